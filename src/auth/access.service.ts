@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, notFound } from '../common/domain-error.js';
+import { GroupRole } from '../groups/group.enums.js';
+import { JoinPolicy, NetworkRole } from '../networks/network.enums.js';
+import type { Viewer } from './viewer.js';
+
+export type NetworkAccess = 'full' | 'public';
+export type GroupAccess = 'manage' | 'read';
+
+const NETWORK_RANK: Record<NetworkRole, number> = { MEMBER: 1, MODERATOR: 2, ADMIN: 3 };
+
+interface NetworkLike { id: string; joinPolicy: JoinPolicy }
+interface GroupLike { id: string; networkId: string }
+
+/**
+ * Resource checks by id, failing closed. What the caller may not see is NOT_FOUND; what they see
+ * but may not change is FORBIDDEN.
+ */
+@Injectable()
+export class AccessService {
+  /** Role holders see everything; others only the public face, and INVITE_ONLY networks not at all. */
+  async networkAccess(viewer: Viewer, network: NetworkLike): Promise<NetworkAccess | null> {
+    if (viewer.hubAdmin || (await viewer.networkRole(network.id))) return 'full';
+    return network.joinPolicy === JoinPolicy.INVITE_ONLY ? null : 'public';
+  }
+
+  async requireNetworkRole(viewer: Viewer, network: NetworkLike, min: NetworkRole, what = 'Network'): Promise<void> {
+    if (viewer.hubAdmin) return;
+    const role = await viewer.networkRole(network.id);
+    if (!role) {
+      if (network.joinPolicy === JoinPolicy.INVITE_ONLY) throw notFound(what);
+      throw new DomainError('FORBIDDEN', `Only network ${min}s may do this`);
+    }
+    if (NETWORK_RANK[role] < NETWORK_RANK[min]) throw new DomainError('FORBIDDEN', `Only network ${min}s may do this`);
+  }
+
+  /** manage: group LEAD/MODERATOR or network ADMIN/MODERATOR; read: any active group member. */
+  async groupAccess(viewer: Viewer, group: GroupLike): Promise<GroupAccess | null> {
+    if (viewer.hubAdmin) return 'manage';
+    const networkRole = await viewer.networkRole(group.networkId);
+    if (networkRole === NetworkRole.ADMIN || networkRole === NetworkRole.MODERATOR) return 'manage';
+    const groupRole = await viewer.groupRole(group.id);
+    if (groupRole === GroupRole.LEAD || groupRole === GroupRole.MODERATOR) return 'manage';
+    return groupRole ? 'read' : null;
+  }
+
+  async requireGroupManage(viewer: Viewer, group: GroupLike): Promise<void> {
+    const access = await this.groupAccess(viewer, group);
+    if (!access) throw notFound('Group');
+    if (access !== 'manage') throw new DomainError('FORBIDDEN', 'Only the group LEAD or MODERATOR, or network ADMIN/MODERATOR may do this');
+  }
+}

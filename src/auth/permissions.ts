@@ -1,0 +1,17 @@
+/**
+ * Every permission a resolver can declare. The guard enforces authentication and the hub-wide
+ * ones; the resource-scoped ones are enforced by the services through AccessService, by id.
+ */
+export const PERMISSIONS = {
+  'signed-in': 'any signed-in person',
+  'hub.admin': 'platform admin (Keycloak realm role hub-admin)',
+  'network.read': 'sees a network: full view for its role holders, the public face for others (not INVITE_ONLY)',
+  'network.admin': 'network ADMIN of the target network (or hub admin)',
+  'network.join': 'any signed-in person, for a network they can see that is not INVITE_ONLY',
+  'group.read': 'active member of the group, network ADMIN/MODERATOR, or hub admin',
+  'group.create': 'network ADMIN or MODERATOR of the target network',
+  'group.manage': 'group LEAD/MODERATOR, network ADMIN/MODERATOR, or hub admin',
+  'person.self': 'the signed-in person, about themselves',
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;

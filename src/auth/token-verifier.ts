@@ -1,0 +1,77 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import type { AppConfig } from '../config/config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { unauthenticated } from '../common/domain-error.js';
+import { loadOrCreateDevKey, type VerificationKey } from './dev-keys.js';
+
+export const HUB_ADMIN_ROLE = 'hub-admin';
+
+export interface VerifiedToken {
+  readonly issuer: string;
+  readonly subject: string;
+  readonly displayName: string;
+  readonly email: string | null;
+  readonly hubAdmin: boolean;
+}
+
+interface KeycloakClaims extends JWTPayload {
+  typ?: string;
+  name?: string;
+  preferred_username?: string;
+  email?: string;
+  realm_access?: { roles?: unknown };
+}
+
+/**
+ * Validates Keycloak access tokens: RS256 only, issuer, audience = our client, exp/iat/sub
+ * required, nbf honoured, `typ: Bearer` (an ID token is refused). The JWKS is cached and
+ * fetched again when a token names an unknown `kid` (jose's remote key set does both).
+ */
+@Injectable()
+export class TokenVerifier {
+  private readonly logger = new Logger(TokenVerifier.name);
+  private keys: Promise<JWTVerifyGetKey | VerificationKey> | undefined;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  async verify(token: string): Promise<VerifiedToken> {
+    const { auth } = this.config;
+    let payload: KeycloakClaims;
+    try {
+      const keys = await this.keySet();
+      const result = await jwtVerify<KeycloakClaims>(token, keys as JWTVerifyGetKey, {
+        issuer: auth.issuer,
+        audience: auth.clientId,
+        algorithms: ['RS256'],
+        clockTolerance: 5,
+        requiredClaims: ['exp', 'iat', 'sub'],
+      });
+      payload = result.payload;
+    } catch (error) {
+      this.logger.debug(`token rejected: ${(error as Error).message}`);
+      throw unauthenticated('The access token is invalid or expired');
+    }
+    if (payload.typ !== 'Bearer') throw unauthenticated('An access token (typ Bearer) is required');
+    const roles = Array.isArray(payload.realm_access?.roles) ? payload.realm_access.roles : [];
+    const displayName = (payload.name || payload.preferred_username || payload.sub!).trim().slice(0, 200);
+    return {
+      issuer: payload.iss!,
+      subject: payload.sub!,
+      displayName,
+      email: typeof payload.email === 'string' ? payload.email : null,
+      hubAdmin: roles.includes(HUB_ADMIN_ROLE),
+    };
+  }
+
+  private keySet(): Promise<JWTVerifyGetKey | VerificationKey> {
+    const { auth } = this.config;
+    this.keys ??=
+      auth.mode === 'keycloak'
+        ? Promise.resolve(
+            createRemoteJWKSet(new URL(auth.jwksUrl), { cooldownDuration: auth.jwksCooldownMs, timeoutDuration: 5000 }),
+          )
+        : loadOrCreateDevKey(this.config.dataDir).then((k) => k.publicKey);
+    return this.keys;
+  }
+}

@@ -1,0 +1,64 @@
+import type { DataSource } from 'typeorm';
+import { GroupRole } from '../groups/group.enums.js';
+import { NetworkRole } from '../networks/network.enums.js';
+import type { PersonEntity } from '../people/person.entity.js';
+
+/**
+ * The signed-in caller of one request. Their roles are read once, lazily, and reused for every
+ * check in the request, so authorization costs at most two queries whatever the request asks.
+ */
+export class Viewer {
+  private networkRoles?: Promise<Map<string, NetworkRole>>;
+  private groupRoles?: Promise<Map<string, GroupRole>>;
+
+  constructor(
+    readonly person: PersonEntity,
+    readonly hubAdmin: boolean,
+    private readonly db: DataSource,
+  ) {}
+
+  get personId(): string {
+    return this.person.id;
+  }
+
+  async networkRole(networkId: string): Promise<NetworkRole | null> {
+    return (await this.allNetworkRoles()).get(networkId) ?? null;
+  }
+
+  async networkIds(): Promise<string[]> {
+    return [...(await this.allNetworkRoles()).keys()];
+  }
+
+  /** The caller's role in a group, if their membership is active (a guest's ends after `until`). */
+  async groupRole(groupId: string): Promise<GroupRole | null> {
+    return (await this.allGroupRoles()).get(groupId) ?? null;
+  }
+
+  async groupIds(): Promise<string[]> {
+    return [...(await this.allGroupRoles()).keys()];
+  }
+
+  /** Forget cached roles, after the request itself changed them. */
+  invalidate(): void {
+    this.networkRoles = undefined;
+    this.groupRoles = undefined;
+  }
+
+  private allNetworkRoles() {
+    this.networkRoles ??= this.db
+      .query<{ network_id: string; role: NetworkRole }[]>('SELECT network_id, role FROM network_role WHERE person_id = $1', [this.person.id])
+      .then((rows) => new Map(rows.map((r) => [r.network_id, r.role])));
+    return this.networkRoles;
+  }
+
+  private allGroupRoles() {
+    this.groupRoles ??= this.db
+      .query<{ group_id: string; role: GroupRole }[]>(
+        `SELECT group_id, role FROM group_member
+          WHERE person_id = $1 AND (until IS NULL OR until >= (now() AT TIME ZONE 'Europe/Berlin')::date)`,
+        [this.person.id],
+      )
+      .then((rows) => new Map(rows.map((r) => [r.group_id, r.role])));
+    return this.groupRoles;
+  }
+}

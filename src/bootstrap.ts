@@ -1,0 +1,50 @@
+import 'reflect-metadata';
+import { ConsoleLogger, Logger, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/config.js';
+import { createValidationPipe } from './common/validation.pipe.js';
+import { EmbeddedPostgres } from './database/embedded-postgres.js';
+
+export interface RunningHub {
+  readonly app: INestApplication;
+  readonly config: AppConfig;
+  /** Stops the HTTP server, the database pool and, if started here, the embedded database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the hub. Without DATABASE_URL an embedded PostgreSQL is started first, so the app module
+ * itself only ever sees a connection string.
+ */
+export async function createHub(config: AppConfig, opts: { logger?: ConsoleLogger | false } = {}): Promise<RunningHub> {
+  const embedded = config.databaseUrl ? undefined : await EmbeddedPostgres.start(config.dataDir);
+  const resolved: AppConfig = embedded ? { ...config, databaseUrl: embedded.url, embeddedDatabase: true } : config;
+  const logger = opts.logger ?? new ConsoleLogger({ json: config.logFormat === 'json', colors: config.logFormat === 'pretty' });
+  try {
+    const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(resolved), new FastifyAdapter({ logger: false }), {
+      logger: logger === false ? false : logger,
+      bufferLogs: false,
+    });
+    app.useGlobalPipes(createValidationPipe());
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    if (config.auth.mode === 'development') {
+      new Logger('Auth').warn(
+        'DEVELOPMENT SIGN-IN: no KEYCLOAK_URL set, the hub accepts its own tokens (npm run dev-token). Never use this in production.',
+      );
+    }
+    return {
+      app,
+      config: resolved,
+      async close() {
+        await app.close();
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** Everything the hub reads from its environment, validated once at boot. */
+export interface AppConfig {
+  readonly port: number;
+  readonly publicBaseUrl: string;
+  readonly production: boolean;
+  readonly logFormat: 'json' | 'pretty';
+  readonly dataDir: string;
+  /** Unset = embedded PostgreSQL (PGlite) in `dataDir`. */
+  readonly databaseUrl: string | undefined;
+  /** Set by bootstrap when it started the embedded server for this process. */
+  readonly embeddedDatabase: boolean;
+  readonly auth: AuthConfig;
+}
+
+export type AuthConfig =
+  | {
+      readonly mode: 'keycloak';
+      readonly issuer: string;
+      readonly jwksUrl: string;
+      readonly clientId: string;
+      /** Minimum time between two JWKS fetches triggered by an unknown `kid`. */
+      readonly jwksCooldownMs: number;
+    }
+  | { readonly mode: 'development'; readonly issuer: string; readonly clientId: string };
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export const DEV_ISSUER = 'interkom-development';
+
+/** Reads and validates the configuration; throws a ConfigError listing every problem at once. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const production = env.NODE_ENV === 'production';
+
+  const port = parsePort(env.PORT, problems);
+  const publicBaseUrl = parseUrl('PUBLIC_BASE_URL', env.PUBLIC_BASE_URL ?? `http://localhost:${port}`, problems);
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+  const logFormat = env.LOG_FORMAT ?? 'json';
+  if (logFormat !== 'json' && logFormat !== 'pretty') problems.push(`LOG_FORMAT must be "json" or "pretty", got "${logFormat}"`);
+
+  const auth = parseAuth(env, production, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port,
+    publicBaseUrl: publicBaseUrl.replace(/\/+$/, ''),
+    production,
+    logFormat: logFormat as 'json' | 'pretty',
+    dataDir: resolve(env.DATA_DIR ?? './data'),
+    databaseUrl,
+    embeddedDatabase: false,
+    auth,
+  };
+}
+
+function parseAuth(env: Env, production: boolean, problems: string[]): AuthConfig {
+  let url = env.KEYCLOAK_URL?.trim();
+  let realm = env.KEYCLOAK_REALM ?? 'interkom';
+  let clientId = env.KEYCLOAK_CLIENT_ID ?? 'interkom-api';
+  if (env.KEYCLOAK_CONFIG_FILE) {
+    const adapter = readAdapterFile(env.KEYCLOAK_CONFIG_FILE, problems);
+    if (adapter) ({ url, realm, clientId } = adapter);
+  }
+  if (!url) {
+    if (production) problems.push('KEYCLOAK_URL is required when NODE_ENV=production (development sign-in is refused)');
+    return { mode: 'development', issuer: DEV_ISSUER, clientId };
+  }
+  parseUrl('KEYCLOAK_URL', url, problems);
+  if (!/^[A-Za-z0-9._-]+$/.test(realm)) problems.push(`KEYCLOAK_REALM "${realm}" is not a valid realm name`);
+  if (!clientId) problems.push('KEYCLOAK_CLIENT_ID must not be empty');
+  const cooldown = Number(env.KEYCLOAK_JWKS_COOLDOWN_MS ?? 10_000);
+  if (!Number.isInteger(cooldown) || cooldown < 0) problems.push('KEYCLOAK_JWKS_COOLDOWN_MS must be a non-negative integer');
+  const issuer = `${url.replace(/\/+$/, '')}/realms/${realm}`;
+  return { mode: 'keycloak', issuer, jwksUrl: `${issuer}/protocol/openid-connect/certs`, clientId, jwksCooldownMs: cooldown };
+}
+
+/** Reads a keycloak.json as exported by the Keycloak admin console. */
+function readAdapterFile(path: string, problems: string[]) {
+  try {
+    const json = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    const url = json['auth-server-url'];
+    const realm = json.realm;
+    const clientId = json.resource;
+    if (typeof url !== 'string' || typeof realm !== 'string' || typeof clientId !== 'string') {
+      problems.push(`KEYCLOAK_CONFIG_FILE ${path} lacks auth-server-url, realm or resource`);
+      return undefined;
+    }
+    return { url, realm, clientId };
+  } catch (error) {
+    problems.push(`KEYCLOAK_CONFIG_FILE ${path} cannot be read: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+function parsePort(raw: string | undefined, problems: string[]): number {
+  if (raw === undefined || raw === '') return 3000;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    problems.push(`PORT must be an integer between 0 and 65535, got "${raw}"`);
+    return 3000;
+  }
+  return port;
+}
+
+function parseUrl(name: string, raw: string, problems: string[]): string {
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') problems.push(`${name} must be an http(s) URL, got "${raw}"`);
+  } catch {
+    problems.push(`${name} is not a valid URL: "${raw}"`);
+  }
+  return raw;
+}

@@ -1,0 +1,32 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+/**
+ * The embedded default: real PostgreSQL (PGlite, compiled to WASM) in this process, served on a
+ * loopback port so the ordinary `pg` driver and TypeORM talk to it like to any server.
+ * One connection at a time (PGlite is single-session), hence pool size 1.
+ */
+export class EmbeddedPostgres {
+  private constructor(
+    private readonly db: PGlite,
+    private readonly server: PGLiteSocketServer,
+    readonly url: string,
+  ) {}
+
+  static async start(dataDir: string): Promise<EmbeddedPostgres> {
+    const dir = join(dataDir, 'pgdata');
+    mkdirSync(dir, { recursive: true });
+    const db = await PGlite.create(dir);
+    const server = new PGLiteSocketServer({ db, port: 0, host: '127.0.0.1' });
+    await server.start();
+    const conn = server.getServerConn(); // "127.0.0.1:PORT"
+    return new EmbeddedPostgres(db, server, `postgres://postgres@${conn}/postgres`);
+  }
+
+  async stop(): Promise<void> {
+    await this.server.stop();
+    await this.db.close();
+  }
+}

@@ -1,0 +1,23 @@
+import type { DataSourceOptions } from 'typeorm';
+import { MIGRATIONS } from '../../migrations/index.js';
+import { ENTITIES } from './entities.js';
+import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+
+/** One place for the TypeORM options, shared by the app, the CLI and the tests. */
+export function typeormOptions(url: string, opts: { embedded?: boolean; migrationsRun?: boolean } = {}): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: opts.migrationsRun ?? false,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    logging: ['error', 'warn', 'migration'],
+    // PGlite serves one session; a real server is fine with a handful on two cores.
+    extra: { max: opts.embedded ? 1 : 5, connectionTimeoutMillis: 10_000 },
+  };
+}

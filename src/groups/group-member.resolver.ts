@@ -1,0 +1,25 @@
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GqlContext } from '../common/request-loaders.js';
+import { OrganizationModel } from '../organizations/organization.model.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import { PeopleService } from '../people/people.service.js';
+import { PersonModel } from '../people/person.model.js';
+import { GroupMemberModel } from './group.model.js';
+
+@Resolver(() => GroupMemberModel)
+export class GroupMemberResolver {
+  constructor(
+    private readonly people: PeopleService,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  @ResolveField(() => PersonModel)
+  person(@Parent() member: GroupMemberModel, @Context() ctx: GqlContext) {
+    return this.people.load(ctx.loaders, member.personId);
+  }
+
+  @ResolveField(() => OrganizationModel, { nullable: true })
+  organization(@Parent() member: GroupMemberModel, @Context() ctx: GqlContext) {
+    return this.organizations.load(ctx.loaders, member.organizationId);
+  }
+}

@@ -1,0 +1,29 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { NetworkEntity } from '../networks/network.entity.js';
+import { OrganizationEntity } from '../organizations/organization.entity.js';
+import { GroupLevel } from './group.enums.js';
+
+// "group" is an SQL keyword, hence the table name.
+@Entity('work_group')
+@Index('ix_work_group_network', ['networkId'])
+@Index('ix_work_group_parent', ['parentId'])
+export class GroupEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid') networkId: string;
+  @ManyToOne(() => NetworkEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'network_id', foreignKeyConstraintName: 'fk_work_group_network' })
+  network?: NetworkEntity;
+  @Column({ type: 'enum', enum: GroupLevel, enumName: 'group_level' }) level: GroupLevel;
+  @Column('text') name: string;
+  @Column('text', { nullable: true }) description: string | null;
+  @Column('uuid', { nullable: true }) parentId: string | null;
+  @ManyToOne(() => GroupEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'parent_id', foreignKeyConstraintName: 'fk_work_group_parent' })
+  parent?: GroupEntity;
+  @Column('uuid', { nullable: true }) leadOrganizationId: string | null;
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'lead_organization_id', foreignKeyConstraintName: 'fk_work_group_lead_organization' })
+  leadOrganization?: OrganizationEntity;
+  @Column('text', { nullable: true }) matrixRoomId: string | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+}

@@ -1,0 +1,25 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { DateScalar } from '../common/scalars.js';
+import { GroupLevel, GroupRole } from './group.enums.js';
+
+@ObjectType('Group')
+export class GroupModel {
+  @Field(() => ID) id: string;
+  networkId: string;
+  @Field(() => GroupLevel) level: GroupLevel;
+  @Field() name: string;
+  @Field(() => String, { nullable: true }) description: string | null;
+  parentId: string | null;
+  leadOrganizationId: string | null;
+  @Field(() => String, { nullable: true, description: 'set once the bridge has created the room' }) matrixRoomId: string | null;
+}
+
+@ObjectType('GroupMember')
+export class GroupMemberModel {
+  groupId: string;
+  personId: string;
+  organizationId: string | null;
+  @Field(() => GroupRole) role: GroupRole;
+  @Field(() => DateScalar) since: string;
+  @Field(() => DateScalar, { nullable: true }) until: string | null;
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { NetworksModule } from '../networks/networks.module.js';
+import { GroupMemberResolver } from './group-member.resolver.js';
+import { GroupsResolver, NetworkGroupsResolver } from './groups.resolver.js';
+import { GroupsService } from './groups.service.js';
+
+@Module({
+  imports: [NetworksModule],
+  providers: [GroupsService, GroupsResolver, NetworkGroupsResolver, GroupMemberResolver],
+  exports: [GroupsService],
+})
+export class GroupsModule {}

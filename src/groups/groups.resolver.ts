@@ -1,0 +1,90 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentViewer, RequirePermission } from '../auth/auth.decorators.js';
+import type { Viewer } from '../auth/viewer.js';
+import type { GqlContext } from '../common/request-loaders.js';
+import { NetworkModel } from '../networks/network.model.js';
+import { NetworksService, toModel } from '../networks/networks.service.js';
+import { OrganizationModel } from '../organizations/organization.model.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import { AddGroupMemberInput, CreateGroupInput, RemoveGroupMemberInput } from './dto/group.inputs.js';
+import { GroupLevel } from './group.enums.js';
+import type { GroupEntity } from './group.entity.js';
+import { GroupMemberModel, GroupModel } from './group.model.js';
+import { GroupsService } from './groups.service.js';
+
+@Resolver(() => GroupModel)
+export class GroupsResolver {
+  constructor(
+    private readonly groups: GroupsService,
+    private readonly networks: NetworksService,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  @Query(() => GroupModel, { nullable: true })
+  @RequirePermission('group.read')
+  group(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string) {
+    return this.groups.byId(viewer, id);
+  }
+
+  @Mutation(() => GroupModel)
+  @RequirePermission('group.create')
+  createGroup(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateGroupInput) {
+    return this.groups.create(viewer, input);
+  }
+
+  @Mutation(() => GroupMemberModel, { description: 'the person must hold a role in the network' })
+  @RequirePermission('group.manage')
+  addGroupMember(@CurrentViewer() viewer: Viewer, @Args('input') input: AddGroupMemberInput) {
+    return this.groups.addMember(viewer, input);
+  }
+
+  @Mutation(() => Boolean)
+  @RequirePermission('group.manage')
+  removeGroupMember(@CurrentViewer() viewer: Viewer, @Args('input') input: RemoveGroupMemberInput) {
+    return this.groups.removeMember(viewer, input);
+  }
+
+  @ResolveField(() => NetworkModel)
+  async network(@Parent() group: GroupEntity, @Context() ctx: GqlContext) {
+    const network = await this.networks.load(ctx.loaders, group.networkId);
+    return (await this.networks.view(ctx.req.viewer!, network!)) ?? toModel(network!, 'public');
+  }
+
+  @ResolveField(() => GroupModel, { nullable: true })
+  async parent(@Parent() group: GroupEntity, @Context() ctx: GqlContext) {
+    const parent = await this.groups.load(ctx.loaders, group.parentId);
+    return parent ? ((await this.groups.readable(ctx.req.viewer!, [parent]))[0] ?? null) : null;
+  }
+
+  @ResolveField(() => [GroupModel])
+  async children(@Parent() group: GroupEntity, @Context() ctx: GqlContext) {
+    return this.groups.readable(ctx.req.viewer!, await this.groups.children(ctx.loaders, group.id));
+  }
+
+  @ResolveField(() => OrganizationModel, { nullable: true, description: 'the "federführende Stadt" of a project group' })
+  leadOrganization(@Parent() group: GroupEntity, @Context() ctx: GqlContext) {
+    return this.organizations.load(ctx.loaders, group.leadOrganizationId);
+  }
+
+  @ResolveField(() => [GroupMemberModel])
+  members(@Parent() group: GroupEntity, @Context() ctx: GqlContext) {
+    return this.groups.members(ctx.loaders, group.id);
+  }
+}
+
+/** Network.groups lives here so that networks need not know about groups. */
+@Resolver(() => NetworkModel)
+export class NetworkGroupsResolver {
+  constructor(private readonly groupService: GroupsService) {}
+
+  @ResolveField(() => [GroupModel], { description: 'the groups of the network the caller may read' })
+  async groups(
+    @Parent() network: NetworkModel,
+    @Context() ctx: GqlContext,
+    @Args('level', { type: () => GroupLevel, nullable: true }) level?: GroupLevel,
+  ) {
+    if (network.access !== 'full') return [];
+    const all = await this.groupService.inNetwork(ctx.loaders, network.id);
+    return this.groupService.readable(ctx.req.viewer!, level ? all.filter((g) => g.level === level) : all);
+  }
+}

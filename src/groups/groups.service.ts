@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { In, type DataSource } from 'typeorm';
+import { AccessService } from '../auth/access.service.js';
+import type { Viewer } from '../auth/viewer.js';
+import { badInput, notFound } from '../common/domain-error.js';
+import { isUuid } from '../common/ids.js';
+import { manyByKey, oneByKey, type RequestLoaders } from '../common/request-loaders.js';
+import { todayInBerlin } from '../common/scalars.js';
+import { isActiveMember } from '../networks/network-memberships.js';
+import { NetworkRole } from '../networks/network.enums.js';
+import { NetworksService } from '../networks/networks.service.js';
+import type { AddGroupMemberInput, CreateGroupInput, RemoveGroupMemberInput } from './dto/group.inputs.js';
+import { GroupMemberEntity } from './group-member.entity.js';
+import { GroupEntity } from './group.entity.js';
+import { GroupLevel, LEVEL_RANK } from './group.enums.js';
+
+@Injectable()
+export class GroupsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+    private readonly networks: NetworksService,
+  ) {}
+
+  /** The group if the caller may read it, else null (its existence does not leak). */
+  async byId(viewer: Viewer, id: string): Promise<GroupEntity | null> {
+    const group = isUuid(id) ? await this.db.getRepository(GroupEntity).findOneBy({ id }) : null;
+    return group && (await this.access.groupAccess(viewer, group)) ? group : null;
+  }
+
+  async create(viewer: Viewer, input: CreateGroupInput): Promise<GroupEntity> {
+    const network = await this.networks.requireVisible(viewer, input.networkId);
+    await this.access.requireNetworkRole(viewer, network, NetworkRole.MODERATOR);
+    if (input.parentGroupId) {
+      const parent = await this.db.getRepository(GroupEntity).findOneBy({ id: input.parentGroupId });
+      if (!parent || parent.networkId !== network.id) throw badInput('parentGroupId', 'no such group in this network');
+      if (input.level === GroupLevel.PLENUM || LEVEL_RANK[parent.level] > LEVEL_RANK[input.level]) {
+        throw badInput('parentGroupId', `a ${input.level} cannot sit below a ${parent.level}`);
+      }
+    }
+    if (input.leadOrganizationId && !(await isActiveMember(this.db.manager, network.id, input.leadOrganizationId))) {
+      throw badInput('leadOrganizationId', 'the organization is not an active member of the network');
+    }
+    return this.db.getRepository(GroupEntity).save({
+      networkId: network.id,
+      level: input.level,
+      name: input.name.trim(),
+      description: input.description ?? null,
+      parentId: input.parentGroupId ?? null,
+      leadOrganizationId: input.leadOrganizationId ?? null,
+      matrixRoomId: null,
+    });
+  }
+
+  /** Adds the person, or changes their role, organization and end date if they are a member. */
+  async addMember(viewer: Viewer, input: AddGroupMemberInput): Promise<GroupMemberEntity> {
+    const group = await this.requireManageable(viewer, input.groupId);
+    const today = todayInBerlin();
+    if (input.until && input.until < today) throw badInput('until', 'must not lie in the past');
+    const [role] = await this.db.query<{ id: string }[]>('SELECT id FROM network_role WHERE network_id = $1 AND person_id = $2', [
+      group.networkId,
+      input.personId,
+    ]);
+    if (!role) throw badInput('personId', 'the person holds no role in the network');
+    if (input.organizationId && !(await isActiveMember(this.db.manager, group.networkId, input.organizationId))) {
+      throw badInput('organizationId', 'the organization is not an active member of the network');
+    }
+    await this.db.query(
+      `INSERT INTO group_member (group_id, person_id, organization_id, role, since, until) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (group_id, person_id) DO UPDATE
+         SET organization_id = EXCLUDED.organization_id, role = EXCLUDED.role, until = EXCLUDED.until`,
+      [group.id, input.personId, input.organizationId ?? null, input.role, today, input.until ?? null],
+    );
+    viewer.invalidate();
+    return this.db.getRepository(GroupMemberEntity).findOneByOrFail({ groupId: group.id, personId: input.personId });
+  }
+
+  /** True if the person was a member and is removed; false if they were not a member. */
+  async removeMember(viewer: Viewer, input: RemoveGroupMemberInput): Promise<boolean> {
+    const group = await this.requireManageable(viewer, input.groupId);
+    const result = await this.db.getRepository(GroupMemberEntity).delete({ groupId: group.id, personId: input.personId });
+    viewer.invalidate();
+    return (result.affected ?? 0) > 0;
+  }
+
+  private async requireManageable(viewer: Viewer, id: string): Promise<GroupEntity> {
+    const group = await this.db.getRepository(GroupEntity).findOneBy({ id });
+    if (!group) throw notFound('Group');
+    await this.access.requireGroupManage(viewer, group);
+    return group;
+  }
+
+  /** Keeps only the groups the caller may read. */
+  async readable(viewer: Viewer, groups: GroupEntity[]): Promise<GroupEntity[]> {
+    const allowed = await Promise.all(groups.map((g) => this.access.groupAccess(viewer, g)));
+    return groups.filter((_, i) => allowed[i]);
+  }
+
+  load(loaders: RequestLoaders, id: string | null): Promise<GroupEntity | null> {
+    if (!id) return Promise.resolve(null);
+    return loaders
+      .get('group.byId', () => oneByKey((ids) => this.db.getRepository(GroupEntity).findBy({ id: In(ids) }), (g) => g.id))
+      .load(id);
+  }
+
+  inNetwork(loaders: RequestLoaders, networkId: string): Promise<GroupEntity[]> {
+    return loaders
+      .get('group.byNetwork', () =>
+        manyByKey((ids) => this.db.getRepository(GroupEntity).find({ where: { networkId: In(ids) }, order: { level: 'ASC', name: 'ASC' } }), (g) => g.networkId),
+      )
+      .load(networkId);
+  }
+
+  children(loaders: RequestLoaders, parentId: string): Promise<GroupEntity[]> {
+    return loaders
+      .get('group.children', () =>
+        manyByKey((ids) => this.db.getRepository(GroupEntity).find({ where: { parentId: In(ids) }, order: { name: 'ASC' } }), (g) => g.parentId!),
+      )
+      .load(parentId);
+  }
+
+  members(loaders: RequestLoaders, groupId: string): Promise<GroupMemberEntity[]> {
+    return loaders
+      .get('group.members', () =>
+        manyByKey(
+          (ids) =>
+            this.db
+              .getRepository(GroupMemberEntity)
+              .createQueryBuilder('m')
+              .innerJoin('m.person', 'p')
+              .where('m.group_id IN (:...ids)', { ids })
+              .orderBy('m.role', 'ASC')
+              .addOrderBy('p.display_name', 'ASC')
+              .getMany(),
+          (m) => m.groupId,
+        ),
+      )
+      .load(groupId);
+  }
+}

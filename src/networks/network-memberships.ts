@@ -1,0 +1,39 @@
+import type { EntityManager } from 'typeorm';
+import { todayInBerlin } from '../common/scalars.js';
+import { MembershipStatus, NetworkRole } from './network.enums.js';
+
+/** Makes the organization an ACTIVE member unless it is one already. Idempotent. */
+export async function ensureActiveMembership(tx: EntityManager, networkId: string, organizationId: string): Promise<void> {
+  await tx.query(
+    `INSERT INTO network_membership (network_id, organization_id, status, since)
+     VALUES ($1, $2, 'ACTIVE', $3)
+     ON CONFLICT (network_id, organization_id) WHERE status <> 'ENDED'
+     DO UPDATE SET status = 'ACTIVE', since = COALESCE(network_membership.since, EXCLUDED.since)`,
+    [networkId, organizationId, todayInBerlin()],
+  );
+}
+
+/** Gives the person a role in the network if they hold none; an existing role is kept. */
+export async function ensureNetworkRole(
+  tx: EntityManager,
+  networkId: string,
+  personId: string,
+  role: NetworkRole,
+  organizationId: string | null,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO network_role (network_id, person_id, role, organization_id) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (network_id, person_id) DO NOTHING`,
+    [networkId, personId, role, organizationId],
+  );
+}
+
+/** True when the organization is an ACTIVE member of the network. */
+export async function isActiveMember(tx: EntityManager, networkId: string, organizationId: string): Promise<boolean> {
+  const rows = await tx.query(`SELECT 1 FROM network_membership WHERE network_id = $1 AND organization_id = $2 AND status = $3`, [
+    networkId,
+    organizationId,
+    MembershipStatus.ACTIVE,
+  ]);
+  return rows.length > 0;
+}

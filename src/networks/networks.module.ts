@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { JoinRequestsService } from './join-requests.service.js';
+import { JoinRequestsResolver } from './join-requests.resolver.js';
+import { NetworkPersonResolver } from './network-person.resolver.js';
+import { NetworkMemberResolver, NetworksResolver } from './networks.resolver.js';
+import { NetworksService } from './networks.service.js';
+
+@Module({
+  providers: [NetworksService, JoinRequestsService, NetworksResolver, NetworkMemberResolver, NetworkPersonResolver, JoinRequestsResolver],
+  exports: [NetworksService],
+})
+export class NetworksModule {}

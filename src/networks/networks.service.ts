@@ -1,0 +1,193 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { In, type DataSource } from 'typeorm';
+import { AccessService } from '../auth/access.service.js';
+import type { Viewer } from '../auth/viewer.js';
+import { uniqueViolation } from '../common/db-errors.js';
+import { badInput, notFound } from '../common/domain-error.js';
+import { isUuid } from '../common/ids.js';
+import { manyByKey, oneByKey, type RequestLoaders } from '../common/request-loaders.js';
+import { todayInBerlin } from '../common/scalars.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import { PeopleService } from '../people/people.service.js';
+import type { AddNetworkMemberInput, CreateNetworkInput, RemoveNetworkMemberInput, SetNetworkRoleInput } from './dto/network.inputs.js';
+import { ensureActiveMembership, isActiveMember } from './network-memberships.js';
+import { NetworkMembershipEntity } from './network-membership.entity.js';
+import { NetworkRoleEntity } from './network-role.entity.js';
+import { NetworkEntity } from './network.entity.js';
+import { JoinPolicy, MembershipStatus, NetworkRole } from './network.enums.js';
+import type { NetworkMemberModel, NetworkModel, NetworkPersonModel } from './network.model.js';
+
+@Injectable()
+export class NetworksService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+    private readonly organizations: OrganizationsService,
+    private readonly peopleService: PeopleService,
+  ) {}
+
+  /** The networks the caller may see: their own in full, the others' public face (not INVITE_ONLY). */
+  async list(viewer: Viewer): Promise<NetworkModel[]> {
+    const mine = await viewer.networkIds();
+    const qb = this.db.getRepository(NetworkEntity).createQueryBuilder('n').orderBy('n.name', 'ASC');
+    if (!viewer.hubAdmin) {
+      qb.where('n.join_policy <> :invite', { invite: JoinPolicy.INVITE_ONLY });
+      if (mine.length) qb.orWhere('n.id IN (:...mine)', { mine });
+    }
+    const networks = await qb.getMany();
+    return Promise.all(networks.map(async (n) => toModel(n, (await this.access.networkAccess(viewer, n))!)));
+  }
+
+  async bySlug(viewer: Viewer, slug: string): Promise<NetworkModel | null> {
+    const network = await this.db.getRepository(NetworkEntity).findOneBy({ slug });
+    return network ? this.view(viewer, network) : null;
+  }
+
+  /** The network as the caller may see it, or null. */
+  async view(viewer: Viewer, network: NetworkEntity): Promise<NetworkModel | null> {
+    const access = await this.access.networkAccess(viewer, network);
+    return access ? toModel(network, access) : null;
+  }
+
+  /** A network the caller may at least see the public face of; NOT_FOUND otherwise. */
+  async requireVisible(viewer: Viewer, id: string): Promise<NetworkEntity> {
+    const network = isUuid(id) ? await this.db.getRepository(NetworkEntity).findOneBy({ id }) : null;
+    if (!network || !(await this.access.networkAccess(viewer, network))) throw notFound('Network');
+    return network;
+  }
+
+  async create(viewer: Viewer, input: CreateNetworkInput): Promise<NetworkModel> {
+    if (input.moderatorOrganizationId) await this.organizations.requireExisting(input.moderatorOrganizationId, 'moderatorOrganizationId');
+    try {
+      const network = await this.db.transaction(async (tx) => {
+        const created = await tx.getRepository(NetworkEntity).save({
+          slug: input.slug,
+          name: input.name.trim(),
+          description: input.description ?? null,
+          joinPolicy: input.joinPolicy,
+          moderatorOrganizationId: input.moderatorOrganizationId ?? null,
+          matrixSpaceId: null,
+        });
+        await tx.getRepository(NetworkRoleEntity).insert({ networkId: created.id, personId: viewer.personId, role: NetworkRole.ADMIN, organizationId: null });
+        // The moderating agency works inside the network, so it is a member organization.
+        if (created.moderatorOrganizationId) await ensureActiveMembership(tx, created.id, created.moderatorOrganizationId);
+        return created;
+      });
+      viewer.invalidate();
+      return toModel(network, 'full');
+    } catch (error) {
+      if (uniqueViolation(error) === 'uq_network_slug') throw badInput('slug', `"${input.slug}" is taken already`);
+      throw error;
+    }
+  }
+
+  async addMember(viewer: Viewer, input: AddNetworkMemberInput): Promise<NetworkMembershipEntity> {
+    const network = await this.requireVisible(viewer, input.networkId);
+    await this.access.requireNetworkRole(viewer, network, NetworkRole.ADMIN);
+    await this.organizations.requireExisting(input.organizationId, 'organizationId');
+    await ensureActiveMembership(this.db.manager, network.id, input.organizationId);
+    return this.db.getRepository(NetworkMembershipEntity).findOneByOrFail({
+      networkId: network.id,
+      organizationId: input.organizationId,
+      status: MembershipStatus.ACTIVE,
+    });
+  }
+
+  /** Ends the membership (status ENDED, until today); the row stays as history. */
+  async removeMember(viewer: Viewer, input: RemoveNetworkMemberInput): Promise<NetworkMembershipEntity> {
+    const network = await this.requireVisible(viewer, input.networkId);
+    await this.access.requireNetworkRole(viewer, network, NetworkRole.ADMIN);
+    const repo = this.db.getRepository(NetworkMembershipEntity);
+    const current = await repo.findOne({
+      where: { networkId: network.id, organizationId: input.organizationId, status: In([MembershipStatus.ACTIVE, MembershipStatus.PENDING]) },
+    });
+    if (!current) throw badInput('organizationId', 'the organization is not a member of the network');
+    await repo.update({ id: current.id }, { status: MembershipStatus.ENDED, until: todayInBerlin() });
+    return repo.findOneByOrFail({ id: current.id });
+  }
+
+  async setRole(viewer: Viewer, input: SetNetworkRoleInput): Promise<NetworkRoleEntity> {
+    const network = await this.requireVisible(viewer, input.networkId);
+    await this.access.requireNetworkRole(viewer, network, NetworkRole.ADMIN);
+    if (!(await this.peopleService.exists(input.personId))) throw badInput('personId', 'unknown person');
+    const result = await this.db.transaction(async (tx) => {
+      // Serialises role changes per network, so two demotions cannot leave it without an ADMIN.
+      await tx.query('SELECT id FROM network WHERE id = $1 FOR UPDATE', [network.id]);
+      if (input.organizationId && !(await isActiveMember(tx, network.id, input.organizationId))) {
+        throw badInput('organizationId', 'the organization is not an active member of the network');
+      }
+      if (input.role !== NetworkRole.ADMIN) {
+        const admins = await tx.query<{ person_id: string }[]>(`SELECT person_id FROM network_role WHERE network_id = $1 AND role = 'ADMIN'`, [network.id]);
+        if (admins.length === 1 && admins[0].person_id === input.personId) {
+          throw badInput('role', 'the network must keep at least one ADMIN');
+        }
+      }
+      await tx.query(
+        `INSERT INTO network_role (network_id, person_id, role, organization_id) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (network_id, person_id) DO UPDATE SET role = EXCLUDED.role, organization_id = EXCLUDED.organization_id`,
+        [network.id, input.personId, input.role, input.organizationId ?? null],
+      );
+      return tx.getRepository(NetworkRoleEntity).findOneByOrFail({ networkId: network.id, personId: input.personId });
+    });
+    viewer.invalidate();
+    return result;
+  }
+
+  load(loaders: RequestLoaders, id: string): Promise<NetworkEntity | null> {
+    return loaders
+      .get('network.byId', () => oneByKey((ids) => this.db.getRepository(NetworkEntity).findBy({ id: In(ids) }), (n) => n.id))
+      .load(id);
+  }
+
+  /** Current members (not ENDED), ordered by name. */
+  members(loaders: RequestLoaders, networkId: string): Promise<NetworkMemberModel[]> {
+    return loaders
+      .get('network.members', () =>
+        manyByKey(
+          (ids) =>
+            this.db
+              .getRepository(NetworkMembershipEntity)
+              .createQueryBuilder('m')
+              .innerJoin('m.organization', 'o')
+              .where('m.network_id IN (:...ids)', { ids })
+              .andWhere('m.status <> :ended', { ended: MembershipStatus.ENDED })
+              .orderBy('o.name', 'ASC')
+              .getMany(),
+          (m) => m.networkId,
+        ),
+      )
+      .load(networkId);
+  }
+
+  people(loaders: RequestLoaders, networkId: string): Promise<NetworkPersonModel[]> {
+    return loaders
+      .get('network.people', () =>
+        manyByKey(
+          (ids) =>
+            this.db
+              .getRepository(NetworkRoleEntity)
+              .createQueryBuilder('r')
+              .innerJoin('r.person', 'p')
+              .where('r.network_id IN (:...ids)', { ids })
+              .orderBy('p.display_name', 'ASC')
+              .getMany(),
+          (r) => r.networkId,
+        ),
+      )
+      .load(networkId);
+  }
+}
+
+export function toModel(n: NetworkEntity, access: NetworkModel['access']): NetworkModel {
+  return {
+    id: n.id,
+    slug: n.slug,
+    name: n.name,
+    description: n.description,
+    joinPolicy: n.joinPolicy,
+    moderatorOrganizationId: n.moderatorOrganizationId,
+    matrixSpaceId: n.matrixSpaceId,
+    access,
+  };
+}

@@ -1,0 +1,16 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** A person as known from their Keycloak token; created on first sign-in. */
+@Entity('person')
+@Index('uq_person_issuer_subject', ['issuer', 'subject'], { unique: true })
+@Index('uq_person_matrix_user_id', ['matrixUserId'], { unique: true, where: '"matrix_user_id" IS NOT NULL' })
+export class PersonEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('text') issuer: string;
+  @Column('text') subject: string;
+  @Column('text') displayName: string;
+  @Column('text', { nullable: true }) email: string | null;
+  @Column('text', { nullable: true }) matrixUserId: string | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+}

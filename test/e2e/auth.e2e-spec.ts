@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { exportSPKI, importJWK, SignJWT } from 'jose';
+import { listRootOperations } from '../../src/auth/permission-inventory.js';
+import { KeycloakIssuer } from '../support/keycloak-issuer.js';
+import { codeOf, TestHub } from '../support/test-hub.js';
+
+const ME = '{ me { id displayName email } }';
+const now = () => Math.floor(Date.now() / 1000);
+const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+
+describe('sign-in with Keycloak access tokens', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await TestHub.start();
+  });
+  afterAll(() => hub.stop());
+
+  it('accepts a valid access token and creates the person on first sight', async () => {
+    const token = await hub.token('erika');
+    const first = await hub.ok(token, ME);
+    expect(first.me).toMatchObject({ displayName: 'Erika', email: 'erika@example.org' });
+    const again = await hub.ok(await hub.token('erika'), ME);
+    expect(again.me.id).toBe(first.me.id);
+  });
+
+  it('accepts a token fetched from the issuer\'s token endpoint over HTTP', async () => {
+    const res = await fetch(`${hub.issuer.issuer}/protocol/openid-connect/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=password&username=max&password=x&client_id=interkom-api',
+    });
+    const { access_token } = (await res.json()) as { access_token: string };
+    expect((await hub.ok(access_token, ME)).me.displayName).toBe('Max');
+  });
+
+  it('refuses a request without a token', async () => {
+    expect(codeOf(await hub.gql(null, ME))).toBe('UNAUTHENTICATED');
+  });
+
+  const attacks: [string, () => Promise<string>][] = [
+    ['an expired token', () => hub.token('eve', { expiresIn: now() - 60 })],
+    ['a wrong issuer', () => hub.token('eve', { claims: { iss: 'http://127.0.0.1:1/realms/interkom' } })],
+    ['a wrong audience', () => hub.token('eve', { claims: { aud: 'some-other-client' } })],
+    ['a key the realm never published (known kid)', async () => hub.token('eve', { key: await KeycloakIssuer.foreignKey() })],
+    ['a key the realm never published (unknown kid)', async () => hub.token('eve', { key: await KeycloakIssuer.foreignKey(), kid: 'forged' })],
+    ['alg: none', async () => {
+      const valid = await hub.token('eve');
+      const payload = valid.split('.')[1];
+      return `${b64({ alg: 'none', typ: 'JWT' })}.${payload}.`;
+    }],
+    ['HS256 signed with the public key', async () => {
+      // The classic confusion attack: the realm's public key (PEM) used as an HMAC secret.
+      const pem = await exportSPKI((await importJWK(await hub.issuer.publicJwk, 'RS256')) as Parameters<typeof exportSPKI>[0]);
+      return new SignJWT({ typ: 'Bearer', azp: 'interkom-api', realm_access: { roles: ['hub-admin'] } })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer(hub.issuer.issuer)
+        .setAudience('interkom-api')
+        .setSubject('kc-eve')
+        .setIssuedAt()
+        .setExpirationTime('5m')
+        .sign(new TextEncoder().encode(pem));
+    }],
+    ['no exp', () => hub.token('eve', { omitExp: true })],
+    ['nbf in the future', () => hub.token('eve', { notBefore: now() + 3600 })],
+    ['an ID token instead of an access token', () => hub.token('eve', { claims: { typ: 'ID', aud: 'interkom-api' } })],
+    ['garbage', async () => 'not.a.jwt'],
+  ];
+
+  it.each(attacks)('refuses %s with UNAUTHENTICATED', async (_name, make) => {
+    const result = await hub.gql(await make(), ME);
+    expect(codeOf(result)).toBe('UNAUTHENTICATED');
+    expect(result.data?.me).toBeUndefined();
+  });
+
+  it('fetches the JWKS again when a token names a new key id (key rotation)', async () => {
+    await hub.ok(await hub.token('rotator'), ME);
+    const before = hub.issuer.jwksRequests;
+    await hub.issuer.rotateKey();
+    const result = await hub.ok(await hub.token('rotator'), ME);
+    expect(result.me.displayName).toBe('Rotator');
+    expect(hub.issuer.jwksRequests).toBe(before + 1);
+  });
+
+  it('never sends stack traces', async () => {
+    const result = await hub.gql(await hub.token('x'), '{ nope }');
+    expect(codeOf(result)).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(result.errors)).not.toMatch(/stacktrace|at .*\.ts:/);
+  });
+
+  it('serves /health without a token', async () => {
+    const res = await hub.http.get('/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok', database: 'up', migrations: 'applied' });
+  });
+});
+
+describe('deny by default', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await TestHub.start();
+  });
+  afterAll(() => hub.stop());
+
+  /** Reviewed as a permission change: every root operation with what it declares. */
+  const EXPECTED: Record<string, string> = {
+    'Mutation.addGroupMember': 'group.manage',
+    'Mutation.addNetworkMember': 'network.admin',
+    'Mutation.createGroup': 'group.create',
+    'Mutation.createNetwork': 'hub.admin',
+    'Mutation.createOrganization': 'hub.admin',
+    'Mutation.decideJoinRequest': 'network.admin',
+    'Mutation.linkMatrixAccount': 'person.self',
+    'Mutation.removeGroupMember': 'group.manage',
+    'Mutation.removeNetworkMember': 'network.admin',
+    'Mutation.requestNetworkMembership': 'network.join',
+    'Mutation.setNetworkRole': 'network.admin',
+    'Query.group': 'group.read',
+    'Query.me': 'signed-in',
+    'Query.network': 'network.read',
+    'Query.networks': 'network.read',
+    'Query.organizations': 'signed-in',
+  };
+
+  it('every Query and Mutation declares @Public() or a permission, and the list is the reviewed one', () => {
+    const ops = listRootOperations(hub.hub.app);
+    const undeclared = ops.filter((o) => o.permission === null).map((o) => o.operation);
+    expect(undeclared).toEqual([]);
+    expect(Object.fromEntries(ops.map((o) => [o.operation, o.permission]))).toEqual(EXPECTED);
+  });
+
+  it('every root field of the served schema has a resolver in that list', async () => {
+    const { __schema } = await hub.ok(await hub.token('introspector'), '{ __schema { queryType { fields { name } } mutationType { fields { name } } } }');
+    const served = [
+      ...__schema.queryType.fields.map((f: { name: string }) => `Query.${f.name}`),
+      ...__schema.mutationType.fields.map((f: { name: string }) => `Mutation.${f.name}`),
+    ].sort();
+    expect(served).toEqual(Object.keys(EXPECTED).sort());
+  });
+});

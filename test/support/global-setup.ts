@@ -1,0 +1,29 @@
+import pg from 'pg';
+
+/** The PostgreSQL server the tests use: the machine's, unless TEST_DATABASE_URL says otherwise. */
+export const TEST_SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const WORKERS = 4;
+
+/**
+ * One fresh database per jest worker, so parallel test files never share a schema. Fails loudly
+ * when PostgreSQL is not reachable: the tests never fall back to anything else.
+ */
+export default async function globalSetup(): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_SERVER_URL, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(
+      `PostgreSQL is not reachable at ${TEST_SERVER_URL} (${(error as Error).message}). ` +
+        'Start it (pg_ctlcluster 15 main start) or set TEST_DATABASE_URL.',
+    );
+  }
+  try {
+    for (let i = 1; i <= WORKERS; i++) {
+      await client.query(`DROP DATABASE IF EXISTS interkom_test_${i} WITH (FORCE)`);
+      await client.query(`CREATE DATABASE interkom_test_${i}`);
+    }
+  } finally {
+    await client.end();
+  }
+}
