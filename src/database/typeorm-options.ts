@@ -2,6 +2,7 @@ import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
 import { ENTITIES } from './entities.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+import { TypeOrmNestLogger } from './typeorm-logger.js';
 
 /** One place for the TypeORM options, shared by the app, the CLI and the tests. */
 export function typeormOptions(url: string, opts: { embedded?: boolean; migrationsRun?: boolean } = {}): DataSourceOptions {
@@ -16,7 +17,9 @@ export function typeormOptions(url: string, opts: { embedded?: boolean; migratio
     namingStrategy: new SnakeNamingStrategy(),
     uuidExtension: 'pgcrypto',
     installExtensions: false,
-    logging: ['error', 'warn', 'migration'],
+    logger: new TypeOrmNestLogger(),
+    logging: ['warn', 'migration'],
+    maxQueryExecutionTime: 1000,
     // PGlite serves one session; a real server is fine with a handful on two cores.
     extra: { max: opts.embedded ? 1 : 5, connectionTimeoutMillis: 10_000 },
   };
