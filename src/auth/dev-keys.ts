@@ -43,10 +43,14 @@ export async function loadOrCreateDevKey(dataDir: string): Promise<DevKey> {
   };
 }
 
+/** A stable subject per username, so the same person comes back on every development sign-in. */
+export function devSubject(username: string): string {
+  return createHash('sha256').update(`dev:${username}`).digest('hex').slice(0, 32);
+}
+
 /** A Keycloak-shaped access token signed with the development key. */
 export async function signDevToken(key: DevKey, clientId: string, username: string, opts: { admin?: boolean; ttlSeconds?: number } = {}) {
-  // A stable subject per username, so the same person comes back on every sign-in.
-  const sub = createHash('sha256').update(`dev:${username}`).digest('hex').slice(0, 32);
+  const sub = devSubject(username);
   return new SignJWT({
     typ: 'Bearer',
     azp: clientId,

@@ -9,7 +9,12 @@ import type { Logger as TypeOrmLogger } from 'typeorm';
 export class TypeOrmNestLogger implements TypeOrmLogger {
   private readonly logger = new Logger('Database');
 
-  logQuery(): void {}
+  /** Observers of every statement (tests count SQL per request with it); empty in production. */
+  static readonly queryObservers = new Set<(sql: string) => void>();
+
+  logQuery(query: string): void {
+    for (const observe of TypeOrmNestLogger.queryObservers) observe(query);
+  }
   logQueryError(): void {}
   logSchemaBuild(): void {}
 

@@ -1,0 +1,47 @@
+import { describe, expect, it } from '@jest/globals';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('defaults to port 3000, the embedded database and development sign-in', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, publicBaseUrl: 'http://localhost:3000', databaseUrl: undefined, logFormat: 'json' });
+    expect(config.auth).toEqual({ mode: 'development', issuer: 'interkom-development', clientId: 'interkom-api' });
+  });
+
+  it('derives issuer and JWKS from KEYCLOAK_URL and KEYCLOAK_REALM', () => {
+    const { auth } = loadConfig({ KEYCLOAK_URL: 'https://id.example.org/', KEYCLOAK_REALM: 'readi', KEYCLOAK_CLIENT_ID: 'hub' });
+    expect(auth).toMatchObject({
+      mode: 'keycloak',
+      issuer: 'https://id.example.org/realms/readi',
+      jwksUrl: 'https://id.example.org/realms/readi/protocol/openid-connect/certs',
+      clientId: 'hub',
+    });
+  });
+
+  it('reads a keycloak.json adapter file', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'kc-')), 'keycloak.json');
+    writeFileSync(file, JSON.stringify({ realm: 'ikone', 'auth-server-url': 'https://sso.example.org', resource: 'interkom' }));
+    expect(loadConfig({ KEYCLOAK_CONFIG_FILE: file }).auth).toMatchObject({ issuer: 'https://sso.example.org/realms/ikone', clientId: 'interkom' });
+  });
+
+  it('refuses development sign-in in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/KEYCLOAK_URL is required/);
+  });
+
+  it('lists every problem at once', () => {
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', KEYCLOAK_URL: 'not a url', LOG_FORMAT: 'xml' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const { problems } = error as ConfigError;
+      expect(problems.join('\n')).toMatch(/PORT/);
+      expect(problems.join('\n')).toMatch(/DATABASE_URL/);
+      expect(problems.join('\n')).toMatch(/KEYCLOAK_URL/);
+      expect(problems.join('\n')).toMatch(/LOG_FORMAT/);
+    }
+  });
+});

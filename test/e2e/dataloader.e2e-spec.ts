@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { TypeOrmNestLogger } from '../../src/database/typeorm-logger.js';
+import { actor, addGroupMember, addMember, group, network, organization, setRole, type Actor } from '../support/factories.js';
+import { TestHub } from '../support/test-hub.js';
+
+const DEEP = `query($slug: String!) { network(slug: $slug) {
+  moderatorOrganization { name }
+  members { organization { name } }
+  people { role person { displayName email organizations { name } } organization { name } }
+  groups { name network { slug } parent { name } children { name } leadOrganization { name }
+    members { role person { displayName organizations { name } } organization { name } } } } }`;
+
+describe('DataLoaders', () => {
+  let hub: TestHub;
+  let root: Actor;
+  beforeAll(async () => {
+    hub = await TestHub.start();
+    root = await actor(hub, 'root', { admin: true });
+  });
+  afterAll(() => hub.stop());
+
+  /** A network with `size` groups, each with its own organization and member. */
+  async function networkOf(size: number) {
+    const net = await network(hub, root, 'APPROVAL');
+    const plenum = await group(hub, root, net.id, 'PLENUM');
+    for (let i = 0; i < size; i++) {
+      const org = await organization(hub, root);
+      await addMember(hub, root, net.id, org);
+      const person = await actor(hub, `p${i}`);
+      await setRole(hub, root, net.id, person.id, 'MEMBER', org);
+      const g = await group(hub, root, net.id, 'PROJECT_GROUP', { parentGroupId: plenum, leadOrganizationId: org });
+      await addGroupMember(hub, root, g, person.id, 'LEAD', { organizationId: org });
+    }
+    return net;
+  }
+
+  async function sqlCount(slug: string): Promise<number> {
+    await hub.ok(root.token, '{ me { id } }'); // sign-in outside the measurement
+    let count = 0;
+    const observe = () => void count++;
+    TypeOrmNestLogger.queryObservers.add(observe);
+    try {
+      await hub.ok(root.token, DEEP, { slug });
+    } finally {
+      TypeOrmNestLogger.queryObservers.delete(observe);
+    }
+    return count;
+  }
+
+  it('keeps the SQL count of a deep query independent of the number of groups and people', async () => {
+    const small = await networkOf(2);
+    const large = await networkOf(8);
+    const few = await sqlCount(small.slug);
+    const many = await sqlCount(large.slug);
+    expect(many).toBe(few);
+    expect(few).toBeLessThan(25);
+  });
+});
