@@ -1,13 +1,11 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsIn, IsNotEmpty, IsOptional, IsUrl, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsUrl, Matches } from 'class-validator';
+import { IsName } from '../common/validators.js';
 import { GERMAN_STATES, OrganizationKind } from './organization.enums.js';
 
 @InputType()
 export class CreateOrganizationInput {
-  @Field()
-  @Matches(/\S/, { message: 'name must not be empty' })
-  @MaxLength(200, { message: 'name must be at most 200 characters' })
-  name: string;
+  @Field() @IsName() name: string;
 
   @Field(() => OrganizationKind) kind: OrganizationKind;
 

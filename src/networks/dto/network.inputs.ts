@@ -1,8 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
+import { IsId, IsName, IsOptionalText } from '../../common/validators.js';
 import { JoinPolicy, NetworkRole } from '../network.enums.js';
-
-const uuid = (field: string) => IsUUID('all', { message: `${field} must be a UUID` });
 
 @InputType()
 export class CreateNetworkInput {
@@ -10,60 +9,47 @@ export class CreateNetworkInput {
   @Matches(/^[a-z0-9-]{2,50}$/, { message: 'slug must be 2 to 50 characters of a-z, 0-9 and -' })
   slug: string;
 
-  @Field()
-  @Matches(/\S/, { message: 'name must not be empty' })
-  @MaxLength(200, { message: 'name must be at most 200 characters' })
-  name: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(10_000, { message: 'description must be at most 10000 characters' })
-  description?: string | null;
+  @Field() @IsName() name: string;
+  @Field(() => String, { nullable: true }) @IsOptionalText('description', 10_000) description?: string | null;
 
   @Field(() => JoinPolicy) joinPolicy: JoinPolicy;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @uuid('moderatorOrganizationId')
+  @IsId('moderatorOrganizationId')
   moderatorOrganizationId?: string | null;
 }
 
 @InputType()
 export class AddNetworkMemberInput {
-  @Field(() => ID) @uuid('networkId') networkId: string;
-  @Field(() => ID) @uuid('organizationId') organizationId: string;
+  @Field(() => ID) @IsId('networkId') networkId: string;
+  @Field(() => ID) @IsId('organizationId') organizationId: string;
 }
 
 @InputType({ description: 'Ends an organization\'s membership; its history is kept.' })
 export class RemoveNetworkMemberInput {
-  @Field(() => ID) @uuid('networkId') networkId: string;
-  @Field(() => ID) @uuid('organizationId') organizationId: string;
+  @Field(() => ID) @IsId('networkId') networkId: string;
+  @Field(() => ID) @IsId('organizationId') organizationId: string;
 }
 
 @InputType()
 export class SetNetworkRoleInput {
-  @Field(() => ID) @uuid('networkId') networkId: string;
-  @Field(() => ID) @uuid('personId') personId: string;
+  @Field(() => ID) @IsId('networkId') networkId: string;
+  @Field(() => ID) @IsId('personId') personId: string;
   @Field(() => NetworkRole) role: NetworkRole;
-  @Field(() => ID, { nullable: true }) @IsOptional() @uuid('organizationId') organizationId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId('organizationId') organizationId?: string | null;
 }
 
 @InputType()
 export class RequestNetworkMembershipInput {
-  @Field(() => ID) @uuid('networkId') networkId: string;
-  @Field(() => ID) @uuid('organizationId') organizationId: string;
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(2000, { message: 'message must be at most 2000 characters' })
-  message?: string | null;
+  @Field(() => ID) @IsId('networkId') networkId: string;
+  @Field(() => ID) @IsId('organizationId') organizationId: string;
+  @Field(() => String, { nullable: true }) @IsOptionalText('message', 2000) message?: string | null;
 }
 
 @InputType()
 export class DecideJoinRequestInput {
-  @Field(() => ID) @uuid('joinRequestId') joinRequestId: string;
+  @Field(() => ID) @IsId('joinRequestId') joinRequestId: string;
   @Field() approve: boolean;
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(2000, { message: 'reason must be at most 2000 characters' })
-  reason?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptionalText('reason', 2000) reason?: string | null;
 }
