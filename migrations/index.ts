@@ -1,4 +1,5 @@
 import { Foundation1795288966766 } from './1795288966766-Foundation.js';
+import { Meetings1795290764363 } from './1795290764363-Meetings.js';
 
 /** Every migration, in order. Listed explicitly: globs break between jest/ESM and the build. */
-export const MIGRATIONS: Function[] = [Foundation1795288966766];
+export const MIGRATIONS: Function[] = [Foundation1795288966766, Meetings1795290764363];

@@ -3,6 +3,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { DomainErrorFilter } from './common/domain-error.filter.js';
+import { ActionItemsModule } from './action-items/action-items.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -10,9 +11,11 @@ import { DatabaseModule } from './database/database.module.js';
 import { graphqlOptions } from './graphql/graphql.options.js';
 import { GroupsModule } from './groups/groups.module.js';
 import { HealthModule } from './health/health.module.js';
+import { MeetingsModule } from './meetings/meetings.module.js';
 import { NetworksModule } from './networks/networks.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { PeopleModule } from './people/people.module.js';
+import { ProtocolsModule } from './protocols/protocols.module.js';
 
 @Module({})
 export class AppModule {
@@ -29,6 +32,9 @@ export class AppModule {
         PeopleModule,
         NetworksModule,
         GroupsModule,
+        MeetingsModule,
+        ActionItemsModule,
+        ProtocolsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
     };

@@ -26,6 +26,7 @@ export async function createHub(config: AppConfig, opts: { logger?: ConsoleLogge
     const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(resolved), new FastifyAdapter({ logger: false }), {
       logger: logger === false ? false : logger,
       bufferLogs: false,
+      abortOnError: false,
     });
     app.useGlobalPipes(createValidationPipe());
     await app.init();

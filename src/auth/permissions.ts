@@ -12,6 +12,12 @@ export const PERMISSIONS = {
   'group.create': 'network ADMIN or MODERATOR of the target network',
   'group.manage': 'group LEAD/MODERATOR, network ADMIN/MODERATOR, or hub admin',
   'person.self': 'the signed-in person, about themselves',
+  'meeting.read': "members of the meeting's groups (full), other members of its network (public part)",
+  'meeting.manage': "LEAD/MODERATOR of one of the meeting's groups, network ADMIN/MODERATOR, or hub admin",
+  'agenda.propose': "members of the meeting's groups (PROPOSED), managers (ACCEPTED); not guests",
+  'protocol.manage': "LEAD/MODERATOR of one of the meeting's groups, network ADMIN/MODERATOR, or hub admin",
+  'action-item.manage': 'LEAD/MODERATOR of the group, network ADMIN/MODERATOR, or hub admin',
+  'action-item.status': 'the assignee, people acting for the assigned organization, or a group manager',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -12,7 +12,7 @@ import { typeormOptions } from './typeorm-options.js';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => {
         if (!config.databaseUrl) throw new Error('databaseUrl must be resolved before the app module starts');
-        return typeormOptions(config.databaseUrl, { migrationsRun: true, embedded: config.embeddedDatabase });
+        return { ...typeormOptions(config.databaseUrl, { migrationsRun: true, embedded: config.embeddedDatabase }), retryAttempts: 3, retryDelay: 1000 };
       },
     }),
   ],

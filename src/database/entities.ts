@@ -1,3 +1,14 @@
+import { ActionItemEntity } from '../action-items/action-item.entity.js';
+import { AgendaItemEntity } from '../meetings/agenda-item.entity.js';
+import { AttendanceEntity } from '../meetings/attendance.entity.js';
+import { MeetingChangeEntity } from '../meetings/meeting-change.entity.js';
+import { MeetingGroupEntity } from '../meetings/meeting-group.entity.js';
+import { MeetingEntity } from '../meetings/meeting.entity.js';
+import { OutboxEventEntity } from '../outbox/outbox-event.entity.js';
+import { DecisionEntity } from '../protocols/decision.entity.js';
+import { ProtocolEntryEntity } from '../protocols/protocol-entry.entity.js';
+import { ProtocolRevisionEntity } from '../protocols/protocol-revision.entity.js';
+import { ProtocolEntity } from '../protocols/protocol.entity.js';
 import { GroupMemberEntity } from '../groups/group-member.entity.js';
 import { GroupEntity } from '../groups/group.entity.js';
 import { JoinRequestEntity } from '../networks/join-request.entity.js';
@@ -17,4 +28,15 @@ export const ENTITIES = [
   JoinRequestEntity,
   GroupEntity,
   GroupMemberEntity,
+  MeetingEntity,
+  MeetingGroupEntity,
+  MeetingChangeEntity,
+  AgendaItemEntity,
+  AttendanceEntity,
+  ActionItemEntity,
+  ProtocolEntity,
+  ProtocolEntryEntity,
+  DecisionEntity,
+  ProtocolRevisionEntity,
+  OutboxEventEntity,
 ];

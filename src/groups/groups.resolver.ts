@@ -66,8 +66,10 @@ export class GroupsResolver {
     return this.organizations.load(ctx.loaders, group.leadOrganizationId);
   }
 
-  @ResolveField(() => [GroupMemberModel])
-  members(@Parent() group: GroupEntity, @Context() ctx: GqlContext) {
+  @ResolveField(() => [GroupMemberModel], { description: 'only for those who may read the group' })
+  async members(@Parent() group: GroupEntity, @Context() ctx: GqlContext) {
+    // A group can be reached through a meeting or action item by someone outside it.
+    if (!(await this.groups.readable(ctx.req.viewer!, [group])).length) return [];
     return this.groups.members(ctx.loaders, group.id);
   }
 }

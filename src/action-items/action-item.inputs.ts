@@ -1,0 +1,22 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsOptional } from 'class-validator';
+import { DateScalar } from '../common/scalars.js';
+import { IsId, IsName } from '../common/validators.js';
+import { ActionItemStatus } from './action-item.enums.js';
+
+@InputType()
+export class AddActionItemInput {
+  @Field(() => ID) @IsId('groupId') groupId: string;
+  @Field() @IsName('title') title: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId('assigneeId') assigneeId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId('assigneeOrganizationId') assigneeOrganizationId?: string | null;
+  @Field(() => DateScalar, { nullable: true }) dueOn?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId('protocolId') protocolId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId('agendaItemId') agendaItemId?: string | null;
+}
+
+@InputType()
+export class SetActionItemStatusInput {
+  @Field(() => ID) @IsId('actionItemId') actionItemId: string;
+  @Field(() => ActionItemStatus) status: ActionItemStatus;
+}

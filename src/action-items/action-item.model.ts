@@ -1,0 +1,15 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { DateScalar } from '../common/scalars.js';
+import { ActionItemStatus } from './action-item.enums.js';
+
+@ObjectType('ActionItem')
+export class ActionItemModel {
+  @Field(() => ID) id: string;
+  groupId: string;
+  @Field() title: string;
+  assigneeId: string | null;
+  assigneeOrganizationId: string | null;
+  @Field(() => DateScalar, { nullable: true }) dueOn: string | null;
+  @Field(() => ActionItemStatus) status: ActionItemStatus;
+  originMeetingId: string | null;
+}

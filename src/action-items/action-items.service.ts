@@ -1,0 +1,170 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { In, type DataSource } from 'typeorm';
+import { AccessService } from '../auth/access.service.js';
+import type { Viewer } from '../auth/viewer.js';
+import { badInput, DomainError, notFound } from '../common/domain-error.js';
+import { isUuid } from '../common/ids.js';
+import { manyByKey, type RequestLoaders } from '../common/request-loaders.js';
+import { GroupEntity } from '../groups/group.entity.js';
+import { syncCarryOver } from '../meetings/carry-over.js';
+import { isActiveMember } from '../networks/network-memberships.js';
+import { recordEvent } from '../outbox/outbox.js';
+import { bumpVersion, EDITABLE } from '../protocols/protocol-version.js';
+import { ActionItemStatus } from './action-item.enums.js';
+import { ActionItemEntity } from './action-item.entity.js';
+import type { AddActionItemInput, SetActionItemStatusInput } from './action-item.inputs.js';
+
+@Injectable()
+export class ActionItemsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+  ) {}
+
+  /** Moderators create action items, directly in a group or from a protocol (which then gets a new version). */
+  async add(viewer: Viewer, input: AddActionItemInput): Promise<ActionItemEntity> {
+    const group = isUuid(input.groupId) ? await this.db.getRepository(GroupEntity).findOneBy({ id: input.groupId }) : null;
+    if (!group) throw notFound('Group');
+    await this.access.requireGroupManage(viewer, group);
+    await this.checkAssignee(group.networkId, input.assigneeId, input.assigneeOrganizationId);
+    const origin = await this.checkOrigin(group, input);
+    return this.db.transaction(async (tx) => {
+      if (input.protocolId) {
+        await bumpVersion(tx, input.protocolId, { expected: null, states: EDITABLE, authorId: viewer.personId, summary: `Aufgabe hinzugefügt: ${input.title.trim()}` });
+      }
+      const item = await tx.getRepository(ActionItemEntity).save({
+        groupId: group.id,
+        title: input.title.trim(),
+        assigneeId: input.assigneeId ?? null,
+        assigneeOrganizationId: input.assigneeOrganizationId ?? null,
+        dueOn: input.dueOn ?? null,
+        status: ActionItemStatus.OPEN,
+        originMeetingId: origin.meetingId,
+        protocolId: input.protocolId ?? null,
+        agendaItemId: input.agendaItemId ?? null,
+        public: origin.public,
+        createdById: viewer.personId,
+      });
+      if (item.assigneeId || item.assigneeOrganizationId) {
+        await recordEvent(tx, {
+          type: 'ActionItemAssigned', aggregateType: 'ActionItem', aggregateId: item.id, groupId: group.id,
+          payload: { actionItemId: item.id, title: item.title, assigneeId: item.assigneeId, assigneeOrganizationId: item.assigneeOrganizationId, dueOn: item.dueOn, originMeetingId: item.originMeetingId },
+        });
+      }
+      await syncCarryOver(tx, group.id);
+      return item;
+    });
+  }
+
+  /** The assignee (or someone acting for the assigned organization) or a moderator sets the status. */
+  async setStatus(viewer: Viewer, input: SetActionItemStatusInput): Promise<ActionItemEntity> {
+    const item = isUuid(input.actionItemId) ? await this.db.getRepository(ActionItemEntity).findOneBy({ id: input.actionItemId }) : null;
+    const group = item && (await this.db.getRepository(GroupEntity).findOneBy({ id: item.groupId }));
+    if (!item || !group) throw notFound('Action item');
+    const groupAccess = await this.access.groupAccess(viewer, group);
+    const assigned = await this.isAssignedTo(viewer, item, group.networkId);
+    if (groupAccess !== 'manage' && !assigned) {
+      if (!groupAccess) throw notFound('Action item');
+      throw new DomainError('FORBIDDEN', 'Only the assignee or a moderator may change the status');
+    }
+    return this.db.transaction(async (tx) => {
+      await tx.getRepository(ActionItemEntity).update({ id: item.id }, { status: input.status });
+      await syncCarryOver(tx, group.id);
+      return tx.getRepository(ActionItemEntity).findOneByOrFail({ id: item.id });
+    });
+  }
+
+  /** Whether the item is visible to the caller: group readers, the assignee, their organization's people. */
+  async visible(viewer: Viewer, item: ActionItemEntity): Promise<boolean> {
+    const group = await this.db.getRepository(GroupEntity).findOneBy({ id: item.groupId });
+    return !!group && (!!(await this.access.groupAccess(viewer, group)) || (await this.isAssignedTo(viewer, item, group.networkId)));
+  }
+
+  /** The caller's own items and those of organizations they act for in the item's network. */
+  async mine(viewer: Viewer, status?: ActionItemStatus | null): Promise<ActionItemEntity[]> {
+    const rows = await this.db.query<{ id: string }[]>(
+      `SELECT a.id FROM action_item a JOIN work_group g ON g.id = a.group_id
+        WHERE ($2::action_item_status IS NULL OR a.status = $2)
+          AND (a.assignee_id = $1 OR a.assignee_organization_id IN (${actsFor('g.network_id')}))
+        ORDER BY a.due_on NULLS LAST, a.created_at`,
+      [viewer.personId, status ?? null],
+    );
+    return rows.length ? this.db.getRepository(ActionItemEntity).find({ where: { id: In(rows.map((r) => r.id)) }, order: { dueOn: 'ASC', createdAt: 'ASC' } }) : [];
+  }
+
+  openForGroup(loaders: RequestLoaders, groupId: string): Promise<ActionItemEntity[]> {
+    return loaders
+      .get('group.openActionItems', () =>
+        manyByKey(
+          (ids) => this.db.getRepository(ActionItemEntity).find({ where: { groupId: In(ids), status: ActionItemStatus.OPEN }, order: { dueOn: 'ASC', createdAt: 'ASC' } }),
+          (a) => a.groupId,
+        ),
+      )
+      .load(groupId);
+  }
+
+  forProtocol(loaders: RequestLoaders, protocolId: string): Promise<ActionItemEntity[]> {
+    return loaders
+      .get('protocol.actionItems', () =>
+        manyByKey((ids) => this.db.getRepository(ActionItemEntity).find({ where: { protocolId: In(ids) }, order: { createdAt: 'ASC' } }), (a) => a.protocolId!),
+      )
+      .load(protocolId);
+  }
+
+  load(loaders: RequestLoaders, id: string | null): Promise<ActionItemEntity | null> {
+    if (!id) return Promise.resolve(null);
+    return loaders
+      .get('actionItem.byId', () =>
+        manyByKey((ids) => this.db.getRepository(ActionItemEntity).findBy({ id: In(ids) }), (a) => a.id),
+      )
+      .load(id)
+      .then((rows) => rows[0] ?? null);
+  }
+
+  private async isAssignedTo(viewer: Viewer, item: ActionItemEntity, networkId: string): Promise<boolean> {
+    if (item.assigneeId === viewer.personId) return true;
+    if (!item.assigneeOrganizationId) return false;
+    const rows = await this.db.query(
+      `SELECT 1 WHERE $2::uuid IN (${actsFor('$3::uuid')})`,
+      [viewer.personId, item.assigneeOrganizationId, networkId],
+    );
+    return rows.length > 0;
+  }
+
+  private async checkAssignee(networkId: string, personId?: string | null, organizationId?: string | null): Promise<void> {
+    if (personId) {
+      const [role] = await this.db.query('SELECT 1 FROM network_role WHERE network_id = $1 AND person_id = $2', [networkId, personId]);
+      if (!role) throw badInput('assigneeId', 'the person holds no role in the network');
+    }
+    if (organizationId && !(await isActiveMember(this.db.manager, networkId, organizationId))) {
+      throw badInput('assigneeOrganizationId', 'the organization is not an active member of the network');
+    }
+  }
+
+  /** The meeting an item comes from, and whether it may be shown outside the group. */
+  private async checkOrigin(group: GroupEntity, input: AddActionItemInput): Promise<{ meetingId: string | null; public: boolean }> {
+    if (!input.protocolId) {
+      if (input.agendaItemId) throw badInput('agendaItemId', 'needs protocolId');
+      return { meetingId: null, public: true };
+    }
+    const [protocol] = await this.db.query<{ meeting_id: string }[]>(
+      `SELECT p.meeting_id FROM protocol p JOIN meeting m ON m.id = p.meeting_id
+        WHERE p.id = $1 AND (m.group_id = $2 OR EXISTS (SELECT 1 FROM meeting_group mg WHERE mg.meeting_id = m.id AND mg.group_id = $2))`,
+      [input.protocolId, group.id],
+    );
+    if (!protocol) throw badInput('protocolId', 'no protocol of a meeting of this group');
+    if (!input.agendaItemId) return { meetingId: protocol.meeting_id, public: true };
+    const [item] = await this.db.query<{ public: boolean }[]>('SELECT public FROM agenda_item WHERE id = $1 AND meeting_id = $2', [
+      input.agendaItemId,
+      protocol.meeting_id,
+    ]);
+    if (!item) throw badInput('agendaItemId', 'not an agenda item of the protocol\'s meeting');
+    return { meetingId: protocol.meeting_id, public: item.public };
+  }
+}
+
+/** Organizations person $1 acts for in the network `network`: from network roles and group memberships. */
+const actsFor = (network: string) => `SELECT r.organization_id FROM network_role r WHERE r.person_id = $1 AND r.network_id = ${network} AND r.organization_id IS NOT NULL
+  UNION SELECT gm.organization_id FROM group_member gm JOIN work_group g2 ON g2.id = gm.group_id
+   WHERE gm.person_id = $1 AND g2.network_id = ${network} AND gm.organization_id IS NOT NULL`;

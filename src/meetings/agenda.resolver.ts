@@ -1,0 +1,77 @@
+import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentViewer, RequirePermission } from '../auth/auth.decorators.js';
+import type { Viewer } from '../auth/viewer.js';
+import type { GqlContext } from '../common/request-loaders.js';
+import { OrganizationModel } from '../organizations/organization.model.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import { PeopleService } from '../people/people.service.js';
+import { PersonModel } from '../people/person.model.js';
+import { AgendaService } from './agenda.service.js';
+import { AcceptAgendaItemInput, AddAgendaItemInput, MoveAgendaItemInput, RecordAttendanceInput } from './dto/meeting.inputs.js';
+import { AgendaItemModel, AttendanceModel } from './meeting.model.js';
+
+@Resolver(() => AgendaItemModel)
+export class AgendaResolver {
+  constructor(
+    private readonly agenda: AgendaService,
+    private readonly people: PeopleService,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  @Mutation(() => AgendaItemModel, { description: 'moderators: ACCEPTED; members: PROPOSED' })
+  @RequirePermission('agenda.propose')
+  addAgendaItem(@CurrentViewer() viewer: Viewer, @Args('input') input: AddAgendaItemInput) {
+    return this.agenda.add(viewer, input);
+  }
+
+  @Mutation(() => AgendaItemModel)
+  @RequirePermission('meeting.manage')
+  acceptAgendaItem(@CurrentViewer() viewer: Viewer, @Args('input') input: AcceptAgendaItemInput) {
+    return this.agenda.accept(viewer, input);
+  }
+
+  @Mutation(() => [AgendaItemModel], { description: 'returns the whole agenda, renumbered 1..n' })
+  @RequirePermission('meeting.manage')
+  moveAgendaItem(@CurrentViewer() viewer: Viewer, @Args('input') input: MoveAgendaItemInput) {
+    return this.agenda.move(viewer, input);
+  }
+
+  @Mutation(() => AttendanceModel)
+  @RequirePermission('meeting.manage')
+  recordAttendance(@CurrentViewer() viewer: Viewer, @Args('input') input: RecordAttendanceInput) {
+    return this.agenda.recordAttendance(viewer, input);
+  }
+
+  @ResolveField(() => PersonModel, { nullable: true })
+  presenter(@Parent() item: AgendaItemModel, @Context() ctx: GqlContext) {
+    return this.people.load(ctx.loaders, item.presenterId);
+  }
+
+  @ResolveField(() => OrganizationModel, { nullable: true })
+  presenterOrganization(@Parent() item: AgendaItemModel, @Context() ctx: GqlContext) {
+    return this.organizations.load(ctx.loaders, item.presenterOrganizationId);
+  }
+
+  @ResolveField(() => PersonModel, { nullable: true })
+  proposedBy(@Parent() item: AgendaItemModel, @Context() ctx: GqlContext) {
+    return this.people.load(ctx.loaders, item.proposedById);
+  }
+}
+
+@Resolver(() => AttendanceModel)
+export class AttendanceResolver {
+  constructor(
+    private readonly people: PeopleService,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  @ResolveField(() => PersonModel)
+  person(@Parent() a: AttendanceModel, @Context() ctx: GqlContext) {
+    return this.people.load(ctx.loaders, a.personId);
+  }
+
+  @ResolveField(() => OrganizationModel, { nullable: true })
+  organization(@Parent() a: AttendanceModel, @Context() ctx: GqlContext) {
+    return this.organizations.load(ctx.loaders, a.organizationId);
+  }
+}

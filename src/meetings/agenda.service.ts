@@ -1,0 +1,194 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { Viewer } from '../auth/viewer.js';
+import { badInput, DomainError, notFound } from '../common/domain-error.js';
+import { isUuid } from '../common/ids.js';
+import { manyByKey, RequestLoaders } from '../common/request-loaders.js';
+import { isActiveMember } from '../networks/network-memberships.js';
+import { recordEvent } from '../outbox/outbox.js';
+import { AgendaItemEntity } from './agenda-item.entity.js';
+import { AttendanceEntity } from './attendance.entity.js';
+import { carryOverNeeded, lockMeeting, syncCarryOver } from './carry-over.js';
+import type { AcceptAgendaItemInput, AddAgendaItemInput, MoveAgendaItemInput, RecordAttendanceInput } from './dto/meeting.inputs.js';
+import { MeetingAccessService } from './meeting-access.service.js';
+import { AgendaItemStatus, MeetingStatus } from './meeting.enums.js';
+import type { MeetingModel } from './meeting.model.js';
+
+@Injectable()
+export class AgendaService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly meetingAccess: MeetingAccessService,
+  ) {}
+
+  /** Moderators add ACCEPTED items; members propose (PROPOSED); guests only read. */
+  async add(viewer: Viewer, input: AddAgendaItemInput): Promise<AgendaItemEntity> {
+    const loaders = new RequestLoaders();
+    const meeting = await this.meetingAccess.require(viewer, input.meetingId, 'read', loaders);
+    if (!(await this.meetingAccess.mayPropose(viewer, loaders, meeting))) {
+      throw new DomainError('FORBIDDEN', 'Guests cannot propose agenda items');
+    }
+    this.requireOpen(meeting);
+    const networkId = (await this.meetingAccess.primaryGroup(loaders, meeting)).networkId;
+    await this.checkPresenter(networkId, input.presenterId, input.presenterOrganizationId);
+    const accepted = meeting.access === 'manage';
+    return this.db.transaction(async (tx) => {
+      await lockMeeting(tx, meeting.id);
+      await this.requireProtocolOpen(tx, meeting.id);
+      const [{ top }] = await tx.query<{ top: number }[]>('SELECT coalesce(max(position), 0)::int AS top FROM agenda_item WHERE meeting_id = $1', [meeting.id]);
+      const item = await tx.getRepository(AgendaItemEntity).save({
+        meetingId: meeting.id,
+        position: top + 1,
+        title: input.title.trim(),
+        description: input.description ?? null,
+        durationMinutes: input.durationMinutes ?? null,
+        presenterId: input.presenterId ?? null,
+        presenterOrganizationId: input.presenterOrganizationId ?? null,
+        public: input.public ?? true,
+        status: accepted ? AgendaItemStatus.ACCEPTED : AgendaItemStatus.PROPOSED,
+        proposedById: viewer.personId,
+        carriedOverFromId: null,
+      });
+      await this.agendaChanged(tx, meeting, accepted ? 'added' : 'proposed', item);
+      return item;
+    });
+  }
+
+  async accept(viewer: Viewer, input: AcceptAgendaItemInput): Promise<AgendaItemEntity> {
+    const item = await this.findItem(input.agendaItemId);
+    const meeting = await this.meetingAccess.require(viewer, item.meetingId, 'manage');
+    this.requireOpen(meeting);
+    return this.db.transaction(async (tx) => {
+      await lockMeeting(tx, meeting.id);
+      await this.requireProtocolOpen(tx, meeting.id);
+      await tx.getRepository(AgendaItemEntity).update({ id: item.id }, { status: AgendaItemStatus.ACCEPTED });
+      const accepted = await tx.getRepository(AgendaItemEntity).findOneByOrFail({ id: item.id });
+      if (item.status !== AgendaItemStatus.ACCEPTED) await this.agendaChanged(tx, meeting, 'accepted', accepted);
+      return accepted;
+    });
+  }
+
+  /** Moves an item and renumbers 1..n; concurrent moves of one agenda are serialised by a row lock. */
+  async move(viewer: Viewer, input: MoveAgendaItemInput): Promise<AgendaItemEntity[]> {
+    const item = await this.findItem(input.agendaItemId);
+    const meeting = await this.meetingAccess.require(viewer, item.meetingId, 'manage');
+    this.requireOpen(meeting);
+    return this.db.transaction(async (tx) => {
+      await lockMeeting(tx, meeting.id);
+      await this.requireProtocolOpen(tx, meeting.id);
+      const items = await tx.getRepository(AgendaItemEntity).find({ where: { meetingId: meeting.id }, order: { position: 'ASC', createdAt: 'ASC' } });
+      if (!Number.isInteger(input.position) || input.position < 1 || input.position > items.length) {
+        throw badInput('position', `must be between 1 and ${items.length}`);
+      }
+      const from = items.findIndex((i) => i.id === item.id);
+      if (from < 0) throw notFound('Agenda item'); // removed meanwhile
+      const [moved] = items.splice(from, 1);
+      items.splice(input.position - 1, 0, moved);
+      await tx.query(
+        `UPDATE agenda_item ai SET position = v.position FROM unnest($1::uuid[], $2::int[]) AS v(id, position) WHERE ai.id = v.id`,
+        [items.map((i) => i.id), items.map((_, i) => i + 1)],
+      );
+      await this.agendaChanged(tx, meeting, 'moved', moved);
+      return tx.getRepository(AgendaItemEntity).find({ where: { meetingId: meeting.id }, order: { position: 'ASC' } });
+    });
+  }
+
+  async recordAttendance(viewer: Viewer, input: RecordAttendanceInput): Promise<AttendanceEntity> {
+    const loaders = new RequestLoaders();
+    const meeting = await this.meetingAccess.require(viewer, input.meetingId, 'manage', loaders);
+    if (meeting.status === MeetingStatus.CANCELLED) throw badInput('meetingId', 'the meeting was cancelled');
+    const networkId = (await this.meetingAccess.primaryGroup(loaders, meeting)).networkId;
+    const [role] = await this.db.query('SELECT 1 FROM network_role WHERE network_id = $1 AND person_id = $2', [networkId, input.personId]);
+    if (!role) throw badInput('personId', 'the person holds no role in the network');
+    if (input.organizationId && !(await isActiveMember(this.db.manager, networkId, input.organizationId))) {
+      throw badInput('organizationId', 'the organization is not an active member of the network');
+    }
+    return this.db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO attendance (meeting_id, person_id, organization_id, status) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (meeting_id, person_id) DO UPDATE SET organization_id = EXCLUDED.organization_id, status = EXCLUDED.status, recorded_at = now()`,
+        [meeting.id, input.personId, input.organizationId ?? null, input.status],
+      );
+      await tx.query('UPDATE meeting SET has_record = true WHERE id = $1 AND NOT has_record', [meeting.id]);
+      return tx.getRepository(AttendanceEntity).findOneByOrFail({ meetingId: meeting.id, personId: input.personId });
+    });
+  }
+
+  /**
+   * The agenda as the caller may see it: PROPOSED items only for moderators and their proposer,
+   * only public accepted items for network members outside the meeting's groups.
+   */
+  async forMeeting(viewer: Viewer, loaders: RequestLoaders, meeting: MeetingModel): Promise<AgendaItemEntity[]> {
+    if (meeting.status === MeetingStatus.SCHEDULED && meeting.startsAt.getTime() > Date.now()) await this.ensureCarryOver(loaders, meeting.groupId);
+    const items = await loaders
+      .get('meeting.agenda', () =>
+        manyByKey((ids) => this.db.getRepository(AgendaItemEntity).find({ where: { meetingId: In(ids) }, order: { position: 'ASC' } }), (i) => i.meetingId),
+      )
+      .load(meeting.id);
+    return items.filter((i) => {
+      if (meeting.access === 'network') return i.public && i.status === AgendaItemStatus.ACCEPTED;
+      return i.status === AgendaItemStatus.ACCEPTED || meeting.access === 'manage' || i.proposedById === viewer.personId;
+    });
+  }
+
+  /** Only the meeting's groups see who attended; never anyone else. */
+  async attendance(loaders: RequestLoaders, meeting: MeetingModel): Promise<AttendanceEntity[]> {
+    if (meeting.access === 'network') return [];
+    return loaders
+      .get('meeting.attendance', () =>
+        manyByKey((ids) => this.db.getRepository(AttendanceEntity).find({ where: { meetingId: In(ids) }, order: { status: 'ASC' } }), (a) => a.meetingId),
+      )
+      .load(meeting.id);
+  }
+
+  /** Open action items reach the next meeting even when nobody changed anything since the last one. */
+  private async ensureCarryOver(loaders: RequestLoaders, groupId: string): Promise<void> {
+    await loaders
+      .get('group.carryOver', () =>
+        manyByKey(async (groupIds) => {
+          for (const id of groupIds) {
+            if (await carryOverNeeded(this.db.manager, id)) await this.db.transaction((tx) => syncCarryOver(tx, id));
+          }
+          return [];
+        }, () => ''),
+      )
+      .load(groupId);
+  }
+
+  private async findItem(id: string): Promise<AgendaItemEntity> {
+    const item = isUuid(id) ? await this.db.getRepository(AgendaItemEntity).findOneBy({ id }) : null;
+    if (!item) throw notFound('Agenda item');
+    return item;
+  }
+
+  private requireOpen(meeting: MeetingModel): void {
+    if (meeting.status === MeetingStatus.CANCELLED) throw badInput('meetingId', 'the meeting was cancelled');
+  }
+
+  /** The agenda is part of the record once the protocol is approved. */
+  private async requireProtocolOpen(tx: EntityManager, meetingId: string): Promise<void> {
+    const [p] = await tx.query<{ status: string }[]>('SELECT status FROM protocol WHERE meeting_id = $1', [meetingId]);
+    if (p && (p.status === 'APPROVED' || p.status === 'PUBLISHED')) {
+      throw badInput('meetingId', `the protocol is ${p.status}; the agenda can no longer change`);
+    }
+  }
+
+  private async checkPresenter(networkId: string, personId?: string | null, organizationId?: string | null): Promise<void> {
+    if (personId) {
+      const [role] = await this.db.query('SELECT 1 FROM network_role WHERE network_id = $1 AND person_id = $2', [networkId, personId]);
+      if (!role) throw badInput('presenterId', 'the person holds no role in the network');
+    }
+    if (organizationId && !(await isActiveMember(this.db.manager, networkId, organizationId))) {
+      throw badInput('presenterOrganizationId', 'the organization is not an active member of the network');
+    }
+  }
+
+  private async agendaChanged(tx: EntityManager, meeting: MeetingModel, change: string, item: AgendaItemEntity): Promise<void> {
+    await recordEvent(tx, {
+      type: 'AgendaChanged', aggregateType: 'Meeting', aggregateId: meeting.id, groupId: meeting.groupId,
+      payload: { meetingId: meeting.id, change, agendaItemId: item.id, title: item.title, position: item.position, status: item.status, public: item.public },
+    });
+  }
+}
+

@@ -1,0 +1,79 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Open action items of a group stand on the agenda of the group's next meeting, one item each
+ * ("Offener Punkt: …", linked by carried_over_from_id), until they are done or dropped. Past
+ * meetings keep what stood on their agenda; meetings with a protocol are never touched.
+ */
+
+const NEXT_MEETING = `SELECT id, starts_at FROM meeting
+  WHERE group_id = $1 AND NOT cancelled AND starts_at > now() ORDER BY starts_at, id LIMIT 1`;
+
+/** Cheap check without locks: is anything missing on the next meeting, or stale on a later one? */
+export async function carryOverNeeded(db: EntityManager, groupId: string): Promise<boolean> {
+  const [row] = await db.query<{ needed: boolean }[]>(
+    `WITH next AS (${NEXT_MEETING})
+     SELECT EXISTS (
+       SELECT 1 FROM action_item a, next
+        WHERE a.group_id = $1 AND a.status = 'OPEN' AND a.created_at < next.starts_at
+          AND a.origin_meeting_id IS DISTINCT FROM next.id
+          AND NOT EXISTS (SELECT 1 FROM protocol p WHERE p.meeting_id = next.id)
+          AND NOT EXISTS (SELECT 1 FROM agenda_item x WHERE x.meeting_id = next.id AND x.carried_over_from_id = a.id)
+     ) OR EXISTS (
+       SELECT 1 FROM agenda_item ai JOIN meeting m ON m.id = ai.meeting_id JOIN action_item a ON a.id = ai.carried_over_from_id
+        WHERE m.group_id = $1 AND m.starts_at > now()
+          AND NOT EXISTS (SELECT 1 FROM protocol p WHERE p.meeting_id = m.id)
+          AND (a.status <> 'OPEN' OR m.id IS DISTINCT FROM (SELECT id FROM next))
+     ) AS needed`,
+    [groupId],
+  );
+  return row.needed;
+}
+
+/** Brings the group's future agendas in line. Returns the meetings whose agenda changed. */
+export async function syncCarryOver(tx: EntityManager, groupId: string): Promise<string[]> {
+  // Same lock order as every agenda change: the meetings' rows, by id.
+  await tx.query(`SELECT id FROM meeting WHERE group_id = $1 AND starts_at > now() ORDER BY id FOR UPDATE`, [groupId]);
+  const [next] = await tx.query<{ id: string }[]>(NEXT_MEETING, [groupId]);
+  const removed = await tx.query<{ meeting_id: string }[]>(
+    `DELETE FROM agenda_item ai USING meeting m, action_item a
+      WHERE ai.meeting_id = m.id AND a.id = ai.carried_over_from_id AND m.group_id = $1 AND m.starts_at > now()
+        AND NOT EXISTS (SELECT 1 FROM protocol p WHERE p.meeting_id = m.id)
+        AND (a.status <> 'OPEN' OR m.id IS DISTINCT FROM $2::uuid)
+      RETURNING ai.meeting_id`,
+    [groupId, next?.id ?? null],
+  );
+  const changed = new Set(removed.map((r) => r.meeting_id));
+  for (const meetingId of changed) await renumberAgenda(tx, meetingId);
+  if (next) {
+    const added = await tx.query<{ meeting_id: string }[]>(
+      `INSERT INTO agenda_item (meeting_id, position, title, public, status, carried_over_from_id)
+       SELECT $2, base.top + row_number() OVER (ORDER BY a.created_at, a.id), 'Offener Punkt: ' || a.title, a.public, 'ACCEPTED', a.id
+         FROM action_item a, (SELECT coalesce(max(position), 0) AS top FROM agenda_item WHERE meeting_id = $2) base
+        WHERE a.group_id = $1 AND a.status = 'OPEN'
+          AND a.created_at < (SELECT starts_at FROM meeting WHERE id = $2)
+          AND a.origin_meeting_id IS DISTINCT FROM $2
+          AND NOT EXISTS (SELECT 1 FROM protocol p WHERE p.meeting_id = $2)
+          AND NOT EXISTS (SELECT 1 FROM agenda_item x WHERE x.meeting_id = $2 AND x.carried_over_from_id = a.id)
+       RETURNING meeting_id`,
+      [groupId, next.id],
+    );
+    if (added.length) changed.add(next.id);
+  }
+  return [...changed];
+}
+
+/** Positions 1..n in the current order, without gaps (the unique constraint is deferred). */
+export async function renumberAgenda(tx: EntityManager, meetingId: string): Promise<void> {
+  await tx.query(
+    `UPDATE agenda_item ai SET position = r.rn
+       FROM (SELECT id, row_number() OVER (ORDER BY position, created_at, id) AS rn FROM agenda_item WHERE meeting_id = $1) r
+      WHERE ai.id = r.id AND ai.position <> r.rn`,
+    [meetingId],
+  );
+}
+
+/** Serialises agenda changes of one meeting. */
+export async function lockMeeting(tx: EntityManager, meetingId: string): Promise<void> {
+  await tx.query('SELECT id FROM meeting WHERE id = $1 FOR UPDATE', [meetingId]);
+}

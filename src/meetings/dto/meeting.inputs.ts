@@ -1,0 +1,74 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArrayMaxSize, IsBoolean, IsInt, IsOptional, IsUrl, IsUUID, Max, Min } from 'class-validator';
+import { IsId, IsName, IsOptionalText } from '../../common/validators.js';
+import { AttendanceStatus } from '../meeting.enums.js';
+
+@InputType()
+export class CreateMeetingInput {
+  @Field(() => ID) @IsId('groupId') groupId: string;
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(20, { message: 'additionalGroupIds must list at most 20 groups' })
+  @IsUUID('all', { each: true, message: 'additionalGroupIds must be UUIDs' })
+  additionalGroupIds?: string[] | null;
+  @Field() @IsName('title') title: string;
+  @Field() startsAt: Date;
+  @Field() endsAt: Date;
+  @Field(() => String, { nullable: true, description: 'IANA time zone; default Europe/Berlin' }) timeZone?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptionalText('location', 500) location?: string | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'onlineUrl must be an http(s) URL' })
+  onlineUrl?: string | null;
+}
+
+@InputType()
+export class RescheduleMeetingInput {
+  @Field(() => ID) @IsId('meetingId') meetingId: string;
+  @Field() startsAt: Date;
+  @Field() endsAt: Date;
+}
+
+@InputType()
+export class CancelMeetingInput {
+  @Field(() => ID) @IsId('meetingId') meetingId: string;
+  @Field(() => String, { nullable: true }) @IsOptionalText('reason', 2000) reason?: string | null;
+}
+
+@InputType()
+export class AddAgendaItemInput {
+  @Field(() => ID) @IsId('meetingId') meetingId: string;
+  @Field() @IsName('title') title: string;
+  @Field(() => String, { nullable: true }) @IsOptionalText('description', 10_000) description?: string | null;
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt({ message: 'durationMinutes must be a whole number' })
+  @Min(1, { message: 'durationMinutes must be at least 1' })
+  @Max(24 * 60, { message: 'durationMinutes must be at most 1440' })
+  durationMinutes?: number | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId('presenterId') presenterId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId('presenterOrganizationId') presenterOrganizationId?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'default true; non-public items are redacted outside the meeting\'s groups' })
+  @IsOptional()
+  @IsBoolean()
+  public?: boolean | null;
+}
+
+@InputType()
+export class AcceptAgendaItemInput {
+  @Field(() => ID) @IsId('agendaItemId') agendaItemId: string;
+}
+
+@InputType()
+export class MoveAgendaItemInput {
+  @Field(() => ID) @IsId('agendaItemId') agendaItemId: string;
+  @Field(() => Int) position: number;
+}
+
+@InputType()
+export class RecordAttendanceInput {
+  @Field(() => ID) @IsId('meetingId') meetingId: string;
+  @Field(() => ID) @IsId('personId') personId: string;
+  @Field(() => AttendanceStatus) status: AttendanceStatus;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId('organizationId') organizationId?: string | null;
+}

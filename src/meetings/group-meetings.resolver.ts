@@ -1,0 +1,30 @@
+import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GqlContext } from '../common/request-loaders.js';
+import type { GroupEntity } from '../groups/group.entity.js';
+import { GroupModel } from '../groups/group.model.js';
+import { GroupsService } from '../groups/groups.service.js';
+import { MeetingAccessService, toMeetingModel } from './meeting-access.service.js';
+import { MeetingModel } from './meeting.model.js';
+import { MeetingsService } from './meetings.service.js';
+
+/** Group.meetings lives here so that groups need not know about meetings. */
+@Resolver(() => GroupModel)
+export class GroupMeetingsResolver {
+  constructor(
+    private readonly meetingService: MeetingsService,
+    private readonly meetingAccess: MeetingAccessService,
+    private readonly groups: GroupsService,
+  ) {}
+
+  @ResolveField(() => [MeetingModel], { description: 'ordered by startsAt' })
+  async meetings(
+    @Parent() group: GroupEntity,
+    @Context() ctx: GqlContext,
+    @Args('from', { type: () => Date, nullable: true }) from?: Date,
+    @Args('to', { type: () => Date, nullable: true }) to?: Date,
+  ) {
+    if (!(await this.groups.readable(ctx.req.viewer!, [group])).length) return [];
+    const meetings = await this.meetingService.forGroup(ctx.loaders, group.id, from, to);
+    return Promise.all(meetings.map(async (m) => toMeetingModel(m, (await this.meetingAccess.accessTo(ctx.req.viewer!, ctx.loaders, m)) ?? 'read')));
+  }
+}

@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { In, type DataSource } from 'typeorm';
+import { AccessService } from '../auth/access.service.js';
+import type { Viewer } from '../auth/viewer.js';
+import { DomainError, notFound } from '../common/domain-error.js';
+import { isUuid } from '../common/ids.js';
+import { manyByKey, oneByKey, RequestLoaders } from '../common/request-loaders.js';
+import { GroupRole } from '../groups/group.enums.js';
+import type { GroupEntity } from '../groups/group.entity.js';
+import { GroupsService } from '../groups/groups.service.js';
+import { MeetingGroupEntity } from './meeting-group.entity.js';
+import { meetingStatus } from './meeting-rules.js';
+import { MeetingEntity } from './meeting.entity.js';
+import type { MeetingAccess, MeetingModel } from './meeting.model.js';
+
+const RANK: Record<MeetingAccess, number> = { network: 1, read: 2, manage: 3 };
+
+/**
+ * Who sees a meeting: the members of any of its groups read it, their LEADs and MODERATORs (and
+ * the network's ADMINs and MODERATORs) manage it, other members of the network see its public
+ * part. Everyone else gets NOT_FOUND.
+ */
+@Injectable()
+export class MeetingAccessService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+    private readonly groups: GroupsService,
+  ) {}
+
+  async accessTo(viewer: Viewer, loaders: RequestLoaders, meeting: MeetingEntity): Promise<MeetingAccess | null> {
+    const groupIds = [meeting.groupId, ...(await this.additionalGroupIds(loaders, meeting.id))];
+    let best: MeetingAccess | null = null;
+    let networkId: string | null = null;
+    for (const id of groupIds) {
+      const group = await this.groups.load(loaders, id);
+      if (!group) continue;
+      networkId ??= group.networkId;
+      const access = await this.access.groupAccess(viewer, group);
+      if (access === 'manage') return 'manage';
+      if (access === 'read') best = 'read';
+    }
+    if (best) return best;
+    return networkId && (await viewer.networkRole(networkId)) ? 'network' : null;
+  }
+
+  /** The meeting with at least `need` access; NOT_FOUND if invisible, FORBIDDEN if visible but not enough. */
+  async require(viewer: Viewer, meetingId: string, need: MeetingAccess, loaders = new RequestLoaders()): Promise<MeetingModel> {
+    const meeting = await this.load(loaders, meetingId);
+    const access = meeting && (await this.accessTo(viewer, loaders, meeting));
+    if (!meeting || !access) throw notFound('Meeting');
+    if (RANK[access] < RANK[need]) {
+      throw new DomainError('FORBIDDEN', need === 'manage' ? 'Only the group LEAD or MODERATOR may do this' : 'Only members of the meeting\'s groups may do this');
+    }
+    return toMeetingModel(meeting, access);
+  }
+
+  /** Members (not guests) may propose agenda items; managers add them directly. */
+  async mayPropose(viewer: Viewer, loaders: RequestLoaders, meeting: MeetingModel): Promise<boolean> {
+    if (meeting.access === 'manage') return true;
+    for (const id of [meeting.groupId, ...(await this.additionalGroupIds(loaders, meeting.id))]) {
+      if ((await viewer.groupRole(id)) === GroupRole.MEMBER) return true;
+    }
+    return false;
+  }
+
+  load(loaders: RequestLoaders, id: string): Promise<MeetingEntity | null> {
+    if (!isUuid(id)) return Promise.resolve(null);
+    return loaders
+      .get('meeting.byId', () => oneByKey((ids) => this.db.getRepository(MeetingEntity).findBy({ id: In(ids) }), (m) => m.id))
+      .load(id);
+  }
+
+  async additionalGroupIds(loaders: RequestLoaders, meetingId: string): Promise<string[]> {
+    const rows = await loaders
+      .get('meeting.additionalGroups', () =>
+        manyByKey((ids) => this.db.getRepository(MeetingGroupEntity).findBy({ meetingId: In(ids) }), (r) => r.meetingId),
+      )
+      .load(meetingId);
+    return rows.map((r) => r.groupId);
+  }
+
+  async primaryGroup(loaders: RequestLoaders, meeting: MeetingModel): Promise<GroupEntity> {
+    return (await this.groups.load(loaders, meeting.groupId))!;
+  }
+}
+
+export function toMeetingModel(m: MeetingEntity, access: MeetingAccess, now = new Date()): MeetingModel {
+  return {
+    id: m.id,
+    groupId: m.groupId,
+    seriesId: m.seriesId,
+    title: m.title,
+    startsAt: m.startsAt,
+    endsAt: m.endsAt,
+    timeZone: m.timeZone,
+    status: meetingStatus(m, now),
+    cancelReason: m.cancelReason,
+    location: m.location,
+    onlineUrl: m.onlineUrl,
+    sequence: m.sequence,
+    access,
+  };
+}

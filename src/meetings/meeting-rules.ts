@@ -1,0 +1,32 @@
+import { badInput } from '../common/domain-error.js';
+import { MeetingStatus } from './meeting.enums.js';
+
+export const DEFAULT_TIME_ZONE = 'Europe/Berlin';
+const MAX_SPAN_MS = 24 * 3600 * 1000;
+
+/** True for an IANA zone name this runtime knows (Europe/Berlin, UTC, …). */
+export function isTimeZone(zone: string): boolean {
+  if (!zone || zone.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Checks a meeting's time: start before end, at most 24 h, a known zone. Throws BAD_USER_INPUT. */
+export function checkSchedule(startsAt: Date, endsAt: Date, timeZone?: string | null): void {
+  if (Number.isNaN(startsAt.getTime())) throw badInput('startsAt', 'is not a valid date and time');
+  if (Number.isNaN(endsAt.getTime())) throw badInput('endsAt', 'is not a valid date and time');
+  if (endsAt.getTime() <= startsAt.getTime()) throw badInput('endsAt', 'must be after startsAt');
+  if (endsAt.getTime() - startsAt.getTime() > MAX_SPAN_MS) throw badInput('endsAt', 'a meeting may last at most 24 hours');
+  if (timeZone != null && !isTimeZone(timeZone)) throw badInput('timeZone', `"${timeZone}" is not an IANA time zone such as Europe/Berlin`);
+}
+
+/** HELD is derived: ended, and attendance was recorded or a protocol started. */
+export function meetingStatus(m: { cancelled: boolean; endsAt: Date; hasRecord: boolean }, now = new Date()): MeetingStatus {
+  if (m.cancelled) return MeetingStatus.CANCELLED;
+  if (m.endsAt.getTime() < now.getTime() && m.hasRecord) return MeetingStatus.HELD;
+  return MeetingStatus.SCHEDULED;
+}

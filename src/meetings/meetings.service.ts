@@ -1,0 +1,201 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { AccessService } from '../auth/access.service.js';
+import type { Viewer } from '../auth/viewer.js';
+import { badInput, DomainError, notFound } from '../common/domain-error.js';
+import { manyByKey, type RequestLoaders } from '../common/request-loaders.js';
+import { GroupEntity } from '../groups/group.entity.js';
+import { recordEvent } from '../outbox/outbox.js';
+import { syncCarryOver } from './carry-over.js';
+import type { CancelMeetingInput, CreateMeetingInput, RescheduleMeetingInput } from './dto/meeting.inputs.js';
+import { MeetingAccessService, toMeetingModel } from './meeting-access.service.js';
+import { MeetingChangeEntity } from './meeting-change.entity.js';
+import { MeetingGroupEntity } from './meeting-group.entity.js';
+import { checkSchedule, DEFAULT_TIME_ZONE } from './meeting-rules.js';
+import { MeetingEntity } from './meeting.entity.js';
+import { MeetingChangeKind, MeetingStatus } from './meeting.enums.js';
+import type { MeetingModel } from './meeting.model.js';
+
+@Injectable()
+export class MeetingsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+    private readonly meetingAccess: MeetingAccessService,
+  ) {}
+
+  async create(viewer: Viewer, input: CreateMeetingInput): Promise<MeetingModel> {
+    const timeZone = input.timeZone ?? DEFAULT_TIME_ZONE;
+    checkSchedule(input.startsAt, input.endsAt, timeZone);
+    const groups = this.db.getRepository(GroupEntity);
+    const group = await groups.findOneBy({ id: input.groupId });
+    if (!group) throw notFound('Group');
+    await this.access.requireGroupManage(viewer, group);
+    const extra = [...new Set(input.additionalGroupIds ?? [])].filter((id) => id !== group.id);
+    for (const id of extra) {
+      const other = await groups.findOneBy({ id });
+      if (!other || other.networkId !== group.networkId || (await this.access.groupAccess(viewer, other)) !== 'manage') {
+        throw badInput('additionalGroupIds', 'every joint group must be a group of the same network that you manage');
+      }
+    }
+    const meeting = await this.db.transaction(async (tx) => {
+      const saved = await this.insertMeeting(tx, viewer, { group, extra, timeZone, input });
+      await syncCarryOver(tx, group.id);
+      return saved;
+    });
+    return toMeetingModel(meeting, 'manage');
+  }
+
+  /** Also used by scheduling to materialise occurrences. */
+  async insertMeeting(
+    tx: EntityManager,
+    viewer: Viewer | null,
+    args: { group: GroupEntity; extra: string[]; timeZone: string; input: Omit<CreateMeetingInput, 'groupId' | 'additionalGroupIds' | 'timeZone'>; seriesId?: string },
+  ): Promise<MeetingEntity> {
+    const { group, extra, timeZone, input } = args;
+    const meeting = await tx.getRepository(MeetingEntity).save({
+      groupId: group.id,
+      seriesId: args.seriesId ?? null,
+      title: input.title.trim(),
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+      timeZone,
+      cancelled: false,
+      cancelReason: null,
+      location: input.location ?? null,
+      onlineUrl: input.onlineUrl ?? null,
+      hasRecord: false,
+      sequence: 0,
+    });
+    if (extra.length) await tx.getRepository(MeetingGroupEntity).insert(extra.map((groupId) => ({ meetingId: meeting.id, groupId })));
+    await tx.getRepository(MeetingChangeEntity).insert({
+      meetingId: meeting.id, kind: MeetingChangeKind.SCHEDULED, startsAt: meeting.startsAt, endsAt: meeting.endsAt,
+      previousStartsAt: null, previousEndsAt: null, reason: null, changedById: viewer?.personId ?? null,
+    });
+    await recordEvent(tx, {
+      type: 'MeetingScheduled', aggregateType: 'Meeting', aggregateId: meeting.id, groupId: group.id,
+      payload: { meetingId: meeting.id, groupIds: [group.id, ...extra], title: meeting.title, startsAt: meeting.startsAt, endsAt: meeting.endsAt, timeZone, location: meeting.location, onlineUrl: meeting.onlineUrl },
+    });
+    return meeting;
+  }
+
+  async reschedule(viewer: Viewer, input: RescheduleMeetingInput): Promise<MeetingModel> {
+    checkSchedule(input.startsAt, input.endsAt);
+    const model = await this.meetingAccess.require(viewer, input.meetingId, 'manage');
+    if (model.status !== MeetingStatus.SCHEDULED) throw badInput('meetingId', `a ${model.status} meeting cannot be rescheduled`);
+    const updated = await this.db.transaction(async (tx) => {
+      const current = await this.lockForChange(tx, model.id);
+      await tx.getRepository(MeetingEntity).update({ id: current.id }, { startsAt: input.startsAt, endsAt: input.endsAt, sequence: current.sequence + 1 });
+      await tx.getRepository(MeetingChangeEntity).insert({
+        meetingId: current.id, kind: MeetingChangeKind.RESCHEDULED, startsAt: input.startsAt, endsAt: input.endsAt,
+        previousStartsAt: current.startsAt, previousEndsAt: current.endsAt, reason: null, changedById: viewer.personId,
+      });
+      await recordEvent(tx, {
+        type: 'MeetingRescheduled', aggregateType: 'Meeting', aggregateId: current.id, groupId: current.groupId,
+        payload: { meetingId: current.id, title: current.title, startsAt: input.startsAt, endsAt: input.endsAt, previousStartsAt: current.startsAt, previousEndsAt: current.endsAt, timeZone: current.timeZone, onlineUrl: current.onlineUrl },
+      });
+      await syncCarryOver(tx, current.groupId);
+      return tx.getRepository(MeetingEntity).findOneByOrFail({ id: current.id });
+    });
+    return toMeetingModel(updated, 'manage');
+  }
+
+  async cancel(viewer: Viewer, input: CancelMeetingInput): Promise<MeetingModel> {
+    const model = await this.meetingAccess.require(viewer, input.meetingId, 'manage');
+    if (model.status !== MeetingStatus.SCHEDULED) throw badInput('meetingId', `a ${model.status} meeting cannot be cancelled`);
+    const updated = await this.db.transaction(async (tx) => {
+      const current = await this.lockForChange(tx, model.id);
+      await tx.getRepository(MeetingEntity).update({ id: current.id }, { cancelled: true, cancelReason: input.reason ?? null, sequence: current.sequence + 1 });
+      await tx.getRepository(MeetingChangeEntity).insert({
+        meetingId: current.id, kind: MeetingChangeKind.CANCELLED, startsAt: current.startsAt, endsAt: current.endsAt,
+        previousStartsAt: null, previousEndsAt: null, reason: input.reason ?? null, changedById: viewer.personId,
+      });
+      await recordEvent(tx, {
+        type: 'MeetingCancelled', aggregateType: 'Meeting', aggregateId: current.id, groupId: current.groupId,
+        payload: { meetingId: current.id, title: current.title, startsAt: current.startsAt, timeZone: current.timeZone, reason: input.reason ?? null },
+      });
+      await syncCarryOver(tx, current.groupId);
+      return tx.getRepository(MeetingEntity).findOneByOrFail({ id: current.id });
+    });
+    return toMeetingModel(updated, 'manage');
+  }
+
+  /** Re-reads the meeting under a row lock; refuses if it was cancelled meanwhile. */
+  private async lockForChange(tx: EntityManager, id: string): Promise<MeetingEntity> {
+    const current = await tx.getRepository(MeetingEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!current) throw notFound('Meeting');
+    if (current.cancelled) throw new DomainError('CONFLICT', 'The meeting was cancelled meanwhile');
+    return current;
+  }
+
+  /** The caller's meetings across the groups they belong to, by start. */
+  async upcoming(viewer: Viewer, from: Date | null | undefined, to: Date | null | undefined): Promise<MeetingModel[]> {
+    const groupIds = await viewer.groupIds();
+    if (!groupIds.length) return [];
+    const qb = this.db
+      .getRepository(MeetingEntity)
+      .createQueryBuilder('m')
+      .where(`(m.group_id IN (:...groupIds) OR m.id IN (SELECT mg.meeting_id FROM meeting_group mg WHERE mg.group_id IN (:...groupIds)))`, { groupIds })
+      .andWhere('m.ends_at >= :from', { from: from ?? new Date() })
+      .orderBy('m.starts_at', 'ASC')
+      .addOrderBy('m.id', 'ASC')
+      .limit(500);
+    if (to) qb.andWhere('m.starts_at < :to', { to });
+    const meetings = await qb.getMany();
+    return Promise.all(meetings.map(async (m) => toMeetingModel(m, (await this.groupAccessOf(viewer, m.groupId)) ?? 'read')));
+  }
+
+  private async groupAccessOf(viewer: Viewer, groupId: string) {
+    const group = await this.db.getRepository(GroupEntity).findOneBy({ id: groupId });
+    return group ? this.access.groupAccess(viewer, group) : null;
+  }
+
+  /** A group's meetings (primary or joint) in a window, for a caller who may read the group. */
+  forGroup(loaders: RequestLoaders, groupId: string, from?: Date | null, to?: Date | null): Promise<MeetingEntity[]> {
+    const name = `group.meetings:${from?.toISOString() ?? ''}:${to?.toISOString() ?? ''}`;
+    return loaders
+      .get(name, () =>
+        manyByKey(
+          async (ids) => {
+            const window = (qb: ReturnType<typeof this.meetingQuery>) => {
+              if (from) qb.andWhere('m.ends_at >= :from', { from });
+              if (to) qb.andWhere('m.starts_at < :to', { to });
+              return qb.orderBy('m.starts_at', 'ASC').addOrderBy('m.id', 'ASC').getMany();
+            };
+            const direct = await window(this.meetingQuery().where('m.group_id IN (:...ids)', { ids }));
+            // A joint meeting also belongs to each of its additional groups.
+            const joint = await this.db.query<{ group_id: string; meeting_id: string }[]>(
+              'SELECT group_id, meeting_id FROM meeting_group WHERE group_id = ANY($1)',
+              [ids],
+            );
+            const jointMeetings = joint.length
+              ? await window(this.meetingQuery().where('m.id IN (:...mids)', { mids: joint.map((j) => j.meeting_id) }))
+              : [];
+            const byId = new Map(jointMeetings.map((m) => [m.id, m]));
+            const rows = direct.map((meeting) => ({ groupId: meeting.groupId, meeting }));
+            for (const j of joint) {
+              const meeting = byId.get(j.meeting_id);
+              if (meeting) rows.push({ groupId: j.group_id, meeting });
+            }
+            return rows.sort((a, b) => a.meeting.startsAt.getTime() - b.meeting.startsAt.getTime());
+          },
+          (r) => r.groupId,
+        ),
+      )
+      .load(groupId)
+      .then((rows) => [...new Map(rows.map((r) => [r.meeting.id, r.meeting])).values()]);
+  }
+
+  private meetingQuery() {
+    return this.db.getRepository(MeetingEntity).createQueryBuilder('m');
+  }
+
+  history(loaders: RequestLoaders, meetingId: string): Promise<MeetingChangeEntity[]> {
+    return loaders
+      .get('meeting.history', () =>
+        manyByKey((ids) => this.db.getRepository(MeetingChangeEntity).find({ where: { meetingId: In(ids) }, order: { at: 'ASC' } }), (c) => c.meetingId),
+      )
+      .load(meetingId);
+  }
+}

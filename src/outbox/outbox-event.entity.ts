@@ -1,0 +1,23 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * A domain event written in the same transaction as the change that caused it. The Matrix bridge
+ * delivers them after commit; until then (or without a homeserver) they stay here.
+ */
+@Entity('outbox_event')
+@Index('ix_outbox_event_pending', ['availableAt'], { where: `"delivered_at" IS NULL AND "dead_at" IS NULL` })
+export class OutboxEventEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('text') type: string;
+  @Column('text') aggregateType: string;
+  @Column('uuid') aggregateId: string;
+  /** The group whose room should hear of it, when there is one. */
+  @Column('uuid', { nullable: true }) groupId: string | null;
+  @Column('jsonb') payload: Record<string, unknown>;
+  @Column('int', { default: 0 }) attempts: number;
+  @Column('timestamptz', { default: () => 'now()' }) availableAt: Date;
+  @Column('timestamptz', { nullable: true }) deliveredAt: Date | null;
+  @Column('timestamptz', { nullable: true }) deadAt: Date | null;
+  @Column('text', { nullable: true }) lastError: string | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+}

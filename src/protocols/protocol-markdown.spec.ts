@@ -1,0 +1,73 @@
+import { describe, expect, it } from '@jest/globals';
+import { germanDate, renderProtocol, type ProtocolDocument } from './protocol-markdown.js';
+
+const doc: ProtocolDocument = {
+  title: 'Fachgruppe Digitalisierung, 3. Sitzung',
+  groups: ['Fachgruppe Digitalisierung'],
+  startsAt: new Date('2026-03-03T09:00:00Z'), // 10:00 CET
+  endsAt: new Date('2026-03-03T10:30:00Z'),
+  timeZone: 'Europe/Berlin',
+  location: 'Rathaus Ettlingen, Sitzungssaal',
+  onlineUrl: 'https://meet.example.org/readi-fg',
+  status: 'PUBLISHED',
+  version: 7,
+  approvedAt: new Date('2026-03-10T08:00:00Z'),
+  publishedAt: new Date('2026-03-11T08:00:00Z'),
+  attendance: [
+    { name: 'Anna Albrecht', organization: 'Stadt Bretten', status: 'PRESENT' },
+    { name: 'Bernd Bauer', organization: null, status: 'EXCUSED' },
+  ],
+  items: [
+    { id: 'a', position: 1, title: 'E-Rechnung: Stand', public: true, notes: 'Alle Städte empfangen XRechnung.' },
+    { id: 'b', position: 2, title: 'Personalfragen', public: false, notes: 'Vertraulich: Stellenbesetzung.' },
+  ],
+  decisions: [
+    { agendaItemId: 'a', text: 'Gemeinsame Ausschreibung', votesFor: 8, votesAgainst: 0, abstentions: 1 },
+    { agendaItemId: 'b', text: 'Stelle wird besetzt', votesFor: null, votesAgainst: null, abstentions: null },
+  ],
+  actionItems: [
+    { title: 'Angebot | einholen', assignee: 'Anna Albrecht', organization: 'Stadt Bretten', dueOn: '2026-04-15', status: 'OPEN', public: true },
+    { title: 'Bewerbungen sichten', assignee: null, organization: 'Stadt Bühl', dueOn: null, status: 'OPEN', public: false },
+  ],
+};
+
+describe('renderProtocol', () => {
+  const full = renderProtocol(doc, { redact: false });
+
+  it('reads like a German protocol: title, date and time in the meeting zone, place, attendance', () => {
+    expect(full).toContain('# Protokoll: Fachgruppe Digitalisierung, 3. Sitzung');
+    expect(full).toContain('| Datum | Dienstag, 3. März 2026 |');
+    expect(full).toContain('| Zeit | 10:00–11:30 Uhr (Europe/Berlin) |');
+    expect(full).toContain('| Ort | Rathaus Ettlingen, Sitzungssaal |');
+    expect(full).toContain('**Anwesend:** Anna Albrecht (Stadt Bretten)');
+    expect(full).toContain('**Entschuldigt:** Bernd Bauer');
+    expect(full).toContain('| Stand | Veröffentlicht, Version 7 |');
+  });
+
+  it('lists notes and decisions with votes per item, and the action items as a table', () => {
+    expect(full).toContain('## TOP 1: E-Rechnung: Stand\n\nAlle Städte empfangen XRechnung.');
+    expect(full).toContain('**Beschluss:** Gemeinsame Ausschreibung\n\nAbstimmung: 8 Ja, 0 Nein, 1 Enthaltungen');
+    expect(full).toContain('| 1 | Angebot \\| einholen | Anna Albrecht (Stadt Bretten) | 15.04.2026 | offen |');
+    expect(full).toContain('| 2 | Bewerbungen sichten | Stadt Bühl | – | offen |');
+  });
+
+  it('redacts non-public items, their decisions and action items, and the attendance', () => {
+    const redacted = renderProtocol(doc, { redact: true });
+    expect(redacted).toContain('## TOP 2: Nichtöffentlicher Tagesordnungspunkt');
+    for (const secret of ['Personalfragen', 'Vertraulich', 'Stelle wird besetzt', 'Bewerbungen sichten', 'Anna Albrecht (Stadt Bretten), ', '## Anwesenheit']) {
+      expect(redacted).not.toContain(secret);
+    }
+    expect(redacted).toContain('Alle Städte empfangen XRechnung.');
+  });
+
+  it('is deterministic and keeps user text from breaking the structure', () => {
+    expect(renderProtocol(doc, { redact: false })).toBe(full);
+    const hostile = renderProtocol({ ...doc, title: 'Titel\n# Eingeschleust', items: [] }, { redact: false });
+    expect(hostile).toContain('# Protokoll: Titel # Eingeschleust');
+    expect(hostile.split('\n').filter((l) => l.startsWith('# '))).toHaveLength(1);
+  });
+
+  it('writes due dates the German way', () => {
+    expect(germanDate('2026-12-24')).toBe('24.12.2026');
+  });
+});

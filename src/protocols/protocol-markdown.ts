@@ -1,0 +1,113 @@
+/**
+ * Renders a protocol as German markdown, the way a city would file it. Pure: the same document
+ * always gives the same text, so the SHA-256 of a published protocol can be checked by anyone.
+ */
+export interface ProtocolDocument {
+  title: string;
+  groups: string[];
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  location: string | null;
+  onlineUrl: string | null;
+  status: 'DRAFT' | 'IN_REVIEW' | 'APPROVED' | 'PUBLISHED';
+  version: number;
+  approvedAt: Date | null;
+  publishedAt: Date | null;
+  /** null: not shown (readers outside the meeting's groups never see who attended). */
+  attendance: { name: string; organization: string | null; status: 'PRESENT' | 'EXCUSED' | 'ABSENT' }[] | null;
+  items: { id: string; position: number; title: string; public: boolean; notes: string | null }[];
+  decisions: { agendaItemId: string | null; text: string; votesFor: number | null; votesAgainst: number | null; abstentions: number | null }[];
+  actionItems: { title: string; assignee: string | null; organization: string | null; dueOn: string | null; status: 'OPEN' | 'DONE' | 'DROPPED'; public: boolean }[];
+}
+
+const STATUS: Record<ProtocolDocument['status'], string> = {
+  DRAFT: 'Entwurf',
+  IN_REVIEW: 'In Abstimmung',
+  APPROVED: 'Genehmigt',
+  PUBLISHED: 'Veröffentlicht',
+};
+const ACTION_STATUS = { OPEN: 'offen', DONE: 'erledigt', DROPPED: 'entfallen' } as const;
+const ATTENDANCE = [
+  ['PRESENT', 'Anwesend'],
+  ['EXCUSED', 'Entschuldigt'],
+  ['ABSENT', 'Abwesend'],
+] as const;
+export const REDACTED_TITLE = 'Nichtöffentlicher Tagesordnungspunkt';
+
+/** One line of user text: no line breaks, no leading markdown syntax. */
+const inline = (text: string) => text.replace(/\s+/g, ' ').trim().replace(/^([#>*+-]|\d+\.)\s/, '\\$1 ');
+/** A table cell: one line, pipes escaped. */
+const cell = (text: string | null) => (text ? inline(text).replace(/\|/g, '\\|') : '–');
+
+export function renderProtocol(doc: ProtocolDocument, opts: { redact: boolean }): string {
+  const tz = doc.timeZone;
+  const date = new Intl.DateTimeFormat('de-DE', { timeZone: tz, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  const time = new Intl.DateTimeFormat('de-DE', { timeZone: tz, hour: '2-digit', minute: '2-digit' });
+  const out: string[] = [`# Protokoll: ${inline(doc.title)}`, ''];
+  out.push('| | |', '|---|---|');
+  out.push(`| Gremium | ${cell(doc.groups.join(', '))} |`);
+  out.push(`| Datum | ${date.format(doc.startsAt)} |`);
+  out.push(`| Zeit | ${time.format(doc.startsAt)}–${time.format(doc.endsAt)} Uhr (${tz}) |`);
+  if (doc.location) out.push(`| Ort | ${cell(doc.location)} |`);
+  if (doc.onlineUrl) out.push(`| Online | ${cell(doc.onlineUrl)} |`);
+  out.push(`| Stand | ${STATUS[doc.status]}, Version ${doc.version} |`);
+  if (doc.approvedAt) out.push(`| Genehmigt am | ${date.format(doc.approvedAt)} |`);
+  if (doc.publishedAt) out.push(`| Veröffentlicht am | ${date.format(doc.publishedAt)} |`);
+  out.push('');
+
+  if (doc.attendance && !opts.redact) {
+    out.push('## Anwesenheit', '');
+    for (const [status, label] of ATTENDANCE) {
+      const people = doc.attendance.filter((a) => a.status === status).map((a) => inline(a.organization ? `${a.name} (${a.organization})` : a.name));
+      if (people.length) out.push(`**${label}:** ${people.join(', ')}`, '');
+    }
+  }
+
+  const hidden = (item: ProtocolDocument['items'][number]) => opts.redact && !item.public;
+  out.push('## Tagesordnung', '');
+  for (const item of doc.items) out.push(`${item.position}. ${hidden(item) ? REDACTED_TITLE : inline(item.title)}`);
+  out.push('');
+
+  for (const item of doc.items) {
+    out.push(`## TOP ${item.position}: ${hidden(item) ? REDACTED_TITLE : inline(item.title)}`, '');
+    if (hidden(item)) {
+      out.push('_Dieser Tagesordnungspunkt wurde nichtöffentlich beraten._', '');
+      continue;
+    }
+    if (item.notes?.trim()) out.push(item.notes.trim(), '');
+    for (const d of doc.decisions.filter((x) => x.agendaItemId === item.id)) out.push(...decision(d));
+  }
+  const general = doc.decisions.filter((d) => !d.agendaItemId || !doc.items.some((i) => i.id === d.agendaItemId));
+  if (general.length) {
+    out.push('## Weitere Beschlüsse', '');
+    for (const d of general) out.push(...decision(d));
+  }
+
+  const actions = doc.actionItems.filter((a) => !opts.redact || a.public);
+  out.push('## Aufgaben', '');
+  if (!actions.length) out.push('Keine Aufgaben.', '');
+  else {
+    out.push('| Nr. | Aufgabe | Zuständig | Fällig | Status |', '|---|---|---|---|---|');
+    actions.forEach((a, i) => {
+      const who = [a.assignee, a.organization && (a.assignee ? `(${a.organization})` : a.organization)].filter(Boolean).join(' ');
+      out.push(`| ${i + 1} | ${cell(a.title)} | ${cell(who || null)} | ${a.dueOn ? germanDate(a.dueOn) : '–'} | ${ACTION_STATUS[a.status]} |`);
+    });
+    out.push('');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+function decision(d: ProtocolDocument['decisions'][number]): string[] {
+  const lines = [`**Beschluss:** ${inline(d.text)}`];
+  if (d.votesFor !== null || d.votesAgainst !== null || d.abstentions !== null) {
+    lines.push('', `Abstimmung: ${d.votesFor ?? 0} Ja, ${d.votesAgainst ?? 0} Nein, ${d.abstentions ?? 0} Enthaltungen`);
+  }
+  return [...lines, ''];
+}
+
+/** 2026-04-15 → 15.04.2026 */
+export function germanDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-');
+  return `${d}.${m}.${y}`;
+}

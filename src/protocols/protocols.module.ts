@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ActionItemsModule } from '../action-items/action-items.module.js';
+import { MeetingsModule } from '../meetings/meetings.module.js';
+import { DecisionResolver, ProtocolEntryResolver, ProtocolRevisionResolver } from './protocol-parts.resolver.js';
+import { MeetingProtocolResolver, ProtocolsResolver } from './protocols.resolver.js';
+import { ProtocolsService } from './protocols.service.js';
+
+@Module({
+  imports: [MeetingsModule, ActionItemsModule],
+  providers: [ProtocolsService, ProtocolsResolver, MeetingProtocolResolver, ProtocolEntryResolver, DecisionResolver, ProtocolRevisionResolver],
+})
+export class ProtocolsModule {}

@@ -1,0 +1,110 @@
+import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ActionItemModel } from '../action-items/action-item.model.js';
+import { ActionItemsService } from '../action-items/action-items.service.js';
+import { CurrentViewer, RequirePermission } from '../auth/auth.decorators.js';
+import type { Viewer } from '../auth/viewer.js';
+import type { GqlContext } from '../common/request-loaders.js';
+import { AgendaService } from '../meetings/agenda.service.js';
+import { MeetingAccessService, toMeetingModel } from '../meetings/meeting-access.service.js';
+import { MeetingModel } from '../meetings/meeting.model.js';
+import { AddDecisionInput, ProtocolTransitionInput, StartProtocolInput, UpdateProtocolEntryInput } from './dto/protocol.inputs.js';
+import { DecisionModel, ProtocolEntryModel, ProtocolModel, ProtocolRevisionModel } from './protocol.model.js';
+import { ProtocolsService } from './protocols.service.js';
+
+@Resolver(() => ProtocolModel)
+export class ProtocolsResolver {
+  constructor(
+    private readonly protocols: ProtocolsService,
+    private readonly meetingAccess: MeetingAccessService,
+    private readonly agenda: AgendaService,
+    private readonly actionItemService: ActionItemsService,
+  ) {}
+
+  @Mutation(() => ProtocolModel)
+  @RequirePermission('protocol.manage')
+  startProtocol(@CurrentViewer() viewer: Viewer, @Args('input') input: StartProtocolInput) {
+    return this.protocols.start(viewer, input);
+  }
+
+  @Mutation(() => ProtocolModel)
+  @RequirePermission('protocol.manage')
+  updateProtocolEntry(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdateProtocolEntryInput) {
+    return this.protocols.updateEntry(viewer, input);
+  }
+
+  @Mutation(() => ProtocolModel)
+  @RequirePermission('protocol.manage')
+  addDecision(@CurrentViewer() viewer: Viewer, @Args('input') input: AddDecisionInput) {
+    return this.protocols.addDecision(viewer, input);
+  }
+
+  @Mutation(() => ProtocolModel, { description: 'DRAFT -> IN_REVIEW' })
+  @RequirePermission('protocol.manage')
+  submitProtocolForReview(@CurrentViewer() viewer: Viewer, @Args('input') input: ProtocolTransitionInput) {
+    return this.protocols.transition(viewer, input, 'submit');
+  }
+
+  @Mutation(() => ProtocolModel, { description: 'IN_REVIEW -> APPROVED' })
+  @RequirePermission('protocol.manage')
+  approveProtocol(@CurrentViewer() viewer: Viewer, @Args('input') input: ProtocolTransitionInput) {
+    return this.protocols.transition(viewer, input, 'approve');
+  }
+
+  @Mutation(() => ProtocolModel, { description: 'APPROVED -> PUBLISHED, immutable from then on' })
+  @RequirePermission('protocol.manage')
+  publishProtocol(@CurrentViewer() viewer: Viewer, @Args('input') input: ProtocolTransitionInput) {
+    return this.protocols.transition(viewer, input, 'publish');
+  }
+
+  @ResolveField(() => MeetingModel)
+  async meeting(@Parent() protocol: ProtocolModel, @Context() ctx: GqlContext) {
+    return toMeetingModel((await this.meetingAccess.load(ctx.loaders, protocol.meetingId))!, protocol.access);
+  }
+
+  @ResolveField(() => [ProtocolEntryModel])
+  async entries(@Parent() protocol: ProtocolModel, @Context() ctx: GqlContext) {
+    const entries = await this.protocols.entries(ctx.loaders, protocol.id);
+    const visible = await this.visibleItemIds(protocol, ctx);
+    return entries.filter((e) => !visible || visible.has(e.agendaItemId));
+  }
+
+  @ResolveField(() => [DecisionModel])
+  async decisions(@Parent() protocol: ProtocolModel, @Context() ctx: GqlContext) {
+    const decisions = await this.protocols.decisions(ctx.loaders, protocol.id);
+    const visible = await this.visibleItemIds(protocol, ctx);
+    return decisions.filter((d) => !visible || !d.agendaItemId || visible.has(d.agendaItemId));
+  }
+
+  @ResolveField(() => [ActionItemModel])
+  async actionItems(@Parent() protocol: ProtocolModel, @Context() ctx: GqlContext) {
+    const items = await this.actionItemService.forProtocol(ctx.loaders, protocol.id);
+    return protocol.access === 'network' ? items.filter((a) => a.public) : items;
+  }
+
+  @ResolveField(() => [ProtocolRevisionModel])
+  revisions(@Parent() protocol: ProtocolModel, @Context() ctx: GqlContext) {
+    return protocol.access === 'network' ? [] : this.protocols.revisions(ctx.loaders, protocol.id);
+  }
+
+  @ResolveField(() => String, { description: "the rendered protocol; non-public items redacted for callers outside the meeting's groups" })
+  markdown(@Parent() protocol: ProtocolModel) {
+    return this.protocols.markdown(protocol);
+  }
+
+  /** For readers outside the meeting's groups: the ids of the public items; null = no redaction. */
+  private async visibleItemIds(protocol: ProtocolModel, ctx: GqlContext): Promise<Set<string> | null> {
+    if (protocol.access !== 'network') return null;
+    const meeting = await this.meeting(protocol, ctx);
+    return new Set((await this.agenda.forMeeting(ctx.req.viewer!, ctx.loaders, meeting)).map((i) => i.id));
+  }
+}
+
+@Resolver(() => MeetingModel)
+export class MeetingProtocolResolver {
+  constructor(private readonly protocols: ProtocolsService) {}
+
+  @ResolveField(() => ProtocolModel, { nullable: true, description: 'drafts for moderators; in review and later for the groups; published for the network' })
+  protocol(@Parent() meeting: MeetingModel, @Context() ctx: GqlContext) {
+    return this.protocols.forMeeting(ctx.loaders, meeting);
+  }
+}
