@@ -35,7 +35,8 @@ export async function syncCarryOver(tx: EntityManager, groupId: string): Promise
   // Same lock order as every agenda change: the meetings' rows, by id.
   await tx.query(`SELECT id FROM meeting WHERE group_id = $1 AND starts_at > now() ORDER BY id FOR UPDATE`, [groupId]);
   const [next] = await tx.query<{ id: string }[]>(NEXT_MEETING, [groupId]);
-  const removed = await tx.query<{ meeting_id: string }[]>(
+  // DELETE … RETURNING answers [rows, count] through TypeORM.
+  const [removed] = await tx.query<[{ meeting_id: string }[], number]>(
     `DELETE FROM agenda_item ai USING meeting m, action_item a
       WHERE ai.meeting_id = m.id AND a.id = ai.carried_over_from_id AND m.group_id = $1 AND m.starts_at > now()
         AND NOT EXISTS (SELECT 1 FROM protocol p WHERE p.meeting_id = m.id)
