@@ -9,7 +9,7 @@ import { isActiveMember } from '../networks/network-memberships.js';
 import { recordEvent } from '../outbox/outbox.js';
 import { AgendaItemEntity } from './agenda-item.entity.js';
 import { AttendanceEntity } from './attendance.entity.js';
-import { carryOverNeeded, lockMeeting, syncCarryOver } from './carry-over.js';
+import { groupsNeedingCarryOver, lockMeeting, syncCarryOver } from './carry-over.js';
 import type { AcceptAgendaItemInput, AddAgendaItemInput, MoveAgendaItemInput, RecordAttendanceInput } from './dto/meeting.inputs.js';
 import { MeetingAccessService } from './meeting-access.service.js';
 import { AgendaItemStatus, MeetingStatus } from './meeting.enums.js';
@@ -147,8 +147,9 @@ export class AgendaService {
     await loaders
       .get('group.carryOver', () =>
         manyByKey(async (groupIds) => {
-          for (const id of groupIds) {
-            if (await carryOverNeeded(this.db.manager, id)) await this.db.transaction((tx) => syncCarryOver(tx, id));
+          // One query for all groups of the request; a sync (with locks) only where something is stale.
+          for (const id of await groupsNeedingCarryOver(this.db.manager, groupIds)) {
+            await this.db.transaction((tx) => syncCarryOver(tx, id));
           }
           return [];
         }, () => ''),

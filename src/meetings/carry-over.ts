@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { recordEvent } from '../outbox/outbox.js';
 
 /**
  * Open action items of a group stand on the agenda of the group's next meeting, one item each
@@ -9,25 +10,25 @@ import type { EntityManager } from 'typeorm';
 const NEXT_MEETING = `SELECT id, starts_at FROM meeting
   WHERE group_id = $1 AND NOT cancelled AND starts_at > now() ORDER BY starts_at, id LIMIT 1`;
 
-/** Cheap check without locks: is anything missing on the next meeting, or stale on a later one? */
-export async function carryOverNeeded(db: EntityManager, groupId: string): Promise<boolean> {
-  const [row] = await db.query<{ needed: boolean }[]>(
-    `WITH next AS (${NEXT_MEETING})
-     SELECT EXISTS (
-       SELECT 1 FROM action_item a, next
-        WHERE a.group_id = $1 AND a.status = 'OPEN' AND a.created_at < next.starts_at
-          AND a.origin_meeting_id IS DISTINCT FROM next.id
-          AND NOT EXISTS (SELECT 1 FROM protocol p WHERE p.meeting_id = next.id)
-          AND NOT EXISTS (SELECT 1 FROM agenda_item x WHERE x.meeting_id = next.id AND x.carried_over_from_id = a.id)
-     ) OR EXISTS (
-       SELECT 1 FROM agenda_item ai JOIN meeting m ON m.id = ai.meeting_id JOIN action_item a ON a.id = ai.carried_over_from_id
-        WHERE m.group_id = $1 AND m.starts_at > now()
-          AND NOT EXISTS (SELECT 1 FROM protocol p WHERE p.meeting_id = m.id)
-          AND (a.status <> 'OPEN' OR m.id IS DISTINCT FROM (SELECT id FROM next))
-     ) AS needed`,
-    [groupId],
+/** Cheap check without locks, for many groups at once: which of them have a stale agenda? */
+export async function groupsNeedingCarryOver(db: EntityManager, groupIds: string[]): Promise<string[]> {
+  const rows = await db.query<{ group_id: string }[]>(
+    `WITH next AS (
+       SELECT DISTINCT ON (group_id) group_id, id, starts_at FROM meeting
+        WHERE group_id = ANY($1) AND NOT cancelled AND starts_at > now() ORDER BY group_id, starts_at, id)
+     SELECT next.group_id FROM action_item a JOIN next ON next.group_id = a.group_id
+      WHERE a.status = 'OPEN' AND a.created_at < next.starts_at AND a.origin_meeting_id IS DISTINCT FROM next.id
+        AND NOT EXISTS (SELECT 1 FROM protocol p WHERE p.meeting_id = next.id)
+        AND NOT EXISTS (SELECT 1 FROM agenda_item x WHERE x.meeting_id = next.id AND x.carried_over_from_id = a.id)
+     UNION
+     SELECT m.group_id FROM agenda_item ai JOIN meeting m ON m.id = ai.meeting_id JOIN action_item a ON a.id = ai.carried_over_from_id
+       LEFT JOIN next ON next.group_id = m.group_id
+      WHERE m.group_id = ANY($1) AND m.starts_at > now()
+        AND NOT EXISTS (SELECT 1 FROM protocol p WHERE p.meeting_id = m.id)
+        AND (a.status <> 'OPEN' OR m.id IS DISTINCT FROM next.id)`,
+    [groupIds],
   );
-  return row.needed;
+  return rows.map((r) => r.group_id);
 }
 
 /** Brings the group's future agendas in line. Returns the meetings whose agenda changed. */
@@ -60,6 +61,12 @@ export async function syncCarryOver(tx: EntityManager, groupId: string): Promise
       [groupId, next.id],
     );
     if (added.length) changed.add(next.id);
+  }
+  for (const meetingId of changed) {
+    await recordEvent(tx, {
+      type: 'AgendaChanged', aggregateType: 'Meeting', aggregateId: meetingId, groupId,
+      payload: { meetingId, change: 'carried-over' },
+    });
   }
   return [...changed];
 }

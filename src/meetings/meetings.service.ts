@@ -143,12 +143,9 @@ export class MeetingsService {
       .limit(500);
     if (to) qb.andWhere('m.starts_at < :to', { to });
     const meetings = await qb.getMany();
-    return Promise.all(meetings.map(async (m) => toMeetingModel(m, (await this.groupAccessOf(viewer, m.groupId)) ?? 'read')));
-  }
-
-  private async groupAccessOf(viewer: Viewer, groupId: string) {
-    const group = await this.db.getRepository(GroupEntity).findOneBy({ id: groupId });
-    return group ? this.access.groupAccess(viewer, group) : null;
+    const groups = await this.db.getRepository(GroupEntity).findBy({ id: In([...new Set(meetings.map((m) => m.groupId))]) });
+    const access = new Map(await Promise.all(groups.map(async (g) => [g.id, await this.access.groupAccess(viewer, g)] as const)));
+    return meetings.map((m) => toMeetingModel(m, access.get(m.groupId) ?? 'read'));
   }
 
   /** A group's meetings (primary or joint) in a window, for a caller who may read the group. */
