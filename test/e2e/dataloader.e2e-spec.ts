@@ -66,7 +66,9 @@ describe('DataLoaders', () => {
     const large = await networkOf(8);
     const few = await sqlCount(small.slug);
     const many = await sqlCount(large.slug);
-    expect(many).toBe(few);
+    // Batches can split across event-loop ticks, so the count may differ by a statement or two,
+    // but six more groups with a per-parent query would add at least six.
+    expect(many).toBeLessThanOrEqual(few + 3);
     expect(few).toBeLessThan(30);
   });
 });
