@@ -1,5 +1,6 @@
 import { Foundation1795288966766 } from './1795288966766-Foundation.js';
 import { Meetings1795290764363 } from './1795290764363-Meetings.js';
+import { Scheduling1795291257060 } from './1795291257060-Scheduling.js';
 
 /** Every migration, in order. Listed explicitly: globs break between jest/ESM and the build. */
-export const MIGRATIONS: Function[] = [Foundation1795288966766, Meetings1795290764363];
+export const MIGRATIONS: Function[] = [Foundation1795288966766, Meetings1795290764363, Scheduling1795291257060];

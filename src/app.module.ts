@@ -5,6 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { DomainErrorFilter } from './common/domain-error.filter.js';
 import { ActionItemsModule } from './action-items/action-items.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CalendarModule } from './calendar/calendar.module.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -16,6 +17,7 @@ import { NetworksModule } from './networks/networks.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { PeopleModule } from './people/people.module.js';
 import { ProtocolsModule } from './protocols/protocols.module.js';
+import { SchedulingModule } from './scheduling/scheduling.module.js';
 
 @Module({})
 export class AppModule {
@@ -35,6 +37,8 @@ export class AppModule {
         MeetingsModule,
         ActionItemsModule,
         ProtocolsModule,
+        SchedulingModule,
+        CalendarModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
     };

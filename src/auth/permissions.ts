@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   'agenda.propose': "members of the meeting's groups (PROPOSED), managers (ACCEPTED); not guests",
   'protocol.manage': "LEAD/MODERATOR of one of the meeting's groups, network ADMIN/MODERATOR, or hub admin",
   'action-item.manage': 'LEAD/MODERATOR of the group, network ADMIN/MODERATOR, or hub admin',
+  'poll.vote': 'active members of the poll\'s group',
+  'calendar.self': 'the signed-in person, about their own calendar feed',
   'action-item.status': 'the assignee, people acting for the assigned organization, or a group manager',
 } as const;
 

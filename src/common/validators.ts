@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
 /** An id argument: a UUID, with a message naming the field. */
 export const IsId = (field: string) => IsUUID('all', { message: `${field} must be a UUID` });
@@ -11,3 +11,11 @@ export const IsName = (field = 'name') =>
 /** An optional free text of at most `max` characters. */
 export const IsOptionalText = (field: string, max: number) =>
   applyDecorators(IsOptional(), MaxLength(max, { message: `${field} must be at most ${max} characters` }));
+
+/** A whole number within [min, max], with messages naming the field. */
+export const IsIntBetween = (field: string, min: number, max: number) =>
+  applyDecorators(
+    IsInt({ message: `${field} must be a whole number` }),
+    Min(min, { message: `${field} must be at least ${min}` }),
+    Max(max, { message: `${field} must be at most ${max}` }),
+  );

@@ -9,6 +9,8 @@ import { DecisionEntity } from '../protocols/decision.entity.js';
 import { ProtocolEntryEntity } from '../protocols/protocol-entry.entity.js';
 import { ProtocolRevisionEntity } from '../protocols/protocol-revision.entity.js';
 import { ProtocolEntity } from '../protocols/protocol.entity.js';
+import { DatePollEntity, DatePollOptionEntity, DatePollVoteEntity } from '../scheduling/date-poll.entity.js';
+import { MeetingSeriesEntity, MeetingSeriesSkipEntity } from '../scheduling/meeting-series.entity.js';
 import { GroupMemberEntity } from '../groups/group-member.entity.js';
 import { GroupEntity } from '../groups/group.entity.js';
 import { JoinRequestEntity } from '../networks/join-request.entity.js';
@@ -39,4 +41,9 @@ export const ENTITIES = [
   DecisionEntity,
   ProtocolRevisionEntity,
   OutboxEventEntity,
+  MeetingSeriesEntity,
+  MeetingSeriesSkipEntity,
+  DatePollEntity,
+  DatePollOptionEntity,
+  DatePollVoteEntity,
 ];

@@ -3,14 +3,19 @@ import { GroupEntity } from '../groups/group.entity.js';
 
 @Entity('meeting')
 @Index('ix_meeting_group_starts', ['groupId', 'startsAt'])
+@Index('uq_meeting_series_occurrence', ['seriesId', 'occurrenceDate'], { unique: true, where: '"series_id" IS NOT NULL' })
 export class MeetingEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column('uuid') groupId: string;
   @ManyToOne(() => GroupEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'group_id', foreignKeyConstraintName: 'fk_meeting_group' })
   group?: GroupEntity;
-  /** Set for occurrences of a series (scheduling). */
+  /** Set for occurrences of a series (no FK here: the series module owns that table). */
   @Column('uuid', { nullable: true }) seriesId: string | null;
+  /** The series rule's date for this occurrence: its identity, even when a holiday moved it. */
+  @Column('date', { nullable: true }) occurrenceDate: string | null;
+  /** An occurrence edited on its own (rescheduled, cancelled): series updates leave it alone. */
+  @Column('boolean', { default: false }) detached: boolean;
   @Column('text') title: string;
   @Column('timestamptz') startsAt: Date;
   @Column('timestamptz') endsAt: Date;

@@ -86,7 +86,7 @@ export class MeetingsService {
     if (model.status !== MeetingStatus.SCHEDULED) throw badInput('meetingId', `a ${model.status} meeting cannot be rescheduled`);
     const updated = await this.db.transaction(async (tx) => {
       const current = await this.lockForChange(tx, model.id);
-      await tx.getRepository(MeetingEntity).update({ id: current.id }, { startsAt: input.startsAt, endsAt: input.endsAt, sequence: current.sequence + 1 });
+      await tx.getRepository(MeetingEntity).update({ id: current.id }, { startsAt: input.startsAt, endsAt: input.endsAt, sequence: current.sequence + 1, detached: true });
       await tx.getRepository(MeetingChangeEntity).insert({
         meetingId: current.id, kind: MeetingChangeKind.RESCHEDULED, startsAt: input.startsAt, endsAt: input.endsAt,
         previousStartsAt: current.startsAt, previousEndsAt: current.endsAt, reason: null, changedById: viewer.personId,
@@ -106,7 +106,7 @@ export class MeetingsService {
     if (model.status !== MeetingStatus.SCHEDULED) throw badInput('meetingId', `a ${model.status} meeting cannot be cancelled`);
     const updated = await this.db.transaction(async (tx) => {
       const current = await this.lockForChange(tx, model.id);
-      await tx.getRepository(MeetingEntity).update({ id: current.id }, { cancelled: true, cancelReason: input.reason ?? null, sequence: current.sequence + 1 });
+      await tx.getRepository(MeetingEntity).update({ id: current.id }, { cancelled: true, cancelReason: input.reason ?? null, sequence: current.sequence + 1, detached: true });
       await tx.getRepository(MeetingChangeEntity).insert({
         meetingId: current.id, kind: MeetingChangeKind.CANCELLED, startsAt: current.startsAt, endsAt: current.endsAt,
         previousStartsAt: null, previousEndsAt: null, reason: input.reason ?? null, changedById: viewer.personId,

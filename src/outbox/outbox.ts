@@ -8,11 +8,12 @@ export type DomainEventType =
   | 'MeetingCancelled'
   | 'AgendaChanged'
   | 'ProtocolPublished'
-  | 'ActionItemAssigned';
+  | 'ActionItemAssigned'
+  | 'MeetingSeriesScheduled';
 
 export interface DomainEvent {
   type: DomainEventType;
-  aggregateType: 'Meeting' | 'Protocol' | 'ActionItem';
+  aggregateType: 'Meeting' | 'Protocol' | 'ActionItem' | 'MeetingSeries';
   aggregateId: string;
   groupId: string | null;
   payload: Record<string, unknown>;

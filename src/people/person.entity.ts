@@ -3,6 +3,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 /** A person as known from their Keycloak token; created on first sign-in. */
 @Entity('person')
 @Index('uq_person_issuer_subject', ['issuer', 'subject'], { unique: true })
+@Index('uq_person_calendar_token', ['calendarToken'], { unique: true, where: '"calendar_token" IS NOT NULL' })
 @Index('uq_person_matrix_user_id', ['matrixUserId'], { unique: true, where: '"matrix_user_id" IS NOT NULL' })
 export class PersonEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
@@ -11,6 +12,8 @@ export class PersonEntity {
   @Column('text') displayName: string;
   @Column('text', { nullable: true }) email: string | null;
   @Column('text', { nullable: true }) matrixUserId: string | null;
+  /** Secret of the personal ICS feed URL; rotating it revokes the old URL. */
+  @Column('text', { nullable: true }) calendarToken: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

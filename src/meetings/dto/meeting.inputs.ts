@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, IsBoolean, IsInt, IsOptional, IsUrl, IsUUID, Max, Min } from 'class-validator';
-import { IsId, IsName, IsOptionalText } from '../../common/validators.js';
+import { ArrayMaxSize, IsBoolean, IsOptional, IsUrl, IsUUID } from 'class-validator';
+import { IsId, IsIntBetween, IsName, IsOptionalText } from '../../common/validators.js';
 import { AttendanceStatus } from '../meeting.enums.js';
 
 @InputType()
@@ -42,9 +42,7 @@ export class AddAgendaItemInput {
   @Field(() => String, { nullable: true }) @IsOptionalText('description', 10_000) description?: string | null;
   @Field(() => Int, { nullable: true })
   @IsOptional()
-  @IsInt({ message: 'durationMinutes must be a whole number' })
-  @Min(1, { message: 'durationMinutes must be at least 1' })
-  @Max(24 * 60, { message: 'durationMinutes must be at most 1440' })
+  @IsIntBetween('durationMinutes', 1, 1440)
   durationMinutes?: number | null;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsId('presenterId') presenterId?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsId('presenterOrganizationId') presenterOrganizationId?: string | null;

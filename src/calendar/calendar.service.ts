@@ -1,0 +1,137 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import ical, { ICalEventStatus } from 'ical-generator';
+import type { DataSource } from 'typeorm';
+import type { Viewer } from '../auth/viewer.js';
+import type { AppConfig } from '../config/config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { isUuid } from '../common/ids.js';
+import { PersonEntity } from '../people/person.entity.js';
+
+interface FeedRow {
+  id: string;
+  title: string;
+  starts_at: Date;
+  ends_at: Date;
+  time_zone: string;
+  location: string | null;
+  online_url: string | null;
+  cancelled: boolean;
+  cancel_reason: string | null;
+  sequence: number;
+  updated_at: Date;
+  created_at: Date;
+  group_name: string;
+}
+
+const TOKEN_RE = /^[A-Za-z0-9_-]{32}$/;
+const FEED_SQL = `SELECT m.id, m.title, m.starts_at, m.ends_at, m.time_zone, m.location, m.online_url, m.cancelled, m.cancel_reason,
+       m.sequence, m.updated_at, m.created_at, g.name AS group_name
+  FROM meeting m JOIN work_group g ON g.id = m.group_id
+ WHERE m.starts_at >= now() - interval '90 days' AND m.starts_at < now() + interval '400 days'`;
+
+/** Personal ICS feeds: one secret URL per person, revocable by rotating its token. */
+@Injectable()
+export class CalendarService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async feedUrl(viewer: Viewer): Promise<string> {
+    const [row] = await this.db.query<{ calendar_token: string | null }[]>('SELECT calendar_token FROM person WHERE id = $1', [viewer.personId]);
+    return this.url(row?.calendar_token ?? (await this.rotate(viewer, true)));
+  }
+
+  /** A new token; the old URL answers 404 from now on. */
+  async rotate(viewer: Viewer, onlyIfMissing = false): Promise<string> {
+    const token = randomBytes(24).toString('base64url');
+    const [rows] = await this.db.query<[{ calendar_token: string }[], number]>(
+      `UPDATE person SET calendar_token = $2 WHERE id = $1 ${onlyIfMissing ? 'AND calendar_token IS NULL' : ''} RETURNING calendar_token`,
+      [viewer.personId, token],
+    );
+    if (rows.length) return token;
+    // Someone else created it meanwhile (two first requests at once): use theirs.
+    return (await this.db.getRepository(PersonEntity).findOneByOrFail({ id: viewer.personId })).calendarToken!;
+  }
+
+  url(token: string): string {
+    return `${this.config.publicBaseUrl}/calendar/${token}.ics`;
+  }
+
+  /** All meetings of the person's groups; null when the token is unknown. */
+  async personalFeed(token: string): Promise<string | null> {
+    const person = await this.personByToken(token);
+    if (!person) return null;
+    const rows = await this.db.query<FeedRow[]>(
+      `${FEED_SQL} AND (m.group_id IN (${ACTIVE_GROUPS}) OR m.id IN (SELECT mg.meeting_id FROM meeting_group mg WHERE mg.group_id IN (${ACTIVE_GROUPS})))
+       ORDER BY m.starts_at`,
+      [person.id],
+    );
+    return this.render(`Interkom: ${person.displayName}`, rows);
+  }
+
+  /** One group's meetings, for a person who may read the group; null otherwise. */
+  async groupFeed(groupId: string, token: string): Promise<string | null> {
+    const person = await this.personByToken(token);
+    if (!person || !isUuid(groupId)) return null;
+    const [allowed] = await this.db.query<{ name: string }[]>(
+      `SELECT g.name FROM work_group g WHERE g.id = $2 AND (
+         g.id IN (${ACTIVE_GROUPS})
+         OR EXISTS (SELECT 1 FROM network_role r WHERE r.person_id = $1 AND r.network_id = g.network_id AND r.role IN ('ADMIN', 'MODERATOR')))`,
+      [person.id, groupId],
+    );
+    if (!allowed) return null;
+    const rows = await this.db.query<FeedRow[]>(
+      `${FEED_SQL} AND (m.group_id = $1 OR m.id IN (SELECT meeting_id FROM meeting_group WHERE group_id = $1)) ORDER BY m.starts_at`,
+      [groupId],
+    );
+    return this.render(`Interkom: ${allowed.name}`, rows);
+  }
+
+  private async personByToken(token: string): Promise<PersonEntity | null> {
+    if (!TOKEN_RE.test(token)) return null;
+    return this.db.getRepository(PersonEntity).findOneBy({ calendarToken: token });
+  }
+
+  /**
+   * Stable UIDs, SEQUENCE from the meeting (raised on every change), STATUS:CANCELLED, local
+   * times with TZID and a VTIMEZONE per zone: what Outlook, Thunderbird and Apple Calendar need.
+   */
+  private render(name: string, rows: FeedRow[]): string {
+    const host = new URL(this.config.publicBaseUrl).hostname;
+    const cal = ical({
+      name,
+      prodId: { company: 'Interkom', product: 'Interkom', language: 'DE' },
+      timezone: { name: 'Europe/Berlin', generator: getVtimezoneComponent },
+      ttl: 3600,
+    });
+    for (const m of rows) {
+      const description = [`Gruppe: ${m.group_name}`, m.online_url ? `Online: ${m.online_url}` : null, m.cancelled ? `Abgesagt${m.cancel_reason ? `: ${m.cancel_reason}` : ''}` : null]
+        .filter(Boolean)
+        .join('\n');
+      cal.createEvent({
+        id: `${m.id}@${host}`,
+        sequence: m.sequence,
+        start: m.starts_at,
+        end: m.ends_at,
+        timezone: m.time_zone,
+        stamp: m.updated_at,
+        created: m.created_at,
+        lastModified: m.updated_at,
+        summary: `${m.group_name}: ${m.title}`,
+        description,
+        location: m.location ?? undefined,
+        url: m.online_url ?? undefined,
+        status: m.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      });
+    }
+    return cal.toString();
+  }
+}
+
+/** The groups person $1 belongs to now (a guest's membership ends after `until`). */
+const ACTIVE_GROUPS = `SELECT gm.group_id FROM group_member gm WHERE gm.person_id = $1
+  AND (gm.until IS NULL OR gm.until >= (now() AT TIME ZONE 'Europe/Berlin')::date)`;

@@ -1,0 +1,201 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { In, type DataSource } from 'typeorm';
+import { checkStartTime, checkTimeZone, isHolidayRegion, parseRule, RecurrenceError } from '../../libs/recurrence/index.js';
+import { AccessService } from '../auth/access.service.js';
+import type { Viewer } from '../auth/viewer.js';
+import { badInput, notFound } from '../common/domain-error.js';
+import { isUuid } from '../common/ids.js';
+import { manyByKey, type RequestLoaders } from '../common/request-loaders.js';
+import { todayInBerlin } from '../common/scalars.js';
+import { GroupEntity } from '../groups/group.entity.js';
+import { MeetingEntity } from '../meetings/meeting.entity.js';
+import { recordEvent } from '../outbox/outbox.js';
+import type { EndMeetingSeriesInput, ScheduleMeetingSeriesInput, UpdateMeetingSeriesInput } from './dto/scheduling.inputs.js';
+import { MeetingSeriesEntity, MeetingSeriesSkipEntity } from './meeting-series.entity.js';
+import { HolidayPolicy } from './scheduling.enums.js';
+import { addDays, HORIZON_DAYS, reconcileSeries } from './series-materializer.js';
+
+const EXTEND_EVERY_MS = 6 * 3600 * 1000;
+
+@Injectable()
+export class SeriesService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(SeriesService.name);
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    // The rolling horizon moves on by itself; the timer never keeps the process alive.
+    this.timer = setInterval(() => void this.extendAll().catch((e: Error) => this.logger.error(`extending series failed: ${e.message}`)), EXTEND_EVERY_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  async schedule(viewer: Viewer, input: ScheduleMeetingSeriesInput): Promise<MeetingSeriesEntity> {
+    const group = await this.requireGroup(viewer, input.groupId);
+    const timeZone = input.timeZone ?? 'Europe/Berlin';
+    validate({ rrule: input.rrule, startTime: input.startTime, timeZone, regions: input.holidayRegions ?? [] });
+    if (input.until && input.until < input.startsOn) throw badInput('until', 'must not lie before startsOn');
+    const regions = input.holidayRegions ?? (await this.defaultRegions(group));
+    return this.db.transaction(async (tx) => {
+      const series = await tx.getRepository(MeetingSeriesEntity).save({
+        groupId: group.id, title: input.title.trim(), rrule: input.rrule.trim().replace(/^RRULE:/i, ''), timeZone,
+        startTime: input.startTime, durationMinutes: input.durationMinutes, holidayPolicy: input.holidayPolicy ?? HolidayPolicy.SKIP,
+        holidayRegions: regions, startsOn: input.startsOn, anchorOn: input.startsOn, generateFrom: input.startsOn, until: input.until ?? null,
+        location: input.location ?? null, onlineUrl: input.onlineUrl ?? null, materializedUntil: input.startsOn, createdById: viewer.personId,
+      });
+      await reconcileSeries(tx, series, series.startsOn, horizon());
+      await recordEvent(tx, {
+        type: 'MeetingSeriesScheduled', aggregateType: 'MeetingSeries', aggregateId: series.id, groupId: group.id,
+        payload: { seriesId: series.id, title: series.title, rrule: series.rrule, startTime: series.startTime, timeZone, startsOn: series.startsOn, onlineUrl: series.onlineUrl },
+      });
+      return series;
+    });
+  }
+
+  /** Changes the series from effectiveFrom on; what was held, has a protocol, or lies in the past stays. */
+  async update(viewer: Viewer, input: UpdateMeetingSeriesInput): Promise<MeetingSeriesEntity> {
+    const series = await this.requireSeries(viewer, input.seriesId);
+    validate({ rrule: input.rrule ?? series.rrule, startTime: input.startTime ?? series.startTime, timeZone: series.timeZone, regions: [] });
+    const effectiveFrom = input.effectiveFrom < series.startsOn ? series.startsOn : input.effectiveFrom;
+    const ruleChanged = input.rrule != null && input.rrule.trim().replace(/^RRULE:/i, '') !== series.rrule;
+    return this.db.transaction(async (tx) => {
+      await tx.query('SELECT id FROM meeting_series WHERE id = $1 FOR UPDATE', [series.id]);
+      const changed: MeetingSeriesEntity = {
+        ...series,
+        rrule: input.rrule != null ? input.rrule.trim().replace(/^RRULE:/i, '') : series.rrule,
+        startTime: input.startTime ?? series.startTime,
+        durationMinutes: input.durationMinutes ?? series.durationMinutes,
+        holidayPolicy: input.holidayPolicy ?? series.holidayPolicy,
+        location: input.location !== undefined ? input.location : series.location,
+        onlineUrl: input.onlineUrl !== undefined ? input.onlineUrl : series.onlineUrl,
+        // A new rule counts from effectiveFrom; earlier occurrences keep the old rule.
+        anchorOn: ruleChanged && effectiveFrom > series.startsOn ? effectiveFrom : series.anchorOn,
+        generateFrom: effectiveFrom > series.generateFrom ? effectiveFrom : series.generateFrom,
+      };
+      await tx.getRepository(MeetingSeriesEntity).save(changed);
+      await reconcileSeries(tx, changed, effectiveFrom, series.materializedUntil > horizon() ? series.materializedUntil : horizon());
+      return tx.getRepository(MeetingSeriesEntity).findOneByOrFail({ id: series.id });
+    });
+  }
+
+  /** Ends the series after lastDate: future untouched occurrences after it go away. */
+  async end(viewer: Viewer, input: EndMeetingSeriesInput): Promise<MeetingSeriesEntity> {
+    const series = await this.requireSeries(viewer, input.seriesId);
+    if (input.lastDate < series.startsOn) throw badInput('lastDate', 'must not lie before the series starts');
+    return this.db.transaction(async (tx) => {
+      await tx.query('UPDATE meeting_series SET until = $2 WHERE id = $1', [series.id, input.lastDate]);
+      const ended = { ...series, until: input.lastDate };
+      await reconcileSeries(tx, ended, addDays(input.lastDate, 1), series.materializedUntil);
+      return tx.getRepository(MeetingSeriesEntity).findOneByOrFail({ id: series.id });
+    });
+  }
+
+  /** The series' meetings in a window; materialises further ahead on demand (up to two years). */
+  async occurrences(series: MeetingSeriesEntity, from: Date, to: Date): Promise<MeetingEntity[]> {
+    if (to.getTime() < from.getTime()) throw badInput('to', 'must not lie before from');
+    const wanted = to.toISOString().slice(0, 10);
+    const cap = addDays(todayInBerlin(), 2 * HORIZON_DAYS);
+    const target = wanted < cap ? wanted : cap;
+    if (target > series.materializedUntil && (!series.until || series.until > series.materializedUntil)) {
+      await this.db.transaction((tx) => reconcileSeries(tx, series, addDays(series.materializedUntil, 1), target));
+    }
+    return this.db
+      .getRepository(MeetingEntity)
+      .createQueryBuilder('m')
+      .where('m.series_id = :id', { id: series.id })
+      .andWhere('m.ends_at >= :from AND m.starts_at < :to', { from, to })
+      .orderBy('m.starts_at', 'ASC')
+      .getMany();
+  }
+
+  skipped(loaders: RequestLoaders, seriesId: string): Promise<MeetingSeriesSkipEntity[]> {
+    return loaders
+      .get('series.skipped', () =>
+        manyByKey((ids) => this.db.getRepository(MeetingSeriesSkipEntity).find({ where: { seriesId: In(ids) }, order: { date: 'ASC' } }), (s) => s.seriesId),
+      )
+      .load(seriesId);
+  }
+
+  forGroup(loaders: RequestLoaders, groupId: string): Promise<MeetingSeriesEntity[]> {
+    return loaders
+      .get('group.series', () =>
+        manyByKey((ids) => this.db.getRepository(MeetingSeriesEntity).find({ where: { groupId: In(ids) }, order: { createdAt: 'ASC' } }), (s) => s.groupId),
+      )
+      .load(groupId);
+  }
+
+  load(loaders: RequestLoaders, id: string | null): Promise<MeetingSeriesEntity | null> {
+    if (!id) return Promise.resolve(null);
+    return loaders
+      .get('series.byId', () => manyByKey((ids) => this.db.getRepository(MeetingSeriesEntity).findBy({ id: In(ids) }), (s) => s.id))
+      .load(id)
+      .then((rows) => rows[0] ?? null);
+  }
+
+  /** Moves every open series' horizon on; run periodically. */
+  async extendAll(): Promise<number> {
+    const target = horizon();
+    const due = await this.db
+      .getRepository(MeetingSeriesEntity)
+      .createQueryBuilder('s')
+      .where('s.materialized_until < :target', { target })
+      .andWhere('(s.until IS NULL OR s.until > s.materialized_until)')
+      .getMany();
+    for (const series of due) await this.db.transaction((tx) => reconcileSeries(tx, series, addDays(series.materializedUntil, 1), target));
+    return due.length;
+  }
+
+  private async requireGroup(viewer: Viewer, groupId: string): Promise<GroupEntity> {
+    const group = isUuid(groupId) ? await this.db.getRepository(GroupEntity).findOneBy({ id: groupId }) : null;
+    if (!group) throw notFound('Group');
+    await this.access.requireGroupManage(viewer, group);
+    return group;
+  }
+
+  private async requireSeries(viewer: Viewer, id: string): Promise<MeetingSeriesEntity> {
+    const series = isUuid(id) ? await this.db.getRepository(MeetingSeriesEntity).findOneBy({ id }) : null;
+    if (!series) throw notFound('Meeting series');
+    const group = await this.db.getRepository(GroupEntity).findOneByOrFail({ id: series.groupId });
+    const access = await this.access.groupAccess(viewer, group);
+    if (!access) throw notFound('Meeting series');
+    await this.access.requireGroupManage(viewer, group);
+    return series;
+  }
+
+  /** The federal states of the group's member organizations (and its lead), else of the network's members. */
+  private async defaultRegions(group: GroupEntity): Promise<string[]> {
+    const rows = await this.db.query<{ federal_state: string }[]>(
+      `SELECT DISTINCT o.federal_state FROM organization o
+        WHERE o.federal_state IS NOT NULL AND (
+          o.id IN (SELECT organization_id FROM group_member WHERE group_id = $1) OR o.id = $2
+          OR (NOT EXISTS (SELECT 1 FROM group_member gm JOIN organization o2 ON o2.id = gm.organization_id WHERE gm.group_id = $1 AND o2.federal_state IS NOT NULL)
+              AND o.id IN (SELECT organization_id FROM network_membership WHERE network_id = $3 AND status = 'ACTIVE')))
+        ORDER BY 1`,
+      [group.id, group.leadOrganizationId, group.networkId],
+    );
+    return rows.map((r) => r.federal_state).filter(isHolidayRegion);
+  }
+}
+
+const horizon = () => addDays(todayInBerlin(), HORIZON_DAYS);
+
+function validate(v: { rrule: string; startTime: string; timeZone: string; regions: string[] }): void {
+  try {
+    parseRule(v.rrule);
+    checkStartTime(v.startTime);
+    checkTimeZone(v.timeZone);
+  } catch (error) {
+    if (error instanceof RecurrenceError) throw badInput(error.field, error.message);
+    throw error;
+  }
+  const unknown = v.regions.filter((r) => !isHolidayRegion(r));
+  if (unknown.length) throw badInput('holidayRegions', `unknown region ${unknown.join(', ')}; use ISO 3166-2 codes of German states such as DE-BW`);
+}
