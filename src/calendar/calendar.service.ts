@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalEventStatus } from 'ical-generator';
+import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
 import type { AppConfig } from '../config/config.js';
@@ -115,8 +116,9 @@ export class CalendarService {
       cal.createEvent({
         id: `${m.id}@${host}`,
         sequence: m.sequence,
-        start: m.starts_at,
-        end: m.ends_at,
+        // Luxon values in the meeting's zone: with a plain Date the generator writes UTC digits next to the TZID.
+        start: DateTime.fromJSDate(m.starts_at, { zone: m.time_zone }),
+        end: DateTime.fromJSDate(m.ends_at, { zone: m.time_zone }),
         timezone: m.time_zone,
         stamp: m.updated_at,
         created: m.created_at,

@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import ICAL from 'ical.js';
+import { todayInBerlin } from '../../src/common/scalars.js';
+import { cast, meeting, type Cast } from '../support/meeting-fixtures.js';
+import { codeOf, TestHub } from '../support/test-hub.js';
+
+/** Parses a feed with Mozilla's ical.js, a parser independent of the generator. */
+function parse(text: string) {
+  const cal = new ICAL.Component(ICAL.parse(text));
+  const zones = cal.getAllSubcomponents('vtimezone').map((z) => String(z.getFirstPropertyValue('tzid')));
+  for (const z of cal.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(z));
+  const events = cal.getAllSubcomponents('vevent').map((v) => {
+    const e = new ICAL.Event(v);
+    const start = v.getFirstProperty('dtstart')!;
+    return {
+      uid: e.uid,
+      summary: e.summary,
+      description: e.description,
+      location: e.location,
+      sequence: Number(v.getFirstPropertyValue('sequence')),
+      status: String(v.getFirstPropertyValue('status')),
+      url: v.getFirstPropertyValue('url') as string | null,
+      tzid: start.getParameter('tzid'),
+      localStart: e.startDate.toString(), // wall-clock time in its TZID
+      start: e.startDate.toJSDate(),
+      end: e.endDate.toJSDate(),
+    };
+  });
+  return { zones, events };
+}
+
+describe('calendar feeds', () => {
+  let hub: TestHub;
+  let c: Cast;
+  beforeAll(async () => {
+    hub = await TestHub.start();
+    c = await cast(hub);
+  });
+  afterAll(() => hub.stop());
+
+  const feedPath = async (token: string) => new URL((await hub.ok(token, '{ calendarFeedUrl }')).calendarFeedUrl).pathname;
+
+  it('serves a personal feed that an independent parser reads: stable UIDs, TZID with VTIMEZONE, local times, link, group', async () => {
+    await hub.ok(c.lead.token, 'mutation($input: ScheduleMeetingSeriesInput!) { scheduleMeetingSeries(input: $input) { id } }', {
+      input: { groupId: c.groupId, title: 'Jour fixe', rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU', startsOn: todayInBerlin(), startTime: '10:00', durationMinutes: 60, onlineUrl: 'https://meet.jit.si/jf' },
+    });
+    const path = await feedPath(c.member.token);
+    expect(path).toMatch(/^\/calendar\/[A-Za-z0-9_-]{32}\.ics$/);
+    const res = await hub.http.get(path);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/calendar/);
+    const { zones, events } = parse(res.text);
+    expect(zones).toContain('Europe/Berlin');
+    const jf = events.filter((e) => e.summary.endsWith(': Jour fixe'));
+    expect(jf.length).toBeGreaterThanOrEqual(25);
+    for (const e of jf) {
+      expect(e.tzid).toBe('Europe/Berlin');
+      expect(e.localStart).toMatch(/T10:00:00$/);
+      expect(e.url).toBe('https://meet.jit.si/jf');
+      expect(e.description).toContain('https://meet.jit.si/jf');
+      expect(e.status).toBe('CONFIRMED');
+      expect(e.end.getTime() - e.start.getTime()).toBe(3_600_000);
+    }
+    // Summer and winter both at 10:00 local, i.e. 08:00Z and 09:00Z.
+    expect(new Set(jf.map((e) => e.start.toISOString().slice(11, 16)))).toEqual(new Set(['08:00', '09:00']));
+    const again = parse((await hub.http.get(path)).text).events;
+    expect(again.map((e) => e.uid).sort()).toEqual(events.map((e) => e.uid).sort());
+  });
+
+  it('raises SEQUENCE on every change and marks cancelled meetings STATUS:CANCELLED', async () => {
+    const id = await meeting(hub, c.lead, c.groupId, 12, { title: 'Sondersitzung', location: 'Rathaus' });
+    const path = await feedPath(c.member.token);
+    const find = async () => parse((await hub.http.get(path)).text).events.find((e) => e.uid.startsWith(id))!;
+    const first = await find();
+    expect(first).toMatchObject({ sequence: 0, status: 'CONFIRMED', location: 'Rathaus' });
+    const startsAt = new Date(Date.now() + 13 * 86_400_000);
+    await hub.ok(c.lead.token, 'mutation($input: RescheduleMeetingInput!) { rescheduleMeeting(input: $input) { id } }', {
+      input: { meetingId: id, startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000) },
+    });
+    const moved = await find();
+    expect(moved.sequence).toBe(1);
+    expect(moved.uid).toBe(first.uid);
+    expect(moved.start.getTime()).toBe(Math.floor(startsAt.getTime() / 1000) * 1000);
+    await hub.ok(c.lead.token, 'mutation($input: CancelMeetingInput!) { cancelMeeting(input: $input) { id } }', { input: { meetingId: id, reason: 'Krankheit' } });
+    const cancelled = await find();
+    expect(cancelled).toMatchObject({ sequence: 2, status: 'CANCELLED' });
+    expect(cancelled.description).toContain('Abgesagt: Krankheit');
+  });
+
+  it('serves a group feed to those who may read the group, and 404 to others', async () => {
+    const memberToken = new URL((await hub.ok(c.member.token, '{ calendarFeedUrl }')).calendarFeedUrl).pathname.slice(10, -4);
+    const ok = await hub.http.get(`/calendar/groups/${c.groupId}.ics`).query({ token: memberToken });
+    expect(ok.status).toBe(200);
+    expect(parse(ok.text).events.length).toBeGreaterThan(0);
+    const strangerToken = new URL((await hub.ok(c.stranger.token, '{ calendarFeedUrl }')).calendarFeedUrl).pathname.slice(10, -4);
+    expect((await hub.http.get(`/calendar/groups/${c.groupId}.ics`).query({ token: strangerToken })).status).toBe(404);
+    expect((await hub.http.get(`/calendar/groups/${c.groupId}.ics`)).status).toBe(404);
+  });
+
+  it('rotating the token makes the old URL answer 404', async () => {
+    const old = await feedPath(c.guest.token);
+    expect((await hub.http.get(old)).status).toBe(200);
+    const { rotateCalendarFeedToken } = await hub.ok(c.guest.token, 'mutation { rotateCalendarFeedToken }');
+    const fresh = new URL(rotateCalendarFeedToken).pathname;
+    expect(fresh).not.toBe(old);
+    expect((await hub.http.get(old)).status).toBe(404);
+    expect((await hub.http.get(fresh)).status).toBe(200);
+    expect(await feedPath(c.guest.token)).toBe(fresh);
+    expect((await hub.http.get('/calendar/not-a-token.ics')).status).toBe(404);
+    expect(codeOf(await hub.gql(null, '{ calendarFeedUrl }'))).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('date polls', () => {
+  let hub: TestHub;
+  let c: Cast;
+  beforeAll(async () => {
+    hub = await TestHub.start();
+    c = await cast(hub);
+  });
+  afterAll(() => hub.stop());
+
+  const CREATE = 'mutation($input: CreateDatePollInput!) { createDatePoll(input: $input) { id title closed options { id startsAt yes maybe no } } }';
+  const VOTE = 'mutation($input: VoteDatePollInput!) { voteDatePoll(input: $input) { id options { id yes maybe no } } }';
+  const CLOSE = 'mutation($input: CloseDatePollInput!) { closeDatePoll(input: $input) { id closed meeting { id title startsAt status } } }';
+  const slot = (days: number) => ({ startsAt: new Date(Date.now() + days * 86_400_000), endsAt: new Date(Date.now() + days * 86_400_000 + 5_400_000) });
+
+  it('moderators offer slots, members answer (later answers replace earlier ones), closing creates the meeting', async () => {
+    const { createDatePoll: poll } = await hub.ok(c.lead.token, CREATE, { input: { groupId: c.groupId, title: 'Plenum Frühjahr', options: [slot(20), slot(21), slot(22)] } });
+    expect(poll).toMatchObject({ closed: false });
+    const [a, b] = poll.options;
+    await hub.ok(c.member.token, VOTE, { input: { pollId: poll.id, votes: [{ optionId: a.id, answer: 'YES' }, { optionId: b.id, answer: 'NO' }] } });
+    await hub.ok(c.guest.token, VOTE, { input: { pollId: poll.id, votes: [{ optionId: a.id, answer: 'MAYBE' }] } });
+    const { voteDatePoll } = await hub.ok(c.member.token, VOTE, { input: { pollId: poll.id, votes: [{ optionId: b.id, answer: 'YES' }] } });
+    const tally = Object.fromEntries(voteDatePoll.options.map((o: { id: string; yes: number; maybe: number; no: number }) => [o.id, [o.yes, o.maybe, o.no]]));
+    expect(tally[a.id]).toEqual([1, 1, 0]);
+    expect(tally[b.id]).toEqual([1, 0, 0]);
+
+    expect(codeOf(await hub.gql(c.agency.token, VOTE, { input: { pollId: poll.id, votes: [{ optionId: a.id, answer: 'YES' }] } }))).toBe('FORBIDDEN');
+    expect(codeOf(await hub.gql(c.bystander.token, VOTE, { input: { pollId: poll.id, votes: [{ optionId: a.id, answer: 'YES' }] } }))).toBe('NOT_FOUND');
+    expect((await hub.ok(c.bystander.token, 'query($id: ID!) { datePoll(id: $id) { id } }', { id: poll.id })).datePoll).toBeNull();
+    expect(codeOf(await hub.gql(c.member.token, CLOSE, { input: { pollId: poll.id, optionId: a.id } }))).toBe('FORBIDDEN');
+
+    const { closeDatePoll } = await hub.ok(c.lead.token, CLOSE, { input: { pollId: poll.id, optionId: a.id } });
+    expect(closeDatePoll).toMatchObject({ closed: true, meeting: { title: 'Plenum Frühjahr', startsAt: a.startsAt, status: 'SCHEDULED' } });
+    const late = await hub.gql(c.member.token, VOTE, { input: { pollId: poll.id, votes: [{ optionId: a.id, answer: 'NO' }] } });
+    expect(late.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('closed') });
+  });
+
+  it.each([
+    ['an empty poll', { options: [] }, 'options'],
+    ['an option ending before it starts', { options: [{ startsAt: new Date(Date.now() + 86_400_000), endsAt: new Date(Date.now() + 80_000_000) }] }, 'options[0]'],
+  ])('refuses %s', async (_what, change, field) => {
+    const result = await hub.gql(c.lead.token, CREATE, { input: { groupId: c.groupId, title: 'X', ...change } });
+    expect(result.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining(field) });
+  });
+
+  it('denies members creating polls', async () => {
+    expect(codeOf(await hub.gql(c.member.token, CREATE, { input: { groupId: c.groupId, title: 'X', options: [slot(5)] } }))).toBe('FORBIDDEN');
+  });
+});
