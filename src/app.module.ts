@@ -12,6 +12,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { graphqlOptions } from './graphql/graphql.options.js';
 import { GroupsModule } from './groups/groups.module.js';
 import { HealthModule } from './health/health.module.js';
+import { MatrixModule } from './matrix/matrix.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { NetworksModule } from './networks/networks.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
@@ -39,6 +40,7 @@ export class AppModule {
         ProtocolsModule,
         SchedulingModule,
         CalendarModule,
+        MatrixModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
     };

@@ -13,6 +13,23 @@ export interface AppConfig {
   /** Set by bootstrap when it started the embedded server for this process. */
   readonly embeddedDatabase: boolean;
   readonly auth: AuthConfig;
+  /** Null = bridge off: changes are still recorded in the outbox and delivered once configured. */
+  readonly matrix: MatrixConfig | null;
+}
+
+export interface MatrixConfig {
+  readonly homeserverUrl: string;
+  readonly serverName: string;
+  readonly asToken: string;
+  readonly hsToken: string;
+  readonly botLocalpart: string;
+  /** Every Matrix call gives up after this long. */
+  readonly timeoutMs: number;
+  /** Deliver the outbox in this process (more instances may run; rows are claimed with SKIP LOCKED). */
+  readonly worker: boolean;
+  readonly pollMs: number;
+  /** First retry delay; doubles per attempt up to 5 minutes. */
+  readonly retryBaseMs: number;
 }
 
 export type AuthConfig =
@@ -52,6 +69,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (logFormat !== 'json' && logFormat !== 'pretty') problems.push(`LOG_FORMAT must be "json" or "pretty", got "${logFormat}"`);
 
   const auth = parseAuth(env, production, problems);
+  const matrix = parseMatrix(env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -62,6 +80,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl,
     embeddedDatabase: false,
     auth,
+    matrix,
   };
 }
 
@@ -102,6 +121,31 @@ function readAdapterFile(path: string, problems: string[]) {
     problems.push(`KEYCLOAK_CONFIG_FILE ${path} cannot be read: ${(error as Error).message}`);
     return undefined;
   }
+}
+
+function parseMatrix(env: Env, problems: string[]): MatrixConfig | null {
+  const url = env.MATRIX_HOMESERVER_URL?.trim();
+  if (!url) return null;
+  parseUrl('MATRIX_HOMESERVER_URL', url, problems);
+  const required = ['MATRIX_SERVER_NAME', 'MATRIX_AS_TOKEN', 'MATRIX_HS_TOKEN'] as const;
+  for (const name of required) if (!env[name]?.trim()) problems.push(`${name} is required when MATRIX_HOMESERVER_URL is set`);
+  const botLocalpart = env.MATRIX_BOT_LOCALPART ?? 'interkom';
+  if (!/^[a-z0-9._=-]+$/.test(botLocalpart)) problems.push(`MATRIX_BOT_LOCALPART "${botLocalpart}" is not a valid Matrix localpart`);
+  const timeoutMs = Number(env.MATRIX_TIMEOUT_MS ?? 10_000);
+  const pollMs = Number(env.MATRIX_OUTBOX_POLL_MS ?? 1000);
+  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) problems.push('MATRIX_TIMEOUT_MS must be a positive integer');
+  if (!Number.isInteger(pollMs) || pollMs <= 0) problems.push('MATRIX_OUTBOX_POLL_MS must be a positive integer');
+  return {
+    homeserverUrl: url.replace(/\/+$/, ''),
+    serverName: env.MATRIX_SERVER_NAME?.trim() ?? '',
+    asToken: env.MATRIX_AS_TOKEN ?? '',
+    hsToken: env.MATRIX_HS_TOKEN ?? '',
+    botLocalpart,
+    timeoutMs,
+    worker: env.MATRIX_OUTBOX_WORKER !== 'false',
+    pollMs,
+    retryBaseMs: Number(env.MATRIX_RETRY_BASE_MS ?? 1000),
+  };
 }
 
 function parsePort(raw: string | undefined, problems: string[]): number {

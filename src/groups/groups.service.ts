@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { recordEvent } from '../outbox/outbox.js';
 import { AccessService } from '../auth/access.service.js';
 import type { Viewer } from '../auth/viewer.js';
 import { badInput, notFound } from '../common/domain-error.js';
@@ -14,6 +15,10 @@ import type { AddGroupMemberInput, CreateGroupInput, RemoveGroupMemberInput } fr
 import { GroupMemberEntity } from './group-member.entity.js';
 import { GroupEntity } from './group.entity.js';
 import { GroupLevel, LEVEL_RANK } from './group.enums.js';
+
+/** The Matrix bridge brings the group's room in line with its members. */
+const membershipChanged = (tx: EntityManager, groupId: string, personId: string) =>
+  recordEvent(tx, { type: 'GroupMembershipChanged', aggregateType: 'Group', aggregateId: groupId, groupId, payload: { groupId, personId } });
 
 @Injectable()
 export class GroupsService {
@@ -42,14 +47,18 @@ export class GroupsService {
     if (input.leadOrganizationId && !(await isActiveMember(this.db.manager, network.id, input.leadOrganizationId))) {
       throw badInput('leadOrganizationId', 'the organization is not an active member of the network');
     }
-    return this.db.getRepository(GroupEntity).save({
-      networkId: network.id,
-      level: input.level,
-      name: input.name.trim(),
-      description: input.description ?? null,
-      parentId: input.parentGroupId ?? null,
-      leadOrganizationId: input.leadOrganizationId ?? null,
-      matrixRoomId: null,
+    return this.db.transaction(async (tx) => {
+      const group = await tx.getRepository(GroupEntity).save({
+        networkId: network.id,
+        level: input.level,
+        name: input.name.trim(),
+        description: input.description ?? null,
+        parentId: input.parentGroupId ?? null,
+        leadOrganizationId: input.leadOrganizationId ?? null,
+        matrixRoomId: null,
+      });
+      await recordEvent(tx, { type: 'GroupCreated', aggregateType: 'Group', aggregateId: group.id, groupId: group.id, payload: { groupId: group.id } });
+      return group;
     });
   }
 
@@ -66,12 +75,15 @@ export class GroupsService {
     if (input.organizationId && !(await isActiveMember(this.db.manager, group.networkId, input.organizationId))) {
       throw badInput('organizationId', 'the organization is not an active member of the network');
     }
-    await this.db.query(
-      `INSERT INTO group_member (group_id, person_id, organization_id, role, since, until) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (group_id, person_id) DO UPDATE
-         SET organization_id = EXCLUDED.organization_id, role = EXCLUDED.role, until = EXCLUDED.until`,
-      [group.id, input.personId, input.organizationId ?? null, input.role, today, input.until ?? null],
-    );
+    await this.db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO group_member (group_id, person_id, organization_id, role, since, until) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (group_id, person_id) DO UPDATE
+           SET organization_id = EXCLUDED.organization_id, role = EXCLUDED.role, until = EXCLUDED.until`,
+        [group.id, input.personId, input.organizationId ?? null, input.role, today, input.until ?? null],
+      );
+      await membershipChanged(tx, group.id, input.personId);
+    });
     viewer.invalidate();
     return this.db.getRepository(GroupMemberEntity).findOneByOrFail({ groupId: group.id, personId: input.personId });
   }
@@ -79,9 +91,13 @@ export class GroupsService {
   /** True if the person was a member and is removed; false if they were not a member. */
   async removeMember(viewer: Viewer, input: RemoveGroupMemberInput): Promise<boolean> {
     const group = await this.requireManageable(viewer, input.groupId);
-    const result = await this.db.getRepository(GroupMemberEntity).delete({ groupId: group.id, personId: input.personId });
+    const removed = await this.db.transaction(async (tx) => {
+      const result = await tx.getRepository(GroupMemberEntity).delete({ groupId: group.id, personId: input.personId });
+      if (result.affected) await membershipChanged(tx, group.id, input.personId);
+      return (result.affected ?? 0) > 0;
+    });
     viewer.invalidate();
-    return (result.affected ?? 0) > 0;
+    return removed;
   }
 
   private async requireManageable(viewer: Viewer, id: string): Promise<GroupEntity> {

@@ -9,6 +9,7 @@ import { isUuid } from '../common/ids.js';
 import { manyByKey, oneByKey, type RequestLoaders } from '../common/request-loaders.js';
 import { todayInBerlin } from '../common/scalars.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
+import { recordEvent } from '../outbox/outbox.js';
 import { PeopleService } from '../people/people.service.js';
 import type { AddNetworkMemberInput, CreateNetworkInput, RemoveNetworkMemberInput, SetNetworkRoleInput } from './dto/network.inputs.js';
 import { ensureActiveMembership, isActiveMember } from './network-memberships.js';
@@ -72,6 +73,7 @@ export class NetworksService {
         await tx.getRepository(NetworkRoleEntity).insert({ networkId: created.id, personId: viewer.personId, role: NetworkRole.ADMIN, organizationId: null });
         // The moderating agency works inside the network, so it is a member organization.
         if (created.moderatorOrganizationId) await ensureActiveMembership(tx, created.id, created.moderatorOrganizationId);
+        await recordEvent(tx, { type: 'NetworkCreated', aggregateType: 'Network', aggregateId: created.id, groupId: null, payload: { networkId: created.id } });
         return created;
       });
       viewer.invalidate();

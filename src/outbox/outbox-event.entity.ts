@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Generated, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * A domain event written in the same transaction as the change that caused it. The Matrix bridge
@@ -8,6 +8,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Index('ix_outbox_event_pending', ['availableAt'], { where: `"delivered_at" IS NULL AND "dead_at" IS NULL` })
 export class OutboxEventEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
+  /** Delivery order: a group's events go out one after another, in the order they were written. */
+  @Column('bigint') @Generated('increment') seq: string;
   @Column('text') type: string;
   @Column('text') aggregateType: string;
   @Column('uuid') aggregateId: string;
@@ -19,5 +21,9 @@ export class OutboxEventEntity {
   @Column('timestamptz', { nullable: true }) deliveredAt: Date | null;
   @Column('timestamptz', { nullable: true }) deadAt: Date | null;
   @Column('text', { nullable: true }) lastError: string | null;
+  /** A worker's lease; when it runs out (the worker died), another worker may take the row. */
+  @Column('timestamptz', { nullable: true }) lockedUntil: Date | null;
+  /** What the remote side returned, e.g. the Matrix event id. */
+  @Column('text', { nullable: true }) remoteId: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
 }

@@ -9,11 +9,17 @@ export type DomainEventType =
   | 'AgendaChanged'
   | 'ProtocolPublished'
   | 'ActionItemAssigned'
-  | 'MeetingSeriesScheduled';
+  | 'MeetingSeriesScheduled'
+  | 'MeetingReminder'
+  | 'NetworkCreated'
+  | 'GroupCreated'
+  | 'GroupMembershipChanged'
+  | 'MatrixAccountLinked'
+  | 'ChatReply';
 
 export interface DomainEvent {
   type: DomainEventType;
-  aggregateType: 'Meeting' | 'Protocol' | 'ActionItem' | 'MeetingSeries';
+  aggregateType: 'Meeting' | 'Protocol' | 'ActionItem' | 'MeetingSeries' | 'Network' | 'Group' | 'Person' | 'Chat';
   aggregateId: string;
   groupId: string | null;
   payload: Record<string, unknown>;

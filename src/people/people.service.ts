@@ -8,6 +8,7 @@ import { uniqueViolation } from '../common/db-errors.js';
 import { manyByKey, oneByKey, type RequestLoaders } from '../common/request-loaders.js';
 import { NetworkRole } from '../networks/network.enums.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
+import { recordEvent } from '../outbox/outbox.js';
 import { PersonEntity } from './person.entity.js';
 
 @Injectable()
@@ -34,7 +35,10 @@ export class PeopleService {
 
   async linkMatrixAccount(viewer: Viewer, matrixUserId: string): Promise<PersonEntity> {
     try {
-      await this.db.getRepository(PersonEntity).update({ id: viewer.personId }, { matrixUserId });
+      await this.db.transaction(async (tx) => {
+        await tx.getRepository(PersonEntity).update({ id: viewer.personId }, { matrixUserId });
+        await recordEvent(tx, { type: 'MatrixAccountLinked', aggregateType: 'Person', aggregateId: viewer.personId, groupId: null, payload: { personId: viewer.personId, matrixUserId } });
+      });
     } catch (error) {
       if (uniqueViolation(error) === 'uq_person_matrix_user_id') {
         throw badInput('matrixUserId', 'this Matrix ID is linked to another person');

@@ -122,11 +122,13 @@ describe('deny by default', () => {
     'Mutation.linkMatrixAccount': 'person.self',
     'Mutation.moveAgendaItem': 'meeting.manage',
     'Mutation.publishProtocol': 'protocol.manage',
+    'Mutation.reconcileMatrix': 'hub.admin',
     'Mutation.recordAttendance': 'meeting.manage',
     'Mutation.removeGroupMember': 'group.manage',
     'Mutation.removeNetworkMember': 'network.admin',
     'Mutation.requestNetworkMembership': 'network.join',
     'Mutation.rescheduleMeeting': 'meeting.manage',
+    'Mutation.retryOutboxDeadLetters': 'hub.admin',
     'Mutation.rotateCalendarFeedToken': 'calendar.self',
     'Mutation.scheduleMeetingSeries': 'meeting.manage',
     'Mutation.setActionItemStatus': 'action-item.status',
@@ -145,6 +147,7 @@ describe('deny by default', () => {
     'Query.network': 'network.read',
     'Query.networks': 'network.read',
     'Query.organizations': 'signed-in',
+    'Query.outboxStatus': 'hub.admin',
     'Query.upcomingMeetings': 'signed-in',
   };
 

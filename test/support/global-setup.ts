@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import pg from 'pg';
 
 /** The PostgreSQL server the tests use: the machine's, unless TEST_DATABASE_URL says otherwise. */
@@ -25,5 +27,13 @@ export default async function globalSetup(): Promise<void> {
     }
   } finally {
     await client.end();
+  }
+  // The Matrix bridge is tested against a real Synapse: start it (installed once, then cached).
+  // (globalSetup runs outside the ESM test environment, so no local imports here.)
+  try {
+    execFileSync('bash', [join(process.cwd(), 'test/support/synapse-homeserver.sh'), 'all'], { stdio: ['ignore', 'pipe', 'pipe'], timeout: 600_000 });
+  } catch (error) {
+    const e = error as { stderr?: Buffer; message: string };
+    throw new Error(`Synapse could not be started (test/support/synapse-homeserver.sh all): ${e.message}\n${e.stderr?.toString() ?? ''}`);
   }
 }

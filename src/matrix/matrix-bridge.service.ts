@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { GroupLevel } from '../groups/group.enums.js';
+import { announcement } from './announcements.js';
+import { ChatPort, type MembershipChanges } from './chat.port.js';
+
+const LEVEL_ORDER: Record<GroupLevel, string> = { PLENUM: '1', EXPERT_GROUP: '2', PROJECT_GROUP: '3' };
+
+export interface OutboxRow {
+  id: string;
+  type: string;
+  group_id: string | null;
+  aggregate_id: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+}
+
+/**
+ * Turns outbox events into Matrix effects, each idempotent: `ensure*` find what exists (stored
+ * ids, deterministic aliases), membership is brought in line with the hub, messages carry their
+ * outbox id. Returns the remote id to store.
+ */
+@Injectable()
+export class MatrixBridgeService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly chat: ChatPort,
+  ) {}
+
+  async handle(row: OutboxRow): Promise<string | null> {
+    switch (row.type) {
+      case 'NetworkCreated':
+        return this.ensureSpace(row.aggregate_id);
+      case 'GroupCreated':
+        return this.ensureRoom(row.aggregate_id);
+      case 'GroupMembershipChanged':
+        await this.syncMembers(row.aggregate_id);
+        return null;
+      case 'MatrixAccountLinked': {
+        const groups = await this.db.query<{ group_id: string }[]>('SELECT group_id FROM group_member WHERE person_id = $1', [row.aggregate_id]);
+        for (const g of groups) await this.syncMembers(g.group_id);
+        return null;
+      }
+      default: {
+        if (!row.group_id) return null;
+        const message = announcement(row.type, await this.enrich(row));
+        if (!message) return null;
+        const roomId = await this.ensureRoom(row.group_id);
+        return this.chat.post(roomId, row.id, message, row.attempts > 1);
+      }
+    }
+  }
+
+  async ensureSpace(networkId: string): Promise<string> {
+    const [n] = await this.db.query<{ name: string; description: string | null; matrix_space_id: string | null }[]>(
+      'SELECT name, description, matrix_space_id FROM network WHERE id = $1',
+      [networkId],
+    );
+    if (n.matrix_space_id) return n.matrix_space_id;
+    const spaceId = await this.chat.ensureRoom({
+      alias: `interkom-net-${networkId}`, name: n.name, topic: n.description, space: true,
+      marker: { type: 'net.interkom.network', content: { networkId } },
+    });
+    await this.db.query('UPDATE network SET matrix_space_id = $2 WHERE id = $1 AND matrix_space_id IS NULL', [networkId, spaceId]);
+    return spaceId;
+  }
+
+  /** The group's room, a child of its network's Space, ordered plenum, expert group, project groups. */
+  async ensureRoom(groupId: string): Promise<string> {
+    const [g] = await this.db.query<{ network_id: string; name: string; description: string | null; level: GroupLevel; matrix_room_id: string | null }[]>(
+      'SELECT network_id, name, description, level, matrix_room_id FROM work_group WHERE id = $1',
+      [groupId],
+    );
+    if (g.matrix_room_id) return g.matrix_room_id;
+    const spaceId = await this.ensureSpace(g.network_id);
+    const roomId = await this.chat.ensureRoom({
+      alias: `interkom-grp-${groupId}`, name: g.name, topic: g.description, space: false, parentSpaceId: spaceId,
+      marker: { type: 'net.interkom.group', content: { groupId } },
+    });
+    await this.chat.linkChild(spaceId, roomId, `${LEVEL_ORDER[g.level]}-${g.name}`.slice(0, 50));
+    await this.db.query('UPDATE work_group SET matrix_room_id = $2 WHERE id = $1 AND matrix_room_id IS NULL', [groupId, roomId]);
+    await this.syncMembers(groupId);
+    return roomId;
+  }
+
+  /** Active members with a linked Matrix ID are in the room; LEADs and MODERATORs get power level 50. */
+  async syncMembers(groupId: string): Promise<MembershipChanges> {
+    const roomId = await this.ensureRoomIdOnly(groupId);
+    const rows = await this.db.query<{ matrix_user_id: string; role: string }[]>(
+      `SELECT p.matrix_user_id, gm.role FROM group_member gm JOIN person p ON p.id = gm.person_id
+        WHERE gm.group_id = $1 AND p.matrix_user_id IS NOT NULL
+          AND (gm.until IS NULL OR gm.until >= (now() AT TIME ZONE 'Europe/Berlin')::date)`,
+      [groupId],
+    );
+    const desired = rows.map((r) => ({ userId: r.matrix_user_id, powerLevel: r.role === 'LEAD' || r.role === 'MODERATOR' ? 50 : 0 }));
+    return this.chat.syncMembers(roomId, desired, 'Nicht (mehr) Mitglied der Gruppe in Interkom');
+  }
+
+  /** Compares every group room with the hub and repairs drift (kicked by hand, missed events, expired guests). */
+  async reconcileAll(): Promise<{ groups: number; invited: number; kicked: number }> {
+    const groups = await this.db.query<{ id: string }[]>('SELECT id FROM work_group ORDER BY created_at');
+    let invited = 0;
+    let kicked = 0;
+    for (const g of groups) {
+      const changes = await this.syncMembers(g.id);
+      invited += changes.invited.length;
+      kicked += changes.kicked.length;
+    }
+    return { groups: groups.length, invited, kicked };
+  }
+
+  private async ensureRoomIdOnly(groupId: string): Promise<string> {
+    const [g] = await this.db.query<{ matrix_room_id: string | null }[]>('SELECT matrix_room_id FROM work_group WHERE id = $1', [groupId]);
+    return g.matrix_room_id ?? this.ensureRoom(groupId);
+  }
+
+  /** Names for ids in the payload, read at delivery time. */
+  private async enrich(row: OutboxRow): Promise<Record<string, unknown>> {
+    if (row.type !== 'ActionItemAssigned') return row.payload;
+    const [names] = await this.db.query<{ person: string | null; org: string | null }[]>(
+      `SELECT (SELECT display_name FROM person WHERE id = $1) AS person, (SELECT name FROM organization WHERE id = $2) AS org`,
+      [row.payload.assigneeId ?? null, row.payload.assigneeOrganizationId ?? null],
+    );
+    return { ...row.payload, assigneeName: names.person, assigneeOrganizationName: names.org };
+  }
+}

@@ -1,0 +1,45 @@
+import { Field, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { RequirePermission } from '../auth/auth.decorators.js';
+import { MatrixBridgeService } from './matrix-bridge.service.js';
+import { MatrixOutboxProcessor } from './matrix-outbox.processor.js';
+
+@ObjectType('OutboxStatus', { description: 'Delivery state of the Matrix outbox' })
+export class OutboxStatusModel {
+  @Field(() => Int, { description: 'waiting for their first attempt' }) pending: number;
+  @Field(() => Int, { description: 'failed at least once, will be retried' }) failed: number;
+  @Field(() => Int, { description: 'gave up; retry with retryOutboxDeadLetters' }) deadLetter: number;
+  @Field(() => Int) delivered: number;
+}
+
+@ObjectType('MatrixReconciliation')
+export class MatrixReconciliationModel {
+  @Field(() => Int) groups: number;
+  @Field(() => Int) invited: number;
+  @Field(() => Int) kicked: number;
+}
+
+@Resolver()
+export class MatrixResolver {
+  constructor(
+    private readonly processor: MatrixOutboxProcessor,
+    private readonly bridge: MatrixBridgeService,
+  ) {}
+
+  @Query(() => OutboxStatusModel)
+  @RequirePermission('hub.admin')
+  outboxStatus() {
+    return this.processor.status();
+  }
+
+  @Mutation(() => Int, { description: 'puts dead letters back in line; returns how many' })
+  @RequirePermission('hub.admin')
+  retryOutboxDeadLetters() {
+    return this.processor.retryDeadLetters();
+  }
+
+  @Mutation(() => MatrixReconciliationModel, { description: 'compares every group room with the hub and repairs drift now' })
+  @RequirePermission('hub.admin')
+  reconcileMatrix() {
+    return this.bridge.reconcileAll();
+  }
+}

@@ -1,0 +1,219 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
+import { ChatPort, MARKER_KEY } from '../../src/matrix/chat.port.js';
+import { MatrixOutboxProcessor } from '../../src/matrix/matrix-outbox.processor.js';
+import { actor, addGroupMember, addMember, group, network, organization, setRole, type Actor } from '../support/factories.js';
+import { TEST_SERVER_URL } from '../support/global-setup.js';
+import { matrixApi, registerMatrixUser, roomMembers, roomMessages, synapse, SYNAPSE } from '../support/synapse.js';
+import { TestHub, workerDatabaseUrl } from '../support/test-hub.js';
+
+/** A database of its own, so the bridge sees only this file's events. */
+async function freshDatabase(): Promise<string> {
+  const name = `interkom_matrix_${process.env.JEST_WORKER_ID ?? '1'}`;
+  const client = new pg.Client({ connectionString: TEST_SERVER_URL });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const url = new URL(workerDatabaseUrl());
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+const MATRIX_ENV = {
+  MATRIX_HOMESERVER_URL: SYNAPSE.baseUrl,
+  MATRIX_SERVER_NAME: SYNAPSE.serverName,
+  MATRIX_AS_TOKEN: SYNAPSE.asToken,
+  MATRIX_HS_TOKEN: SYNAPSE.hsToken,
+  MATRIX_BOT_LOCALPART: 'interkom',
+  MATRIX_OUTBOX_WORKER: 'false', // the tests drive delivery themselves
+  MATRIX_RETRY_BASE_MS: '50',
+  MATRIX_TIMEOUT_MS: '5000',
+};
+
+describe('the Matrix bridge, against a real Synapse', () => {
+  let hub: TestHub;
+  let processor: MatrixOutboxProcessor;
+  let root: Actor;
+  let lead: Actor & { matrix: string };
+  let member: Actor & { matrix: string };
+  let net: { id: string; slug: string };
+  let city: string;
+  let groupId: string;
+
+  const uniq = () => Math.random().toString(36).slice(2, 8);
+  const withMatrix = async (name: string) => {
+    const a = await actor(hub, name);
+    const m = await registerMatrixUser(`${name}${uniq()}`);
+    await hub.ok(a.token, 'mutation($input: LinkMatrixAccountInput!) { linkMatrixAccount(input: $input) { id } }', { input: { matrixUserId: m.userId } });
+    return { ...a, matrix: m.userId };
+  };
+  const drain = () => processor.drain();
+  const roomOf = async (id: string): Promise<string> =>
+    (await hub.ok(root.token, 'query($id: ID!) { group(id: $id) { matrixRoomId } }', { id })).group.matrixRoomId;
+  const status = async () => (await hub.ok(root.token, '{ outboxStatus { pending failed deadLetter delivered } }')).outboxStatus;
+
+  beforeAll(async () => {
+    hub = await TestHub.start({ ...MATRIX_ENV, DATABASE_URL: await freshDatabase() });
+    processor = hub.hub.app.get(MatrixOutboxProcessor);
+    root = await actor(hub, 'root', { admin: true });
+    [lead, member] = [await withMatrix('lead'), await withMatrix('member')];
+    net = await network(hub, root, 'APPROVAL', { description: 'Netzwerk für die Bridge' });
+    city = await organization(hub, root, 'Ettlingen');
+    await addMember(hub, root, net.id, city);
+    for (const p of [lead, member]) await setRole(hub, root, net.id, p.id, 'MEMBER', city);
+    const plenum = await group(hub, root, net.id, 'PLENUM');
+    groupId = await group(hub, root, net.id, 'PROJECT_GROUP', { parentGroupId: plenum, description: 'LoRaWAN in allen Städten', leadOrganizationId: city });
+    await addGroupMember(hub, root, groupId, lead.id, 'LEAD', { organizationId: city });
+    await addGroupMember(hub, root, groupId, member.id, 'MEMBER', { organizationId: city });
+    await drain();
+  });
+  afterAll(() => hub.stop());
+
+  it('gives the network a Space and the group a room inside it, marked with the group id', async () => {
+    const { network: n } = await hub.ok(root.token, 'query($slug: String!) { network(slug: $slug) { matrixSpaceId } }', { slug: net.slug });
+    const roomId = await roomOf(groupId);
+    expect(n.matrixSpaceId).toMatch(/^!/);
+    expect(roomId).toMatch(/^!/);
+    const hierarchy = await matrixApi<{ rooms: { room_id: string; name?: string; room_type?: string; topic?: string }[] }>(
+      'GET', `/rooms/${encodeURIComponent(n.matrixSpaceId)}/hierarchy`.replace('/v3/', '/v1/'),
+    ).catch(() => fetch(`${SYNAPSE.baseUrl}/_matrix/client/v1/rooms/${encodeURIComponent(n.matrixSpaceId)}/hierarchy`, { headers: { authorization: `Bearer ${SYNAPSE.asToken}` } }).then((r) => r.json()));
+    const ids = hierarchy.rooms.map((r: { room_id: string }) => r.room_id);
+    expect(ids).toEqual(expect.arrayContaining([n.matrixSpaceId, roomId]));
+    expect(hierarchy.rooms.find((r: { room_id: string }) => r.room_id === n.matrixSpaceId).room_type).toBe('m.space');
+    expect(hierarchy.rooms.find((r: { room_id: string }) => r.room_id === roomId)).toMatchObject({ topic: 'LoRaWAN in allen Städten' });
+    const parent = await matrixApi('GET', `/rooms/${encodeURIComponent(roomId)}/state/m.space.parent/${encodeURIComponent(n.matrixSpaceId)}`);
+    expect(parent.via).toEqual(['localhost']);
+    expect(await matrixApi('GET', `/rooms/${encodeURIComponent(roomId)}/state/net.interkom.group/`)).toEqual({ groupId });
+  });
+
+  it('invites the members with linked Matrix IDs and gives the LEAD power level 50, the bot 100', async () => {
+    const roomId = await roomOf(groupId);
+    const members = await roomMembers(roomId);
+    expect(members[lead.matrix]).toBe('invite');
+    expect(members[member.matrix]).toBe('invite');
+    const levels = await matrixApi('GET', `/rooms/${encodeURIComponent(roomId)}/state/m.room.power_levels/`);
+    expect(levels.users).toEqual({ [SYNAPSE.bot]: 100, [lead.matrix]: 50 });
+  });
+
+  it('kicks a removed member with a reason, and repairs drift when someone is removed by hand', async () => {
+    const roomId = await roomOf(groupId);
+    const extra = await withMatrix('extra');
+    await setRole(hub, root, net.id, extra.id, 'MEMBER');
+    await addGroupMember(hub, root, groupId, extra.id, 'MEMBER');
+    await drain();
+    expect((await roomMembers(roomId))[extra.matrix]).toBe('invite');
+    await hub.ok(root.token, 'mutation($input: RemoveGroupMemberInput!) { removeGroupMember(input: $input) }', { input: { groupId, personId: extra.id } });
+    await drain();
+    expect((await roomMembers(roomId))[extra.matrix]).toBe('leave');
+    const kick = await matrixApi('GET', `/rooms/${encodeURIComponent(roomId)}/state/m.room.member/${encodeURIComponent(extra.matrix)}`);
+    expect(kick.reason).toContain('Interkom');
+
+    // Someone kicks a member by hand; reconciliation invites them again.
+    await matrixApi('POST', `/rooms/${encodeURIComponent(roomId)}/kick`, { user_id: member.matrix, reason: 'von Hand' });
+    expect((await roomMembers(roomId))[member.matrix]).toBe('leave');
+    const { reconcileMatrix } = await hub.ok(root.token, 'mutation { reconcileMatrix { groups invited kicked } }');
+    expect(reconcileMatrix.invited).toBe(1);
+    expect((await roomMembers(roomId))[member.matrix]).toBe('invite');
+  });
+
+  it('announces meetings, agenda, protocol and action items exactly once, in German, with escaped user text', async () => {
+    const roomId = await roomOf(groupId);
+    const startsAt = new Date(Date.now() + 3 * 86_400_000);
+    const { createMeeting } = await hub.ok(lead.token, 'mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }', {
+      input: { groupId, title: 'Sitzung <b>fett</b>', startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000), onlineUrl: 'https://meet.jit.si/lora' },
+    });
+    const meetingId = createMeeting.id;
+    await hub.ok(lead.token, 'mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }', { input: { meetingId, title: 'Gateways' } });
+    await hub.ok(lead.token, 'mutation($input: AddActionItemInput!) { addActionItem(input: $input) { id } }', { input: { groupId, title: 'Antenne montieren', assigneeId: member.id, dueOn: '2027-03-01' } });
+    const later = new Date(startsAt.getTime() + 86_400_000);
+    await hub.ok(lead.token, 'mutation($input: RescheduleMeetingInput!) { rescheduleMeeting(input: $input) { id } }', { input: { meetingId, startsAt: later, endsAt: new Date(later.getTime() + 3_600_000) } });
+    await hub.ok(lead.token, 'mutation($input: CancelMeetingInput!) { cancelMeeting(input: $input) { id } }', { input: { meetingId, reason: 'Urlaub' } });
+    await drain();
+    await drain(); // a second run finds nothing to do and posts nothing
+
+    const messages = await roomMessages(roomId);
+    const bodies = messages.map((m) => m.content.body as string);
+    for (const text of ['Neuer Termin: Sitzung <b>fett</b>', 'TOP 1 neu auf der Tagesordnung: Gateways', 'Neue Aufgabe: Antenne montieren', 'Termin verschoben', 'Termin abgesagt']) {
+      expect(bodies.filter((b) => b.includes(text))).toHaveLength(1);
+    }
+    const scheduled = messages.find((m) => m.content.body.includes('Neuer Termin'))!;
+    expect(scheduled.content.formatted_body).toContain('Sitzung &lt;b&gt;fett&lt;/b&gt;');
+    expect(scheduled.content.formatted_body).toContain('<a href="https://meet.jit.si/lora">');
+    expect(scheduled.content.body).toMatch(/\d{1,2}:\d{2} Uhr/);
+    const markers = messages.map((m) => m.content[MARKER_KEY]).filter(Boolean);
+    expect(new Set(markers).size).toBe(markers.length);
+  });
+
+  it('two workers on the same outbox never deliver twice', async () => {
+    const roomId = await roomOf(groupId);
+    for (let i = 0; i < 12; i++) {
+      const startsAt = new Date(Date.now() + (10 + i) * 86_400_000);
+      await hub.ok(lead.token, 'mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }', {
+        input: { groupId, title: `Parallel ${i}`, startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000) },
+      });
+    }
+    await Promise.all([processor.drain(), processor.drain(), processor.runOnce(5)]);
+    const bodies = (await roomMessages(roomId)).map((m) => m.content.body as string);
+    for (let i = 0; i < 12; i++) expect(bodies.filter((b) => b.includes(`Neuer Termin: Parallel ${i}\n`))).toHaveLength(1);
+  });
+
+  it('after an uncertain send and a homeserver restart, still exactly one message and one room', async () => {
+    const roomId = await roomOf(groupId);
+    const chat = hub.hub.app.get(ChatPort);
+    const startsAt = new Date(Date.now() + 40 * 86_400_000);
+    await hub.ok(lead.token, 'mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }', {
+      input: { groupId, title: 'Ungewiss', startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000) },
+    });
+    const db = hub.hub.app.get((await import('typeorm')).DataSource);
+    const [row] = await db.query(`SELECT id FROM outbox_event WHERE type = 'MeetingScheduled' AND payload->>'title' = 'Ungewiss'`);
+    // A worker sent it, Synapse accepted it, the worker died before recording: the row is still open.
+    await chat.post(roomId, row.id, { body: 'Neuer Termin: Ungewiss (erster Versuch)', html: 'Neuer Termin: Ungewiss' }, false);
+    await db.query('UPDATE outbox_event SET attempts = 1 WHERE id = $1', [row.id]);
+    synapse('restart'); // forgets transaction ids
+    // A worker also created a group's room and died before storing its id.
+    const late = await group(hub, root, net.id, 'PROJECT_GROUP', { parentGroupId: null });
+    const orphan = await chat.ensureRoom({ alias: `interkom-grp-${late}`, name: 'vorab', topic: null, space: false, marker: { type: 'net.interkom.group', content: { groupId: late } } });
+    await drain();
+    const marked = (await roomMessages(roomId)).filter((m) => m.content[MARKER_KEY] === row.id);
+    expect(marked).toHaveLength(1);
+    expect(await roomOf(late)).toBe(orphan);
+  });
+
+  it('loses and doubles nothing when the homeserver is away for 50 changes', async () => {
+    const roomId = await roomOf(groupId);
+    await drain();
+    synapse('stop');
+    try {
+      for (let i = 0; i < 25; i++) {
+        const startsAt = new Date(Date.now() + (60 + i) * 86_400_000);
+        const { createMeeting } = await hub.ok(lead.token, 'mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }', {
+          input: { groupId, title: `Ausfall ${i}`, startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000) },
+        });
+        await hub.ok(lead.token, 'mutation($input: CancelMeetingInput!) { cancelMeeting(input: $input) { id } }', { input: { meetingId: createMeeting.id, reason: `Grund ${i}` } });
+      }
+      await drain(); // fails, retryable
+      const during = await status();
+      expect(during.failed + during.pending).toBeGreaterThanOrEqual(50);
+      expect(during.deadLetter).toBe(0);
+    } finally {
+      synapse('start');
+    }
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      await drain();
+      const s = await status();
+      if (s.pending === 0 && s.failed === 0) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(await status()).toMatchObject({ pending: 0, failed: 0, deadLetter: 0 });
+    const bodies = (await roomMessages(roomId)).map((m) => m.content.body as string);
+    for (let i = 0; i < 25; i++) {
+      expect(bodies.filter((b) => b.includes(`Neuer Termin: Ausfall ${i}\n`))).toHaveLength(1);
+      expect(bodies.filter((b) => b.includes(`Termin abgesagt: Ausfall ${i}\n`))).toHaveLength(1);
+    }
+    // Order within the group is kept: each cancellation after its announcement.
+    const idx = (t: string) => bodies.findIndex((b) => b.includes(t));
+    expect(idx('Termin abgesagt: Ausfall 0\n')).toBeGreaterThan(idx('Neuer Termin: Ausfall 0\n'));
+  });
+});

@@ -1,0 +1,66 @@
+import { execFileSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { join } from 'node:path';
+
+const SCRIPT = join(process.cwd(), 'test/support/synapse-homeserver.sh');
+
+/** The test homeserver (test/support/synapse-homeserver.sh), as its env command prints it. */
+export const SYNAPSE = {
+  baseUrl: 'http://127.0.0.1:8008',
+  serverName: 'localhost',
+  regSecret: 'test-registration-shared-secret',
+  asToken: 'interkom-test-as-token',
+  hsToken: 'interkom-test-hs-token',
+  bot: '@interkom:localhost',
+  /** Where Synapse sends application-service transactions. */
+  appservicePort: 39999,
+};
+
+/** Installs (cached), configures and starts Synapse; throws with the script's output on failure. */
+export function synapse(command: 'all' | 'start' | 'stop' | 'restart' = 'all'): void {
+  try {
+    execFileSync('bash', [SCRIPT, command], { stdio: ['ignore', 'pipe', 'pipe'], timeout: 600_000 });
+  } catch (error) {
+    const e = error as { stderr?: Buffer; stdout?: Buffer; message: string };
+    throw new Error(`Synapse ${command} failed: ${e.message}\n${e.stderr?.toString() ?? ''}${e.stdout?.toString() ?? ''}`);
+  }
+}
+
+/** The homeserver's client-server API, as the bot (as_token) or a given user. */
+export async function matrixApi<T = any>(method: string, path: string, body?: unknown, token = SYNAPSE.asToken): Promise<T> {
+  const res = await fetch(`${SYNAPSE.baseUrl}/_matrix/client/v3${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json as T;
+}
+
+/** A real Matrix user, registered with the shared secret; returns its id and access token. */
+export async function registerMatrixUser(localpart: string): Promise<{ userId: string; token: string }> {
+  const url = `${SYNAPSE.baseUrl}/_synapse/admin/v1/register`;
+  const { nonce } = (await (await fetch(url)).json()) as { nonce: string };
+  const password = `pw-${localpart}`;
+  const mac = createHmac('sha1', SYNAPSE.regSecret).update(`${nonce}\0${localpart}\0${password}\0notadmin`).digest('hex');
+  const res = await fetch(url, { method: 'POST', body: JSON.stringify({ nonce, username: localpart, password, admin: false, mac }) });
+  const json = (await res.json()) as { user_id: string; access_token: string };
+  if (!res.ok) throw new Error(`register ${localpart}: ${JSON.stringify(json)}`);
+  return { userId: json.user_id, token: json.access_token };
+}
+
+/** Members of a room by membership, read from the homeserver. */
+export async function roomMembers(roomId: string): Promise<Record<string, string>> {
+  const { chunk } = await matrixApi<{ chunk: { state_key: string; content: { membership: string } }[] }>('GET', `/rooms/${encodeURIComponent(roomId)}/members`);
+  return Object.fromEntries(chunk.map((e) => [e.state_key, e.content.membership]));
+}
+
+/** The bot's messages in a room, newest last. */
+export async function roomMessages(roomId: string): Promise<{ event_id: string; sender: string; content: Record<string, any> }[]> {
+  const { chunk } = await matrixApi<{ chunk: { type: string; event_id: string; sender: string; content: Record<string, any> }[] }>(
+    'GET',
+    `/rooms/${encodeURIComponent(roomId)}/messages?dir=b&limit=500`,
+  );
+  return chunk.filter((e) => e.type === 'm.room.message').reverse();
+}
