@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import { DomainError, unauthenticated } from '../common/domain-error.js';
 import type { HubRequest } from '../common/request-loaders.js';
 import { PeopleService } from '../people/people.service.js';
-import { PERMISSION_KEY, PUBLIC_KEY } from './auth.decorators.js';
+import { OWN_AUTH_KEY, PERMISSION_KEY, PUBLIC_KEY } from './auth.decorators.js';
 import type { Permission } from './permissions.js';
 import { TokenVerifier } from './token-verifier.js';
 import { Viewer } from './viewer.js';
@@ -36,6 +36,7 @@ export class AuthGuard implements CanActivate {
       this.logger.error(`${context.getClass().name}.${context.getHandler().name} declares no permission; denied`);
       throw new DomainError('FORBIDDEN', 'This operation is not available');
     }
+    if (this.reflector.getAllAndOverride<boolean>(OWN_AUTH_KEY, targets)) return true;
     const req = this.request(context);
     await this.authenticate(req);
     if (isPublic) return true;

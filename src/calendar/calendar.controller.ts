@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { Public } from '../auth/auth.decorators.js';
+import { OwnAuthentication } from '../auth/auth.decorators.js';
 import { CalendarService } from './calendar.service.js';
 
 /** ICS feeds. The secret token in the URL is the credential (calendar clients send no bearer token). */
@@ -9,14 +9,14 @@ export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
   @Get('groups/:file')
-  @Public()
+  @OwnAuthentication()
   async group(@Param('file') file: string, @Query('token') token: string | undefined, @Res() reply: FastifyReply): Promise<void> {
     const groupId = file.endsWith('.ics') ? file.slice(0, -4) : '';
     await this.send(reply, groupId && token ? await this.calendar.groupFeed(groupId, token) : null);
   }
 
   @Get(':file')
-  @Public()
+  @OwnAuthentication()
   async personal(@Param('file') file: string, @Res() reply: FastifyReply): Promise<void> {
     const token = file.endsWith('.ics') ? file.slice(0, -4) : '';
     await this.send(reply, token ? await this.calendar.personalFeed(token) : null);

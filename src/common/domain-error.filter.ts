@@ -1,5 +1,8 @@
-import { Catch, type ExceptionFilter } from '@nestjs/common';
-import { DomainError } from './domain-error.js';
+import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { DomainError, type ErrorCode } from './domain-error.js';
+
+const HTTP_STATUS: Record<ErrorCode, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, CONFLICT: 409 };
 
 /**
  * Domain errors are answers, not failures: hand them to GraphQL as they are, without Nest's
@@ -7,7 +10,10 @@ import { DomainError } from './domain-error.js';
  */
 @Catch(DomainError)
 export class DomainErrorFilter implements ExceptionFilter {
-  catch(error: DomainError): DomainError {
-    return error;
+  catch(error: DomainError, host: ArgumentsHost): DomainError | void {
+    if (host.getType() !== 'http') return error;
+    // Plain HTTP routes (health, calendar, application service) answer with a status and JSON.
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    void reply.status(HTTP_STATUS[error.code]).send({ error: error.code, message: error.message });
   }
 }

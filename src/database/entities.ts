@@ -11,6 +11,8 @@ import { ProtocolRevisionEntity } from '../protocols/protocol-revision.entity.js
 import { ProtocolEntity } from '../protocols/protocol.entity.js';
 import { DatePollEntity, DatePollOptionEntity, DatePollVoteEntity } from '../scheduling/date-poll.entity.js';
 import { MeetingSeriesEntity, MeetingSeriesSkipEntity } from '../scheduling/meeting-series.entity.js';
+import { MatrixTransactionEntity } from '../matrix/matrix-transaction.entity.js';
+import { MeetingReminderEntity } from '../meetings/meeting-reminder.entity.js';
 import { GroupMemberEntity } from '../groups/group-member.entity.js';
 import { GroupEntity } from '../groups/group.entity.js';
 import { JoinRequestEntity } from '../networks/join-request.entity.js';
@@ -46,4 +48,6 @@ export const ENTITIES = [
   DatePollEntity,
   DatePollOptionEntity,
   DatePollVoteEntity,
+  MatrixTransactionEntity,
+  MeetingReminderEntity,
 ];

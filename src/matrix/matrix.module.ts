@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { ChatError, ChatPort } from './chat.port.js';
+import { ChatInboxService } from './chat-inbox.service.js';
+import { MatrixAppserviceController } from './matrix-appservice.controller.js';
 import { MatrixBridgeService } from './matrix-bridge.service.js';
 import { MatrixOutboxProcessor } from './matrix-outbox.processor.js';
 import { MatrixAdapter } from './matrix.adapter.js';
@@ -19,7 +21,9 @@ class BridgeOff extends ChatPort {
 }
 
 @Module({
+  controllers: [MatrixAppserviceController],
   providers: [
+    ChatInboxService,
     { provide: ChatPort, inject: [APP_CONFIG], useFactory: (config: AppConfig) => (config.matrix ? new MatrixAdapter(config.matrix) : new BridgeOff()) },
     MatrixBridgeService,
     MatrixOutboxProcessor,

@@ -35,8 +35,8 @@ describe('the Matrix bridge, against a real Synapse', () => {
   let hub: TestHub;
   let processor: MatrixOutboxProcessor;
   let root: Actor;
-  let lead: Actor & { matrix: string };
-  let member: Actor & { matrix: string };
+  let lead: Actor & { matrix: string; matrixToken: string };
+  let member: Actor & { matrix: string; matrixToken: string };
   let net: { id: string; slug: string };
   let city: string;
   let groupId: string;
@@ -46,7 +46,7 @@ describe('the Matrix bridge, against a real Synapse', () => {
     const a = await actor(hub, name);
     const m = await registerMatrixUser(`${name}${uniq()}`);
     await hub.ok(a.token, 'mutation($input: LinkMatrixAccountInput!) { linkMatrixAccount(input: $input) { id } }', { input: { matrixUserId: m.userId } });
-    return { ...a, matrix: m.userId };
+    return { ...a, matrix: m.userId, matrixToken: m.token };
   };
   const drain = () => processor.drain();
   const roomOf = async (id: string): Promise<string> =>
@@ -56,6 +56,8 @@ describe('the Matrix bridge, against a real Synapse', () => {
   beforeAll(async () => {
     hub = await TestHub.start({ ...MATRIX_ENV, DATABASE_URL: await freshDatabase() });
     processor = hub.hub.app.get(MatrixOutboxProcessor);
+    // Synapse pushes room events to the application service here.
+    await hub.hub.app.listen(SYNAPSE.appservicePort, '127.0.0.1');
     root = await actor(hub, 'root', { admin: true });
     [lead, member] = [await withMatrix('lead'), await withMatrix('member')];
     net = await network(hub, root, 'APPROVAL', { description: 'Netzwerk für die Bridge' });
@@ -75,12 +77,12 @@ describe('the Matrix bridge, against a real Synapse', () => {
     const roomId = await roomOf(groupId);
     expect(n.matrixSpaceId).toMatch(/^!/);
     expect(roomId).toMatch(/^!/);
-    const hierarchy = await matrixApi<{ rooms: { room_id: string; name?: string; room_type?: string; topic?: string }[] }>(
-      'GET', `/rooms/${encodeURIComponent(n.matrixSpaceId)}/hierarchy`.replace('/v3/', '/v1/'),
-    ).catch(() => fetch(`${SYNAPSE.baseUrl}/_matrix/client/v1/rooms/${encodeURIComponent(n.matrixSpaceId)}/hierarchy`, { headers: { authorization: `Bearer ${SYNAPSE.asToken}` } }).then((r) => r.json()));
+    const hierarchy = (await fetch(`${SYNAPSE.baseUrl}/_matrix/client/v1/rooms/${encodeURIComponent(n.matrixSpaceId)}/hierarchy`, {
+      headers: { authorization: `Bearer ${SYNAPSE.asToken}` },
+    }).then((r) => r.json())) as { rooms: { room_id: string; room_type?: string; topic?: string }[] };
     const ids = hierarchy.rooms.map((r: { room_id: string }) => r.room_id);
     expect(ids).toEqual(expect.arrayContaining([n.matrixSpaceId, roomId]));
-    expect(hierarchy.rooms.find((r: { room_id: string }) => r.room_id === n.matrixSpaceId).room_type).toBe('m.space');
+    expect(hierarchy.rooms.find((r) => r.room_id === n.matrixSpaceId)?.room_type).toBe('m.space');
     expect(hierarchy.rooms.find((r: { room_id: string }) => r.room_id === roomId)).toMatchObject({ topic: 'LoRaWAN in allen Städten' });
     const parent = await matrixApi('GET', `/rooms/${encodeURIComponent(roomId)}/state/m.space.parent/${encodeURIComponent(n.matrixSpaceId)}`);
     expect(parent.via).toEqual(['localhost']);
@@ -215,5 +217,65 @@ describe('the Matrix bridge, against a real Synapse', () => {
     // Order within the group is kept: each cancellation after its announcement.
     const idx = (t: string) => bodies.findIndex((b) => b.includes(t));
     expect(idx('Termin abgesagt: Ausfall 0\n')).toBeGreaterThan(idx('Neuer Termin: Ausfall 0\n'));
+  });
+
+  describe('commands in the room', () => {
+    const waitFor = async <T>(probe: () => Promise<T | undefined | null | false>, what: string): Promise<T> => {
+      const deadline = Date.now() + 20_000;
+      while (Date.now() < deadline) {
+        const value = await probe();
+        if (value) return value;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      throw new Error(`timed out waiting for ${what}`);
+    };
+    const say = async (who: { matrixToken: string }, roomId: string, body: string) =>
+      matrixApi('PUT', `/rooms/${encodeURIComponent(roomId)}/send/m.room.message/${Date.now()}-${Math.random()}`, { msgtype: 'm.text', body }, who.matrixToken);
+    const agendaTitles = async () => {
+      const { group: g } = await hub.ok(lead.token, 'query($id: ID!) { group(id: $id) { meetings(from: null) { status agenda { title status } } } }', { id: groupId });
+      return g.meetings.flatMap((m: { agenda: { title: string; status: string }[] }) => m.agenda.map((a) => `${a.status} ${a.title}`)) as string[];
+    };
+
+    it('!agenda proposes an item for the next meeting and !todo creates an action item, each answered in the room', async () => {
+      const roomId = await roomOf(groupId);
+      await matrixApi('POST', `/rooms/${encodeURIComponent(roomId)}/join`, {}, member.matrixToken);
+      const startsAt = new Date(Date.now() + 2 * 86_400_000);
+      await hub.ok(lead.token, 'mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }', {
+        input: { groupId, title: 'Nächste', startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000) },
+      });
+      await say(member, roomId, '!agenda Neue Sensoren in Stutensee');
+      await waitFor(async () => (await agendaTitles()).includes('PROPOSED Neue Sensoren in Stutensee'), 'the proposed agenda item');
+      const { organizations } = await hub.ok(root.token, '{ organizations { id name } }');
+      const cityName = organizations.find((o: { id: string }) => o.id === city).name.replace(/ /g, '_');
+      await say(member, roomId, `!todo Antenne tauschen @${cityName} due 2027-02-01`);
+      const item = await waitFor(async () => {
+        const { group: g } = await hub.ok(lead.token, 'query($id: ID!) { group(id: $id) { openActionItems { title dueOn assigneeOrganization { id } } } }', { id: groupId });
+        return g.openActionItems.find((a: { title: string }) => a.title === 'Antenne tauschen');
+      }, 'the action item');
+      expect(item).toMatchObject({ dueOn: '2027-02-01', assigneeOrganization: { id: city } });
+      await say(member, roomId, '!kaffee');
+      const replies = await waitFor(async () => {
+        await drain();
+        const bodies = (await roomMessages(roomId)).filter((m) => m.sender === SYNAPSE.bot).map((m) => m.content.body as string);
+        return bodies.some((b) => b.startsWith('Unbekannter Befehl !kaffee')) && bodies;
+      }, 'the replies');
+      expect(replies.filter((b) => b.startsWith('Vorschlag für „Nächste“ vorgemerkt: Neue Sensoren in Stutensee'))).toHaveLength(1);
+      expect(replies.filter((b) => b.startsWith('Aufgabe angelegt: Antenne tauschen'))).toHaveLength(1);
+    });
+
+    it('refuses transactions without the right hs_token, and handles a re-sent transaction once', async () => {
+      const roomId = await roomOf(groupId);
+      const event = { type: 'm.room.message', room_id: roomId, sender: member.matrix, event_id: '$forged', content: { msgtype: 'm.text', body: '!agenda Eingeschleust' } };
+      expect((await hub.http.put('/_matrix/app/v1/transactions/forged-1').send({ events: [event] })).status).toBe(401);
+      expect((await hub.http.put('/_matrix/app/v1/transactions/forged-2').set('authorization', 'Bearer wrong').send({ events: [event] })).status).toBe(403);
+      expect(await agendaTitles()).not.toContain('PROPOSED Eingeschleust');
+
+      const replay = { ...event, content: { msgtype: 'm.text', body: '!agenda Nur einmal' } };
+      for (let i = 0; i < 2; i++) {
+        const res = await hub.http.put('/_matrix/app/v1/transactions/replayed-1').set('authorization', `Bearer ${SYNAPSE.hsToken}`).send({ events: [replay] });
+        expect(res.status).toBe(200);
+      }
+      expect((await agendaTitles()).filter((t) => t === 'PROPOSED Nur einmal')).toHaveLength(1);
+    });
   });
 });

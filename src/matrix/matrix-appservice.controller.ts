@@ -1,0 +1,47 @@
+import { Body, Controller, Headers, HttpCode, Inject, Param, Put, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import { OwnAuthentication } from '../auth/auth.decorators.js';
+import type { AppConfig } from '../config/config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { ChatInboxService } from './chat-inbox.service.js';
+
+const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/** Where the homeserver pushes room events (application-service API), authenticated by hs_token. */
+@Controller('_matrix/app/v1')
+export class MatrixAppserviceController {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly inbox: ChatInboxService,
+  ) {}
+
+  @Put('transactions/:txnId')
+  @OwnAuthentication()
+  @HttpCode(200)
+  async transaction(
+    @Param('txnId') txnId: string,
+    @Headers('authorization') authorization: string | undefined,
+    @Query('access_token') legacyToken: string | undefined,
+    @Body() body: { events?: unknown[] } | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const matrix = this.config.matrix;
+    const token = /^Bearer (.+)$/.exec(authorization ?? '')?.[1] ?? legacyToken;
+    if (!matrix) {
+      await reply.status(404).send({ errcode: 'M_NOT_FOUND', error: 'The Matrix bridge is not configured' });
+      return;
+    }
+    if (!token) {
+      await reply.status(401).send({ errcode: 'M_UNAUTHORIZED', error: 'Missing hs_token' });
+      return;
+    }
+    if (!same(token, matrix.hsToken)) {
+      await reply.status(403).send({ errcode: 'M_FORBIDDEN', error: 'Invalid hs_token' });
+      return;
+    }
+    const events = Array.isArray(body?.events) ? (body!.events as never[]) : [];
+    await this.inbox.handleTransaction(txnId, events, `@${matrix.botLocalpart}:${matrix.serverName}`);
+    await reply.status(200).send({});
+  }
+}
