@@ -13,6 +13,8 @@ export interface AppConfig {
   /** Set by bootstrap when it started the embedded server for this process. */
   readonly embeddedDatabase: boolean;
   readonly auth: AuthConfig;
+  /** How long before a meeting its reminder goes out. */
+  readonly reminderHours: number;
   /** Null = bridge off: changes are still recorded in the outbox and delivered once configured. */
   readonly matrix: MatrixConfig | null;
 }
@@ -30,6 +32,8 @@ export interface MatrixConfig {
   readonly pollMs: number;
   /** First retry delay; doubles per attempt up to 5 minutes. */
   readonly retryBaseMs: number;
+  /** How often every group room is compared with the hub (drift repair, expired guests). */
+  readonly reconcileMs: number;
 }
 
 export type AuthConfig =
@@ -70,6 +74,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const auth = parseAuth(env, production, problems);
   const matrix = parseMatrix(env, problems);
+  const reminderHours = Number(env.MEETING_REMINDER_HOURS ?? 24);
+  if (!Number.isFinite(reminderHours) || reminderHours <= 0) problems.push('MEETING_REMINDER_HOURS must be a positive number');
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -81,6 +87,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     embeddedDatabase: false,
     auth,
     matrix,
+    reminderHours,
   };
 }
 
@@ -145,6 +152,7 @@ function parseMatrix(env: Env, problems: string[]): MatrixConfig | null {
     worker: env.MATRIX_OUTBOX_WORKER !== 'false',
     pollMs,
     retryBaseMs: Number(env.MATRIX_RETRY_BASE_MS ?? 1000),
+    reconcileMs: Number(env.MATRIX_RECONCILE_MS ?? 15 * 60_000),
   };
 }
 

@@ -24,6 +24,7 @@ export function backoffMs(attempts: number, retryAfterMs: number | null, baseMs 
 export class MatrixOutboxProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MatrixOutboxProcessor.name);
   private timer?: NodeJS.Timeout;
+  private reconciler?: NodeJS.Timeout;
   private running?: Promise<unknown>;
   private stopped = false;
 
@@ -34,12 +35,20 @@ export class MatrixOutboxProcessor implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.matrix?.worker) this.schedule(0);
+    if (!this.config.matrix?.worker) return;
+    this.schedule(0);
+    // Drift repair: rooms kicked by hand, missed events, guests whose access ended.
+    this.reconciler = setInterval(
+      () => void this.bridge.reconcileAll().catch((e: Error) => this.logger.warn(`reconciliation failed: ${e.message}`)),
+      this.config.matrix.reconcileMs,
+    );
+    this.reconciler.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    clearInterval(this.reconciler);
     await this.running;
   }
 

@@ -4,12 +4,13 @@ import { AgendaResolver, AttendanceResolver } from './agenda.resolver.js';
 import { AgendaService } from './agenda.service.js';
 import { GroupMeetingsResolver } from './group-meetings.resolver.js';
 import { MeetingAccessService } from './meeting-access.service.js';
+import { MeetingRemindersService } from './meeting-reminders.service.js';
 import { MeetingsResolver } from './meetings.resolver.js';
 import { MeetingsService } from './meetings.service.js';
 
 @Module({
   imports: [GroupsModule],
-  providers: [MeetingAccessService, MeetingsService, AgendaService, MeetingsResolver, AgendaResolver, AttendanceResolver, GroupMeetingsResolver],
-  exports: [MeetingAccessService, MeetingsService, AgendaService],
+  providers: [MeetingRemindersService, MeetingAccessService, MeetingsService, AgendaService, MeetingsResolver, AgendaResolver, AttendanceResolver, GroupMeetingsResolver],
+  exports: [MeetingRemindersService, MeetingAccessService, MeetingsService, AgendaService],
 })
 export class MeetingsModule {}
