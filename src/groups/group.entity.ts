@@ -6,6 +6,7 @@ import { GroupLevel } from './group.enums.js';
 // "group" is an SQL keyword, hence the table name.
 @Entity('work_group')
 @Index('ix_work_group_network', ['networkId'])
+@Index('uq_work_group_matrix_room', ['matrixRoomId'], { unique: true, where: '"matrix_room_id" IS NOT NULL' })
 @Index('ix_work_group_parent', ['parentId'])
 export class GroupEntity {
   @PrimaryGeneratedColumn('uuid') id: string;

@@ -66,14 +66,28 @@ export class MatrixBridgeService {
     return spaceId;
   }
 
-  /** The group's room, a child of its network's Space, ordered plenum, expert group, project groups. */
+  /** The network's sub-Space for its project groups, so they sit one level below plenum and expert group. */
+  async ensureProjectSpace(networkId: string): Promise<string> {
+    const spaceId = await this.ensureSpace(networkId);
+    const projects = await this.chat.ensureRoom({
+      alias: `interkom-net-${networkId}-projekte`, name: 'Projektgruppen', topic: null, space: true, parentSpaceId: spaceId,
+      marker: { type: 'net.interkom.network', content: { networkId, level: GroupLevel.PROJECT_GROUP } },
+    });
+    await this.chat.linkChild(spaceId, projects, '3-Projektgruppen');
+    return projects;
+  }
+
+  /**
+   * The group's room: plenum and expert group directly in the network's Space, project groups in
+   * its "Projektgruppen" sub-Space.
+   */
   async ensureRoom(groupId: string): Promise<string> {
     const [g] = await this.db.query<{ network_id: string; name: string; description: string | null; level: GroupLevel; matrix_room_id: string | null }[]>(
       'SELECT network_id, name, description, level, matrix_room_id FROM work_group WHERE id = $1',
       [groupId],
     );
     if (g.matrix_room_id) return g.matrix_room_id;
-    const spaceId = await this.ensureSpace(g.network_id);
+    const spaceId = g.level === GroupLevel.PROJECT_GROUP ? await this.ensureProjectSpace(g.network_id) : await this.ensureSpace(g.network_id);
     const roomId = await this.chat.ensureRoom({
       alias: `interkom-grp-${groupId}`, name: g.name, topic: g.description, space: false, parentSpaceId: spaceId,
       marker: { type: 'net.interkom.group', content: { groupId } },

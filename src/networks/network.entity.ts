@@ -4,6 +4,7 @@ import { JoinPolicy } from './network.enums.js';
 
 @Entity('network')
 @Index('uq_network_slug', ['slug'], { unique: true })
+@Index('uq_network_matrix_space', ['matrixSpaceId'], { unique: true, where: '"matrix_space_id" IS NOT NULL' })
 export class NetworkEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column('varchar', { length: 50 }) slug: string;

@@ -41,6 +41,7 @@ describe('the Matrix bridge, against a real Synapse', () => {
   let net: { id: string; slug: string };
   let city: string;
   let groupId: string;
+  let plenumId: string;
 
   const uniq = () => Math.random().toString(36).slice(2, 8);
   const withMatrix = async (name: string) => {
@@ -65,8 +66,8 @@ describe('the Matrix bridge, against a real Synapse', () => {
     city = await organization(hub, root, 'Ettlingen');
     await addMember(hub, root, net.id, city);
     for (const p of [lead, member]) await setRole(hub, root, net.id, p.id, 'MEMBER', city);
-    const plenum = await group(hub, root, net.id, 'PLENUM');
-    groupId = await group(hub, root, net.id, 'PROJECT_GROUP', { parentGroupId: plenum, description: 'LoRaWAN in allen Städten', leadOrganizationId: city });
+    plenumId = await group(hub, root, net.id, 'PLENUM');
+    groupId = await group(hub, root, net.id, 'PROJECT_GROUP', { parentGroupId: plenumId, description: 'LoRaWAN in allen Städten', leadOrganizationId: city });
     await addGroupMember(hub, root, groupId, lead.id, 'LEAD', { organizationId: city });
     await addGroupMember(hub, root, groupId, member.id, 'MEMBER', { organizationId: city });
     await drain();
@@ -83,9 +84,16 @@ describe('the Matrix bridge, against a real Synapse', () => {
     }).then((r) => r.json())) as { rooms: { room_id: string; room_type?: string; topic?: string }[] };
     const ids = hierarchy.rooms.map((r: { room_id: string }) => r.room_id);
     expect(ids).toEqual(expect.arrayContaining([n.matrixSpaceId, roomId]));
+    // The project group sits in the "Projektgruppen" sub-Space, the plenum directly in the network's Space.
+    const projects = hierarchy.rooms.find((r) => (r as { name?: string }).name === 'Projektgruppen')!;
+    expect(projects.room_type).toBe('m.space');
+    const childrenOf = (id: string) =>
+      ((hierarchy.rooms.find((r) => r.room_id === id) as unknown as { children_state: { state_key: string }[] }).children_state ?? []).map((c) => c.state_key);
+    expect(childrenOf(projects.room_id)).toContain(roomId);
+    expect(childrenOf(n.matrixSpaceId)).toEqual(expect.arrayContaining([projects.room_id, await roomOf(plenumId)]));
     expect(hierarchy.rooms.find((r) => r.room_id === n.matrixSpaceId)?.room_type).toBe('m.space');
     expect(hierarchy.rooms.find((r: { room_id: string }) => r.room_id === roomId)).toMatchObject({ topic: 'LoRaWAN in allen Städten' });
-    const parent = await matrixApi('GET', `/rooms/${encodeURIComponent(roomId)}/state/m.space.parent/${encodeURIComponent(n.matrixSpaceId)}`);
+    const parent = await matrixApi('GET', `/rooms/${encodeURIComponent(roomId)}/state/m.space.parent/${encodeURIComponent(projects.room_id)}`);
     expect(parent.via).toEqual(['localhost']);
     expect(await matrixApi('GET', `/rooms/${encodeURIComponent(roomId)}/state/net.interkom.group/`)).toEqual({ groupId });
   });
@@ -146,6 +154,57 @@ describe('the Matrix bridge, against a real Synapse', () => {
     expect(scheduled.content.body).toMatch(/\d{1,2}:\d{2} Uhr/);
     const markers = messages.map((m) => m.content[MARKER_KEY]).filter(Boolean);
     expect(new Set(markers).size).toBe(markers.length);
+  });
+
+  it("ends a guest's room membership after their until date", async () => {
+    const roomId = await roomOf(groupId);
+    const guest = await withMatrix('guest');
+    await setRole(hub, root, net.id, guest.id, 'MEMBER');
+    await addGroupMember(hub, root, groupId, guest.id, 'GUEST', { until: '2099-12-31' });
+    await drain();
+    expect((await roomMembers(roomId))[guest.matrix]).toBe('invite');
+    const db = hub.hub.app.get((await import('typeorm')).DataSource);
+    await db.query('UPDATE group_member SET until = CURRENT_DATE - 1 WHERE person_id = $1', [guest.id]); // time passes
+    await hub.ok(root.token, 'mutation { reconcileMatrix { kicked } }');
+    expect((await roomMembers(roomId))[guest.matrix]).toBe('leave');
+  });
+
+  it('announces a published protocol with its decisions and action items', async () => {
+    const roomId = await roomOf(groupId);
+    const startsAt = new Date(Date.now() - 2 * 3_600_000);
+    const { createMeeting } = await hub.ok(lead.token, 'mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }', {
+      input: { groupId, title: 'Vergangen', startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000) },
+    });
+    const { startProtocol } = await hub.ok(lead.token, 'mutation($input: StartProtocolInput!) { startProtocol(input: $input) { id version } }', { input: { meetingId: createMeeting.id } });
+    await hub.ok(lead.token, 'mutation($input: AddDecisionInput!) { addDecision(input: $input) { version } }', { input: { protocolId: startProtocol.id, text: 'Gateways <script>beschaffen</script>', expectedVersion: 1 } });
+    await hub.ok(lead.token, 'mutation($input: AddActionItemInput!) { addActionItem(input: $input) { id } }', { input: { groupId, title: 'Angebote einholen', assigneeId: member.id, protocolId: startProtocol.id } });
+    for (const [step, v] of [['submitProtocolForReview', 3], ['approveProtocol', 4], ['publishProtocol', 5]] as const) {
+      await hub.ok(lead.token, `mutation($input: ProtocolTransitionInput!) { ${step}(input: $input) { version } }`, { input: { protocolId: startProtocol.id, expectedVersion: v } });
+    }
+    await drain();
+    const published = (await roomMessages(roomId)).filter((m) => (m.content.body as string).startsWith('📄 Protokoll veröffentlicht: Vergangen'));
+    expect(published).toHaveLength(1);
+    expect(published[0].content.body).toContain('Gateways <script>beschaffen</script>');
+    expect(published[0].content.body).toContain('Angebote einholen');
+    expect(published[0].content.formatted_body).toContain('&lt;script&gt;');
+  });
+
+  it('makes a dead letter of a non-retryable failure, and delivers it after an admin retries', async () => {
+    const db = hub.hub.app.get((await import('typeorm')).DataSource);
+    const roomId = await roomOf(groupId);
+    await db.query(`UPDATE work_group SET matrix_room_id = '!nicht-da:localhost' WHERE id = $1`, [groupId]);
+    const startsAt = new Date(Date.now() + 50 * 86_400_000);
+    await hub.ok(lead.token, 'mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }', {
+      input: { groupId, title: 'Totbrief', startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000) },
+    });
+    await drain();
+    expect((await status()).deadLetter).toBe(1);
+    await db.query('UPDATE work_group SET matrix_room_id = $2 WHERE id = $1', [groupId, roomId]);
+    expect((await hub.ok(root.token, 'mutation { retryOutboxDeadLetters }')).retryOutboxDeadLetters).toBe(1);
+    await drain();
+    expect(await status()).toMatchObject({ deadLetter: 0, pending: 0, failed: 0 });
+    expect((await roomMessages(roomId)).filter((m) => (m.content.body as string).startsWith('📅 Neuer Termin: Totbrief'))).toHaveLength(1);
+    expect(Object.keys(await hub.gql((await actor(hub, 'nobody')).token, '{ outboxStatus { pending } }')).length).toBeGreaterThan(0);
   });
 
   it('reminds the room once before a meeting', async () => {
