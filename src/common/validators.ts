@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsUrl, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
 /** An id argument: a UUID, with a message naming the field. */
 export const IsId = (field: string) => IsUUID('all', { message: `${field} must be a UUID` });
@@ -19,3 +19,7 @@ export const IsIntBetween = (field: string, min: number, max: number) =>
     Min(min, { message: `${field} must be at least ${min}` }),
     Max(max, { message: `${field} must be at most ${max}` }),
   );
+
+/** An optional link people open (a Jitsi room, say): http(s) only, never javascript: or data:. */
+export const IsOptionalHttpUrl = (field: string) =>
+  applyDecorators(IsOptional(), IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: `${field} must be an http(s) URL` }));

@@ -3,6 +3,7 @@ import { devSubject } from '../../auth/dev-keys.js';
 import { DEV_ISSUER } from '../../config/config.js';
 import { todayInBerlin } from '../../common/scalars.js';
 import { ensureActiveMembership, ensureNetworkRole } from '../../networks/network-memberships.js';
+import { recordEvent, type DomainEvent, type DomainEventType } from '../../outbox/outbox.js';
 import { DEMO_NETWORKS, DEMO_ORGANIZATIONS, DEMO_PEOPLE } from './demo-data.js';
 
 export interface SeedSummary {
@@ -32,15 +33,18 @@ export async function seedDemo(db: DataSource): Promise<SeedSummary> {
         moderator_organization_id: net.moderator ? orgIds.get(net.moderator)! : null,
       });
       networkIds.set(net.slug, networkId);
+      await announceOnce(tx, 'NetworkCreated', 'Network', networkId, null);
       for (const key of [...net.members, ...(net.moderator ? [net.moderator] : [])]) {
         await ensureActiveMembership(tx, networkId, orgIds.get(key)!);
       }
       for (const g of net.groups) {
-        groupIds.set(`${net.slug}/${g.key}`, await findOrInsert(tx, 'work_group', { network_id: networkId, name: g.name }, {
+        const groupId = await findOrInsert(tx, 'work_group', { network_id: networkId, name: g.name }, {
           network_id: networkId, name: g.name, level: g.level, description: g.description,
           parent_id: g.parent ? groupIds.get(`${net.slug}/${g.parent}`)! : null,
           lead_organization_id: g.lead ? orgIds.get(g.lead)! : null,
-        }));
+        });
+        groupIds.set(`${net.slug}/${g.key}`, groupId);
+        await announceOnce(tx, 'GroupCreated', 'Group', groupId, groupId);
       }
     }
     for (const person of DEMO_PEOPLE) {
@@ -51,6 +55,7 @@ export async function seedDemo(db: DataSource): Promise<SeedSummary> {
         await ensureNetworkRole(tx, networkIds.get(r.network)!, personId, r.role, r.organization ? orgIds.get(r.organization)! : null);
       }
       for (const g of person.groups) {
+        await announceOnce(tx, 'GroupMembershipChanged', 'Group', groupIds.get(`${g.network}/${g.group}`)!, groupIds.get(`${g.network}/${g.group}`)!);
         await tx.query(
           `INSERT INTO group_member (group_id, person_id, organization_id, role, since) VALUES ($1, $2, $3, $4, $5)
            ON CONFLICT (group_id, person_id) DO NOTHING`,
@@ -60,6 +65,12 @@ export async function seedDemo(db: DataSource): Promise<SeedSummary> {
     }
     return { organizations: orgIds.size, networks: networkIds.size, groups: groupIds.size, people: DEMO_PEOPLE.length };
   });
+}
+
+/** Tells the Matrix bridge about seeded objects, once (a second seed run records nothing new). */
+async function announceOnce(tx: EntityManager, type: DomainEventType, aggregateType: DomainEvent['aggregateType'], id: string, groupId: string | null) {
+  const [seen] = await tx.query('SELECT 1 FROM outbox_event WHERE type = $1 AND aggregate_id = $2', [type, id]);
+  if (!seen) await recordEvent(tx, { type, aggregateType, aggregateId: id, groupId, payload: { [`${aggregateType.toLowerCase()}Id`]: id } });
 }
 
 /** The id of the row matching `key`, inserting `values` first if there is none. */

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, IsBoolean, IsOptional, IsUrl, IsUUID } from 'class-validator';
-import { IsId, IsIntBetween, IsName, IsOptionalText } from '../../common/validators.js';
+import { ArrayMaxSize, IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import { IsId, IsIntBetween, IsName, IsOptionalHttpUrl, IsOptionalText } from '../../common/validators.js';
 import { AttendanceStatus } from '../meeting.enums.js';
 
 @InputType()
@@ -16,10 +16,7 @@ export class CreateMeetingInput {
   @Field() endsAt: Date;
   @Field(() => String, { nullable: true, description: 'IANA time zone; default Europe/Berlin' }) timeZone?: string | null;
   @Field(() => String, { nullable: true }) @IsOptionalText('location', 500) location?: string | null;
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'onlineUrl must be an http(s) URL' })
-  onlineUrl?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptionalHttpUrl('onlineUrl') onlineUrl?: string | null;
 }
 
 @InputType()

@@ -1,8 +1,8 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, IsOptional, IsUrl, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { DateScalar } from '../../common/scalars.js';
-import { IsId, IsIntBetween, IsName, IsOptionalText } from '../../common/validators.js';
+import { IsId, IsIntBetween, IsName, IsOptionalHttpUrl, IsOptionalText } from '../../common/validators.js';
 import { HolidayPolicy, PollAnswer } from '../scheduling.enums.js';
 
 @InputType()
@@ -21,10 +21,7 @@ export class ScheduleMeetingSeriesInput {
   holidayRegions?: string[] | null;
   @Field(() => DateScalar, { nullable: true }) until?: string | null;
   @Field(() => String, { nullable: true }) @IsOptionalText('location', 500) location?: string | null;
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'onlineUrl must be an http(s) URL' })
-  onlineUrl?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptionalHttpUrl('onlineUrl') onlineUrl?: string | null;
 }
 
 @InputType()
@@ -36,10 +33,7 @@ export class UpdateMeetingSeriesInput {
   @Field(() => Int, { nullable: true }) @IsOptional() @IsIntBetween('durationMinutes', 1, 1440) durationMinutes?: number | null;
   @Field(() => HolidayPolicy, { nullable: true }) holidayPolicy?: HolidayPolicy | null;
   @Field(() => String, { nullable: true }) @IsOptionalText('location', 500) location?: string | null;
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'onlineUrl must be an http(s) URL' })
-  onlineUrl?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptionalHttpUrl('onlineUrl') onlineUrl?: string | null;
 }
 
 @InputType()
