@@ -55,8 +55,11 @@ describe('the Matrix bridge, against a real Synapse', () => {
     (await hub.ok(root.token, 'query($id: ID!) { group(id: $id) { matrixRoomId } }', { id })).group.matrixRoomId;
   const status = async () => (await hub.ok(root.token, '{ outboxStatus { pending failed deadLetter delivered } }')).outboxStatus;
 
+  let databaseUrl: string;
+
   beforeAll(async () => {
-    hub = await TestHub.start({ ...MATRIX_ENV, DATABASE_URL: await freshDatabase() });
+    databaseUrl = await freshDatabase();
+    hub = await TestHub.start({ ...MATRIX_ENV, DATABASE_URL: databaseUrl });
     processor = hub.hub.app.get(MatrixOutboxProcessor);
     // Synapse pushes room events to the application service here.
     await hub.hub.app.listen(SYNAPSE.appservicePort, '127.0.0.1');
@@ -229,7 +232,14 @@ describe('the Matrix bridge, against a real Synapse', () => {
         input: { groupId, title: `Parallel ${i}`, startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000) },
       });
     }
-    await Promise.all([processor.drain(), processor.drain(), processor.runOnce(5)]);
+    // A second instance of the hub on the same database delivers alongside this one.
+    const other = await TestHub.start({ ...MATRIX_ENV, DATABASE_URL: databaseUrl });
+    try {
+      const otherProcessor = other.hub.app.get(MatrixOutboxProcessor);
+      await Promise.all([processor.drain(), otherProcessor.drain(), processor.runOnce(5), otherProcessor.runOnce(5)]);
+    } finally {
+      await other.stop();
+    }
     const bodies = (await roomMessages(roomId)).map((m) => m.content.body as string);
     for (let i = 0; i < 12; i++) expect(bodies.filter((b) => b.includes(`Neuer Termin: Parallel ${i}\n`))).toHaveLength(1);
   });
@@ -351,5 +361,23 @@ describe('the Matrix bridge, against a real Synapse', () => {
       }
       expect((await agendaTitles()).filter((t) => t === 'PROPOSED Nur einmal')).toHaveLength(1);
     });
+  });
+
+  it('works without a homeserver and delivers what was recorded once one is configured', async () => {
+    const offline = await TestHub.start({ DATABASE_URL: databaseUrl }); // no MATRIX_* at all
+    let later: string;
+    try {
+      const admin = await actor(offline, 'offline-admin', { admin: true });
+      const n = await network(offline, admin, 'OPEN');
+      later = await group(offline, admin, n.id, 'PLENUM');
+      const { outboxStatus } = await offline.ok(admin.token, '{ outboxStatus { pending } }');
+      expect(outboxStatus.pending).toBeGreaterThanOrEqual(2);
+    } finally {
+      await offline.stop();
+    }
+    await drain();
+    const roomId = await roomOf(later);
+    expect(roomId).toMatch(/^!/);
+    expect(await matrixApi('GET', `/rooms/${encodeURIComponent(roomId)}/state/net.interkom.group/`)).toEqual({ groupId: later });
   });
 });
