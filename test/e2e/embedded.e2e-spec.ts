@@ -12,7 +12,7 @@ const run = promisify(execFile);
 
 /** `npm run dev-token -- <user> --admin`, as a user would run it. */
 async function devToken(dataDir: string, username: string): Promise<string> {
-  const { stdout } = await run(process.execPath, ['--import', '@swc-node/register/esm-register', 'scripts/dev-token.ts', username, '--admin'], {
+  const { stdout } = await run(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/cli/dev-token.ts', username, '--admin'], {
     env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', KEYCLOAK_URL: '', NODE_OPTIONS: '' },
   });
   return stdout.trim();

@@ -1,10 +1,10 @@
 // Loads the demo networks re@di and IKONE into the configured database (npm run seed:demo).
 // Idempotent: run it as often as you like.
 import { DataSource } from 'typeorm';
-import { createHub } from '../src/bootstrap.js';
-import { ConfigError, loadConfig } from '../src/config/config.js';
-import { seedDemo } from '../src/database/seed/demo-seed.js';
-import { DEMO_PEOPLE } from '../src/database/seed/demo-data.js';
+import { createHub } from '../bootstrap.js';
+import { ConfigError, loadConfig } from '../config/config.js';
+import { seedDemo } from '../database/seed/demo-seed.js';
+import { DEMO_PEOPLE } from '../database/seed/demo-data.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -3,9 +3,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHub } from '../src/bootstrap.js';
-import { loadConfig } from '../src/config/config.js';
-import { renderSchema, SCHEMA_FILE } from '../src/graphql/schema-printer.js';
+import { createHub } from '../bootstrap.js';
+import { loadConfig } from '../config/config.js';
+import { renderSchema, SCHEMA_FILE } from '../graphql/schema-printer.js';
 
 async function main(): Promise<number> {
   const check = process.argv.includes('--check');

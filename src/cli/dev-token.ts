@@ -1,6 +1,6 @@
 // Prints a development access token: npm run dev-token -- <username> [--admin] [--ttl SECONDS]
-import { loadOrCreateDevKey, signDevToken } from '../src/auth/dev-keys.js';
-import { ConfigError, loadConfig } from '../src/config/config.js';
+import { loadOrCreateDevKey, signDevToken } from '../auth/dev-keys.js';
+import { ConfigError, loadConfig } from '../config/config.js';
 
 function usage(message: string): never {
   console.error(`${message}\nusage: npm run dev-token -- <username> [--admin] [--ttl SECONDS]`);

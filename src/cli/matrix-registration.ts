@@ -1,5 +1,5 @@
 // Prints the application-service registration for the homeserver (npm run matrix:registration).
-import { ConfigError, loadConfig } from '../src/config/config.js';
+import { ConfigError, loadConfig } from '../config/config.js';
 
 try {
   const config = loadConfig();
