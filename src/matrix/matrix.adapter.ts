@@ -51,14 +51,16 @@ export class MatrixAdapter extends ChatPort {
   }
 
   async syncMembers(roomId: string, desired: DesiredMember[], kickReason: string): Promise<MembershipChanges> {
-    const { chunk } = await this.call<{ chunk: { state_key: string; content: { membership: string } }[] }>(Method.Get, `/rooms/${enc(roomId)}/members`);
+    const { chunk } = await this.call<{ chunk: { state_key: string; sender: string; content: { membership: string } }[] }>(Method.Get, `/rooms/${enc(roomId)}/members`);
     const current = new Map(chunk.map((e) => [e.state_key, e.content.membership]));
+    // Someone who left or declined by themselves is not invited again and again; a kick is drift.
+    const leftOnTheirOwn = new Set(chunk.filter((e) => e.content.membership === 'leave' && e.sender === e.state_key).map((e) => e.state_key));
     const wanted = new Map(desired.map((d) => [d.userId, d.powerLevel]));
     const changes: MembershipChanges = { invited: [], kicked: [], powerLevelsChanged: false };
     for (const { userId } of desired) {
       const m = current.get(userId);
       if (m === 'join' || m === 'invite') continue;
-      if (m === 'ban') continue; // a ban set by a room admin stands
+      if (m === 'ban' || leftOnTheirOwn.has(userId)) continue; // a ban stands; so does leaving by choice
       await this.call(Method.Post, `/rooms/${enc(roomId)}/invite`, undefined, { user_id: userId, reason: 'Mitglied der Gruppe in Interkom' });
       changes.invited.push(userId);
     }

@@ -129,6 +129,15 @@ describe('the Matrix bridge, against a real Synapse', () => {
     const { reconcileMatrix } = await hub.ok(root.token, 'mutation { reconcileMatrix { groups invited kicked } }');
     expect(reconcileMatrix.invited).toBe(1);
     expect((await roomMembers(roomId))[member.matrix]).toBe('invite');
+
+    // Declining or leaving by choice is respected: no invitation every 15 minutes.
+    const quitter = await withMatrix('quitter');
+    await setRole(hub, root, net.id, quitter.id, 'MEMBER');
+    await addGroupMember(hub, root, groupId, quitter.id, 'MEMBER');
+    await drain();
+    await matrixApi('POST', `/rooms/${encodeURIComponent(roomId)}/leave`, {}, quitter.matrixToken);
+    await hub.ok(root.token, 'mutation { reconcileMatrix { invited } }');
+    expect((await roomMembers(roomId))[quitter.matrix]).toBe('leave');
   });
 
   it('announces meetings, agenda, protocol and action items exactly once, in German, with escaped user text', async () => {
