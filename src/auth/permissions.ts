@@ -12,6 +12,7 @@ export const PERMISSIONS = {
   'group.create': 'network ADMIN or MODERATOR of the target network',
   'group.manage': 'group LEAD/MODERATOR, network ADMIN/MODERATOR, or hub admin',
   'person.self': 'the signed-in person, about themselves',
+  'person.lookup': 'network ADMINs and hub admins, by exact e-mail',
   'meeting.read': "members of the meeting's groups (full), other members of its network (public part)",
   'meeting.manage': "LEAD/MODERATOR of one of the meeting's groups, network ADMIN/MODERATOR, or hub admin",
   'agenda.propose': "members of the meeting's groups (PROPOSED), managers (ACCEPTED); not guests",

@@ -55,7 +55,12 @@ export function announcement(type: string, p: Payload): ChatMessage | null {
     case 'MeetingReminder':
       return new Builder().line(`⏰ Erinnerung: ${s(p.title)}`).heading('Wann', when(s(p.startsAt), zone)).heading('Wo', s(p.location) || '–').link('Online', s(p.onlineUrl)).build();
     case 'AgendaChanged': {
-      const verb: Record<string, string> = { added: 'neu auf der Tagesordnung', accepted: 'in die Tagesordnung aufgenommen', moved: 'in der Tagesordnung verschoben' };
+      const verb: Record<string, string> = {
+        added: 'neu auf der Tagesordnung',
+        accepted: 'in die Tagesordnung aufgenommen',
+        moved: 'in der Tagesordnung verschoben',
+        removed: 'von der Tagesordnung genommen',
+      };
       if (!verb[s(p.change)] || p.public === false) return null;
       return new Builder().line(`📝 TOP ${s(p.position)} ${verb[s(p.change)]}: ${s(p.title)}`).build();
     }

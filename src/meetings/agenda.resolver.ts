@@ -7,7 +7,7 @@ import { OrganizationsService } from '../organizations/organizations.service.js'
 import { PeopleService } from '../people/people.service.js';
 import { PersonModel } from '../people/person.model.js';
 import { AgendaService } from './agenda.service.js';
-import { AcceptAgendaItemInput, AddAgendaItemInput, MoveAgendaItemInput, RecordAttendanceInput } from './dto/meeting.inputs.js';
+import { AcceptAgendaItemInput, AddAgendaItemInput, MoveAgendaItemInput, RecordAttendanceInput, RemoveAgendaItemInput } from './dto/meeting.inputs.js';
 import { AgendaItemModel, AttendanceModel } from './meeting.model.js';
 
 @Resolver(() => AgendaItemModel)
@@ -34,6 +34,12 @@ export class AgendaResolver {
   @RequirePermission('meeting.manage')
   moveAgendaItem(@CurrentViewer() viewer: Viewer, @Args('input') input: MoveAgendaItemInput) {
     return this.agenda.move(viewer, input);
+  }
+
+  @Mutation(() => [AgendaItemModel], { description: 'removes an item or turns down a proposal; returns the agenda, renumbered 1..n' })
+  @RequirePermission('meeting.manage')
+  removeAgendaItem(@CurrentViewer() viewer: Viewer, @Args('input') input: RemoveAgendaItemInput) {
+    return this.agenda.remove(viewer, input);
   }
 
   @Mutation(() => AttendanceModel)

@@ -9,8 +9,8 @@ import { isActiveMember } from '../networks/network-memberships.js';
 import { recordEvent } from '../outbox/outbox.js';
 import { AgendaItemEntity } from './agenda-item.entity.js';
 import { AttendanceEntity } from './attendance.entity.js';
-import { groupsNeedingCarryOver, lockMeeting, syncCarryOver } from './carry-over.js';
-import type { AcceptAgendaItemInput, AddAgendaItemInput, MoveAgendaItemInput, RecordAttendanceInput } from './dto/meeting.inputs.js';
+import { groupsNeedingCarryOver, lockMeeting, renumberAgenda, syncCarryOver } from './carry-over.js';
+import type { AcceptAgendaItemInput, AddAgendaItemInput, MoveAgendaItemInput, RecordAttendanceInput, RemoveAgendaItemInput } from './dto/meeting.inputs.js';
 import { MeetingAccessService } from './meeting-access.service.js';
 import { AgendaItemStatus, MeetingStatus } from './meeting.enums.js';
 import type { MeetingModel } from './meeting.model.js';
@@ -66,6 +66,20 @@ export class AgendaService {
       const accepted = await tx.getRepository(AgendaItemEntity).findOneByOrFail({ id: item.id });
       if (item.status !== AgendaItemStatus.ACCEPTED) await this.agendaChanged(tx, meeting, 'accepted', accepted);
       return accepted;
+    });
+  }
+
+  /** Removes an item (or turns down a proposal) and renumbers the rest 1..n; returns the agenda. */
+  async remove(viewer: Viewer, input: RemoveAgendaItemInput): Promise<AgendaItemEntity[]> {
+    const item = await this.findItem(input.agendaItemId);
+    const meeting = await this.meetingAccess.require(viewer, item.meetingId, 'manage');
+    return this.db.transaction(async (tx) => {
+      await lockMeeting(tx, meeting.id);
+      await this.requireProtocolOpen(tx, meeting.id);
+      await tx.getRepository(AgendaItemEntity).delete({ id: item.id });
+      await renumberAgenda(tx, meeting.id);
+      if (item.status === AgendaItemStatus.ACCEPTED) await this.agendaChanged(tx, meeting, 'removed', item);
+      return tx.getRepository(AgendaItemEntity).find({ where: { meetingId: meeting.id }, order: { position: 'ASC' } });
     });
   }
 

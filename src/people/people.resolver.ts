@@ -18,6 +18,12 @@ export class PeopleResolver {
     return viewer.person;
   }
 
+  @Query(() => PersonModel, { nullable: true, description: 'network ADMINs and hub admins: the person with exactly this e-mail, to give them a role' })
+  @RequirePermission('person.lookup')
+  personByEmail(@CurrentViewer() viewer: Viewer, @Args('email') email: string) {
+    return this.people.findByEmail(viewer, email);
+  }
+
   @Mutation(() => PersonModel)
   @RequirePermission('person.self')
   linkMatrixAccount(@CurrentViewer() viewer: Viewer, @Args('input') input: LinkMatrixAccountInput) {

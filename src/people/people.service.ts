@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
 import type { VerifiedToken } from '../auth/token-verifier.js';
 import type { Viewer } from '../auth/viewer.js';
-import { badInput } from '../common/domain-error.js';
+import { badInput, DomainError } from '../common/domain-error.js';
 import { uniqueViolation } from '../common/db-errors.js';
 import { manyByKey, oneByKey, type RequestLoaders } from '../common/request-loaders.js';
 import { NetworkRole } from '../networks/network.enums.js';
@@ -46,6 +46,16 @@ export class PeopleService {
       throw error;
     }
     return this.db.getRepository(PersonEntity).findOneByOrFail({ id: viewer.personId });
+  }
+
+  /**
+   * Finds a person by exact e-mail, so a network ADMIN can give someone who signed in a role.
+   * Only for hub admins and network ADMINs; no partial matches, so nobody can browse the people.
+   */
+  async findByEmail(viewer: Viewer, email: string): Promise<PersonEntity | null> {
+    const isAdmin = viewer.hubAdmin || (await Promise.all((await viewer.networkIds()).map((id) => viewer.networkRole(id)))).includes(NetworkRole.ADMIN);
+    if (!isAdmin) throw new DomainError('FORBIDDEN', 'Only network ADMINs may look people up');
+    return this.db.getRepository(PersonEntity).createQueryBuilder('p').where('lower(p.email) = lower(:email)', { email: email.trim() }).getOne();
   }
 
   exists(id: string): Promise<boolean> {

@@ -124,6 +124,7 @@ describe('deny by default', () => {
     'Mutation.publishProtocol': 'protocol.manage',
     'Mutation.reconcileMatrix': 'hub.admin',
     'Mutation.recordAttendance': 'meeting.manage',
+    'Mutation.removeAgendaItem': 'meeting.manage',
     'Mutation.removeGroupMember': 'group.manage',
     'Mutation.removeNetworkMember': 'network.admin',
     'Mutation.requestNetworkMembership': 'network.join',
@@ -148,6 +149,7 @@ describe('deny by default', () => {
     'Query.networks': 'network.read',
     'Query.organizations': 'signed-in',
     'Query.outboxStatus': 'hub.admin',
+    'Query.personByEmail': 'person.lookup',
     'Query.upcomingMeetings': 'signed-in',
   };
 

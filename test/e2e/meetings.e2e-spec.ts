@@ -135,6 +135,20 @@ describe('meetings, agenda and attendance', () => {
       expect(codeOf(await hub.gql(c.member.token, MOVE, { input: { agendaItemId: ids[0], position: 2 } }))).toBe('FORBIDDEN');
     });
 
+    it('removes items and turns down proposals, renumbering the rest; denies members', async () => {
+      const id = await meeting(hub, c.lead, c.groupId, 34);
+      const ids: string[] = [];
+      for (const title of ['A', 'B', 'C']) ids.push((await hub.ok(c.lead.token, ADD_ITEM, { input: { meetingId: id, title } })).addAgendaItem.id);
+      const proposal = (await hub.ok(c.member.token, ADD_ITEM, { input: { meetingId: id, title: 'Vorschlag' } })).addAgendaItem.id;
+      const REMOVE = 'mutation($input: RemoveAgendaItemInput!) { removeAgendaItem(input: $input) { position title } }';
+      expect(codeOf(await hub.gql(c.member.token, REMOVE, { input: { agendaItemId: proposal } }))).toBe('FORBIDDEN');
+      expect((await hub.ok(c.lead.token, REMOVE, { input: { agendaItemId: ids[0] } })).removeAgendaItem).toEqual([
+        { position: 1, title: 'B' }, { position: 2, title: 'C' }, { position: 3, title: 'Vorschlag' },
+      ]);
+      expect((await hub.ok(c.lead.token, REMOVE, { input: { agendaItemId: proposal } })).removeAgendaItem.map((i: { title: string }) => i.title)).toEqual(['B', 'C']);
+      expect(codeOf(await hub.gql(c.lead.token, REMOVE, { input: { agendaItemId: proposal } }))).toBe('NOT_FOUND');
+    });
+
     it('keeps positions 1..n unique under 20 concurrent moves', async () => {
       const id = await meeting(hub, c.lead, c.groupId, 32);
       const ids: string[] = [];

@@ -164,6 +164,18 @@ describe('organizations and networks', () => {
     });
   });
 
+  describe('personByEmail', () => {
+    it('lets network ADMINs find someone who signed in, by exact e-mail only', async () => {
+      const { personByEmail } = await hub.ok(adminA.token, 'query($e: String!) { personByEmail(email: $e) { id } }', { e: `${memberA.username.toUpperCase()}@example.org` });
+      expect(personByEmail).toEqual({ id: memberA.id });
+      expect((await hub.ok(adminA.token, 'query($e: String!) { personByEmail(email: $e) { id } }', { e: 'example.org' })).personByEmail).toBeNull();
+    });
+
+    it('denies network members who are not ADMINs', async () => {
+      expect(codeOf(await hub.gql(memberA.token, 'query($e: String!) { personByEmail(email: $e) { id } }', { e: `${adminA.username}@example.org` }))).toBe('FORBIDDEN');
+    });
+  });
+
   describe('visibility', () => {
     it('shows members the whole network', async () => {
       const { network: seen } = await hub.ok(memberA.token, NETWORK, { slug: netA.slug });

@@ -54,6 +54,11 @@ export class AcceptAgendaItemInput {
   @Field(() => ID) @IsId('agendaItemId') agendaItemId: string;
 }
 
+@InputType({ description: 'Removes an item, or turns down a proposal' })
+export class RemoveAgendaItemInput {
+  @Field(() => ID) @IsId('agendaItemId') agendaItemId: string;
+}
+
 @InputType()
 export class MoveAgendaItemInput {
   @Field(() => ID) @IsId('agendaItemId') agendaItemId: string;
