@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { GroupEntity } from '../groups/group.entity.js';
-import { MeetingEntity } from '../meetings/meeting.entity.js';
+import { MeetingEntity } from '../meetings/entities/meeting.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { PersonEntity } from '../people/person.entity.js';
 import { ActionItemStatus } from './action-item.enums.js';

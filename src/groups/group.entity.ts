@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { NetworkEntity } from '../networks/network.entity.js';
+import { NetworkEntity } from '../networks/entities/network.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { GroupLevel } from './group.enums.js';
 

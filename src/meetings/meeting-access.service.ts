@@ -9,9 +9,9 @@ import { manyByKey, oneByKey, RequestLoaders } from '../common/request-loaders.j
 import { GroupRole } from '../groups/group.enums.js';
 import type { GroupEntity } from '../groups/group.entity.js';
 import { GroupsService } from '../groups/groups.service.js';
-import { MeetingGroupEntity } from './meeting-group.entity.js';
+import { MeetingGroupEntity } from './entities/meeting-group.entity.js';
 import { meetingStatus } from './meeting-rules.js';
-import { MeetingEntity } from './meeting.entity.js';
+import { MeetingEntity } from './entities/meeting.entity.js';
 import type { MeetingAccess, MeetingModel } from './meeting.model.js';
 
 const RANK: Record<MeetingAccess, number> = { network: 1, read: 2, manage: 3 };

@@ -10,10 +10,10 @@ import { recordEvent } from '../outbox/outbox.js';
 import { syncCarryOver } from './carry-over.js';
 import type { CancelMeetingInput, CreateMeetingInput, RescheduleMeetingInput } from './dto/meeting.inputs.js';
 import { MeetingAccessService, toMeetingModel } from './meeting-access.service.js';
-import { MeetingChangeEntity } from './meeting-change.entity.js';
-import { MeetingGroupEntity } from './meeting-group.entity.js';
+import { MeetingChangeEntity } from './entities/meeting-change.entity.js';
+import { MeetingGroupEntity } from './entities/meeting-group.entity.js';
 import { checkSchedule, DEFAULT_TIME_ZONE } from './meeting-rules.js';
-import { MeetingEntity } from './meeting.entity.js';
+import { MeetingEntity } from './entities/meeting.entity.js';
 import { MeetingChangeKind, MeetingStatus } from './meeting.enums.js';
 import type { MeetingModel } from './meeting.model.js';
 

@@ -8,7 +8,7 @@ import { isUuid } from '../common/ids.js';
 import { manyByKey, type RequestLoaders } from '../common/request-loaders.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import type { DecideJoinRequestInput, RequestNetworkMembershipInput } from './dto/network.inputs.js';
-import { JoinRequestEntity } from './join-request.entity.js';
+import { JoinRequestEntity } from './entities/join-request.entity.js';
 import { ensureActiveMembership, ensureNetworkRole } from './network-memberships.js';
 import { JoinPolicy, JoinRequestStatus, NetworkRole } from './network.enums.js';
 import { NetworksService } from './networks.service.js';

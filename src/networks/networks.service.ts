@@ -13,9 +13,9 @@ import { recordEvent } from '../outbox/outbox.js';
 import { PeopleService } from '../people/people.service.js';
 import type { AddNetworkMemberInput, CreateNetworkInput, RemoveNetworkMemberInput, SetNetworkRoleInput } from './dto/network.inputs.js';
 import { ensureActiveMembership, isActiveMember } from './network-memberships.js';
-import { NetworkMembershipEntity } from './network-membership.entity.js';
-import { NetworkRoleEntity } from './network-role.entity.js';
-import { NetworkEntity } from './network.entity.js';
+import { NetworkMembershipEntity } from './entities/network-membership.entity.js';
+import { NetworkRoleEntity } from './entities/network-role.entity.js';
+import { NetworkEntity } from './entities/network.entity.js';
 import { JoinPolicy, MembershipStatus, NetworkRole } from './network.enums.js';
 import type { NetworkMemberModel, NetworkModel, NetworkPersonModel } from './network.model.js';
 

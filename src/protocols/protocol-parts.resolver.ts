@@ -2,7 +2,7 @@ import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { In, DataSource } from 'typeorm';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { oneByKey, type GqlContext } from '../common/request-loaders.js';
-import { AgendaItemEntity } from '../meetings/agenda-item.entity.js';
+import { AgendaItemEntity } from '../meetings/entities/agenda-item.entity.js';
 import { AgendaItemModel } from '../meetings/meeting.model.js';
 import { PeopleService } from '../people/people.service.js';
 import { PersonModel } from '../people/person.model.js';

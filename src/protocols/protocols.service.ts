@@ -11,15 +11,15 @@ import { MeetingAccessService } from '../meetings/meeting-access.service.js';
 import { MeetingStatus } from '../meetings/meeting.enums.js';
 import type { MeetingAccess, MeetingModel } from '../meetings/meeting.model.js';
 import { recordEvent } from '../outbox/outbox.js';
-import { DecisionEntity } from './decision.entity.js';
+import { DecisionEntity } from './entities/decision.entity.js';
 import type { AddDecisionInput, ProtocolTransitionInput, StartProtocolInput, UpdateProtocolEntryInput } from './dto/protocol.inputs.js';
 import { loadProtocolDocument } from './protocol-document.js';
-import { ProtocolEntryEntity } from './protocol-entry.entity.js';
+import { ProtocolEntryEntity } from './entities/protocol-entry.entity.js';
 import { renderProtocol } from './protocol-markdown.js';
-import { ProtocolRevisionEntity } from './protocol-revision.entity.js';
+import { ProtocolRevisionEntity } from './entities/protocol-revision.entity.js';
 import { bumpVersion, EDITABLE, recordRevision } from './protocol-version.js';
 import { ProtocolStatus } from './protocol.enums.js';
-import { ProtocolEntity } from './protocol.entity.js';
+import { ProtocolEntity } from './entities/protocol.entity.js';
 import type { ProtocolModel } from './protocol.model.js';
 
 /** Which protocol states each kind of reader sees: drafts are the moderators' own. */

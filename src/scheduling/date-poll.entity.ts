@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { GroupEntity } from '../groups/group.entity.js';
-import { MeetingEntity } from '../meetings/meeting.entity.js';
+import { MeetingEntity } from '../meetings/entities/meeting.entity.js';
 import { PersonEntity } from '../people/person.entity.js';
 import { PollAnswer } from './scheduling.enums.js';
 

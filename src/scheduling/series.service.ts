@@ -9,7 +9,7 @@ import { isUuid } from '../common/ids.js';
 import { manyByKey, type RequestLoaders } from '../common/request-loaders.js';
 import { todayInBerlin } from '../common/scalars.js';
 import { GroupEntity } from '../groups/group.entity.js';
-import { MeetingEntity } from '../meetings/meeting.entity.js';
+import { MeetingEntity } from '../meetings/entities/meeting.entity.js';
 import { recordEvent } from '../outbox/outbox.js';
 import type { EndMeetingSeriesInput, ScheduleMeetingSeriesInput, UpdateMeetingSeriesInput } from './dto/scheduling.inputs.js';
 import { MeetingSeriesEntity, MeetingSeriesSkipEntity } from './meeting-series.entity.js';

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { GroupEntity } from '../groups/group.entity.js';
+import { GroupEntity } from '../../groups/group.entity.js';
 
 @Entity('meeting')
 @Index('ix_meeting_group_starts', ['groupId', 'startsAt'])

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { OrganizationEntity } from '../organizations/organization.entity.js';
-import { MembershipStatus } from './network.enums.js';
+import { OrganizationEntity } from '../../organizations/organization.entity.js';
+import { MembershipStatus } from '../network.enums.js';
 import { NetworkEntity } from './network.entity.js';
 
 /**

@@ -1,5 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { AgendaItemEntity } from '../meetings/agenda-item.entity.js';
+import { AgendaItemEntity } from '../../meetings/entities/agenda-item.entity.js';
 import { ProtocolEntity } from './protocol.entity.js';
 
 /** The notes on one agenda item. */

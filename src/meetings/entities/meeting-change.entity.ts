@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { PersonEntity } from '../people/person.entity.js';
-import { MeetingChangeKind } from './meeting.enums.js';
+import { PersonEntity } from '../../people/person.entity.js';
+import { MeetingChangeKind } from '../meeting.enums.js';
 import { MeetingEntity } from './meeting.entity.js';
 
 /** The history of a meeting's schedule: when it was planned, moved or cancelled, by whom and why. */

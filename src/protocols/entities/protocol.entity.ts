@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { MeetingEntity } from '../meetings/meeting.entity.js';
-import { ProtocolStatus } from './protocol.enums.js';
+import { MeetingEntity } from '../../meetings/entities/meeting.entity.js';
+import { ProtocolStatus } from '../protocol.enums.js';
 
 /**
  * A meeting's protocol. `version` is our own optimistic lock (TypeORM's @VersionColumn does not

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { OrganizationEntity } from '../organizations/organization.entity.js';
-import { PersonEntity } from '../people/person.entity.js';
-import { NetworkRole } from './network.enums.js';
+import { OrganizationEntity } from '../../organizations/organization.entity.js';
+import { PersonEntity } from '../../people/person.entity.js';
+import { NetworkRole } from '../network.enums.js';
 import { NetworkEntity } from './network.entity.js';
 
 /** A person's one role in a network, held on behalf of an organization. */

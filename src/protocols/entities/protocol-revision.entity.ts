@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { PersonEntity } from '../people/person.entity.js';
+import { PersonEntity } from '../../people/person.entity.js';
 import { ProtocolEntity } from './protocol.entity.js';
 
 /** One row per protocol version: who changed what, when. */

@@ -1,8 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { ActionItemEntity } from '../action-items/action-item.entity.js';
-import { OrganizationEntity } from '../organizations/organization.entity.js';
-import { PersonEntity } from '../people/person.entity.js';
-import { AgendaItemStatus } from './meeting.enums.js';
+import { ActionItemEntity } from '../../action-items/action-item.entity.js';
+import { OrganizationEntity } from '../../organizations/organization.entity.js';
+import { PersonEntity } from '../../people/person.entity.js';
+import { AgendaItemStatus } from '../meeting.enums.js';
 import { MeetingEntity } from './meeting.entity.js';
 
 @Entity('agenda_item')

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { OrganizationEntity } from '../organizations/organization.entity.js';
-import { PersonEntity } from '../people/person.entity.js';
-import { JoinRequestStatus } from './network.enums.js';
+import { OrganizationEntity } from '../../organizations/organization.entity.js';
+import { PersonEntity } from '../../people/person.entity.js';
+import { JoinRequestStatus } from '../network.enums.js';
 import { NetworkEntity } from './network.entity.js';
 
 @Entity('join_request')

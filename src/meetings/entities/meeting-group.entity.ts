@@ -1,5 +1,5 @@
 import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { GroupEntity } from '../groups/group.entity.js';
+import { GroupEntity } from '../../groups/group.entity.js';
 import { MeetingEntity } from './meeting.entity.js';
 
 /** The additional groups of a joint meeting. */

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { AgendaItemEntity } from '../meetings/agenda-item.entity.js';
+import { AgendaItemEntity } from '../../meetings/entities/agenda-item.entity.js';
 import { ProtocolEntity } from './protocol.entity.js';
 
 @Entity('decision')

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { OrganizationEntity } from '../organizations/organization.entity.js';
-import { JoinPolicy } from './network.enums.js';
+import { OrganizationEntity } from '../../organizations/organization.entity.js';
+import { JoinPolicy } from '../network.enums.js';
 
 @Entity('network')
 @Index('uq_network_slug', ['slug'], { unique: true })

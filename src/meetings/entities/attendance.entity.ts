@@ -1,7 +1,7 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import { OrganizationEntity } from '../organizations/organization.entity.js';
-import { PersonEntity } from '../people/person.entity.js';
-import { AttendanceStatus } from './meeting.enums.js';
+import { OrganizationEntity } from '../../organizations/organization.entity.js';
+import { PersonEntity } from '../../people/person.entity.js';
+import { AttendanceStatus } from '../meeting.enums.js';
 import { MeetingEntity } from './meeting.entity.js';
 
 @Entity('attendance')
