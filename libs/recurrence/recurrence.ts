@@ -86,8 +86,13 @@ export function checkStartTime(startTime: string): void {
   if (!TIME_RE.test(startTime)) throw new RecurrenceError('startTime', 'must be a local time HH:MM, e.g. 10:00');
 }
 
+/** True for an IANA zone name the runtime knows (Europe/Berlin, UTC, …). */
+export function isTimeZone(zone: string): boolean {
+  return !!zone && zone.length <= 64 && DateTime.local().setZone(zone).isValid;
+}
+
 export function checkTimeZone(zone: string): void {
-  if (!DateTime.local().setZone(zone).isValid) throw new RecurrenceError('timeZone', `"${zone}" is not an IANA time zone such as Europe/Berlin`);
+  if (!isTimeZone(zone)) throw new RecurrenceError('timeZone', `"${zone}" is not an IANA time zone such as Europe/Berlin`);
 }
 
 /**
@@ -104,7 +109,8 @@ export function localToInstant(date: string, time: string, zone: string): Date {
 
 const toUtcDate = (date: string) => new Date(`${date}T00:00:00Z`);
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-const addDays = (date: string, n: number) => isoDate(new Date(toUtcDate(date).getTime() + n * 86_400_000));
+/** A local calendar date n days later (or earlier). */
+export const addDays = (date: string, n: number) => isoDate(new Date(toUtcDate(date).getTime() + n * 86_400_000));
 const isWeekend = (date: string) => [0, 6].includes(toUtcDate(date).getUTCDay());
 
 /**

@@ -5,12 +5,12 @@ import { AccessService } from '../auth/access.service.js';
 import type { Viewer } from '../auth/viewer.js';
 import { badInput, DomainError, notFound } from '../common/domain-error.js';
 import { isUuid } from '../common/ids.js';
-import { manyByKey, type RequestLoaders } from '../common/request-loaders.js';
+import { manyByKey, oneByKey, type RequestLoaders } from '../common/request-loaders.js';
 import { GroupEntity } from '../groups/group.entity.js';
 import { syncCarryOver } from '../meetings/carry-over.js';
 import { isActiveMember } from '../networks/network-memberships.js';
-import { recordEvent } from '../outbox/outbox.js';
 import { bumpVersion, EDITABLE } from '../protocols/protocol-version.js';
+import { insertActionItem } from './action-item-store.js';
 import { ActionItemStatus } from './action-item.enums.js';
 import { ActionItemEntity } from './action-item.entity.js';
 import type { AddActionItemInput, SetActionItemStatusInput } from './action-item.inputs.js';
@@ -33,27 +33,18 @@ export class ActionItemsService {
       if (input.protocolId) {
         await bumpVersion(tx, input.protocolId, { expected: null, states: EDITABLE, authorId: viewer.personId, summary: `Aufgabe hinzugefügt: ${input.title.trim()}` });
       }
-      const item = await tx.getRepository(ActionItemEntity).save({
+      return insertActionItem(tx, {
         groupId: group.id,
-        title: input.title.trim(),
+        title: input.title,
         assigneeId: input.assigneeId ?? null,
         assigneeOrganizationId: input.assigneeOrganizationId ?? null,
         dueOn: input.dueOn ?? null,
-        status: ActionItemStatus.OPEN,
         originMeetingId: origin.meetingId,
         protocolId: input.protocolId ?? null,
         agendaItemId: input.agendaItemId ?? null,
         public: origin.public,
         createdById: viewer.personId,
       });
-      if (item.assigneeId || item.assigneeOrganizationId) {
-        await recordEvent(tx, {
-          type: 'ActionItemAssigned', aggregateType: 'ActionItem', aggregateId: item.id, groupId: group.id,
-          payload: { actionItemId: item.id, title: item.title, assigneeId: item.assigneeId, assigneeOrganizationId: item.assigneeOrganizationId, dueOn: item.dueOn, originMeetingId: item.originMeetingId },
-        });
-      }
-      await syncCarryOver(tx, group.id);
-      return item;
     });
   }
 
@@ -115,11 +106,8 @@ export class ActionItemsService {
   load(loaders: RequestLoaders, id: string | null): Promise<ActionItemEntity | null> {
     if (!id) return Promise.resolve(null);
     return loaders
-      .get('actionItem.byId', () =>
-        manyByKey((ids) => this.db.getRepository(ActionItemEntity).findBy({ id: In(ids) }), (a) => a.id),
-      )
-      .load(id)
-      .then((rows) => rows[0] ?? null);
+      .get('actionItem.byId', () => oneByKey((ids) => this.db.getRepository(ActionItemEntity).findBy({ id: In(ids) }), (a) => a.id))
+      .load(id);
   }
 
   private async isAssignedTo(viewer: Viewer, item: ActionItemEntity, networkId: string): Promise<boolean> {

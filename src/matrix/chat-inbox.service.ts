@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { isIsoDate } from '../common/scalars.js';
-import { lockMeeting, syncCarryOver } from '../meetings/carry-over.js';
+import { insertActionItem } from '../action-items/action-item-store.js';
+import { appendAgendaItem } from '../meetings/carry-over.js';
+import { AgendaItemStatus } from '../meetings/meeting.enums.js';
 import { recordEvent } from '../outbox/outbox.js';
 import { HELP, parseCommand, type ChatCommand } from './chat-commands.js';
 
@@ -73,30 +75,20 @@ export class ChatInboxService {
       }
       case 'agenda': {
         if (!next) return reply('Es ist keine Sitzung geplant, für die ich den Punkt vormerken könnte.');
-        await lockMeeting(tx, next.id);
-        const [{ top }] = await tx.query<{ top: number }[]>('SELECT coalesce(max(position), 0)::int AS top FROM agenda_item WHERE meeting_id = $1', [next.id]);
-        await tx.query(
-          `INSERT INTO agenda_item (meeting_id, position, title, public, status, proposed_by_id) VALUES ($1, $2, $3, true, 'PROPOSED', $4)`,
-          [next.id, top + 1, command.title, speaker.personId],
-        );
+        await appendAgendaItem(tx, next.id, {
+          title: command.title, description: null, durationMinutes: null, presenterId: null, presenterOrganizationId: null,
+          public: true, status: AgendaItemStatus.PROPOSED, proposedById: speaker.personId,
+        });
         return reply(`Vorschlag für „${next.title}“ vorgemerkt: ${command.title}`);
       }
       case 'todo': {
         if (command.dueOn && !isIsoDate(command.dueOn)) return reply(`${command.dueOn} ist kein gültiges Datum (JJJJ-MM-TT).`);
         const assignee = command.assignee ? await this.resolveAssignee(tx, speaker, command.assignee) : { personId: null, organizationId: null };
         if (!assignee) return reply(`Ich kenne niemanden namens @${command.assignee} in diesem Netzwerk.`);
-        const [item] = await tx.query<{ id: string }[]>(
-          `INSERT INTO action_item (group_id, title, assignee_id, assignee_organization_id, due_on, status, created_by_id)
-           VALUES ($1, $2, $3, $4, $5, 'OPEN', $6) RETURNING id`,
-          [group.id, command.title, assignee.personId, assignee.organizationId, command.dueOn, speaker.personId],
-        );
-        if (assignee.personId || assignee.organizationId) {
-          await recordEvent(tx, {
-            type: 'ActionItemAssigned', aggregateType: 'ActionItem', aggregateId: item.id, groupId: group.id,
-            payload: { actionItemId: item.id, title: command.title, assigneeId: assignee.personId, assigneeOrganizationId: assignee.organizationId, dueOn: command.dueOn },
-          });
-        }
-        await syncCarryOver(tx, group.id);
+        await insertActionItem(tx, {
+          groupId: group.id, title: command.title, assigneeId: assignee.personId, assigneeOrganizationId: assignee.organizationId,
+          dueOn: command.dueOn, originMeetingId: null, protocolId: null, agendaItemId: null, public: true, createdById: speaker.personId,
+        });
         return reply(`Aufgabe angelegt: ${command.title}`);
       }
     }

@@ -9,7 +9,7 @@ import { isActiveMember } from '../networks/network-memberships.js';
 import { recordEvent } from '../outbox/outbox.js';
 import { AgendaItemEntity } from './entities/agenda-item.entity.js';
 import { AttendanceEntity } from './entities/attendance.entity.js';
-import { groupsNeedingCarryOver, lockMeeting, renumberAgenda, syncCarryOver } from './carry-over.js';
+import { appendAgendaItem, groupsNeedingCarryOver, lockMeeting, renumberAgenda, syncCarryOver } from './carry-over.js';
 import type { AcceptAgendaItemInput, AddAgendaItemInput, MoveAgendaItemInput, RecordAttendanceInput, RemoveAgendaItemInput } from './dto/meeting.inputs.js';
 import { MeetingAccessService } from './meeting-access.service.js';
 import { AgendaItemStatus, MeetingStatus } from './meeting.enums.js';
@@ -36,10 +36,7 @@ export class AgendaService {
     return this.db.transaction(async (tx) => {
       await lockMeeting(tx, meeting.id);
       await this.requireProtocolOpen(tx, meeting.id);
-      const [{ top }] = await tx.query<{ top: number }[]>('SELECT coalesce(max(position), 0)::int AS top FROM agenda_item WHERE meeting_id = $1', [meeting.id]);
-      const item = await tx.getRepository(AgendaItemEntity).save({
-        meetingId: meeting.id,
-        position: top + 1,
+      const item = await appendAgendaItem(tx, meeting.id, {
         title: input.title.trim(),
         description: input.description ?? null,
         durationMinutes: input.durationMinutes ?? null,
@@ -48,7 +45,6 @@ export class AgendaService {
         public: input.public ?? true,
         status: accepted ? AgendaItemStatus.ACCEPTED : AgendaItemStatus.PROPOSED,
         proposedById: viewer.personId,
-        carriedOverFromId: null,
       });
       await this.agendaChanged(tx, meeting, accepted ? 'added' : 'proposed', item);
       return item;

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { recordEvent } from '../outbox/outbox.js';
+import { AgendaItemEntity } from './entities/agenda-item.entity.js';
 
 /**
  * Open action items of a group stand on the agenda of the group's next meeting, one item each
@@ -79,6 +80,20 @@ export async function renumberAgenda(tx: EntityManager, meetingId: string): Prom
       WHERE ai.id = r.id AND ai.position <> r.rn`,
     [meetingId],
   );
+}
+
+/**
+ * Appends an item at the end of a meeting's agenda, under the meeting's lock. Shared by
+ * addAgendaItem and the `!agenda` room command.
+ */
+export async function appendAgendaItem(
+  tx: EntityManager,
+  meetingId: string,
+  fields: Omit<AgendaItemEntity, 'id' | 'meetingId' | 'position' | 'createdAt' | 'carriedOverFromId'>,
+): Promise<AgendaItemEntity> {
+  await lockMeeting(tx, meetingId);
+  const [{ top }] = await tx.query<{ top: number }[]>('SELECT coalesce(max(position), 0)::int AS top FROM agenda_item WHERE meeting_id = $1', [meetingId]);
+  return tx.getRepository(AgendaItemEntity).save({ ...fields, meetingId, position: top + 1, carriedOverFromId: null });
 }
 
 /** Serialises agenda changes of one meeting. */

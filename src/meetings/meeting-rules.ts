@@ -1,19 +1,11 @@
+import { isTimeZone } from '../../libs/recurrence/index.js';
 import { badInput } from '../common/domain-error.js';
 import { MeetingStatus } from './meeting.enums.js';
 
 export const DEFAULT_TIME_ZONE = 'Europe/Berlin';
 const MAX_SPAN_MS = 24 * 3600 * 1000;
 
-/** True for an IANA zone name this runtime knows (Europe/Berlin, UTC, …). */
-export function isTimeZone(zone: string): boolean {
-  if (!zone || zone.length > 64) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isTimeZone };
 
 /** Checks a meeting's time: start before end, at most 24 h, a known zone. Throws BAD_USER_INPUT. */
 export function checkSchedule(startsAt: Date, endsAt: Date, timeZone?: string | null): void {

@@ -1,12 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import { expandSeries, type SeriesDefinition } from '../../libs/recurrence/index.js';
+import { addDays, expandSeries, type SeriesDefinition } from '../../libs/recurrence/index.js';
 import { syncCarryOver } from '../meetings/carry-over.js';
 import type { MeetingSeriesEntity } from './meeting-series.entity.js';
 
 /** How far ahead occurrences exist as meetings. */
 export const HORIZON_DAYS = 366;
 
-export const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+export { addDays };
 
 export function definitionOf(s: MeetingSeriesEntity): SeriesDefinition {
   return {

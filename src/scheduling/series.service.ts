@@ -6,7 +6,7 @@ import { AccessService } from '../auth/access.service.js';
 import type { Viewer } from '../auth/viewer.js';
 import { badInput, notFound } from '../common/domain-error.js';
 import { isUuid } from '../common/ids.js';
-import { manyByKey, type RequestLoaders } from '../common/request-loaders.js';
+import { manyByKey, oneByKey, type RequestLoaders } from '../common/request-loaders.js';
 import { todayInBerlin } from '../common/scalars.js';
 import { GroupEntity } from '../groups/group.entity.js';
 import { MeetingEntity } from '../meetings/entities/meeting.entity.js';
@@ -135,9 +135,8 @@ export class SeriesService implements OnApplicationBootstrap, OnApplicationShutd
   load(loaders: RequestLoaders, id: string | null): Promise<MeetingSeriesEntity | null> {
     if (!id) return Promise.resolve(null);
     return loaders
-      .get('series.byId', () => manyByKey((ids) => this.db.getRepository(MeetingSeriesEntity).findBy({ id: In(ids) }), (s) => s.id))
-      .load(id)
-      .then((rows) => rows[0] ?? null);
+      .get('series.byId', () => oneByKey((ids) => this.db.getRepository(MeetingSeriesEntity).findBy({ id: In(ids) }), (s) => s.id))
+      .load(id);
   }
 
   /** Moves every open series' horizon on; run periodically. */

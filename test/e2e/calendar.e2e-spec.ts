@@ -108,6 +108,7 @@ describe('calendar feeds', () => {
     expect(await feedPath(c.guest.token)).toBe(fresh);
     expect((await hub.http.get('/calendar/not-a-token.ics')).status).toBe(404);
     expect(codeOf(await hub.gql(null, '{ calendarFeedUrl }'))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await hub.gql(null, 'mutation { rotateCalendarFeedToken }'))).toBe('UNAUTHENTICATED');
   });
 });
 
