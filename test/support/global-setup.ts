@@ -4,6 +4,8 @@ import pg from 'pg';
 
 /** The PostgreSQL server the tests use: the machine's, unless TEST_DATABASE_URL says otherwise. */
 export const TEST_SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+/** Prefix of the per-worker databases; a second checkout testing at the same time sets its own. */
+export const TEST_DB_PREFIX = process.env.INTERKOM_TEST_DB_PREFIX ?? 'interkom_test';
 const WORKERS = 4;
 
 /**
@@ -22,8 +24,8 @@ export default async function globalSetup(): Promise<void> {
   }
   try {
     for (let i = 1; i <= WORKERS; i++) {
-      await client.query(`DROP DATABASE IF EXISTS interkom_test_${i} WITH (FORCE)`);
-      await client.query(`CREATE DATABASE interkom_test_${i}`);
+      await client.query(`DROP DATABASE IF EXISTS ${TEST_DB_PREFIX}_${i} WITH (FORCE)`);
+      await client.query(`CREATE DATABASE ${TEST_DB_PREFIX}_${i}`);
     }
   } finally {
     await client.end();

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { createHub, type RunningHub } from '../../src/bootstrap.js';
 import { loadConfig } from '../../src/config/config.js';
-import { TEST_SERVER_URL } from './global-setup.js';
+import { TEST_DB_PREFIX, TEST_SERVER_URL } from './global-setup.js';
 import { KeycloakIssuer, type TokenOptions } from './keycloak-issuer.js';
 
 /** This jest worker's own database on the test server. */
 export function workerDatabaseUrl(): string {
   const url = new URL(TEST_SERVER_URL);
-  url.pathname = `/interkom_test_${process.env.JEST_WORKER_ID ?? '1'}`;
+  url.pathname = `/${TEST_DB_PREFIX}_${process.env.JEST_WORKER_ID ?? '1'}`;
   return url.toString();
 }
 
