@@ -19,6 +19,7 @@ import { OrganizationsModule } from './organizations/organizations.module.js';
 import { PeopleModule } from './people/people.module.js';
 import { ProtocolsModule } from './protocols/protocols.module.js';
 import { SchedulingModule } from './scheduling/scheduling.module.js';
+import { WebModule } from './web/web.module.js';
 
 @Module({})
 export class AppModule {
@@ -41,6 +42,7 @@ export class AppModule {
         SchedulingModule,
         CalendarModule,
         MatrixModule,
+        WebModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
     };

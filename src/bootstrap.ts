@@ -6,6 +6,7 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { EmbeddedPostgres } from './database/embedded-postgres.js';
+import { serveWebClient } from './web/web-client.js';
 
 export interface RunningHub {
   readonly app: INestApplication;
@@ -22,13 +23,15 @@ export async function createHub(config: AppConfig, opts: { logger?: ConsoleLogge
   const embedded = config.databaseUrl ? undefined : await EmbeddedPostgres.start(config.dataDir);
   const resolved: AppConfig = embedded ? { ...config, databaseUrl: embedded.url, embeddedDatabase: true } : config;
   const logger = opts.logger ?? new ConsoleLogger({ json: config.logFormat === 'json', colors: config.logFormat === 'pretty' });
+  let app: NestFastifyApplication | undefined;
   try {
-    const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(resolved), new FastifyAdapter({ logger: false }), {
+    app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(resolved), new FastifyAdapter({ logger: false }), {
       logger: logger === false ? false : logger,
       bufferLogs: false,
       abortOnError: false,
     });
     app.useGlobalPipes(createValidationPipe());
+    const webClient = await serveWebClient(app, resolved);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     if (config.auth.mode === 'development') {
@@ -36,15 +39,21 @@ export async function createHub(config: AppConfig, opts: { logger?: ConsoleLogge
         'DEVELOPMENT SIGN-IN: no KEYCLOAK_URL set, the hub accepts its own tokens (npm run dev-token). Never use this in production.',
       );
     }
+    if (!webClient && resolved.webDir) {
+      new Logger('Web').warn(`no web client build in ${resolved.webDir} (npm run build -w web); serving the API only`);
+    }
+    const started = app;
     return {
-      app,
+      app: started,
       config: resolved,
       async close() {
-        await app.close();
+        await started.close();
         await embedded?.stop();
       },
     };
   } catch (error) {
+    // A failed start must not leave the database pool (or the embedded server) running.
+    await app?.close().catch(() => undefined);
     await embedded?.stop();
     throw error;
   }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CalendarController } from './calendar.controller.js';
 import { CalendarResolver } from './calendar.resolver.js';
 import { CalendarService } from './calendar.service.js';
+import { GroupCalendarResolver } from './group-calendar.resolver.js';
 
-@Module({ controllers: [CalendarController], providers: [CalendarService, CalendarResolver] })
+@Module({ controllers: [CalendarController], providers: [CalendarService, CalendarResolver, GroupCalendarResolver] })
 export class CalendarModule {}

@@ -42,8 +42,18 @@ export class CalendarService {
   ) {}
 
   async feedUrl(viewer: Viewer): Promise<string> {
+    return this.url(await this.token(viewer));
+  }
+
+  /** One group's feed with the caller's token; the feed itself checks who may read the group. */
+  async groupFeedUrl(viewer: Viewer, groupId: string): Promise<string> {
+    return `${this.config.publicBaseUrl}/calendar/groups/${groupId}.ics?token=${await this.token(viewer)}`;
+  }
+
+  /** The caller's calendar token, created on first use. */
+  private async token(viewer: Viewer): Promise<string> {
     const [row] = await this.db.query<{ calendar_token: string | null }[]>('SELECT calendar_token FROM person WHERE id = $1', [viewer.personId]);
-    return this.url(row?.calendar_token ?? (await this.rotate(viewer, true)));
+    return row?.calendar_token ?? (await this.rotate(viewer, true));
   }
 
   /** A new token; the old URL answers 404 from now on. */

@@ -8,7 +8,14 @@ describe('loadConfig', () => {
   it('defaults to port 3000, the embedded database and development sign-in', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ port: 3000, publicBaseUrl: 'http://localhost:3000', databaseUrl: undefined, logFormat: 'json' });
-    expect(config.auth).toEqual({ mode: 'development', issuer: 'interkom-development', clientId: 'interkom-api' });
+    expect(config.auth).toEqual({ mode: 'development', issuer: 'interkom-development', clientId: 'interkom-api', webClientId: 'interkom-web' });
+    expect(config.webDir).toMatch(/web\/dist$/);
+  });
+
+  it('serves no web client with WEB_DIR set empty, and names the web client id', () => {
+    expect(loadConfig({ WEB_DIR: '' }).webDir).toBeNull();
+    const { auth } = loadConfig({ KEYCLOAK_URL: 'https://id.example.org', KEYCLOAK_WEB_CLIENT_ID: 'readi-web' });
+    expect(auth).toMatchObject({ webClientId: 'readi-web' });
   });
 
   it('derives issuer and JWKS from KEYCLOAK_URL and KEYCLOAK_REALM', () => {

@@ -17,6 +17,8 @@ export interface AppConfig {
   readonly reminderHours: number;
   /** Null = bridge off: changes are still recorded in the outbox and delivered once configured. */
   readonly matrix: MatrixConfig | null;
+  /** The built web client served at `/`; null = do not serve one. */
+  readonly webDir: string | null;
 }
 
 export interface MatrixConfig {
@@ -44,8 +46,10 @@ export type AuthConfig =
       readonly clientId: string;
       /** Minimum time between two JWKS fetches triggered by an unknown `kid`. */
       readonly jwksCooldownMs: number;
+      /** The public client the web client signs in with (authorization code flow with PKCE). */
+      readonly webClientId: string;
     }
-  | { readonly mode: 'development'; readonly issuer: string; readonly clientId: string };
+  | { readonly mode: 'development'; readonly issuer: string; readonly clientId: string; readonly webClientId: string };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -76,6 +80,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const matrix = parseMatrix(env, problems);
   const reminderHours = Number(env.MEETING_REMINDER_HOURS ?? 24);
   if (!Number.isFinite(reminderHours) || reminderHours <= 0) problems.push('MEETING_REMINDER_HOURS must be a positive number');
+  const webDir = env.WEB_DIR === '' ? null : resolve(env.WEB_DIR ?? './web/dist');
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -88,6 +93,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     auth,
     matrix,
     reminderHours,
+    webDir,
   };
 }
 
@@ -95,13 +101,14 @@ function parseAuth(env: Env, production: boolean, problems: string[]): AuthConfi
   let url = env.KEYCLOAK_URL?.trim();
   let realm = env.KEYCLOAK_REALM ?? 'interkom';
   let clientId = env.KEYCLOAK_CLIENT_ID ?? 'interkom-api';
+  const webClientId = env.KEYCLOAK_WEB_CLIENT_ID?.trim() || 'interkom-web';
   if (env.KEYCLOAK_CONFIG_FILE) {
     const adapter = readAdapterFile(env.KEYCLOAK_CONFIG_FILE, problems);
     if (adapter) ({ url, realm, clientId } = adapter);
   }
   if (!url) {
     if (production) problems.push('KEYCLOAK_URL is required when NODE_ENV=production (development sign-in is refused)');
-    return { mode: 'development', issuer: DEV_ISSUER, clientId };
+    return { mode: 'development', issuer: DEV_ISSUER, clientId, webClientId };
   }
   parseUrl('KEYCLOAK_URL', url, problems);
   if (!/^[A-Za-z0-9._-]+$/.test(realm)) problems.push(`KEYCLOAK_REALM "${realm}" is not a valid realm name`);
@@ -109,7 +116,7 @@ function parseAuth(env: Env, production: boolean, problems: string[]): AuthConfi
   const cooldown = Number(env.KEYCLOAK_JWKS_COOLDOWN_MS ?? 10_000);
   if (!Number.isInteger(cooldown) || cooldown < 0) problems.push('KEYCLOAK_JWKS_COOLDOWN_MS must be a non-negative integer');
   const issuer = `${url.replace(/\/+$/, '')}/realms/${realm}`;
-  return { mode: 'keycloak', issuer, jwksUrl: `${issuer}/protocol/openid-connect/certs`, clientId, jwksCooldownMs: cooldown };
+  return { mode: 'keycloak', issuer, jwksUrl: `${issuer}/protocol/openid-connect/certs`, clientId, jwksCooldownMs: cooldown, webClientId };
 }
 
 /** Reads a keycloak.json as exported by the Keycloak admin console. */

@@ -7,10 +7,11 @@ import { MeetingAccessService } from './meeting-access.service.js';
 import { MeetingRemindersService } from './meeting-reminders.service.js';
 import { MeetingsResolver } from './meetings.resolver.js';
 import { MeetingsService } from './meetings.service.js';
+import { MeetingViewerResolver } from './meeting-viewer.resolver.js';
 
 @Module({
   imports: [GroupsModule],
-  providers: [MeetingRemindersService, MeetingAccessService, MeetingsService, AgendaService, MeetingsResolver, AgendaResolver, AttendanceResolver, GroupMeetingsResolver],
+  providers: [MeetingRemindersService, MeetingAccessService, MeetingsService, AgendaService, MeetingsResolver, AgendaResolver, AttendanceResolver, GroupMeetingsResolver, MeetingViewerResolver],
   exports: [MeetingRemindersService, MeetingAccessService, MeetingsService, AgendaService],
 })
 export class MeetingsModule {}

@@ -4,9 +4,10 @@ import { JoinRequestsResolver } from './join-requests.resolver.js';
 import { NetworkPersonResolver } from './network-person.resolver.js';
 import { NetworkMemberResolver, NetworksResolver } from './networks.resolver.js';
 import { NetworksService } from './networks.service.js';
+import { NetworkViewerResolver } from './network-viewer.resolver.js';
 
 @Module({
-  providers: [NetworksService, JoinRequestsService, NetworksResolver, NetworkMemberResolver, NetworkPersonResolver, JoinRequestsResolver],
+  providers: [NetworksService, JoinRequestsService, NetworksResolver, NetworkMemberResolver, NetworkPersonResolver, JoinRequestsResolver, NetworkViewerResolver],
   exports: [NetworksService],
 })
 export class NetworksModule {}

@@ -43,3 +43,18 @@ export class DatePollOptionModel {
   @Field(() => Int) maybe: number;
   @Field(() => Int) no: number;
 }
+
+@ObjectType('SeriesOccurrencePreview', { description: 'One date a series would produce (extension)' })
+export class SeriesOccurrencePreviewModel {
+  @Field(() => DateScalar, { description: 'the local date it takes place on' }) date: string;
+  @Field() startsAt: Date;
+  @Field() endsAt: Date;
+  @Field(() => String, { nullable: true, description: 'set when a holiday moved it to the next working day: the holiday' }) movedBecause: string | null;
+}
+
+@ObjectType('MeetingSeriesPreview', { description: 'The next dates of a series that is not saved yet (extension)' })
+export class MeetingSeriesPreviewModel {
+  @Field(() => [String], { description: 'the holiday regions that apply (given, or the default from the group)' }) holidayRegions: string[];
+  @Field(() => [SeriesOccurrencePreviewModel]) occurrences: SeriesOccurrencePreviewModel[];
+  @Field(() => [SkippedOccurrenceModel], { description: 'holidays skipped up to the last date shown' }) skippedDates: SkippedOccurrenceModel[];
+}

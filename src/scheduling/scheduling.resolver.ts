@@ -8,9 +8,9 @@ import { GroupsService } from '../groups/groups.service.js';
 import { MeetingAccessService, toMeetingModel } from '../meetings/meeting-access.service.js';
 import { MeetingModel } from '../meetings/meeting.model.js';
 import { DatePollsService } from './date-polls.service.js';
-import { CloseDatePollInput, CreateDatePollInput, EndMeetingSeriesInput, ScheduleMeetingSeriesInput, UpdateMeetingSeriesInput, VoteDatePollInput } from './dto/scheduling.inputs.js';
+import { CloseDatePollInput, CreateDatePollInput, EndMeetingSeriesInput, PreviewMeetingSeriesInput, ScheduleMeetingSeriesInput, UpdateMeetingSeriesInput, VoteDatePollInput } from './dto/scheduling.inputs.js';
 import type { MeetingSeriesEntity } from './meeting-series.entity.js';
-import { DatePollModel, DatePollOptionModel, MeetingSeriesModel, SkippedOccurrenceModel } from './scheduling.model.js';
+import { DatePollModel, DatePollOptionModel, MeetingSeriesModel, MeetingSeriesPreviewModel, SkippedOccurrenceModel } from './scheduling.model.js';
 import { SeriesService } from './series.service.js';
 
 @Resolver(() => MeetingSeriesModel)
@@ -20,6 +20,12 @@ export class SeriesResolver {
     private readonly groups: GroupsService,
     private readonly meetingAccess: MeetingAccessService,
   ) {}
+
+  @Query(() => MeetingSeriesPreviewModel, { description: 'the next dates a series would have, with skipped holidays; saves nothing (group managers; extension)' })
+  @RequirePermission('meeting.manage')
+  previewMeetingSeries(@CurrentViewer() viewer: Viewer, @Args('input') input: PreviewMeetingSeriesInput) {
+    return this.seriesService.preview(viewer, input);
+  }
 
   @Mutation(() => MeetingSeriesModel)
   @RequirePermission('meeting.manage')

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
-import { checkStartTime, checkTimeZone, isHolidayRegion, parseRule, RecurrenceError } from '../../libs/recurrence/index.js';
+import { checkStartTime, checkTimeZone, expandSeries, isHolidayRegion, parseRule, RecurrenceError } from '../../libs/recurrence/index.js';
 import { AccessService } from '../auth/access.service.js';
 import type { Viewer } from '../auth/viewer.js';
 import { badInput, notFound } from '../common/domain-error.js';
@@ -11,7 +11,8 @@ import { todayInBerlin } from '../common/scalars.js';
 import { GroupEntity } from '../groups/group.entity.js';
 import { MeetingEntity } from '../meetings/entities/meeting.entity.js';
 import { recordEvent } from '../outbox/outbox.js';
-import type { EndMeetingSeriesInput, ScheduleMeetingSeriesInput, UpdateMeetingSeriesInput } from './dto/scheduling.inputs.js';
+import type { EndMeetingSeriesInput, PreviewMeetingSeriesInput, ScheduleMeetingSeriesInput, UpdateMeetingSeriesInput } from './dto/scheduling.inputs.js';
+import type { MeetingSeriesPreviewModel } from './scheduling.model.js';
 import { MeetingSeriesEntity, MeetingSeriesSkipEntity } from './meeting-series.entity.js';
 import { HolidayPolicy } from './scheduling.enums.js';
 import { addDays, HORIZON_DAYS, reconcileSeries } from './series-materializer.js';
@@ -137,6 +138,31 @@ export class SeriesService implements OnApplicationBootstrap, OnApplicationShutd
     return loaders
       .get('series.byId', () => oneByKey((ids) => this.db.getRepository(MeetingSeriesEntity).findBy({ id: In(ids) }), (s) => s.id))
       .load(id);
+  }
+
+  /** The dates a series would produce, saving nothing: the planning page's preview before scheduling. */
+  async preview(viewer: Viewer, input: PreviewMeetingSeriesInput): Promise<MeetingSeriesPreviewModel> {
+    const group = await this.requireGroup(viewer, input.groupId);
+    const timeZone = input.timeZone ?? 'Europe/Berlin';
+    validate({ rrule: input.rrule, startTime: input.startTime, timeZone, regions: input.holidayRegions ?? [] });
+    if (input.until && input.until < input.startsOn) throw badInput('until', 'must not lie before startsOn');
+    const holidayRegions = input.holidayRegions ?? (await this.defaultRegions(group));
+    const to = addDays(input.startsOn, HORIZON_DAYS);
+    const { occurrences, skipped } = expandSeries(
+      {
+        rrule: input.rrule.trim().replace(/^RRULE:/i, ''), anchorOn: input.startsOn, startTime: input.startTime, durationMinutes: input.durationMinutes,
+        timeZone, until: input.until ?? null, holidayPolicy: input.holidayPolicy ?? HolidayPolicy.SKIP, holidayRegions,
+      },
+      input.startsOn,
+      to,
+    );
+    const shown = occurrences.slice(0, input.count ?? 10);
+    const lastShown = shown.length === (input.count ?? 10) ? shown[shown.length - 1]!.occurrenceDate : to;
+    return {
+      holidayRegions,
+      occurrences: shown.map((o) => ({ date: o.date, startsAt: o.startsAt, endsAt: o.endsAt, movedBecause: o.movedBecause ?? null })),
+      skippedDates: skipped.filter((s) => s.date <= lastShown),
+    };
   }
 
   /** Moves every open series' horizon on; run periodically. */

@@ -150,6 +150,7 @@ describe('deny by default', () => {
     'Query.organizations': 'signed-in',
     'Query.outboxStatus': 'hub.admin',
     'Query.personByEmail': 'person.lookup',
+    'Query.previewMeetingSeries': 'meeting.manage',
     'Query.upcomingMeetings': 'signed-in',
   };
 

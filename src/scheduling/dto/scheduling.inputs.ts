@@ -24,6 +24,26 @@ export class ScheduleMeetingSeriesInput {
   @Field(() => String, { nullable: true }) @IsOptionalHttpUrl('onlineUrl') onlineUrl?: string | null;
 }
 
+@InputType({ description: 'A series as scheduleMeetingSeries would take it, to preview its dates without saving (extension)' })
+export class PreviewMeetingSeriesInput {
+  @Field(() => ID) @IsId('groupId') groupId: string;
+  @Field() @MaxLength(500, { message: 'rrule must be at most 500 characters' }) rrule: string;
+  @Field(() => DateScalar) startsOn: string;
+  @Field() startTime: string;
+  @Field(() => Int) @IsIntBetween('durationMinutes', 1, 1440) durationMinutes: number;
+  @Field(() => String, { nullable: true, description: 'default "Europe/Berlin"' }) timeZone?: string | null;
+  @Field(() => HolidayPolicy, { nullable: true, description: 'default SKIP' }) holidayPolicy?: HolidayPolicy | null;
+  @Field(() => [String], { nullable: true, description: "default: the federal states of the group's member organizations" })
+  @IsOptional()
+  @ArrayMaxSize(16)
+  holidayRegions?: string[] | null;
+  @Field(() => DateScalar, { nullable: true }) until?: string | null;
+  @Field(() => Int, { nullable: true, description: 'how many dates to show; default 10' })
+  @IsOptional()
+  @IsIntBetween('count', 1, 50)
+  count?: number | null;
+}
+
 @InputType()
 export class UpdateMeetingSeriesInput {
   @Field(() => ID) @IsId('seriesId') seriesId: string;
