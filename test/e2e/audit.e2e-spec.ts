@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { todayInBerlin } from '../../src/common/scalars.js';
-import { actor, addGroupMember, addMember, group, organization, setRole } from '../support/factories.js';
+import { actor, addGroupMember, addMember, group, network, organization, setRole } from '../support/factories.js';
 import { groupCast, sql, type GroupCast } from '../support/group-fixtures.js';
 import { meeting } from '../support/meeting-fixtures.js';
 import { codeOf, TestHub } from '../support/test-hub.js';
@@ -25,7 +25,7 @@ describe('the audit log', () => {
 
   it('records every privileged change in the network with its actor, newest first', async () => {
     const since = new Date();
-    const city = await organization(hub, c.admin, 'Bruchsal');
+    const city = await organization(hub, c.operator, 'Bruchsal');
     await addMember(hub, c.admin, c.networkId, city);
     const person = await actor(hub, 'person');
     await setRole(hub, c.admin, c.networkId, person.id, 'MEMBER', city);
@@ -71,7 +71,7 @@ describe('the audit log', () => {
   it('records join decisions of both kinds, leaving, ended memberships and calendar rotation', async () => {
     const since = new Date();
     const applicant = await actor(hub, 'applicant');
-    const town = await organization(hub, c.admin, 'Waghäusel');
+    const town = await organization(hub, c.operator, 'Waghäusel');
     const { requestNetworkMembership: nr } = await hub.ok(applicant.token, 'mutation($input: RequestNetworkMembershipInput!) { requestNetworkMembership(input: $input) { id } }', {
       input: { networkId: c.networkId, organizationId: town },
     });
@@ -119,14 +119,15 @@ describe('the audit log', () => {
   });
 
   it('writes no entry for a change that fails', async () => {
-    const before = await count();
-    // The last ADMIN cannot step down.
-    expect(codeOf(await hub.gql(c.admin.token, 'mutation($input: SetNetworkRoleInput!) { setNetworkRole(input: $input) { role } }', {
-      input: { networkId: c.networkId, personId: c.admin.id, role: 'MEMBER' },
-    }))).toBe('BAD_USER_INPUT');
-    // A stale version.
+    const solo = await network(hub, c.operator);
     const m = await meeting(hub, c.lead, c.groupId, -3);
     const { startProtocol: p } = await hub.ok(c.lead.token, 'mutation($input: StartProtocolInput!) { startProtocol(input: $input) { id version } }', { input: { meetingId: m } });
+    const before = await count();
+    // The last ADMIN cannot step down.
+    expect(codeOf(await hub.gql(c.operator.token, 'mutation($input: SetNetworkRoleInput!) { setNetworkRole(input: $input) { role } }', {
+      input: { networkId: solo.id, personId: c.operator.id, role: 'MEMBER' },
+    }))).toBe('BAD_USER_INPUT');
+    // A stale version.
     expect(codeOf(await hub.gql(c.lead.token, TRANSITION('submitProtocolForReview'), { input: { protocolId: p.id, expectedVersion: p.version + 5 } }))).toBe('CONFLICT');
     // The last LEAD cannot leave; a member cannot set the join policy.
     expect(codeOf(await hub.gql(c.lead.token, 'mutation($g: ID!) { leaveGroup(groupId: $g) }', { g: c.groupId }))).toBe('CONFLICT');

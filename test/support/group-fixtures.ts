@@ -5,7 +5,7 @@ import type { TestHub } from './test-hub.js';
 /** Everyone a group test needs, each with a different relation to one project group. */
 export interface GroupCast {
   operator: Actor; // hub admin without any role in the network
-  admin: Actor; // network ADMIN (created the network; also hub admin)
+  admin: Actor; // network ADMIN (not a hub admin)
   agency: Actor; // network MODERATOR
   lead: Actor; // group LEAD
   member: Actor; // group MEMBER
@@ -18,11 +18,12 @@ export interface GroupCast {
 }
 
 export async function groupCast(hub: TestHub, joinPolicy = 'APPROVAL'): Promise<GroupCast> {
-  const [admin, operator] = [await actor(hub, 'admin', { admin: true }), await actor(hub, 'operator', { admin: true })];
-  const [agency, lead, member, bystander, stranger] = await Promise.all(['agency', 'lead', 'member', 'bystander', 'stranger'].map((n) => actor(hub, n)));
-  const net = await network(hub, admin, 'APPROVAL');
-  const city = await organization(hub, admin, 'Karlsruhe');
-  await addMember(hub, admin, net.id, city);
+  const [founder, operator] = [await actor(hub, 'founder', { admin: true }), await actor(hub, 'operator', { admin: true })];
+  const [admin, agency, lead, member, bystander, stranger] = await Promise.all(['admin', 'agency', 'lead', 'member', 'bystander', 'stranger'].map((n) => actor(hub, n)));
+  const net = await network(hub, founder, 'APPROVAL');
+  await setRole(hub, founder, net.id, admin.id, 'ADMIN');
+  const city = await organization(hub, founder, 'Karlsruhe');
+  await addMember(hub, founder, net.id, city);
   await setRole(hub, admin, net.id, agency.id, 'MODERATOR');
   for (const p of [lead, member, bystander]) await setRole(hub, admin, net.id, p.id, 'MEMBER', city);
   const other = await network(hub, operator, 'APPROVAL');
