@@ -14,7 +14,7 @@ const ERASE = 'mutation($id: ID!) { erasePerson(input: { personId: $id }) }';
 
 /** A database of its own, so the bridge delivers only this file's events. */
 async function freshDatabase(): Promise<string> {
-  const name = `${TEST_DB_PREFIX}_erasure_${process.env.JEST_WORKER_ID ?? '1'}`;
+  const name = `${TEST_DB_PREFIX}_matrix_privacy_${process.env.JEST_WORKER_ID ?? '1'}`;
   const client = new pg.Client({ connectionString: TEST_SERVER_URL });
   await client.connect();
   await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -25,7 +25,7 @@ async function freshDatabase(): Promise<string> {
   return url.toString();
 }
 
-describe('erasePerson (Art. 17 GDPR), against a real Synapse', () => {
+describe('group joins and erasure (Art. 17 GDPR), against a real Synapse', () => {
   let hub: TestHub;
   let releasePort: () => void = () => {};
   let root: Actor;
@@ -128,6 +128,24 @@ describe('erasePerson (Art. 17 GDPR), against a real Synapse', () => {
   afterAll(async () => {
     await hub?.stop();
     releasePort();
+  });
+
+  it('invites a person whose join request is approved, and removes them when they leave', async () => {
+    const joiner = await actor(hub, 'joiner');
+    const m = await registerMatrixUser(`mx${uniq()}`);
+    await gql(joiner, 'mutation($input: LinkMatrixAccountInput!) { linkMatrixAccount(input: $input) { id } }', { input: { matrixUserId: m.userId } });
+    const [{ network_id: networkId }] = await sql(hub, 'SELECT network_id FROM work_group WHERE id = $1', [groupId]);
+    await setRole(hub, root, networkId, joiner.id, 'MEMBER');
+    const { requestGroupMembership: r } = await gql(joiner, 'mutation($input: RequestGroupMembershipInput!) { requestGroupMembership(input: $input) { id } }', { input: { groupId } });
+    await drain();
+    const membership = async () => (await roomState()).find((e) => e.type === 'm.room.member' && e.state_key === m.userId)?.content.membership;
+    expect(await membership()).toBeUndefined(); // a request alone does not open the room
+    await gql(lead, 'mutation($input: DecideGroupJoinRequestInput!) { decideGroupJoinRequest(input: $input) { id } }', { input: { requestId: r.id, approve: true } });
+    await drain();
+    expect(await membership()).toBe('invite');
+    await gql(joiner, 'mutation($g: ID!) { leaveGroup(groupId: $g) }', { g: groupId });
+    await drain();
+    expect(await membership()).toBe('leave');
   });
 
   it('leaves no name, e-mail or Matrix ID in any query, feed, export of another person or room state', async () => {
