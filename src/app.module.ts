@@ -4,6 +4,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { DomainErrorFilter } from './common/domain-error.filter.js';
 import { ActionItemsModule } from './action-items/action-items.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
 import type { AppConfig } from './config/config.js';
@@ -17,6 +18,7 @@ import { MeetingsModule } from './meetings/meetings.module.js';
 import { NetworksModule } from './networks/networks.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { PeopleModule } from './people/people.module.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
 import { ProtocolsModule } from './protocols/protocols.module.js';
 import { SchedulingModule } from './scheduling/scheduling.module.js';
 import { WebModule } from './web/web.module.js';
@@ -43,6 +45,8 @@ export class AppModule {
         CalendarModule,
         MatrixModule,
         WebModule,
+        AuditModule,
+        PrivacyModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
     };

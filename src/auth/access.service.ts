@@ -6,6 +6,8 @@ import type { Viewer } from './viewer.js';
 
 export type NetworkAccess = 'full' | 'public';
 export type GroupAccess = 'manage' | 'read';
+/** GroupAccess, plus 'network': a role holder of the network outside the group (the group's public face). */
+export type GroupView = GroupAccess | 'network';
 
 const NETWORK_RANK: Record<NetworkRole, number> = { MEMBER: 1, MODERATOR: 2, ADMIN: 3 };
 
@@ -44,8 +46,19 @@ export class AccessService {
     return groupRole ? 'read' : null;
   }
 
-  async requireGroupManage(viewer: Viewer, group: GroupLike): Promise<void> {
+  /**
+   * Every role holder of the network sees all its groups (their public face); members and managers
+   * see more (groupAccess). Outsiders of the network see no group at all.
+   */
+  async groupView(viewer: Viewer, group: GroupLike): Promise<GroupView | null> {
     const access = await this.groupAccess(viewer, group);
+    if (access) return access;
+    return (await viewer.networkRole(group.networkId)) ? 'network' : null;
+  }
+
+  async requireGroupManage(viewer: Viewer, group: GroupLike): Promise<void> {
+    // Role holders of the network see the group (its public face), so for them it is FORBIDDEN.
+    const access = await this.groupView(viewer, group);
     if (!access) throw notFound('Group');
     if (access !== 'manage') throw new DomainError('FORBIDDEN', 'Only the group LEAD or MODERATOR, or network ADMIN/MODERATOR may do this');
   }

@@ -5,6 +5,7 @@ import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
+import { recordAudit } from '../audit/audit.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -56,13 +57,22 @@ export class CalendarService {
     return row?.calendar_token ?? (await this.rotate(viewer, true));
   }
 
-  /** A new token; the old URL answers 404 from now on. */
+  /** A new token; the old URL answers 404 from now on. Rotating (not the first issue) is audited. */
   async rotate(viewer: Viewer, onlyIfMissing = false): Promise<string> {
     const token = randomBytes(24).toString('base64url');
-    const [rows] = await this.db.query<[{ calendar_token: string }[], number]>(
-      `UPDATE person SET calendar_token = $2 WHERE id = $1 ${onlyIfMissing ? 'AND calendar_token IS NULL' : ''} RETURNING calendar_token`,
-      [viewer.personId, token],
-    );
+    const rows = await this.db.transaction(async (tx) => {
+      const [updated] = await tx.query<[{ calendar_token: string }[], number]>(
+        `UPDATE person SET calendar_token = $2 WHERE id = $1 ${onlyIfMissing ? 'AND calendar_token IS NULL' : ''} RETURNING calendar_token`,
+        [viewer.personId, token],
+      );
+      if (!onlyIfMissing) {
+        await recordAudit(tx, {
+          actor: viewer, action: 'calendar.token.rotate', subjectType: 'Person', subjectId: viewer.personId, networkId: null, aboutPersonId: viewer.personId,
+          summary: 'Kalender-Abo-Adresse erneuert; die bisherige gilt nicht mehr.',
+        });
+      }
+      return updated;
+    });
     if (rows.length) return token;
     // Someone else created it meanwhile (two first requests at once): use theirs.
     return (await this.db.getRepository(PersonEntity).findOneByOrFail({ id: viewer.personId })).calendarToken!;

@@ -21,6 +21,8 @@ import { NetworkRoleEntity } from '../networks/entities/network-role.entity.js';
 import { NetworkEntity } from '../networks/entities/network.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { PersonEntity } from '../people/person.entity.js';
+import { GroupJoinRequestEntity } from '../groups/joining/group-join-request.entity.js';
+import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 
 /** Every entity, listed explicitly (globs break between jest/ESM and the build). */
 export const ENTITIES = [
@@ -50,4 +52,6 @@ export const ENTITIES = [
   DatePollVoteEntity,
   MatrixTransactionEntity,
   MeetingReminderEntity,
+  GroupJoinRequestEntity,
+  AuditEntryEntity,
 ];

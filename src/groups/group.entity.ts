@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { NetworkEntity } from '../networks/entities/network.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
-import { GroupLevel } from './group.enums.js';
+import { GroupJoinPolicy, GroupLevel } from './group.enums.js';
 
 // "group" is an SQL keyword, hence the table name.
 @Entity('work_group')
@@ -26,5 +26,6 @@ export class GroupEntity {
   @JoinColumn({ name: 'lead_organization_id', foreignKeyConstraintName: 'fk_work_group_lead_organization' })
   leadOrganization?: OrganizationEntity;
   @Column('text', { nullable: true }) matrixRoomId: string | null;
+  @Column({ type: 'enum', enum: GroupJoinPolicy, enumName: 'group_join_policy', default: GroupJoinPolicy.APPROVAL }) joinPolicy: GroupJoinPolicy;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
 }

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { DateScalar } from '../common/scalars.js';
-import { GroupLevel, GroupRole } from './group.enums.js';
+import { GroupJoinPolicy, GroupLevel, GroupRole } from './group.enums.js';
 
 @ObjectType('Group')
 export class GroupModel {
@@ -11,7 +11,9 @@ export class GroupModel {
   @Field(() => String, { nullable: true }) description: string | null;
   parentId: string | null;
   leadOrganizationId: string | null;
-  @Field(() => String, { nullable: true, description: 'set once the bridge has created the room' }) matrixRoomId: string | null;
+  /** Resolved by a field resolver: members and managers only. */
+  matrixRoomId: string | null;
+  @Field(() => GroupJoinPolicy) joinPolicy: GroupJoinPolicy;
 }
 
 @ObjectType('GroupMember')

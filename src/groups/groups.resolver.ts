@@ -7,7 +7,7 @@ import { NetworksService, toModel } from '../networks/networks.service.js';
 import { OrganizationModel } from '../organizations/organization.model.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { AddGroupMemberInput, CreateGroupInput, RemoveGroupMemberInput } from './dto/group.inputs.js';
-import { GroupLevel } from './group.enums.js';
+import { GroupJoinPolicy, GroupLevel } from './group.enums.js';
 import type { GroupEntity } from './group.entity.js';
 import { GroupMemberModel, GroupModel } from './group.model.js';
 import { GroupsService } from './groups.service.js';
@@ -20,8 +20,8 @@ export class GroupsResolver {
     private readonly organizations: OrganizationsService,
   ) {}
 
-  @Query(() => GroupModel, { nullable: true })
-  @RequirePermission('group.read')
+  @Query(() => GroupModel, { nullable: true, description: 'every role holder of its network sees the public face; members and managers see more' })
+  @RequirePermission('group.view')
   group(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string) {
     return this.groups.byId(viewer, id);
   }
@@ -44,6 +44,16 @@ export class GroupsResolver {
     return this.groups.removeMember(viewer, input);
   }
 
+  @Mutation(() => GroupModel, { description: 'group managers' })
+  @RequirePermission('group.manage')
+  setGroupJoinPolicy(
+    @CurrentViewer() viewer: Viewer,
+    @Args('groupId', { type: () => ID }) groupId: string,
+    @Args('joinPolicy', { type: () => GroupJoinPolicy }) joinPolicy: GroupJoinPolicy,
+  ) {
+    return this.groups.setJoinPolicy(viewer, groupId, joinPolicy);
+  }
+
   @ResolveField(() => NetworkModel)
   async network(@Parent() group: GroupEntity, @Context() ctx: GqlContext) {
     const network = await this.networks.load(ctx.loaders, group.networkId);
@@ -53,12 +63,12 @@ export class GroupsResolver {
   @ResolveField(() => GroupModel, { nullable: true })
   async parent(@Parent() group: GroupEntity, @Context() ctx: GqlContext) {
     const parent = await this.groups.load(ctx.loaders, group.parentId);
-    return parent ? ((await this.groups.readable(ctx.req.viewer!, [parent]))[0] ?? null) : null;
+    return parent ? ((await this.groups.visible(ctx.req.viewer!, [parent]))[0] ?? null) : null;
   }
 
   @ResolveField(() => [GroupModel])
   async children(@Parent() group: GroupEntity, @Context() ctx: GqlContext) {
-    return this.groups.readable(ctx.req.viewer!, await this.groups.children(ctx.loaders, group.id));
+    return this.groups.visible(ctx.req.viewer!, await this.groups.children(ctx.loaders, group.id));
   }
 
   @ResolveField(() => OrganizationModel, { nullable: true, description: 'the "federführende Stadt" of a project group' })
@@ -66,11 +76,16 @@ export class GroupsResolver {
     return this.organizations.load(ctx.loaders, group.leadOrganizationId);
   }
 
-  @ResolveField(() => [GroupMemberModel], { description: 'only for those who may read the group' })
+  @ResolveField(() => [GroupMemberModel], { description: "the group's members, network ADMINs/MODERATORs and hub admins; others []" })
   async members(@Parent() group: GroupEntity, @Context() ctx: GqlContext) {
-    // A group can be reached through a meeting or action item by someone outside it.
+    // The member list is personal data: other role holders of the network see only memberCount.
     if (!(await this.groups.readable(ctx.req.viewer!, [group])).length) return [];
     return this.groups.members(ctx.loaders, group.id);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'set once the bridge has created the room; members and managers only' })
+  async matrixRoomId(@Parent() group: GroupEntity, @Context() ctx: GqlContext) {
+    return (await this.groups.readable(ctx.req.viewer!, [group])).length ? group.matrixRoomId : null;
   }
 }
 
@@ -79,7 +94,7 @@ export class GroupsResolver {
 export class NetworkGroupsResolver {
   constructor(private readonly groupService: GroupsService) {}
 
-  @ResolveField(() => [GroupModel], { description: 'the groups of the network the caller may read' })
+  @ResolveField(() => [GroupModel], { description: "all the network's groups, for its role holders and hub admins; others []" })
   async groups(
     @Parent() network: NetworkModel,
     @Context() ctx: GqlContext,
@@ -87,6 +102,7 @@ export class NetworkGroupsResolver {
   ) {
     if (network.access !== 'full') return [];
     const all = await this.groupService.inNetwork(ctx.loaders, network.id);
-    return this.groupService.readable(ctx.req.viewer!, level ? all.filter((g) => g.level === level) : all);
+    // Member cities must find the groups they may join: every role holder sees all of them.
+    return level ? all.filter((g) => g.level === level) : all;
   }
 }

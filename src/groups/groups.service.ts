@@ -1,24 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
+import { recordAudit } from '../audit/audit.js';
 import { recordEvent } from '../outbox/outbox.js';
-import { AccessService } from '../auth/access.service.js';
+import { AccessService, type GroupView } from '../auth/access.service.js';
 import type { Viewer } from '../auth/viewer.js';
 import { badInput, notFound } from '../common/domain-error.js';
 import { isUuid } from '../common/ids.js';
 import { manyByKey, oneByKey, type RequestLoaders } from '../common/request-loaders.js';
 import { todayInBerlin } from '../common/scalars.js';
+import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { isActiveMember } from '../networks/network-memberships.js';
 import { NetworkRole } from '../networks/network.enums.js';
 import { NetworksService } from '../networks/networks.service.js';
 import type { AddGroupMemberInput, CreateGroupInput, RemoveGroupMemberInput } from './dto/group.inputs.js';
+import { ACTIVE_MEMBER, membershipChanged, quoted } from './group-membership.js';
 import { GroupMemberEntity } from './group-member.entity.js';
 import { GroupEntity } from './group.entity.js';
-import { GroupLevel, LEVEL_RANK } from './group.enums.js';
+import { GroupJoinPolicy, GroupLevel, LEVEL_RANK } from './group.enums.js';
 
-/** The Matrix bridge brings the group's room in line with its members. */
-const membershipChanged = (tx: EntityManager, groupId: string, personId: string) =>
-  recordEvent(tx, { type: 'GroupMembershipChanged', aggregateType: 'Group', aggregateId: groupId, groupId, payload: { groupId, personId } });
+const POLICY_DE: Record<GroupJoinPolicy, string> = { OPEN: 'offen', APPROVAL: 'mit Freigabe', CLOSED: 'geschlossen' };
 
 @Injectable()
 export class GroupsService {
@@ -28,10 +29,10 @@ export class GroupsService {
     private readonly networks: NetworksService,
   ) {}
 
-  /** The group if the caller may read it, else null (its existence does not leak). */
+  /** The group if the caller may see it (every role holder of its network), else null. */
   async byId(viewer: Viewer, id: string): Promise<GroupEntity | null> {
     const group = isUuid(id) ? await this.db.getRepository(GroupEntity).findOneBy({ id }) : null;
-    return group && (await this.access.groupAccess(viewer, group)) ? group : null;
+    return group && (await this.access.groupView(viewer, group)) ? group : null;
   }
 
   async create(viewer: Viewer, input: CreateGroupInput): Promise<GroupEntity> {
@@ -56,8 +57,13 @@ export class GroupsService {
         parentId: input.parentGroupId ?? null,
         leadOrganizationId: input.leadOrganizationId ?? null,
         matrixRoomId: null,
+        joinPolicy: input.joinPolicy ?? GroupJoinPolicy.APPROVAL,
       });
       await recordEvent(tx, { type: 'GroupCreated', aggregateType: 'Group', aggregateId: group.id, groupId: group.id, payload: { groupId: group.id } });
+      await recordAudit(tx, {
+        actor: viewer, action: 'group.create', subjectType: 'Group', subjectId: group.id, networkId: network.id,
+        summary: `Gruppe ${quoted(group.name)} (${group.level}) angelegt, Beitritt ${POLICY_DE[group.joinPolicy]}.`,
+      });
       return group;
     });
   }
@@ -83,6 +89,10 @@ export class GroupsService {
         [group.id, input.personId, input.organizationId ?? null, input.role, today, input.until ?? null],
       );
       await membershipChanged(tx, group.id, input.personId);
+      await recordAudit(tx, {
+        actor: viewer, action: 'group.member.add', subjectType: 'Group', subjectId: group.id, networkId: group.networkId, aboutPersonId: input.personId,
+        summary: `Mitgliedschaft in der Gruppe ${quoted(group.name)} gesetzt: Rolle ${input.role}${input.until ? ` bis ${input.until}` : ''}.`,
+      });
     });
     viewer.invalidate();
     return this.db.getRepository(GroupMemberEntity).findOneByOrFail({ groupId: group.id, personId: input.personId });
@@ -93,24 +103,52 @@ export class GroupsService {
     const group = await this.requireManageable(viewer, input.groupId);
     const removed = await this.db.transaction(async (tx) => {
       const result = await tx.getRepository(GroupMemberEntity).delete({ groupId: group.id, personId: input.personId });
-      if (result.affected) await membershipChanged(tx, group.id, input.personId);
-      return (result.affected ?? 0) > 0;
+      if (!result.affected) return false;
+      await membershipChanged(tx, group.id, input.personId);
+      await recordAudit(tx, {
+        actor: viewer, action: 'group.member.remove', subjectType: 'Group', subjectId: group.id, networkId: group.networkId, aboutPersonId: input.personId,
+        summary: `Mitgliedschaft in der Gruppe ${quoted(group.name)} beendet.`,
+      });
+      return true;
     });
     viewer.invalidate();
     return removed;
   }
 
-  private async requireManageable(viewer: Viewer, id: string): Promise<GroupEntity> {
-    const group = await this.db.getRepository(GroupEntity).findOneBy({ id });
-    if (!group) throw notFound('Group');
+  async setJoinPolicy(viewer: Viewer, groupId: string, joinPolicy: GroupJoinPolicy): Promise<GroupEntity> {
+    const group = await this.requireManageable(viewer, groupId);
+    return this.db.transaction(async (tx) => {
+      await tx.getRepository(GroupEntity).update({ id: group.id }, { joinPolicy });
+      await recordAudit(tx, {
+        actor: viewer, action: 'group.joinPolicy.set', subjectType: 'Group', subjectId: group.id, networkId: group.networkId,
+        summary: `Beitritt zur Gruppe ${quoted(group.name)}: ${POLICY_DE[group.joinPolicy]} → ${POLICY_DE[joinPolicy]}.`,
+      });
+      return tx.getRepository(GroupEntity).findOneByOrFail({ id: group.id });
+    });
+  }
+
+  /** The group for a manager; NOT_FOUND for outsiders, FORBIDDEN for role holders who do not manage it. */
+  async requireManageable(viewer: Viewer, id: string): Promise<GroupEntity> {
+    const group = isUuid(id) ? await this.db.getRepository(GroupEntity).findOneBy({ id }) : null;
+    if (!group || !(await this.access.groupView(viewer, group))) throw notFound('Group');
     await this.access.requireGroupManage(viewer, group);
     return group;
   }
 
-  /** Keeps only the groups the caller may read. */
+  /** Keeps only the groups whose members, room, series and open items the caller may read. */
   async readable(viewer: Viewer, groups: GroupEntity[]): Promise<GroupEntity[]> {
     const allowed = await Promise.all(groups.map((g) => this.access.groupAccess(viewer, g)));
     return groups.filter((_, i) => allowed[i]);
+  }
+
+  /** Keeps only the groups the caller sees at all (every role holder of the network sees every group). */
+  async visible(viewer: Viewer, groups: GroupEntity[]): Promise<GroupEntity[]> {
+    const allowed = await Promise.all(groups.map((g) => this.access.groupView(viewer, g)));
+    return groups.filter((_, i) => allowed[i]);
+  }
+
+  view(viewer: Viewer, group: GroupEntity): Promise<GroupView | null> {
+    return this.access.groupView(viewer, group);
   }
 
   load(loaders: RequestLoaders, id: string | null): Promise<GroupEntity | null> {
@@ -153,5 +191,44 @@ export class GroupsService {
         ),
       )
       .load(groupId);
+  }
+
+  /** How many active members the group has (a number, not personal data: every role holder sees it). */
+  async memberCount(loaders: RequestLoaders, groupId: string): Promise<number> {
+    const row = await loaders
+      .get('group.memberCount', () =>
+        oneByKey(
+          (ids) =>
+            this.db.query<{ group_id: string; n: number }[]>(
+              `SELECT gm.group_id, count(*)::int AS n FROM group_member gm WHERE gm.group_id = ANY($1) AND ${ACTIVE_MEMBER} GROUP BY gm.group_id`,
+              [ids],
+            ),
+          (r) => r.group_id,
+        ),
+      )
+      .load(groupId);
+    return row?.n ?? 0;
+  }
+
+  /** The organizations the group's active members act for, by name. */
+  organizations(loaders: RequestLoaders, groupId: string): Promise<OrganizationEntity[]> {
+    return loaders
+      .get('group.organizations', () =>
+        manyByKey(
+          async (ids) => {
+            const rows = await this.db.query<{ group_id: string; organization_id: string }[]>(
+              `SELECT DISTINCT gm.group_id, gm.organization_id FROM group_member gm
+                WHERE gm.group_id = ANY($1) AND gm.organization_id IS NOT NULL AND ${ACTIVE_MEMBER}`,
+              [ids],
+            );
+            const orgs = rows.length ? await this.db.getRepository(OrganizationEntity).findBy({ id: In([...new Set(rows.map((r) => r.organization_id))]) }) : [];
+            const byId = new Map(orgs.map((o) => [o.id, o]));
+            return rows.map((r) => ({ groupId: r.group_id, org: byId.get(r.organization_id)! }));
+          },
+          (r) => r.groupId,
+        ),
+      )
+      .load(groupId)
+      .then((rows) => rows.map((r) => r.org).sort((a, b) => a.name.localeCompare(b.name, 'de')));
   }
 }

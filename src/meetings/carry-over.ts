@@ -3,30 +3,42 @@ import { recordEvent } from '../outbox/outbox.js';
 import { AgendaItemEntity } from './entities/agenda-item.entity.js';
 
 /**
- * Open action items of a group stand on the agenda of the group's next meeting, one item each
- * ("Offener Punkt: …", linked by carried_over_from_id), until they are done or dropped. Past
- * meetings keep what stood on their agenda; meetings with a protocol are never touched.
+ * Open action items of a group stand on the agenda of one meeting of the group each ("Offener
+ * Punkt: …", linked by carried_over_from_id): the first meeting that starts after the item's
+ * origin meeting and in the future (items without an origin: the next meeting), until they are
+ * done or dropped. An item recorded for a meeting that itself lies in the future therefore stands
+ * on the meeting after that one. Past meetings keep what stood on their agenda; meetings with a
+ * protocol are never touched.
  */
 
-const NEXT_MEETING = `SELECT id, starts_at FROM meeting
-  WHERE group_id = $1 AND NOT cancelled AND starts_at > now() ORDER BY starts_at, id LIMIT 1`;
+/** Per open action item of the groups $1: the meeting it belongs on (null: none planned yet). */
+const TARGETS = `SELECT a.id AS action_item_id, a.group_id, a.created_at, a.title, a.public, (
+    SELECT m.id FROM meeting m
+     WHERE m.group_id = a.group_id AND NOT m.cancelled AND m.starts_at > now()
+       AND (o.id IS NULL OR (m.starts_at > o.starts_at AND m.id <> o.id))
+     ORDER BY m.starts_at, m.id LIMIT 1) AS meeting_id
+  FROM action_item a LEFT JOIN meeting o ON o.id = a.origin_meeting_id
+ WHERE a.group_id = ANY($1) AND a.status = 'OPEN'`;
+
+/** Carried items on future meetings without a protocol that no longer belong there. */
+const STALE = `SELECT ai.id, ai.meeting_id, m.group_id FROM agenda_item ai
+    JOIN meeting m ON m.id = ai.meeting_id
+    LEFT JOIN target t ON t.action_item_id = ai.carried_over_from_id
+   WHERE m.group_id = ANY($1) AND ai.carried_over_from_id IS NOT NULL AND m.starts_at > now()
+     AND NOT EXISTS (SELECT 1 FROM protocol p WHERE p.meeting_id = m.id)
+     AND t.meeting_id IS DISTINCT FROM ai.meeting_id`;
+
+/** Open items whose meeting lacks them (and has no protocol yet). */
+const MISSING = `SELECT t.* FROM target t
+   WHERE t.meeting_id IS NOT NULL
+     AND NOT EXISTS (SELECT 1 FROM protocol p WHERE p.meeting_id = t.meeting_id)
+     AND NOT EXISTS (SELECT 1 FROM agenda_item x WHERE x.meeting_id = t.meeting_id AND x.carried_over_from_id = t.action_item_id)`;
 
 /** Cheap check without locks, for many groups at once: which of them have a stale agenda? */
 export async function groupsNeedingCarryOver(db: EntityManager, groupIds: string[]): Promise<string[]> {
   const rows = await db.query<{ group_id: string }[]>(
-    `WITH next AS (
-       SELECT DISTINCT ON (group_id) group_id, id, starts_at FROM meeting
-        WHERE group_id = ANY($1) AND NOT cancelled AND starts_at > now() ORDER BY group_id, starts_at, id)
-     SELECT next.group_id FROM action_item a JOIN next ON next.group_id = a.group_id
-      WHERE a.status = 'OPEN' AND a.created_at < next.starts_at AND a.origin_meeting_id IS DISTINCT FROM next.id
-        AND NOT EXISTS (SELECT 1 FROM protocol p WHERE p.meeting_id = next.id)
-        AND NOT EXISTS (SELECT 1 FROM agenda_item x WHERE x.meeting_id = next.id AND x.carried_over_from_id = a.id)
-     UNION
-     SELECT m.group_id FROM agenda_item ai JOIN meeting m ON m.id = ai.meeting_id JOIN action_item a ON a.id = ai.carried_over_from_id
-       LEFT JOIN next ON next.group_id = m.group_id
-      WHERE m.group_id = ANY($1) AND m.starts_at > now()
-        AND NOT EXISTS (SELECT 1 FROM protocol p WHERE p.meeting_id = m.id)
-        AND (a.status <> 'OPEN' OR m.id IS DISTINCT FROM next.id)`,
+    `WITH target AS (${TARGETS})
+     SELECT group_id FROM (${MISSING}) missing UNION SELECT group_id FROM (${STALE}) stale`,
     [groupIds],
   );
   return rows.map((r) => r.group_id);
@@ -36,33 +48,26 @@ export async function groupsNeedingCarryOver(db: EntityManager, groupIds: string
 export async function syncCarryOver(tx: EntityManager, groupId: string): Promise<string[]> {
   // Same lock order as every agenda change: the meetings' rows, by id.
   await tx.query(`SELECT id FROM meeting WHERE group_id = $1 AND starts_at > now() ORDER BY id FOR UPDATE`, [groupId]);
-  const [next] = await tx.query<{ id: string }[]>(NEXT_MEETING, [groupId]);
   // DELETE … RETURNING answers [rows, count] through TypeORM.
   const [removed] = await tx.query<[{ meeting_id: string }[], number]>(
-    `DELETE FROM agenda_item ai USING meeting m, action_item a
-      WHERE ai.meeting_id = m.id AND a.id = ai.carried_over_from_id AND m.group_id = $1 AND m.starts_at > now()
-        AND NOT EXISTS (SELECT 1 FROM protocol p WHERE p.meeting_id = m.id)
-        AND (a.status <> 'OPEN' OR m.id IS DISTINCT FROM $2::uuid)
-      RETURNING ai.meeting_id`,
-    [groupId, next?.id ?? null],
+    `WITH target AS (${TARGETS}), stale AS (${STALE})
+     DELETE FROM agenda_item ai USING stale WHERE ai.id = stale.id RETURNING ai.meeting_id`,
+    [[groupId]],
   );
   const changed = new Set(removed.map((r) => r.meeting_id));
   for (const meetingId of changed) await renumberAgenda(tx, meetingId);
-  if (next) {
-    const added = await tx.query<{ meeting_id: string }[]>(
-      `INSERT INTO agenda_item (meeting_id, position, title, public, status, carried_over_from_id)
-       SELECT $2, base.top + row_number() OVER (ORDER BY a.created_at, a.id), 'Offener Punkt: ' || a.title, a.public, 'ACCEPTED', a.id
-         FROM action_item a, (SELECT coalesce(max(position), 0) AS top FROM agenda_item WHERE meeting_id = $2) base
-        WHERE a.group_id = $1 AND a.status = 'OPEN'
-          AND a.created_at < (SELECT starts_at FROM meeting WHERE id = $2)
-          AND a.origin_meeting_id IS DISTINCT FROM $2
-          AND NOT EXISTS (SELECT 1 FROM protocol p WHERE p.meeting_id = $2)
-          AND NOT EXISTS (SELECT 1 FROM agenda_item x WHERE x.meeting_id = $2 AND x.carried_over_from_id = a.id)
-       RETURNING meeting_id`,
-      [groupId, next.id],
-    );
-    if (added.length) changed.add(next.id);
-  }
+  const added = await tx.query<{ meeting_id: string }[]>(
+    `WITH target AS (${TARGETS}), missing AS (${MISSING})
+     INSERT INTO agenda_item (meeting_id, position, title, public, status, carried_over_from_id)
+     SELECT mi.meeting_id,
+            (SELECT coalesce(max(position), 0) FROM agenda_item WHERE meeting_id = mi.meeting_id)
+              + row_number() OVER (PARTITION BY mi.meeting_id ORDER BY mi.created_at, mi.action_item_id),
+            'Offener Punkt: ' || mi.title, mi.public, 'ACCEPTED', mi.action_item_id
+       FROM missing mi
+     RETURNING meeting_id`,
+    [[groupId]],
+  );
+  for (const row of added) changed.add(row.meeting_id);
   for (const meetingId of changed) {
     await recordEvent(tx, {
       type: 'AgendaChanged', aggregateType: 'Meeting', aggregateId: meetingId, groupId,

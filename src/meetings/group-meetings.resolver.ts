@@ -16,15 +16,16 @@ export class GroupMeetingsResolver {
     private readonly groups: GroupsService,
   ) {}
 
-  @ResolveField(() => [MeetingModel], { description: 'ordered by startsAt' })
+  @ResolveField(() => [MeetingModel], { description: "ordered by startsAt; role holders outside the group see each meeting's public part" })
   async meetings(
     @Parent() group: GroupEntity,
     @Context() ctx: GqlContext,
     @Args('from', { type: () => Date, nullable: true }) from?: Date,
     @Args('to', { type: () => Date, nullable: true }) to?: Date,
   ) {
-    if (!(await this.groups.readable(ctx.req.viewer!, [group])).length) return [];
+    // Role holders outside the group see the public part of its meetings ('network' access).
+    if (!(await this.groups.visible(ctx.req.viewer!, [group])).length) return [];
     const meetings = await this.meetingService.forGroup(ctx.loaders, group.id, from, to);
-    return Promise.all(meetings.map(async (m) => toMeetingModel(m, (await this.meetingAccess.accessTo(ctx.req.viewer!, ctx.loaders, m)) ?? 'read')));
+    return Promise.all(meetings.map(async (m) => toMeetingModel(m, (await this.meetingAccess.accessTo(ctx.req.viewer!, ctx.loaders, m)) ?? 'network')));
   }
 }

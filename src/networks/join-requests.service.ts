@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { recordAudit } from '../audit/audit.js';
 import type { Viewer } from '../auth/viewer.js';
 import { uniqueViolation } from '../common/db-errors.js';
 import { badInput, DomainError, notFound } from '../common/domain-error.js';
@@ -43,6 +44,11 @@ export class JoinRequestsService {
           decidedAt: open ? new Date() : null,
         });
         if (open) await this.admit(tx, saved);
+        await recordAudit(tx, {
+          actor: viewer, action: open ? 'network.joinRequest.autoApprove' : 'network.joinRequest.create', subjectType: 'JoinRequest', subjectId: saved.id,
+          networkId: network.id, aboutPersonId: viewer.personId,
+          summary: open ? 'Dem offenen Netzwerk beigetreten (Organisation und Person als MEMBER).' : 'Beitritt zum Netzwerk beantragt.',
+        });
         return saved;
       });
       if (open) viewer.invalidate();
@@ -71,6 +77,11 @@ export class JoinRequestsService {
       }
       const decided = await tx.getRepository(JoinRequestEntity).findOneByOrFail({ id: existing.id });
       if (input.approve) await this.admit(tx, decided);
+      await recordAudit(tx, {
+        actor: viewer, action: input.approve ? 'network.joinRequest.approve' : 'network.joinRequest.reject', subjectType: 'JoinRequest', subjectId: decided.id,
+        networkId: decided.networkId, aboutPersonId: decided.requestedById,
+        summary: `Antrag auf Beitritt zum Netzwerk ${input.approve ? 'angenommen' : 'abgelehnt'}.`,
+      });
       return decided;
     });
   }

@@ -9,6 +9,7 @@ import { isUuid } from '../common/ids.js';
 import { manyByKey, oneByKey, type RequestLoaders } from '../common/request-loaders.js';
 import { todayInBerlin } from '../common/scalars.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
+import { recordAudit } from '../audit/audit.js';
 import { recordEvent } from '../outbox/outbox.js';
 import { PeopleService } from '../people/people.service.js';
 import type { AddNetworkMemberInput, CreateNetworkInput, RemoveNetworkMemberInput, SetNetworkRoleInput } from './dto/network.inputs.js';
@@ -74,6 +75,10 @@ export class NetworksService {
         // The moderating agency works inside the network, so it is a member organization.
         if (created.moderatorOrganizationId) await ensureActiveMembership(tx, created.id, created.moderatorOrganizationId);
         await recordEvent(tx, { type: 'NetworkCreated', aggregateType: 'Network', aggregateId: created.id, groupId: null, payload: { networkId: created.id } });
+        await recordAudit(tx, {
+          actor: viewer, action: 'network.create', subjectType: 'Network', subjectId: created.id, networkId: created.id, aboutPersonId: viewer.personId,
+          summary: `Netzwerk „${created.name}“ angelegt; die anlegende Person ist ADMIN.`,
+        });
         return created;
       });
       viewer.invalidate();
@@ -87,8 +92,14 @@ export class NetworksService {
   async addMember(viewer: Viewer, input: AddNetworkMemberInput): Promise<NetworkMembershipEntity> {
     const network = await this.requireVisible(viewer, input.networkId);
     await this.access.requireNetworkRole(viewer, network, NetworkRole.ADMIN);
-    await this.organizations.requireExisting(input.organizationId, 'organizationId');
-    await ensureActiveMembership(this.db.manager, network.id, input.organizationId);
+    const organization = await this.organizations.requireExisting(input.organizationId, 'organizationId');
+    await this.db.transaction(async (tx) => {
+      await ensureActiveMembership(tx, network.id, input.organizationId);
+      await recordAudit(tx, {
+        actor: viewer, action: 'network.member.add', subjectType: 'Organization', subjectId: input.organizationId, networkId: network.id,
+        summary: `${organization.name} ist Mitglied des Netzwerks.`,
+      });
+    });
     return this.db.getRepository(NetworkMembershipEntity).findOneByOrFail({
       networkId: network.id,
       organizationId: input.organizationId,
@@ -105,7 +116,13 @@ export class NetworksService {
       where: { networkId: network.id, organizationId: input.organizationId, status: In([MembershipStatus.ACTIVE, MembershipStatus.PENDING]) },
     });
     if (!current) throw badInput('organizationId', 'the organization is not a member of the network');
-    await repo.update({ id: current.id }, { status: MembershipStatus.ENDED, until: todayInBerlin() });
+    await this.db.transaction(async (tx) => {
+      await tx.getRepository(NetworkMembershipEntity).update({ id: current.id }, { status: MembershipStatus.ENDED, until: todayInBerlin() });
+      await recordAudit(tx, {
+        actor: viewer, action: 'network.member.remove', subjectType: 'Organization', subjectId: input.organizationId, networkId: network.id,
+        summary: `Mitgliedschaft einer Organisation im Netzwerk beendet (seit ${current.since ?? '–'}).`,
+      });
+    });
     return repo.findOneByOrFail({ id: current.id });
   }
 
@@ -125,11 +142,16 @@ export class NetworksService {
           throw badInput('role', 'the network must keep at least one ADMIN');
         }
       }
+      const [previous] = await tx.query<{ role: NetworkRole }[]>('SELECT role FROM network_role WHERE network_id = $1 AND person_id = $2', [network.id, input.personId]);
       await tx.query(
         `INSERT INTO network_role (network_id, person_id, role, organization_id) VALUES ($1, $2, $3, $4)
          ON CONFLICT (network_id, person_id) DO UPDATE SET role = EXCLUDED.role, organization_id = EXCLUDED.organization_id`,
         [network.id, input.personId, input.role, input.organizationId ?? null],
       );
+      await recordAudit(tx, {
+        actor: viewer, action: 'network.role.set', subjectType: 'Person', subjectId: input.personId, networkId: network.id, aboutPersonId: input.personId,
+        summary: previous ? `Rolle im Netzwerk von ${previous.role} auf ${input.role} gesetzt.` : `Rolle ${input.role} im Netzwerk vergeben.`,
+      });
       return tx.getRepository(NetworkRoleEntity).findOneByOrFail({ networkId: network.id, personId: input.personId });
     });
     viewer.invalidate();

@@ -14,6 +14,7 @@ export type DomainEventType =
   | 'NetworkCreated'
   | 'GroupCreated'
   | 'GroupMembershipChanged'
+  | 'GroupJoinRequestDecided'
   | 'MatrixAccountLinked'
   | 'ChatReply';
 

@@ -4,8 +4,8 @@ import type { Viewer } from '../auth/viewer.js';
 import type { GqlContext } from '../common/request-loaders.js';
 import { OrganizationModel } from '../organizations/organization.model.js';
 import { LinkMatrixAccountInput } from './link-matrix-account.input.js';
-import { PeopleService } from './people.service.js';
-import type { PersonEntity } from './person.entity.js';
+import { NetworkRole } from '../networks/network.enums.js';
+import { distinctOrganizations, PeopleService } from './people.service.js';
 import { PersonModel } from './person.model.js';
 
 @Resolver(() => PersonModel)
@@ -31,14 +31,27 @@ export class PeopleResolver {
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Visible to the person, hub admins and admins of networks they belong to' })
-  async email(@Parent() person: PersonEntity, @Context() ctx: GqlContext) {
+  async email(@Parent() person: PersonModel, @Context() ctx: GqlContext) {
     const viewer = ctx.req.viewer;
     if (!viewer || !(await this.people.emailVisible(ctx.loaders, viewer, person.id))) return null;
     return person.email;
   }
 
-  @ResolveField(() => [OrganizationModel], { description: 'Those the person acts on behalf of (from network roles and group memberships)' })
-  organizations(@Parent() person: PersonEntity, @Context() ctx: GqlContext) {
-    return this.people.organizationsOf(ctx.loaders, person.id);
+  @ResolveField(() => String, { nullable: true, description: 'for personByEmail only where the e-mail is visible too' })
+  async matrixUserId(@Parent() person: PersonModel, @Context() ctx: GqlContext) {
+    const viewer = ctx.req.viewer;
+    if (person.lookup && (!viewer || !(await this.people.emailVisible(ctx.loaders, viewer, person.id)))) return null;
+    return person.matrixUserId;
+  }
+
+  @ResolveField(() => [OrganizationModel], {
+    description: 'Those the person acts on behalf of (from network roles and group memberships); for personByEmail only those of networks the caller administers',
+  })
+  async organizations(@Parent() person: PersonModel, @Context() ctx: GqlContext) {
+    const rows = await this.people.organizationsOf(ctx.loaders, person.id);
+    const viewer = ctx.req.viewer;
+    if (!person.lookup || viewer?.hubAdmin || viewer?.personId === person.id) return distinctOrganizations(rows);
+    const administered = await Promise.all(rows.map(async (r) => !!viewer && (await viewer.networkRole(r.networkId)) === NetworkRole.ADMIN));
+    return distinctOrganizations(rows.filter((_, i) => administered[i]));
   }
 }

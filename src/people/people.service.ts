@@ -52,10 +52,12 @@ export class PeopleService {
    * Finds a person by exact e-mail, so a network ADMIN can give someone who signed in a role.
    * Only for hub admins and network ADMINs; no partial matches, so nobody can browse the people.
    */
-  async findByEmail(viewer: Viewer, email: string): Promise<PersonEntity | null> {
+  async findByEmail(viewer: Viewer, email: string): Promise<(PersonEntity & { lookup: true }) | null> {
     const isAdmin = viewer.hubAdmin || (await Promise.all((await viewer.networkIds()).map((id) => viewer.networkRole(id)))).includes(NetworkRole.ADMIN);
     if (!isAdmin) throw new DomainError('FORBIDDEN', 'Only network ADMINs may look people up');
-    return this.db.getRepository(PersonEntity).createQueryBuilder('p').where('lower(p.email) = lower(:email)', { email: email.trim() }).getOne();
+    const found = await this.db.getRepository(PersonEntity).createQueryBuilder('p').where('lower(p.email) = lower(:email)', { email: email.trim() }).getOne();
+    // Marked, so that the person's fields tell this admin nothing about the person's other networks.
+    return found && { ...found, lookup: true as const };
   }
 
   exists(id: string): Promise<boolean> {
@@ -89,26 +91,31 @@ export class PeopleService {
     return false;
   }
 
-  /** The organizations a person acts on behalf of, from network roles and group memberships. */
-  organizationsOf(loaders: RequestLoaders, personId: string): Promise<OrganizationEntity[]> {
+  /** The organizations a person acts on behalf of, with the network each stems from. */
+  organizationsOf(loaders: RequestLoaders, personId: string): Promise<{ networkId: string; org: OrganizationEntity }[]> {
     return loaders
       .get('person.organizations', () =>
         manyByKey(
           async (ids) => {
-            const rows = await this.db.query<{ person_id: string; organization_id: string }[]>(
-              `SELECT DISTINCT person_id, organization_id FROM (
-                 SELECT person_id, organization_id FROM network_role WHERE person_id = ANY($1) AND organization_id IS NOT NULL
-                 UNION SELECT person_id, organization_id FROM group_member WHERE person_id = ANY($1) AND organization_id IS NOT NULL) t`,
+            const rows = await this.db.query<{ person_id: string; organization_id: string; network_id: string }[]>(
+              `SELECT DISTINCT person_id, organization_id, network_id FROM (
+                 SELECT person_id, organization_id, network_id FROM network_role WHERE person_id = ANY($1) AND organization_id IS NOT NULL
+                 UNION SELECT gm.person_id, gm.organization_id, g.network_id FROM group_member gm JOIN work_group g ON g.id = gm.group_id
+                  WHERE gm.person_id = ANY($1) AND gm.organization_id IS NOT NULL) t`,
               [ids],
             );
-            const orgs = await this.db.getRepository(OrganizationEntity).findBy({ id: In([...new Set(rows.map((r) => r.organization_id))]) });
+            const orgs = rows.length ? await this.db.getRepository(OrganizationEntity).findBy({ id: In([...new Set(rows.map((r) => r.organization_id))]) }) : [];
             const byId = new Map(orgs.map((o) => [o.id, o]));
-            return rows.map((r) => ({ personId: r.person_id, org: byId.get(r.organization_id)! }));
+            return rows.map((r) => ({ personId: r.person_id, networkId: r.network_id, org: byId.get(r.organization_id)! }));
           },
           (r) => r.personId,
         ),
       )
-      .load(personId)
-      .then((rows) => rows.map((r) => r.org).sort((a, b) => a.name.localeCompare(b.name, 'de')));
+      .load(personId);
   }
+}
+
+/** Each organization once, by name. */
+export function distinctOrganizations(rows: { org: OrganizationEntity }[]): OrganizationEntity[] {
+  return [...new Map(rows.map((r) => [r.org.id, r.org])).values()].sort((a, b) => a.name.localeCompare(b.name, 'de'));
 }

@@ -14,6 +14,11 @@ export class PersonEntity {
   @Column('text', { nullable: true }) matrixUserId: string | null;
   /** Secret of the personal ICS feed URL; rotating it revokes the old URL. */
   @Column('text', { nullable: true }) calendarToken: string | null;
+  /** Consent to be named in public outputs (OParl, public pages, other people's exports): opt-in. */
+  @Column('boolean', { default: false }) publicProfile: boolean;
+  @Column('boolean', { default: true }) notifyByEmail: boolean;
+  /** Set by erasePerson: the row stays as "Gelöschte Person" so records keep their references. */
+  @Column('timestamptz', { nullable: true }) erasedAt: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

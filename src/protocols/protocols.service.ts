@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
+import { recordAudit } from '../audit/audit.js';
 import type { Viewer } from '../auth/viewer.js';
 import { uniqueViolation } from '../common/db-errors.js';
 import { badInput, notFound } from '../common/domain-error.js';
@@ -101,6 +102,11 @@ export class ProtocolsService {
       await bumpVersion(tx, protocol.id, { expected: input.expectedVersion, states: [t.from], authorId: viewer.personId, summary: t.summary, set });
       if (step === 'approve') await tx.query('UPDATE protocol SET approved_by_id = $2 WHERE id = $1', [protocol.id, viewer.personId]);
       if (step === 'publish') await this.freeze(tx, protocol.id, meeting);
+      const group = await this.meetingAccess.primaryGroup(new RequestLoaders(), meeting);
+      await recordAudit(tx, {
+        actor: viewer, action: `protocol.${step}`, subjectType: 'Protocol', subjectId: protocol.id, networkId: group.networkId,
+        summary: `Protokoll der Sitzung „${meeting.title}“: ${t.summary} (${t.from} → ${t.to}).`,
+      });
     });
   }
 

@@ -1,7 +1,8 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { checkStartTime, checkTimeZone, expandSeries, isHolidayRegion, parseRule, RecurrenceError } from '../../libs/recurrence/index.js';
+import { recordAudit } from '../audit/audit.js';
 import { AccessService } from '../auth/access.service.js';
 import type { Viewer } from '../auth/viewer.js';
 import { badInput, notFound } from '../common/domain-error.js';
@@ -57,6 +58,7 @@ export class SeriesService implements OnApplicationBootstrap, OnApplicationShutd
         type: 'MeetingSeriesScheduled', aggregateType: 'MeetingSeries', aggregateId: series.id, groupId: group.id,
         payload: { seriesId: series.id, title: series.title, rrule: series.rrule, startTime: series.startTime, timeZone, startsOn: series.startsOn, onlineUrl: series.onlineUrl },
       });
+      await auditSeries(tx, viewer, series, 'series.schedule', `Terminserie „${series.title}“ angelegt (${series.rrule}, ${series.startTime} Uhr, ab ${series.startsOn}).`);
       return series;
     });
   }
@@ -83,6 +85,7 @@ export class SeriesService implements OnApplicationBootstrap, OnApplicationShutd
       };
       await tx.getRepository(MeetingSeriesEntity).save(changed);
       await reconcileSeries(tx, changed, effectiveFrom, series.materializedUntil > horizon() ? series.materializedUntil : horizon());
+      await auditSeries(tx, viewer, changed, 'series.update', `Terminserie „${series.title}“ ab ${effectiveFrom} geändert (${changed.rrule}, ${changed.startTime} Uhr, ${changed.durationMinutes} Minuten).`);
       return tx.getRepository(MeetingSeriesEntity).findOneByOrFail({ id: series.id });
     });
   }
@@ -95,6 +98,7 @@ export class SeriesService implements OnApplicationBootstrap, OnApplicationShutd
       await tx.query('UPDATE meeting_series SET until = $2 WHERE id = $1', [series.id, input.lastDate]);
       const ended = { ...series, until: input.lastDate };
       await reconcileSeries(tx, ended, addDays(input.lastDate, 1), series.materializedUntil);
+      await auditSeries(tx, viewer, ended, 'series.end', `Terminserie „${series.title}“ endet am ${input.lastDate}.`);
       return tx.getRepository(MeetingSeriesEntity).findOneByOrFail({ id: series.id });
     });
   }
@@ -211,6 +215,11 @@ export class SeriesService implements OnApplicationBootstrap, OnApplicationShutd
 }
 
 const horizon = () => addDays(todayInBerlin(), HORIZON_DAYS);
+
+async function auditSeries(tx: EntityManager, viewer: Viewer, series: MeetingSeriesEntity, action: string, summary: string): Promise<void> {
+  const [group] = await tx.query<{ network_id: string }[]>('SELECT network_id FROM work_group WHERE id = $1', [series.groupId]);
+  await recordAudit(tx, { actor: viewer, action, subjectType: 'MeetingSeries', subjectId: series.id, networkId: group.network_id, summary });
+}
 
 function validate(v: { rrule: string; startTime: string; timeZone: string; regions: string[] }): void {
   try {

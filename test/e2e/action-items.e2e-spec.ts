@@ -65,6 +65,35 @@ describe('action items', () => {
     expect(g.openActionItems).toEqual([]);
   });
 
+  it('puts an item recorded for a future meeting on the meeting after it, not on "the next meeting from now"', async () => {
+    const groupId = await group(hub, c.agency, c.networkId, 'PROJECT_GROUP');
+    await addGroupMember(hub, c.agency, groupId, c.lead.id, 'LEAD');
+    const first = await meeting(hub, c.lead, groupId, 7);
+    const second = await meeting(hub, c.lead, groupId, 21);
+    const third = await meeting(hub, c.lead, groupId, 35);
+    // The protocol of the first meeting is prepared ahead, and an action item is recorded in it.
+    const { startProtocol: p } = await hub.ok(c.lead.token, 'mutation($input: StartProtocolInput!) { startProtocol(input: $input) { id } }', { input: { meetingId: first } });
+    const item = (await hub.ok(c.lead.token, ACTION, { input: { groupId, title: 'Bericht nachreichen', protocolId: p.id } })).addActionItem;
+
+    expect(await carried(first)).toEqual([]);
+    expect(await carried(second)).toEqual([item.id]);
+    expect(await carried(third)).toEqual([]);
+
+    // The second meeting moves behind the third: the item follows the first meeting after its origin.
+    const inDays = (d: number) => new Date(Date.now() + d * 86_400_000);
+    await hub.ok(c.lead.token, 'mutation($input: RescheduleMeetingInput!) { rescheduleMeeting(input: $input) { id } }', {
+      input: { meetingId: second, startsAt: inDays(42), endsAt: new Date(inDays(42).getTime() + 3_600_000) },
+    });
+    expect(await carried(third)).toEqual([item.id]);
+    expect(await carried(second)).toEqual([]);
+
+    // Its origin is rescheduled behind all others: no later meeting exists, so it stands nowhere yet.
+    await hub.ok(c.lead.token, 'mutation($input: RescheduleMeetingInput!) { rescheduleMeeting(input: $input) { id } }', {
+      input: { meetingId: first, startsAt: inDays(50), endsAt: new Date(inDays(50).getTime() + 3_600_000) },
+    });
+    expect([...(await carried(second)), ...(await carried(third))]).toEqual([]);
+  });
+
   it("lists the caller's own items and those of organizations they act for", async () => {
     const mine = (await hub.ok(c.lead.token, ACTION, { input: { groupId: c.groupId, title: 'Für Mitglied', assigneeId: c.member.id } })).addActionItem;
     const cityItem = (await hub.ok(c.lead.token, ACTION, { input: { groupId: c.groupId, title: 'Für die Stadt', assigneeOrganizationId: c.city } })).addActionItem;

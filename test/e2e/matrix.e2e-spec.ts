@@ -5,6 +5,7 @@ import { MatrixOutboxProcessor } from '../../src/matrix/matrix-outbox.processor.
 import { MeetingRemindersService } from '../../src/meetings/meeting-reminders.service.js';
 import { actor, addGroupMember, addMember, group, network, organization, setRole, type Actor } from '../support/factories.js';
 import { TEST_SERVER_URL } from '../support/global-setup.js';
+import { listenAsAppservice } from '../support/appservice-port.js';
 import { matrixApi, registerMatrixUser, roomMembers, roomMessages, synapse, SYNAPSE } from '../support/synapse.js';
 import { codeOf, TestHub, workerDatabaseUrl } from '../support/test-hub.js';
 
@@ -65,13 +66,14 @@ describe('the Matrix bridge, against a real Synapse', () => {
   const status = async () => (await hub.ok(root.token, '{ outboxStatus { pending failed deadLetter delivered } }')).outboxStatus;
 
   let databaseUrl: string;
+  let releasePort: () => void = () => {};
 
   beforeAll(async () => {
     databaseUrl = await freshDatabase();
     hub = await TestHub.start({ ...MATRIX_ENV, DATABASE_URL: databaseUrl });
     processor = hub.hub.app.get(MatrixOutboxProcessor);
     // Synapse pushes room events to the application service here.
-    await hub.hub.app.listen(SYNAPSE.appservicePort, '127.0.0.1');
+    releasePort = await listenAsAppservice(hub.hub.app);
     root = await actor(hub, 'root', { admin: true });
     [lead, member] = [await withMatrix('lead'), await withMatrix('member')];
     net = await network(hub, root, 'APPROVAL', { description: 'Netzwerk für die Bridge' });
@@ -83,8 +85,11 @@ describe('the Matrix bridge, against a real Synapse', () => {
     await addGroupMember(hub, root, groupId, lead.id, 'LEAD', { organizationId: city });
     await addGroupMember(hub, root, groupId, member.id, 'MEMBER', { organizationId: city });
     await drain();
+  }, 360_000); // may wait for another test file to give the application-service port back
+  afterAll(async () => {
+    await hub.stop();
+    releasePort();
   });
-  afterAll(() => hub.stop());
 
   it('gives the network a Space and the group a room inside it, marked with the group id', async () => {
     const { network: n } = await hub.ok(root.token, 'query($slug: String!) { network(slug: $slug) { matrixSpaceId } }', { slug: net.slug });

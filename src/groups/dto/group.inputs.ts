@@ -2,7 +2,7 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsOptional } from 'class-validator';
 import { DateScalar } from '../../common/scalars.js';
 import { IsId, IsName, IsOptionalText } from '../../common/validators.js';
-import { GroupLevel, GroupRole } from '../group.enums.js';
+import { GroupJoinPolicy, GroupLevel, GroupRole } from '../group.enums.js';
 
 @InputType()
 export class CreateGroupInput {
@@ -14,6 +14,7 @@ export class CreateGroupInput {
 
   @Field(() => ID, { nullable: true }) @IsOptional() @IsId('parentGroupId') parentGroupId?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsId('leadOrganizationId') leadOrganizationId?: string | null;
+  @Field(() => GroupJoinPolicy, { nullable: true, description: 'default APPROVAL' }) joinPolicy?: GroupJoinPolicy | null;
 }
 
 @InputType()

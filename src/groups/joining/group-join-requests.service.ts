@@ -1,0 +1,193 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { recordAudit } from '../../audit/audit.js';
+import { AccessService } from '../../auth/access.service.js';
+import type { Viewer } from '../../auth/viewer.js';
+import { uniqueViolation } from '../../common/db-errors.js';
+import { badInput, DomainError, notFound } from '../../common/domain-error.js';
+import { isUuid } from '../../common/ids.js';
+import { manyByKey, type RequestLoaders } from '../../common/request-loaders.js';
+import { todayInBerlin } from '../../common/scalars.js';
+import { isActiveMember } from '../../networks/network-memberships.js';
+import { JoinRequestStatus } from '../../networks/network.enums.js';
+import { recordEvent } from '../../outbox/outbox.js';
+import { ACTIVE_MEMBER, membershipChanged, quoted } from '../group-membership.js';
+import { GroupEntity } from '../group.entity.js';
+import { GroupJoinPolicy, GroupRole } from '../group.enums.js';
+import { GroupJoinRequestEntity } from './group-join-request.entity.js';
+import type { DecideGroupJoinRequestInput, RequestGroupMembershipInput } from './group-join.inputs.js';
+
+const alreadyMember = () => new DomainError('CONFLICT', 'You are a member of this group already');
+
+/**
+ * How role holders of a network join its groups: OPEN groups take them at once, APPROVAL groups
+ * queue a request for the group's managers, CLOSED groups take no requests. Every decision
+ * reaches the person through the outbox; the Matrix bridge invites on approval and removes on
+ * leaving.
+ */
+@Injectable()
+export class GroupJoinRequestsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+  ) {}
+
+  async request(viewer: Viewer, input: RequestGroupMembershipInput): Promise<GroupJoinRequestEntity> {
+    const group = await this.visibleGroup(viewer, input.groupId);
+    const [role] = await this.db.query<{ organization_id: string | null }[]>(
+      'SELECT organization_id FROM network_role WHERE network_id = $1 AND person_id = $2',
+      [group.networkId, viewer.personId],
+    );
+    if (!role) throw new DomainError('FORBIDDEN', 'Only role holders of the network may join its groups');
+    if (group.joinPolicy === GroupJoinPolicy.CLOSED) throw new DomainError('FORBIDDEN', 'The group is closed: only its managers add members');
+    if (input.organizationId && !(await isActiveMember(this.db.manager, group.networkId, input.organizationId))) {
+      throw badInput('organizationId', 'the organization is not an active member of the network');
+    }
+    const organizationId = input.organizationId ?? role.organization_id;
+    const open = group.joinPolicy === GroupJoinPolicy.OPEN;
+    try {
+      const request = await this.db.transaction(async (tx) => {
+        const [member] = await tx.query(`SELECT 1 FROM group_member gm WHERE gm.group_id = $1 AND gm.person_id = $2 AND ${ACTIVE_MEMBER}`, [group.id, viewer.personId]);
+        if (member) throw alreadyMember();
+        const saved = await tx.getRepository(GroupJoinRequestEntity).save({
+          groupId: group.id, personId: viewer.personId, organizationId, message: input.message ?? null,
+          status: open ? JoinRequestStatus.APPROVED : JoinRequestStatus.PENDING, decidedById: null,
+          reason: open ? 'Offene Gruppe: sofort aufgenommen' : null, decidedAt: open ? new Date() : null,
+        });
+        if (open) {
+          // Concurrent requests of one person: the second finds the first's membership (CONFLICT).
+          if (!(await admit(tx, group.id, viewer.personId, organizationId))) throw alreadyMember();
+          await membershipChanged(tx, group.id, viewer.personId);
+          await recordAudit(tx, {
+            actor: viewer, action: 'group.member.join', subjectType: 'Group', subjectId: group.id, networkId: group.networkId, aboutPersonId: viewer.personId,
+            summary: `Der offenen Gruppe ${quoted(group.name)} als MEMBER beigetreten.`,
+          });
+        } else {
+          await recordAudit(tx, {
+            actor: viewer, action: 'group.joinRequest.create', subjectType: 'GroupJoinRequest', subjectId: saved.id, networkId: group.networkId, aboutPersonId: viewer.personId,
+            summary: `Beitritt zur Gruppe ${quoted(group.name)} beantragt.`,
+          });
+        }
+        return saved;
+      });
+      if (open) viewer.invalidate();
+      return request;
+    } catch (error) {
+      // The partial unique index admits one PENDING request per person and group, however many race.
+      if (uniqueViolation(error) === 'uq_group_join_request_pending') throw new DomainError('CONFLICT', 'A request to join this group is pending already');
+      if (uniqueViolation(error) === 'uq_group_member_person') throw alreadyMember();
+      throw error;
+    }
+  }
+
+  /** Group LEAD/MODERATOR, network ADMIN/MODERATOR or hub admin; approval makes the person MEMBER. */
+  async decide(viewer: Viewer, input: DecideGroupJoinRequestInput): Promise<GroupJoinRequestEntity> {
+    const existing = isUuid(input.requestId) ? await this.db.getRepository(GroupJoinRequestEntity).findOneBy({ id: input.requestId }) : null;
+    const group = existing && (await this.db.getRepository(GroupEntity).findOneBy({ id: existing.groupId }));
+    if (!existing || !group) throw notFound('Group join request');
+    if ((await this.access.groupView(viewer, group)) !== 'manage') {
+      // The requester sees their request; for everyone else it does not exist.
+      if (existing.personId === viewer.personId) throw new DomainError('FORBIDDEN', 'Only the group\'s managers decide join requests');
+      throw notFound('Group join request');
+    }
+    const decided = await this.db.transaction(async (tx) => {
+      const [rows] = await tx.query<[{ id: string }[], number]>(
+        `UPDATE group_join_request SET status = $2, decided_by_id = $3, reason = $4, decided_at = now() WHERE id = $1 AND status = 'PENDING' RETURNING id`,
+        [existing.id, input.approve ? JoinRequestStatus.APPROVED : JoinRequestStatus.REJECTED, viewer.personId, input.reason ?? null],
+      );
+      if (!rows.length) {
+        throw new DomainError('CONFLICT', `The join request was ${existing.status === 'PENDING' ? 'decided meanwhile' : `already ${existing.status.toLowerCase()}`}`);
+      }
+      if (input.approve) {
+        const [role] = await tx.query('SELECT 1 FROM network_role WHERE network_id = $1 AND person_id = $2', [group.networkId, existing.personId]);
+        if (!role) throw new DomainError('CONFLICT', 'The person no longer holds a role in the network; reject the request instead');
+        // Someone who became a member meanwhile keeps the role they have.
+        await admit(tx, group.id, existing.personId, existing.organizationId);
+        await membershipChanged(tx, group.id, existing.personId);
+      }
+      await recordEvent(tx, {
+        type: 'GroupJoinRequestDecided', aggregateType: 'Group', aggregateId: group.id, groupId: group.id,
+        payload: { requestId: existing.id, groupId: group.id, groupName: group.name, personId: existing.personId, approved: input.approve, reason: input.reason ?? null },
+      });
+      await recordAudit(tx, {
+        actor: viewer, action: input.approve ? 'group.joinRequest.approve' : 'group.joinRequest.reject', subjectType: 'GroupJoinRequest',
+        subjectId: existing.id, networkId: group.networkId, aboutPersonId: existing.personId,
+        summary: `Antrag auf Beitritt zur Gruppe ${quoted(group.name)} ${input.approve ? 'angenommen' : 'abgelehnt'}.`,
+      });
+      return tx.getRepository(GroupJoinRequestEntity).findOneByOrFail({ id: existing.id });
+    });
+    viewer.invalidate();
+    return decided;
+  }
+
+  /** Ends the caller's membership. The group's last LEAD cannot leave (CONFLICT). */
+  async leave(viewer: Viewer, groupId: string): Promise<boolean> {
+    const group = await this.visibleGroup(viewer, groupId);
+    await this.db.transaction(async (tx) => {
+      // Serialises departures from one group, so two LEADs leaving at once cannot both go.
+      await tx.query('SELECT id FROM work_group WHERE id = $1 FOR UPDATE', [group.id]);
+      const [mine] = await tx.query<{ role: GroupRole }[]>('SELECT role FROM group_member WHERE group_id = $1 AND person_id = $2', [group.id, viewer.personId]);
+      if (!mine) throw badInput('groupId', 'you are not a member of this group');
+      if (mine.role === GroupRole.LEAD) {
+        const [other] = await tx.query(
+          `SELECT 1 FROM group_member gm WHERE gm.group_id = $1 AND gm.person_id <> $2 AND gm.role = 'LEAD' AND ${ACTIVE_MEMBER}`,
+          [group.id, viewer.personId],
+        );
+        if (!other) throw new DomainError('CONFLICT', 'The last LEAD cannot leave the group; make someone else LEAD first');
+      }
+      await tx.query('DELETE FROM group_member WHERE group_id = $1 AND person_id = $2', [group.id, viewer.personId]);
+      await membershipChanged(tx, group.id, viewer.personId);
+      await recordAudit(tx, {
+        actor: viewer, action: 'group.member.leave', subjectType: 'Group', subjectId: group.id, networkId: group.networkId, aboutPersonId: viewer.personId,
+        summary: `Gruppe ${quoted(group.name)} verlassen (Rolle ${mine.role}).`,
+      });
+    });
+    viewer.invalidate();
+    return true;
+  }
+
+  /** Group.joinRequests, newest first; the resolver shows them to managers only. */
+  forGroup(loaders: RequestLoaders, groupId: string): Promise<GroupJoinRequestEntity[]> {
+    return loaders
+      .get('group.joinRequests', () =>
+        manyByKey((ids) => this.db.getRepository(GroupJoinRequestEntity).find({ where: { groupId: In(ids) }, order: { createdAt: 'DESC' } }), (r) => r.groupId),
+      )
+      .load(groupId);
+  }
+
+  /** PENDING requests the caller may decide, across all groups they manage, oldest first. */
+  async pendingFor(viewer: Viewer): Promise<GroupJoinRequestEntity[]> {
+    const rows = await this.db.query<{ id: string }[]>(
+      `SELECT r.id FROM group_join_request r JOIN work_group g ON g.id = r.group_id
+        WHERE r.status = 'PENDING' AND ($2
+           OR g.network_id IN (SELECT network_id FROM network_role WHERE person_id = $1 AND role IN ('ADMIN', 'MODERATOR'))
+           OR g.id IN (SELECT gm.group_id FROM group_member gm WHERE gm.person_id = $1 AND gm.role IN ('LEAD', 'MODERATOR') AND ${ACTIVE_MEMBER}))`,
+      [viewer.personId, viewer.hubAdmin],
+    );
+    if (!rows.length) return [];
+    return this.db.getRepository(GroupJoinRequestEntity).find({ where: { id: In(rows.map((r) => r.id)) }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  private async visibleGroup(viewer: Viewer, groupId: string): Promise<GroupEntity> {
+    const group = isUuid(groupId) ? await this.db.getRepository(GroupEntity).findOneBy({ id: groupId }) : null;
+    if (!group || !(await this.access.groupView(viewer, group))) throw notFound('Group');
+    return group;
+  }
+}
+
+/**
+ * Makes the person an active MEMBER. An expired guest comes back as MEMBER; an active member is
+ * left as they are. Returns false in that last case.
+ */
+async function admit(tx: EntityManager, groupId: string, personId: string, organizationId: string | null): Promise<boolean> {
+  const rows = await tx.query<{ id: string }[]>(
+    `INSERT INTO group_member AS gm (group_id, person_id, organization_id, role, since, until) VALUES ($1, $2, $3, 'MEMBER', $4, NULL)
+     ON CONFLICT (group_id, person_id) DO UPDATE
+       SET role = 'MEMBER', organization_id = EXCLUDED.organization_id, since = EXCLUDED.since, until = NULL
+       WHERE NOT ${ACTIVE_MEMBER}
+     RETURNING id`,
+    [groupId, personId, organizationId, todayInBerlin()],
+  );
+  return rows.length > 0;
+}

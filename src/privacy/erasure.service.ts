@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { recordAudit } from '../audit/audit.js';
+import type { Viewer } from '../auth/viewer.js';
+import { DomainError, notFound } from '../common/domain-error.js';
+import { isUuid } from '../common/ids.js';
+import { membershipChanged } from '../groups/group-membership.js';
+
+/** What an erased person is called everywhere from then on. */
+export const ERASED_NAME = 'Gelöschte Person';
+/** Issuer of erased rows: no token carries it, so no sign-in ever finds such a row again. */
+export const ERASED_ISSUER = 'urn:interkom:erased';
+
+/**
+ * Art. 17 GDPR. The person row stays, anonymised, so that what others wrote and decided keeps its
+ * references (revisions, decisions, attendance, votes keep their numbers); name, e-mail, Matrix ID
+ * and the calendar token go; roles and memberships end; free texts the person wrote into requests
+ * go. Published protocols stay as they are (public records). The next sign-in with the same
+ * account creates a new, empty person.
+ */
+@Injectable()
+export class ErasureService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async erase(viewer: Viewer, personId: string): Promise<boolean> {
+    await this.authorize(viewer, personId);
+    await this.db.transaction(async (tx) => {
+      const [person] = await tx.query<{ erased_at: Date | null }[]>('SELECT erased_at FROM person WHERE id = $1 FOR UPDATE', [personId]);
+      if (person.erased_at) throw new DomainError('CONFLICT', 'The person was erased already');
+      const networks = (await tx.query<{ network_id: string }[]>('SELECT network_id FROM network_role WHERE person_id = $1', [personId])).map((r) => r.network_id);
+      const groups = (await tx.query<{ group_id: string }[]>('SELECT group_id FROM group_member WHERE person_id = $1', [personId])).map((r) => r.group_id);
+      await anonymise(tx, personId);
+      // The bridge removes the person from every room: their Matrix ID is gone, so no room wants them.
+      for (const groupId of groups) await membershipChanged(tx, groupId, personId);
+      const summary = 'Person gelöscht: Name, E-Mail-Adresse, Matrix-ID und Kalender-Abo entfernt, Rollen und Mitgliedschaften beendet.';
+      for (const networkId of networks.length ? networks : [null]) {
+        await recordAudit(tx, { actor: viewer, action: 'person.erase', subjectType: 'Person', subjectId: personId, networkId, aboutPersonId: personId, summary });
+      }
+    });
+    viewer.invalidate();
+    return true;
+  }
+
+  /** The person themselves or a hub admin; anyone sharing a network with them sees them (FORBIDDEN), others not. */
+  private async authorize(viewer: Viewer, personId: string): Promise<void> {
+    const [target] = isUuid(personId) ? await this.db.query<{ id: string }[]>('SELECT id FROM person WHERE id = $1', [personId]) : [];
+    if (!target) throw notFound('Person');
+    if (viewer.hubAdmin || viewer.personId === personId) return;
+    const [shared] = await this.db.query(
+      'SELECT 1 FROM network_role a JOIN network_role b ON b.network_id = a.network_id WHERE a.person_id = $1 AND b.person_id = $2',
+      [viewer.personId, personId],
+    );
+    if (!shared) throw notFound('Person');
+    throw new DomainError('FORBIDDEN', 'Only the person themselves or a platform admin may erase a person');
+  }
+}
+
+async function anonymise(tx: EntityManager, personId: string): Promise<void> {
+  await tx.query(
+    `UPDATE person SET display_name = $2, email = NULL, matrix_user_id = NULL, calendar_token = NULL, public_profile = false,
+            notify_by_email = false, issuer = $3, subject = id::text, erased_at = now(), updated_at = now()
+      WHERE id = $1`,
+    [personId, ERASED_NAME, ERASED_ISSUER],
+  );
+  await tx.query('DELETE FROM network_role WHERE person_id = $1', [personId]);
+  await tx.query('DELETE FROM group_member WHERE person_id = $1', [personId]);
+  // Requests stay as the record of others' decisions, without the person's own words.
+  for (const [table, column] of [['group_join_request', 'person_id'], ['join_request', 'requested_by_id']] as const) {
+    await tx.query(
+      `UPDATE ${table} SET message = NULL,
+              status = CASE WHEN status = 'PENDING' THEN 'REJECTED'::join_request_status ELSE status END,
+              reason = CASE WHEN status = 'PENDING' THEN 'Person gelöscht' ELSE reason END,
+              decided_at = CASE WHEN status = 'PENDING' THEN now() ELSE decided_at END
+        WHERE ${column} = $1`,
+      [personId],
+    );
+  }
+  // The outbox keeps delivered events; this one carried the Matrix ID itself.
+  await tx.query(`UPDATE outbox_event SET payload = payload - 'matrixUserId' WHERE type = 'MatrixAccountLinked' AND aggregate_id = $1`, [personId]);
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ErasureService } from './erasure.service.js';
+import { ExportController } from './export.controller.js';
+import { ExportService } from './export.service.js';
+import { PrivacyResolver } from './privacy.resolver.js';
+import { PrivacyService } from './privacy.service.js';
+
+@Module({
+  controllers: [ExportController],
+  providers: [PrivacyService, ErasureService, ExportService, PrivacyResolver],
+})
+export class PrivacyModule {}
