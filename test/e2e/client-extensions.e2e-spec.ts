@@ -86,6 +86,16 @@ describe('client extensions', () => {
     expect(group.series).toEqual([]);
   });
 
+  it('Group.myJoinRequest shows the caller their own pending request after a reload, and nobody else\'s', async () => {
+    const q = 'query($g: ID!) { group(id: $g) { myJoinRequest { status message } } }';
+    expect((await hub.ok(c.bystander.token, q, { g: c.groupId })).group.myJoinRequest).toBeNull();
+    await hub.ok(c.bystander.token, 'mutation($i: RequestGroupMembershipInput!) { requestGroupMembership(input: $i) { id } }', {
+      i: { groupId: c.groupId, message: 'Bretten möchte mitmachen' },
+    });
+    expect((await hub.ok(c.bystander.token, q, { g: c.groupId })).group.myJoinRequest).toEqual({ status: 'PENDING', message: 'Bretten möchte mitmachen' });
+    expect((await hub.ok(c.lead.token, q, { g: c.groupId })).group.myJoinRequest).toBeNull();
+  });
+
   it('previewMeetingSeries refuses members, outsiders and bad rules', async () => {
     const input = { groupId: c.groupId, rrule: 'FREQ=WEEKLY;BYDAY=TH', startsOn: '2027-04-22', startTime: '10:00', durationMinutes: 60 };
     const q = 'query($i: PreviewMeetingSeriesInput!) { previewMeetingSeries(input: $i) { holidayRegions } }';

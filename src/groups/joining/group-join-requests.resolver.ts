@@ -90,4 +90,12 @@ export class GroupJoinRequestsFieldResolver {
     const all = await this.requests.forGroup(ctx.loaders, group.id);
     return status ? all.filter((r) => r.status === status) : all;
   }
+
+  @ResolveField(() => GroupJoinRequestModel, {
+    nullable: true,
+    description: "Extension: the caller's own latest request to join this group (to show a pending request after a reload), or null",
+  })
+  myJoinRequest(@Parent() group: GroupEntity, @Context() ctx: GqlContext) {
+    return ctx.req.viewer ? this.requests.latestOf(ctx.loaders, ctx.req.viewer, group.id) : null;
+  }
 }

@@ -7,7 +7,7 @@ import type { Viewer } from '../../auth/viewer.js';
 import { uniqueViolation } from '../../common/db-errors.js';
 import { badInput, DomainError, notFound } from '../../common/domain-error.js';
 import { isUuid } from '../../common/ids.js';
-import { manyByKey, type RequestLoaders } from '../../common/request-loaders.js';
+import { manyByKey, oneByKey, type RequestLoaders } from '../../common/request-loaders.js';
 import { todayInBerlin } from '../../common/scalars.js';
 import { isActiveMember } from '../../networks/network-memberships.js';
 import { JoinRequestStatus } from '../../networks/network.enums.js';
@@ -152,6 +152,26 @@ export class GroupJoinRequestsService {
     return loaders
       .get('group.joinRequests', () =>
         manyByKey((ids) => this.db.getRepository(GroupJoinRequestEntity).find({ where: { groupId: In(ids) }, order: { createdAt: 'DESC' } }), (r) => r.groupId),
+      )
+      .load(groupId);
+  }
+
+  /** The caller's own newest request per group (one query for all groups of a request). */
+  latestOf(loaders: RequestLoaders, viewer: Viewer, groupId: string): Promise<GroupJoinRequestEntity | null> {
+    return loaders
+      .get('group.myJoinRequest', () =>
+        oneByKey(
+          (ids) =>
+            this.db
+              .getRepository(GroupJoinRequestEntity)
+              .createQueryBuilder('r')
+              .distinctOn(['r.group_id'])
+              .where('r.person_id = :person AND r.group_id IN (:...ids)', { person: viewer.personId, ids })
+              .orderBy('r.group_id')
+              .addOrderBy('r.created_at', 'DESC')
+              .getMany(),
+          (r) => r.groupId,
+        ),
       )
       .load(groupId);
   }

@@ -1,0 +1,83 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { I18nProvider } from 'react-aria-components';
+import { Route, Switch } from 'wouter';
+import { useAuth } from './auth/auth-context';
+import { DevAuthProvider } from './auth/dev-auth';
+import type { RuntimeConfig } from './config';
+import { Layout } from './components/layout';
+import { Loading } from './components/status';
+import { GraphqlProvider } from './graphql/client';
+import { NotFoundPage } from './pages/not-found';
+import { OverviewPage } from './pages/overview';
+import { SignInPage } from './pages/sign-in';
+
+// Pages beyond the first are loaded when opened: the first page stays small.
+const NetworksPage = lazy(() => import('./pages/networks').then((m) => ({ default: m.NetworksPage })));
+const NetworkPage = lazy(() => import('./pages/network/network-page').then((m) => ({ default: m.NetworkPage })));
+const GroupPage = lazy(() => import('./pages/group/group-page').then((m) => ({ default: m.GroupPage })));
+const MeetingPage = lazy(() => import('./pages/meeting/meeting-page').then((m) => ({ default: m.MeetingPage })));
+const PlanningPage = lazy(() => import('./pages/planning/planning-page').then((m) => ({ default: m.PlanningPage })));
+const CalendarPage = lazy(() => import('./pages/calendar-page').then((m) => ({ default: m.CalendarPage })));
+const OidcAuthProvider = lazy(() => import('./auth/oidc-auth').then((m) => ({ default: m.OidcAuthProvider })));
+
+export function App({ config }: { config: RuntimeConfig }) {
+  const routes = (
+    <I18nProvider locale="de-DE">
+      <GraphqlProvider>
+        <Routes />
+      </GraphqlProvider>
+    </I18nProvider>
+  );
+  if (config.auth.mode === 'keycloak') {
+    return (
+      <Suspense fallback={<Loading />}>
+        <OidcAuthProvider authority={config.auth.authority} clientId={config.auth.clientId}>
+          {routes}
+        </OidcAuthProvider>
+      </Suspense>
+    );
+  }
+  return <DevAuthProvider>{routes}</DevAuthProvider>;
+}
+
+function Routes() {
+  return (
+    <Switch>
+      <Route path="/anmelden/rueckruf">
+        <SignInPage callback />
+      </Route>
+      <Route path="/anmelden">
+        <SignInPage />
+      </Route>
+      <Route>
+        <SignedIn>
+          <Layout>
+            <Suspense fallback={<Loading />}>
+              <Switch>
+                <Route path="/">{() => <OverviewPage />}</Route>
+                <Route path="/netzwerke">{() => <NetworksPage />}</Route>
+                <Route path="/netzwerke/:slug">{(p) => <NetworkPage slug={p.slug} />}</Route>
+                <Route path="/gruppen/:id">{(p) => <GroupPage id={p.id} />}</Route>
+                <Route path="/sitzungen/:id">{(p) => <MeetingPage id={p.id} />}</Route>
+                <Route path="/planung">{() => <PlanningPage />}</Route>
+                <Route path="/kalender">{() => <CalendarPage />}</Route>
+                <Route>{() => <NotFoundPage />}</Route>
+              </Switch>
+            </Suspense>
+          </Layout>
+        </SignedIn>
+      </Route>
+    </Switch>
+  );
+}
+
+/** Everything but the sign-in pages needs a signed-in person; others are sent to sign in and come back. */
+function SignedIn({ children }: { children: ReactNode }) {
+  const auth = useAuth();
+  if (auth.status === 'loading') return <Loading />;
+  if (auth.status === 'signed-out') {
+    auth.signIn(location.pathname + location.search);
+    return <Loading />;
+  }
+  return <>{children}</>;
+}

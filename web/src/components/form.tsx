@@ -1,0 +1,115 @@
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+
+interface Common {
+  label: string;
+  /** The API's message for this field (shown next to it, and announced). */
+  error?: string | null;
+  hint?: string;
+  optional?: boolean;
+}
+
+function describedBy(id: string, hint?: string, error?: string | null) {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+}
+
+function Parts({ id, label, hint, error, optional, children }: Common & { id: string; children: ReactNode }) {
+  return (
+    <div className={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
+      <label className="kern-label" htmlFor={id}>
+        {label}
+        {optional && <span className="kern-label__optional"> – optional</span>}
+      </label>
+      {hint && (
+        <div className="kern-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      )}
+      {children}
+      {error && (
+        <p className="kern-error" id={`${id}-error`} role="alert">
+          <span className="kern-icon kern-icon--danger kern-icon--md" aria-hidden="true" />
+          <span className="kern-body">{error}</span>
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function TextField({ label, error, hint, optional, id, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+  const auto = useId();
+  const fieldId = id ?? auto;
+  return (
+    <Parts id={fieldId} label={label} error={error} hint={hint} optional={optional}>
+      <input
+        className={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
+        id={fieldId}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(fieldId, hint, error)}
+        {...input}
+      />
+    </Parts>
+  );
+}
+
+export function TextAreaField({ label, error, hint, optional, id, ...area }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const auto = useId();
+  const fieldId = id ?? auto;
+  return (
+    <Parts id={fieldId} label={label} error={error} hint={hint} optional={optional}>
+      <textarea
+        className={`kern-form-input__input ik-textarea${error ? ' kern-form-input__input--error' : ''}`}
+        id={fieldId}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(fieldId, hint, error)}
+        {...area}
+      />
+    </Parts>
+  );
+}
+
+export function SelectField({
+  label, error, hint, optional, id, options, ...select
+}: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
+  const auto = useId();
+  const fieldId = id ?? auto;
+  return (
+    <Parts id={fieldId} label={label} error={error} hint={hint} optional={optional}>
+      <div className="kern-form-input__select-wrapper">
+        <select
+          className={`kern-form-input__select${error ? ' kern-form-input__select--error' : ''}`}
+          id={fieldId}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(fieldId, hint, error)}
+          {...select}
+        >
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </Parts>
+  );
+}
+
+export function CheckboxField({ label, id, ...input }: { label: string } & InputHTMLAttributes<HTMLInputElement>) {
+  const auto = useId();
+  const fieldId = id ?? auto;
+  return (
+    <div className="kern-form-check">
+      <input className="kern-form-check__checkbox" type="checkbox" id={fieldId} {...input} />
+      <label className="kern-label" htmlFor={fieldId}>
+        {label}
+      </label>
+    </div>
+  );
+}
+
+export function Button({ variant = 'primary', children, ...rest }: { variant?: 'primary' | 'secondary' | 'tertiary' } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
+  return (
+    <button type="button" className={`kern-btn kern-btn--${variant}`} {...rest}>
+      <span className="kern-label">{children}</span>
+    </button>
+  );
+}

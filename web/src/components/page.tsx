@@ -1,0 +1,42 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+
+/**
+ * A page's heading and title. Focus moves to the heading when the page opens, so screen readers
+ * announce where a link led (single-page navigation has no page load to do that).
+ */
+export function Page({ title, kicker, actions, children }: { title: string; kicker?: ReactNode; actions?: ReactNode; children: ReactNode }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${title} – Interkom`;
+  }, [title]);
+  useEffect(() => {
+    heading.current?.focus({ preventScroll: true });
+  }, []);
+  return (
+    <article className="ik-page">
+      <header className="ik-page__header">
+        {kicker && <p className="kern-preline ik-kicker">{kicker}</p>}
+        <h1 className="kern-heading-large" tabIndex={-1} ref={heading}>
+          {title}
+        </h1>
+        {actions && <div className="ik-actions">{actions}</div>}
+      </header>
+      {children}
+    </article>
+  );
+}
+
+export function Section({ title, id, actions, children }: { title: string; id?: string; actions?: ReactNode; children: ReactNode }) {
+  const headingId = `${id ?? title.toLowerCase().replace(/[^a-z0-9äöüß]+/g, '-')}-titel`;
+  return (
+    <section className="ik-section" aria-labelledby={headingId} id={id}>
+      <div className="ik-section__header">
+        <h2 className="kern-heading-medium" id={headingId}>
+          {title}
+        </h2>
+        {actions}
+      </div>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+import { CombinedError } from 'urql';
+import { GraphQLError } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { apiProblem, isGeneral, messageFor } from './errors';
+
+const err = (message: string, extensions: Record<string, unknown>) => new CombinedError({ graphQLErrors: [new GraphQLError(message, { extensions })] });
+
+describe('API problems', () => {
+  it('names the field of a domain error and strips its prefix', () => {
+    const p = apiProblem(err('title: darf nicht leer sein', { code: 'BAD_USER_INPUT', field: 'title' }));
+    expect(messageFor(p, 'title')).toBe('darf nicht leer sein');
+    expect(messageFor(p, 'description')).toBeNull();
+    expect(isGeneral(p, ['title'])).toBe(false);
+    expect(isGeneral(p, ['description'])).toBe(true);
+  });
+
+  it('picks the right message from a validation error naming several fields', () => {
+    const p = apiProblem(err('input.title must not be empty; input.durationMinutes must be at least 1', { code: 'BAD_USER_INPUT', fields: ['input.title', 'input.durationMinutes'] }));
+    expect(messageFor(p, 'durationMinutes')).toBe('input.durationMinutes must be at least 1');
+  });
+
+  it('keeps the current version of a conflict', () => {
+    expect(apiProblem(err('stale', { code: 'CONFLICT', currentVersion: 7 }))).toMatchObject({ code: 'CONFLICT', currentVersion: 7 });
+  });
+
+  it('tells a network failure apart', () => {
+    expect(apiProblem(new CombinedError({ networkError: new Error('offline') }))?.code).toBe('NETWORK');
+  });
+});

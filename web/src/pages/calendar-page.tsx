@@ -1,0 +1,72 @@
+import '@fullcalendar/react/skeleton.css';
+import '@fullcalendar/react/themes/classic/theme.css';
+import '@fullcalendar/react/themes/classic/palette.css';
+import FullCalendar from '@fullcalendar/react';
+import dayGridPlugin from '@fullcalendar/react/daygrid';
+import listPlugin from '@fullcalendar/react/list';
+import deLocale from '@fullcalendar/react/locales/de';
+import classicThemePlugin from '@fullcalendar/react/themes/classic';
+import timeGridPlugin from '@fullcalendar/react/timegrid';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from 'urql';
+import { navigate } from 'wouter/use-browser-location';
+import { Page } from '../components/page';
+import { ErrorAlert } from '../components/status';
+import { graphql } from '../gql';
+
+const CalendarQuery = graphql(`
+  query CalendarMeetings($from: DateTime!, $to: DateTime!) {
+    upcomingMeetings(from: $from, to: $to) {
+      id
+      title
+      startsAt
+      endsAt
+      status
+      group {
+        id
+        name
+      }
+    }
+  }
+`);
+
+/** Kalender: the caller's meetings across all groups, by month, week or as a list (German). */
+export function CalendarPage() {
+  const { t } = useTranslation();
+  const [range, setRange] = useState<{ from: string; to: string } | null>(null);
+  const [{ data, error }] = useQuery({ query: CalendarQuery, variables: range ?? { from: '', to: '' }, pause: !range });
+  const events = (data?.upcomingMeetings ?? []).map((m) => ({
+    id: m.id,
+    title: `${m.group.name}: ${m.title}${m.status === 'CANCELLED' ? ` (${t('meeting.status.CANCELLED')})` : ''}`,
+    start: m.startsAt,
+    end: m.endsAt,
+    url: `/sitzungen/${m.id}`,
+    classNames: m.status === 'CANCELLED' ? ['ik-event--cancelled'] : [],
+  }));
+  return (
+    <Page title={t('calendar.title')}>
+      <ErrorAlert error={error} />
+      <div className="ik-calendar-view">
+        <FullCalendar
+          plugins={[classicThemePlugin, dayGridPlugin, timeGridPlugin, listPlugin]}
+          locale={deLocale}
+          timeZone="Europe/Berlin"
+          initialView="listMonth"
+          headerToolbar={{ start: 'prev,next today', center: 'title', end: 'dayGridMonth,timeGridWeek,listMonth' }}
+          height="auto"
+          events={events}
+          datesSet={(arg) => {
+            const next = { from: arg.start.toISOString(), to: arg.end.toISOString() };
+            setRange((cur) => (cur && cur.from === next.from && cur.to === next.to ? cur : next));
+          }}
+          eventClick={(info) => {
+            info.jsEvent.preventDefault();
+            navigate(`/sitzungen/${info.event.id}`);
+          }}
+          noEventsText={t('calendar.none')}
+        />
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,224 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation } from 'urql';
+import { Button } from '../../components/form';
+import { Section } from '../../components/page';
+import { Badge, ErrorAlert, Loading, Notice } from '../../components/status';
+import { graphql } from '../../gql';
+import type { ProtocolFullFragment, ProtocolStatus } from '../../gql/graphql';
+import { apiProblem } from '../../graphql/errors';
+import { formatDateTime } from '../../lib/format';
+import { AddActionItem } from './add-action-item';
+import { Decisions } from './decisions';
+import { EntryEditor } from './entry-editor';
+import { PublishedProtocol } from './published-protocol';
+
+const Markdown = lazy(() => import('./markdown'));
+
+export const ProtocolFull = graphql(`
+  fragment ProtocolFull on Protocol {
+    id
+    status
+    version
+    markdown
+    contentHash
+    approvedAt
+    publishedAt
+    entries {
+      notes
+      agendaItem {
+        id
+      }
+    }
+    decisions {
+      id
+      text
+      votesFor
+      votesAgainst
+      abstentions
+      agendaItem {
+        id
+        title
+      }
+    }
+    actionItems {
+      id
+      title
+      dueOn
+      status
+      assignee {
+        id
+        displayName
+      }
+      assigneeOrganization {
+        id
+        name
+      }
+    }
+    revisions {
+      version
+      at
+      summary
+      author {
+        id
+        displayName
+      }
+    }
+  }
+`);
+
+const Start = graphql(`
+  mutation StartProtocol($meetingId: ID!) {
+    startProtocol(input: { meetingId: $meetingId }) {
+      ...ProtocolFull
+    }
+  }
+`);
+
+const Submit = graphql(`
+  mutation SubmitProtocol($input: ProtocolTransitionInput!) {
+    submitProtocolForReview(input: $input) {
+      ...ProtocolFull
+    }
+  }
+`);
+const Approve = graphql(`
+  mutation ApproveProtocol($input: ProtocolTransitionInput!) {
+    approveProtocol(input: $input) {
+      ...ProtocolFull
+    }
+  }
+`);
+const Publish = graphql(`
+  mutation PublishProtocol($input: ProtocolTransitionInput!) {
+    publishProtocol(input: $input) {
+      ...ProtocolFull
+    }
+  }
+`);
+
+interface MeetingForProtocol {
+  id: string;
+  title: string;
+  startsAt: string;
+  status: string;
+  viewerCanManage: boolean;
+  group: { id: string; organizations: { id: string; name: string }[]; members: { person: { id: string; displayName: string } }[] };
+  agenda: { id: string; title: string; position: number; status: string }[];
+  protocol: ProtocolFullFragment | null;
+}
+
+const NEXT: Partial<Record<ProtocolStatus, 'submit' | 'approve' | 'publish'>> = { DRAFT: 'submit', IN_REVIEW: 'approve', APPROVED: 'publish' };
+
+/** The protocol: started, written per agenda item, submitted, approved and published (then frozen and hashed). */
+export function ProtocolSection({ meeting, onChanged }: { meeting: MeetingForProtocol; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const protocol = meeting.protocol;
+  const [started, start] = useMutation(Start);
+  const [version, setVersion] = useState(protocol?.version ?? 0);
+  useEffect(() => setVersion((v) => Math.max(v, protocol?.version ?? 0)), [protocol?.version]);
+
+  if (!protocol) {
+    return (
+      <Section title={t('protocol.title')} id="protokoll">
+        <p className="kern-body">{t('protocol.none')}</p>
+        {meeting.viewerCanManage && meeting.status !== 'CANCELLED' && (
+          <Button onClick={() => void start({ meetingId: meeting.id }).then((r) => !r.error && onChanged())}>{t('protocol.start')}</Button>
+        )}
+        <ErrorAlert error={started.error} />
+      </Section>
+    );
+  }
+  if (protocol.status === 'PUBLISHED') return <PublishedProtocol protocol={protocol} meeting={meeting} />;
+  const items = meeting.agenda.filter((a) => a.status === 'ACCEPTED');
+  const saved = (p: { version: number }) => {
+    setVersion((v) => Math.max(v, p.version));
+    onChanged();
+  };
+
+  return (
+    <Section title={t('protocol.title')} id="protokoll" actions={<Badge kind={protocol.status === 'DRAFT' ? 'warning' : 'info'}>{t(`protocol.status.${protocol.status}`)}</Badge>}>
+      {!meeting.viewerCanManage ? (
+        <>
+          <p className="kern-body">{t('protocol.readOnly')}</p>
+          <Suspense fallback={<Loading />}>
+            <Markdown text={protocol.markdown} />
+          </Suspense>
+        </>
+      ) : (
+        <>
+          <p className="kern-body kern-body--small">{t('protocol.version', { version })}</p>
+          {items.length === 0 && <Notice title={t('protocol.noItems')} />}
+          {items.map((item) => (
+            <EntryEditor
+              key={item.id}
+              protocolId={protocol.id}
+              meetingId={meeting.id}
+              item={item}
+              serverNotes={protocol.entries.find((e) => e.agendaItem.id === item.id)?.notes ?? ''}
+              version={version}
+              onVersion={(v) => setVersion((cur) => Math.max(cur, v))}
+              onSaved={saved}
+            />
+          ))}
+          <Decisions protocolId={protocol.id} decisions={protocol.decisions} agendaItems={items} version={version} onSaved={saved} />
+          <h3 className="kern-heading-small">{t('protocol.actionItems')}</h3>
+          {protocol.actionItems.length === 0 && <p className="kern-body">{t('protocol.noActionItems')}</p>}
+          <ul className="ik-list">
+            {protocol.actionItems.map((a) => (
+              <li key={a.id} className="ik-list__item">
+                <span>{a.title}</span>
+                <span className="kern-body kern-body--small">{[a.assigneeOrganization?.name, a.assignee?.displayName, a.dueOn].filter(Boolean).join(' · ')}</span>
+              </li>
+            ))}
+          </ul>
+          <AddActionItem groupId={meeting.group.id} protocolId={protocol.id} agendaItems={items} organizations={meeting.group.organizations} people={meeting.group.members.map((m) => m.person)} onAdded={onChanged} />
+          <Transitions protocol={protocol} version={version} onDone={saved} />
+          <details className="ik-revisions">
+            <summary>{t('protocol.revisions', { count: protocol.revisions.length })}</summary>
+            <ol className="ik-list">
+              {protocol.revisions.map((r) => (
+                <li key={r.version} className="ik-list__item">
+                  <span>
+                    {t('protocol.revision', { version: r.version })}: {r.summary}
+                  </span>
+                  <span className="kern-body kern-body--small">
+                    {r.author.displayName}, {formatDateTime(r.at)}
+                  </span>
+                </li>
+              ))}
+            </ol>
+          </details>
+        </>
+      )}
+    </Section>
+  );
+}
+
+function Transitions({ protocol, version, onDone }: { protocol: ProtocolFullFragment; version: number; onDone: (p: { version: number }) => void }) {
+  const { t } = useTranslation();
+  const [submitted, submit] = useMutation(Submit);
+  const [approved, approve] = useMutation(Approve);
+  const [published, publish] = useMutation(Publish);
+  const step = NEXT[protocol.status];
+  const error = submitted.error ?? approved.error ?? published.error;
+  const problem = apiProblem(error);
+  if (!step) return null;
+  const run = async () => {
+    const input = { protocolId: protocol.id, expectedVersion: version };
+    const res = step === 'submit' ? await submit({ input }) : step === 'approve' ? await approve({ input }) : await publish({ input });
+    const p = res.data && ('submitProtocolForReview' in res.data ? res.data.submitProtocolForReview : 'approveProtocol' in res.data ? res.data.approveProtocol : res.data.publishProtocol);
+    if (p) onDone(p);
+    // Someone changed the protocol meanwhile: load their change first; the next click uses its version.
+    const conflict = apiProblem(res.error);
+    if (conflict?.code === 'CONFLICT' && conflict.currentVersion) onDone({ version: conflict.currentVersion });
+  };
+  return (
+    <div className="ik-transition ik-no-print">
+      <h3 className="kern-heading-small">{t(`protocol.step.${step}.title`)}</h3>
+      <p className="kern-body">{t(`protocol.step.${step}.hint`)}</p>
+      {problem?.code === 'CONFLICT' ? <Notice kind="warning" title={t('protocol.transitionConflict')} /> : <ErrorAlert problem={problem} />}
+      <Button onClick={() => void run()}>{t(`protocol.step.${step}.button`)}</Button>
+    </div>
+  );
+}

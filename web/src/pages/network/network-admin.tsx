@@ -1,0 +1,213 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery } from 'urql';
+import { SelectField, TextField } from '../../components/form';
+import { JoinDecision } from '../../components/join-decision';
+import { Section } from '../../components/page';
+import { ErrorAlert, Notice } from '../../components/status';
+import { graphql } from '../../gql';
+import type { NetworkRole } from '../../gql/graphql';
+import { apiProblem, isGeneral, messageFor } from '../../graphql/errors';
+
+const AdminQuery = graphql(`
+  query NetworkAdmin($slug: String!) {
+    network(slug: $slug) {
+      id
+      joinRequests(status: PENDING) {
+        id
+        message
+        organization {
+          id
+          name
+        }
+        requestedBy {
+          id
+          displayName
+        }
+      }
+      people {
+        role
+        person {
+          id
+          displayName
+          email
+        }
+        organization {
+          id
+          name
+        }
+      }
+      members {
+        status
+        organization {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+const Decide = graphql(`
+  mutation AdminDecideJoin($input: DecideJoinRequestInput!) {
+    decideJoinRequest(input: $input) {
+      id
+      status
+    }
+  }
+`);
+
+const SetRole = graphql(`
+  mutation SetNetworkRole($input: SetNetworkRoleInput!) {
+    setNetworkRole(input: $input) {
+      role
+    }
+  }
+`);
+
+const FindPerson = graphql(`
+  query PersonByEmail($email: String!) {
+    personByEmail(email: $email) {
+      id
+      displayName
+    }
+  }
+`);
+
+const ROLES: NetworkRole[] = ['ADMIN', 'MODERATOR', 'MEMBER'];
+
+/** For network ADMINs: join requests to decide and roles to set. */
+export function NetworkAdmin({ slug }: { slug: string }) {
+  const { t } = useTranslation();
+  const [{ data, error }, refetch] = useQuery({ query: AdminQuery, variables: { slug } });
+  const [, decide] = useMutation(Decide);
+  const [roleResult, setRole] = useMutation(SetRole);
+  const network = data?.network;
+  if (!network) return <ErrorAlert error={error} />;
+  const organizations = network.members.filter((m) => m.status === 'ACTIVE').map((m) => ({ value: m.organization.id, label: m.organization.name }));
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+
+  return (
+    <>
+      <Section title={t('admin.requests')} id="beitrittsanfragen">
+        {network.joinRequests.length === 0 && <p className="kern-body">{t('admin.noRequests')}</p>}
+        <ul className="ik-list">
+          {network.joinRequests.map((r) => (
+            <li key={r.id} className="ik-list__item ik-list__item--stack">
+              <div>
+                <strong>{r.organization.name}</strong>
+                <div className="kern-body kern-body--small">{t('overview.requestedBy', { name: r.requestedBy.displayName })}</div>
+                {r.message && <blockquote className="ik-quote">{r.message}</blockquote>}
+              </div>
+              <JoinDecision subject={r.organization.name} onDecide={(approve, reason) => decide({ input: { joinRequestId: r.id, approve, reason } }).then((res) => (res.error ? res.error : (reload(), null)))} />
+            </li>
+          ))}
+        </ul>
+      </Section>
+      <Section title={t('admin.people')} id="rollen">
+        <ErrorAlert error={roleResult.error} />
+        <div className="ik-table-wrap">
+          <table className="kern-table">
+            <caption className="kern-sr-only">{t('admin.people')}</caption>
+            <thead className="kern-table__head">
+              <tr className="kern-table__row">
+                <th scope="col" className="kern-table__header">{t('admin.person')}</th>
+                <th scope="col" className="kern-table__header">{t('admin.organization')}</th>
+                <th scope="col" className="kern-table__header">{t('admin.role')}</th>
+              </tr>
+            </thead>
+            <tbody className="kern-table__body">
+              {network.people.map((p) => (
+                <tr key={p.person.id} className="kern-table__row">
+                  <td className="kern-table__cell">
+                    {p.person.displayName}
+                    {p.person.email && <div className="kern-body kern-body--small">{p.person.email}</div>}
+                  </td>
+                  <td className="kern-table__cell">{p.organization?.name ?? '–'}</td>
+                  <td className="kern-table__cell">
+                    <label className="kern-sr-only" htmlFor={`rolle-${p.person.id}`}>
+                      {t('admin.roleOf', { name: p.person.displayName })}
+                    </label>
+                    <div className="kern-form-input__select-wrapper">
+                      <select
+                        id={`rolle-${p.person.id}`}
+                        className="kern-form-input__select"
+                        value={p.role}
+                        onChange={(e) =>
+                          void setRole({ input: { networkId: network.id, personId: p.person.id, role: e.target.value as NetworkRole, organizationId: p.organization?.id ?? null } }).then(reload)
+                        }
+                      >
+                        {ROLES.map((r) => (
+                          <option key={r} value={r}>
+                            {t(`roles.network.${r}`)}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <AddPerson networkId={network.id} organizations={organizations} onAdded={reload} />
+      </Section>
+    </>
+  );
+}
+
+function AddPerson({ networkId, organizations, onAdded }: { networkId: string; organizations: { value: string; label: string }[]; onAdded: () => void }) {
+  const { t } = useTranslation();
+  const [email, setEmail] = useState('');
+  const [role, setRoleValue] = useState<NetworkRole>('MEMBER');
+  const [organizationId, setOrganizationId] = useState(organizations[0]?.value ?? '');
+  const [added, setAdded] = useState<string | null>(null);
+  const [found, find] = useQuery({ query: FindPerson, variables: { email }, pause: true });
+  const [result, setRole] = useMutation(SetRole);
+  const problem = apiProblem(found.error ?? result.error);
+  const submit = () => {
+    setAdded(null);
+    find({ requestPolicy: 'network-only' });
+  };
+  const current = found.operation?.variables.email === email && !found.fetching;
+  const person = current ? found.data?.personByEmail : null;
+  const notFound = current && found.data !== undefined && !found.data.personByEmail;
+  const assign = async () => {
+    if (!person) return;
+    const res = await setRole({ input: { networkId, personId: person.id, role, organizationId: organizationId || null } });
+    if (!res.error) {
+      setAdded(person.displayName);
+      setEmail('');
+      onAdded();
+    }
+  };
+  return (
+    <form
+      className="ik-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (person) void assign();
+        else submit();
+      }}
+    >
+      <h3 className="kern-heading-small">{t('admin.addPerson')}</h3>
+      <p className="kern-body kern-body--small">{t('admin.addPersonHint')}</p>
+      <TextField label={t('admin.email')} type="email" value={email} onChange={(e) => setEmail(e.target.value)} error={messageFor(problem, 'email')} autoComplete="off" />
+      {notFound && <Notice kind="warning" title={t('admin.noSuchPerson')} />}
+      {person && (
+        <>
+          <p className="kern-body">{t('admin.foundPerson', { name: person.displayName })}</p>
+          <SelectField label={t('admin.role')} value={role} onChange={(e) => setRoleValue(e.target.value as NetworkRole)} options={ROLES.map((r) => ({ value: r, label: t(`roles.network.${r}`) }))} />
+          <SelectField label={t('admin.organization')} value={organizationId} onChange={(e) => setOrganizationId(e.target.value)} options={organizations} error={messageFor(problem, 'organizationId')} />
+        </>
+      )}
+      {isGeneral(problem, ['email', 'organizationId']) && <ErrorAlert problem={problem} />}
+      {added && <Notice kind="success" title={t('admin.added', { name: added })} />}
+      <div className="ik-actions">
+        <button type="submit" className="kern-btn kern-btn--secondary">
+          <span className="kern-label">{person ? t('admin.assign') : t('admin.find')}</span>
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,110 @@
+import { useTranslation } from 'react-i18next';
+import { useQuery } from 'urql';
+import { Page, Section } from '../../components/page';
+import { ErrorAlert, Loading } from '../../components/status';
+import { graphql } from '../../gql';
+import { formatDate } from '../../lib/format';
+import { NotFoundPage } from '../not-found';
+import { GroupTree } from './group-tree';
+import { NetworkAdmin } from './network-admin';
+import { RequestNetworkMembership } from './request-membership';
+
+const NetworkQuery = graphql(`
+  query NetworkPage($slug: String!) {
+    network(slug: $slug) {
+      id
+      slug
+      name
+      description
+      joinPolicy
+      myRole
+      moderatorOrganization {
+        id
+        name
+      }
+      members {
+        status
+        since
+        organization {
+          id
+          name
+          kind
+          federalState
+        }
+      }
+      groups {
+        ...GroupTreeItem
+      }
+    }
+    me {
+      id
+      organizations {
+        id
+        name
+      }
+    }
+  }
+`);
+
+/** Netzwerk: what the network is, its member cities, its groups (to find and join), and its administration. */
+export function NetworkPage({ slug }: { slug: string }) {
+  const { t } = useTranslation();
+  const [{ data, error, fetching }, refetch] = useQuery({ query: NetworkQuery, variables: { slug } });
+  if (!data) return fetching ? <Loading /> : <ErrorAlert error={error} />;
+  const network = data.network;
+  if (!network) return <NotFoundPage what={t('network.thisNetwork')} />;
+  const active = network.members.filter((m) => m.status === 'ACTIVE');
+
+  return (
+    <Page title={network.name} kicker={network.myRole ? t('network.yourRole', { role: t(`roles.network.${network.myRole}`) }) : t('network.kicker')}>
+      {network.description && <p className="kern-body kern-body--large">{network.description}</p>}
+      {!network.myRole && <RequestNetworkMembership network={network} />}
+      {network.myRole && (
+        <>
+          <dl className="kern-description-list">
+            <div className="kern-description-list-item">
+              <dt className="kern-description-list-item__key">{t('network.joinPolicy')}</dt>
+              <dd className="kern-description-list-item__value">{t(`network.policy.${network.joinPolicy}`)}</dd>
+            </div>
+            {network.moderatorOrganization && (
+              <div className="kern-description-list-item">
+                <dt className="kern-description-list-item__key">{t('network.moderator')}</dt>
+                <dd className="kern-description-list-item__value">{network.moderatorOrganization.name}</dd>
+              </div>
+            )}
+          </dl>
+          <Section title={t('network.groups')} id="gruppen">
+            <p className="kern-body">{t('network.groupsHint')}</p>
+            <GroupTree groups={network.groups} myOrganizations={data.me.organizations} onChanged={() => refetch({ requestPolicy: 'network-only' })} />
+          </Section>
+          <Section title={t('network.members', { count: active.length })} id="mitglieder">
+            <div className="ik-table-wrap">
+              <table className="kern-table kern-table--striped">
+                <caption className="kern-sr-only">{t('network.members', { count: active.length })}</caption>
+                <thead className="kern-table__head">
+                  <tr className="kern-table__row">
+                    <th scope="col" className="kern-table__header">{t('network.organization')}</th>
+                    <th scope="col" className="kern-table__header">{t('network.kind')}</th>
+                    <th scope="col" className="kern-table__header">{t('network.state')}</th>
+                    <th scope="col" className="kern-table__header">{t('network.since')}</th>
+                  </tr>
+                </thead>
+                <tbody className="kern-table__body">
+                  {active.map((m) => (
+                    <tr key={m.organization.id} className="kern-table__row">
+                      <td className="kern-table__cell">{m.organization.name}</td>
+                      <td className="kern-table__cell">{t(`organization.kind.${m.organization.kind}`)}</td>
+                      <td className="kern-table__cell">{m.organization.federalState ? t(`states.${m.organization.federalState}`, { defaultValue: m.organization.federalState }) : '–'}</td>
+                      <td className="kern-table__cell">{m.since ? formatDate(m.since) : '–'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </Section>
+          {network.myRole === 'ADMIN' && <NetworkAdmin slug={network.slug} />}
+        </>
+      )}
+    </Page>
+  );
+}

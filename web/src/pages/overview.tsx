@@ -1,0 +1,280 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery } from 'urql';
+import { Link } from 'wouter';
+import { Button } from '../components/form';
+import { MeetingList } from '../components/meeting-list';
+import { Page, Section } from '../components/page';
+import { ErrorAlert, Loading, Notice } from '../components/status';
+import { JoinDecision } from '../components/join-decision';
+import { graphql } from '../gql';
+import { formatDate } from '../lib/format';
+
+const OverviewQuery = graphql(`
+  query Overview($from: DateTime!, $to: DateTime!) {
+    me {
+      id
+      displayName
+      organizations {
+        id
+        name
+      }
+    }
+    upcomingMeetings(from: $from, to: $to) {
+      ...MeetingListItem
+    }
+    myActionItems(status: OPEN) {
+      id
+      title
+      dueOn
+      group {
+        id
+        name
+      }
+      assignee {
+        id
+        displayName
+      }
+      assigneeOrganization {
+        id
+        name
+      }
+    }
+    networks {
+      id
+      slug
+      name
+      myRole
+      joinRequests(status: PENDING) {
+        id
+        message
+        organization {
+          id
+          name
+        }
+        requestedBy {
+          id
+          displayName
+        }
+      }
+    }
+    pendingGroupJoinRequests {
+      id
+      message
+      group {
+        id
+        name
+      }
+      person {
+        id
+        displayName
+      }
+      organization {
+        id
+        name
+      }
+    }
+    calendarFeedUrl
+  }
+`);
+
+const SetDone = graphql(`
+  mutation SetActionItemDone($id: ID!) {
+    setActionItemStatus(input: { actionItemId: $id, status: DONE }) {
+      id
+      status
+    }
+  }
+`);
+
+const DecideNetworkJoin = graphql(`
+  mutation DecideNetworkJoin($input: DecideJoinRequestInput!) {
+    decideJoinRequest(input: $input) {
+      id
+      status
+    }
+  }
+`);
+
+const DecideGroupJoin = graphql(`
+  mutation DecideGroupJoin($input: DecideGroupJoinRequestInput!) {
+    decideGroupJoinRequest(input: $input) {
+      id
+      status
+    }
+  }
+`);
+
+const RotateFeed = graphql(`
+  mutation RotateCalendarFeed {
+    rotateCalendarFeedToken
+  }
+`);
+
+/** Übersicht: my next meetings, open action items, join requests waiting for me, my calendar feed. */
+export function OverviewPage() {
+  const { t } = useTranslation();
+  const range = useMemo(() => ({ from: new Date().toISOString(), to: new Date(Date.now() + 90 * 86_400_000).toISOString() }), []);
+  const [{ data, error, fetching }, refetch] = useQuery({ query: OverviewQuery, variables: range });
+  const [done, setDone] = useMutation(SetDone);
+  const [, decideNetwork] = useMutation(DecideNetworkJoin);
+  const [, decideGroup] = useMutation(DecideGroupJoin);
+
+  if (!data) return fetching ? <Loading /> : <ErrorAlert error={error} />;
+  const myNetworks = data.networks.filter((n) => n.myRole);
+  const networkRequests = data.networks.flatMap((n) => n.joinRequests.map((r) => ({ ...r, network: n })));
+  const waiting = networkRequests.length + data.pendingGroupJoinRequests.length;
+
+  return (
+    <Page title={t('overview.title')} kicker={t('overview.greeting', { name: data.me.displayName })}>
+      <div className="ik-grid">
+        <Section title={t('overview.meetings')} id="sitzungen">
+          {data.upcomingMeetings.length ? (
+            <MeetingList meetings={data.upcomingMeetings.slice(0, 8)} showGroup />
+          ) : (
+            <p className="kern-body">{myNetworks.length ? t('overview.noMeetings') : t('overview.noNetworks')}</p>
+          )}
+          <p className="kern-body">
+            <Link href="/kalender" className="kern-link">
+              {t('overview.toCalendar')}
+            </Link>
+          </p>
+        </Section>
+
+        <Section title={t('overview.actionItems')} id="aufgaben">
+          <ErrorAlert error={done.error} />
+          {data.myActionItems.length ? (
+            <ul className="ik-list">
+              {data.myActionItems.map((item) => (
+                <li key={item.id} className="ik-list__item">
+                  <div>
+                    <strong>{item.title}</strong>
+                    <div className="kern-body kern-body--small">
+                      <Link href={`/gruppen/${item.group.id}`} className="kern-link">
+                        {item.group.name}
+                      </Link>
+                      {' · '}
+                      {item.assignee ? item.assignee.displayName : item.assigneeOrganization?.name}
+                      {item.dueOn && ` · ${t('overview.due', { date: formatDate(item.dueOn) })}`}
+                    </div>
+                  </div>
+                  <Button variant="secondary" aria-label={t('overview.markDoneLabel', { title: item.title })} onClick={() => void setDone({ id: item.id }).then(() => refetch({ requestPolicy: 'network-only' }))}>
+                    {t('overview.markDone')}
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="kern-body">{t('overview.noActionItems')}</p>
+          )}
+        </Section>
+
+        <Section title={t('overview.requests', { count: waiting })} id="anfragen">
+          {waiting === 0 && <p className="kern-body">{t('overview.noRequests')}</p>}
+          <ul className="ik-list">
+            {networkRequests.map((r) => (
+              <li key={r.id} className="ik-list__item ik-list__item--stack">
+                <div>
+                  <strong>{t('overview.networkRequest', { organization: r.organization.name, network: r.network.name })}</strong>
+                  <div className="kern-body kern-body--small">{t('overview.requestedBy', { name: r.requestedBy.displayName })}</div>
+                  {r.message && <blockquote className="ik-quote">{r.message}</blockquote>}
+                </div>
+                <JoinDecision
+                  subject={r.organization.name}
+                  onDecide={(approve, reason) => decideNetwork({ input: { joinRequestId: r.id, approve, reason } }).then((res) => (res.error ? res.error : (refetch({ requestPolicy: 'network-only' }), null)))}
+                />
+              </li>
+            ))}
+            {data.pendingGroupJoinRequests.map((r) => (
+              <li key={r.id} className="ik-list__item ik-list__item--stack">
+                <div>
+                  <strong>{t('overview.groupRequest', { person: r.person.displayName, group: r.group.name })}</strong>
+                  {r.organization && <div className="kern-body kern-body--small">{t('overview.forOrganization', { organization: r.organization.name })}</div>}
+                  {r.message && <blockquote className="ik-quote">{r.message}</blockquote>}
+                </div>
+                <JoinDecision
+                  subject={r.person.displayName}
+                  onDecide={(approve, reason) => decideGroup({ input: { requestId: r.id, approve, reason } }).then((res) => (res.error ? res.error : (refetch({ requestPolicy: 'network-only' }), null)))}
+                />
+              </li>
+            ))}
+          </ul>
+        </Section>
+
+        <Section title={t('overview.networks')} id="netzwerke">
+          {myNetworks.length ? (
+            <ul className="ik-list">
+              {myNetworks.map((n) => (
+                <li key={n.id} className="ik-list__item">
+                  <Link href={`/netzwerke/${n.slug}`} className="kern-link">
+                    {n.name}
+                  </Link>
+                  <span className="kern-body kern-body--small">{t(`roles.network.${n.myRole}`)}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="kern-body">{t('overview.noNetworks')}</p>
+          )}
+        </Section>
+
+        <CalendarFeed url={data.calendarFeedUrl} onRotated={() => refetch({ requestPolicy: 'network-only' })} />
+      </div>
+    </Page>
+  );
+}
+
+function CalendarFeed({ url, onRotated }: { url: string; onRotated: () => void }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [rotation, rotate] = useMutation(RotateFeed);
+  const copy = async () => {
+    await navigator.clipboard.writeText(url).catch(() => undefined);
+    setCopied(true);
+  };
+  return (
+    <Section title={t('overview.feed')} id="kalender-abo">
+      <p className="kern-body">{t('overview.feedHint')}</p>
+      <div className="kern-form-input">
+        <label className="kern-label" htmlFor="feed-url">
+          {t('overview.feedUrl')}
+        </label>
+        <input id="feed-url" className="kern-form-input__input" readOnly value={url} onFocus={(e) => e.target.select()} />
+      </div>
+      <div className="ik-actions">
+        <Button variant="secondary" onClick={() => void copy()}>
+          {t('overview.copy')}
+        </Button>
+        {!confirming ? (
+          <Button variant="tertiary" onClick={() => setConfirming(true)}>
+            {t('overview.renew')}
+          </Button>
+        ) : (
+          <>
+            <Button
+              variant="primary"
+              onClick={() =>
+                void rotate({}).then((r) => {
+                  setConfirming(false);
+                  setCopied(false);
+                  if (!r.error) onRotated();
+                })
+              }
+            >
+              {t('overview.renewConfirm')}
+            </Button>
+            <Button variant="tertiary" onClick={() => setConfirming(false)}>
+              {t('common.cancel')}
+            </Button>
+          </>
+        )}
+      </div>
+      <div aria-live="polite">
+        {copied && <Notice kind="success" title={t('overview.copied')} />}
+        {confirming && <p className="kern-body">{t('overview.renewWarning')}</p>}
+      </div>
+      <ErrorAlert error={rotation.error} />
+    </Section>
+  );
+}
