@@ -49,13 +49,13 @@ export function devSubject(username: string): string {
 }
 
 /** A Keycloak-shaped access token signed with the development key. */
-export async function signDevToken(key: DevKey, clientId: string, username: string, opts: { admin?: boolean; ttlSeconds?: number } = {}) {
+export async function signDevToken(key: DevKey, clientId: string, username: string, opts: { admin?: boolean; ttlSeconds?: number; name?: string } = {}) {
   const sub = devSubject(username);
   return new SignJWT({
     typ: 'Bearer',
     azp: clientId,
     preferred_username: username,
-    name: username,
+    name: opts.name ?? username,
     email: `${username}@example.org`,
     realm_access: { roles: opts.admin ? ['hub-admin'] : [] },
   })

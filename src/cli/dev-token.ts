@@ -1,6 +1,7 @@
 // Prints a development access token: npm run dev-token -- <username> [--admin] [--ttl SECONDS]
 import { loadOrCreateDevKey, signDevToken } from '../auth/dev-keys.js';
 import { ConfigError, loadConfig } from '../config/config.js';
+import { DEMO_PEOPLE } from '../database/seed/demo-data.js';
 
 function usage(message: string): never {
   console.error(`${message}\nusage: npm run dev-token -- <username> [--admin] [--ttl SECONDS]`);
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   if (config.auth.mode !== 'development') usage('KEYCLOAK_URL is set: sign in through Keycloak instead of a development token');
   const key = await loadOrCreateDevKey(config.dataDir);
-  process.stdout.write(`${await signDevToken(key, config.auth.clientId, username, { admin, ttlSeconds: ttl })}\n`);
+  process.stdout.write(`${await signDevToken(key, config.auth.clientId, username, { admin, ttlSeconds: ttl, name: DEMO_PEOPLE.find((p) => p.username === username)?.displayName })}\n`);
 }
 
 main().catch((error: unknown) => {

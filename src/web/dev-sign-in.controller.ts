@@ -4,6 +4,7 @@ import { loadOrCreateDevKey, signDevToken } from '../auth/dev-keys.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { badInput } from '../common/domain-error.js';
+import { DEMO_PEOPLE } from '../database/seed/demo-data.js';
 
 const USERNAME = /^[a-z0-9._-]{1,64}$/i;
 const TTL_SECONDS = 12 * 3600;
@@ -27,7 +28,10 @@ export class DevSignInController {
       throw badInput('username', 'Bitte einen Namen aus Buchstaben, Ziffern, Punkt, Unter- oder Bindestrich angeben (höchstens 64 Zeichen)');
     }
     const key = await loadOrCreateDevKey(dataDir);
-    const accessToken = await signDevToken(key, auth.clientId, username.toLowerCase(), { admin: admin === true, ttlSeconds: TTL_SECONDS });
+    const name = username.toLowerCase();
+    // The demo people keep the names the demo data gives them.
+    const displayName = DEMO_PEOPLE.find((p) => p.username === name)?.displayName;
+    const accessToken = await signDevToken(key, auth.clientId, name, { admin: admin === true, ttlSeconds: TTL_SECONDS, name: displayName });
     return { accessToken, expiresIn: TTL_SECONDS };
   }
 }

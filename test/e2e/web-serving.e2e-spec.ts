@@ -52,6 +52,9 @@ describe('the web client served by the hub (development sign-in)', () => {
     expect(res.body.expiresIn).toBe(43200);
     const { me } = await hub.ok(res.body.accessToken, '{ me { displayName } }');
     expect(me.displayName).toBe('bretten.digital');
+    // The demo people keep their demo names (npm run seed:demo).
+    const mara = await hub.http.post('/auth/dev-sign-in').send({ username: 'mara' });
+    expect((await hub.ok(mara.body.accessToken, '{ me { displayName } }')).me.displayName).toBe('Mara Moderation (Demo)');
     const admin = await hub.http.post('/auth/dev-sign-in').send({ username: 'alice', admin: true });
     const created = await hub.gql(admin.body.accessToken, 'mutation { createOrganization(input: {name: "Musterstadt", kind: MUNICIPALITY}) { id } }');
     expect(created.errors).toBeUndefined();

@@ -29,7 +29,9 @@ test('someone outside a network sees nothing of it', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 're@di' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Gruppen' })).toHaveCount(0);
   await expect(page.getByText('Projektgruppe LoRaWAN')).toHaveCount(0);
-  await expect(page.getByText('Stadt Bretten')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: /Mitgliedsorganisation/ })).toHaveCount(0);
+  await expect(page.getByRole('table')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Beitritt anfragen' })).toBeVisible();
   await page.goto(`${WEB()}/netzwerke/gibt-es-nicht`);
   await expect(page.getByRole('heading', { level: 1, name: 'Nicht gefunden' })).toBeVisible();
   await expectAccessible(page, 'the not-found page');

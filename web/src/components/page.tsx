@@ -1,5 +1,8 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
+/** On the first page of a visit focus stays at the top (skip link first); after a navigation it moves to the heading. */
+let firstPage = true;
+
 /**
  * A page's heading and title. Focus moves to the heading when the page opens, so screen readers
  * announce where a link led (single-page navigation has no page load to do that).
@@ -10,6 +13,10 @@ export function Page({ title, kicker, actions, children }: { title: string; kick
     document.title = `${title} – Interkom`;
   }, [title]);
   useEffect(() => {
+    if (firstPage) {
+      firstPage = false;
+      return;
+    }
     heading.current?.focus({ preventScroll: true });
   }, []);
   return (

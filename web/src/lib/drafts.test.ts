@@ -34,6 +34,12 @@ describe('protocol drafts', () => {
     expect(restore('Meins', { text: 'Meins', base: 'Alt', at: 1 })).toEqual({ kind: 'none', text: 'Meins' });
   });
 
+  it('keeps an open conflict open across a reload', () => {
+    expect(restore('Deins', { text: 'Meins', base: 'Deins', theirs: 'Deins', at: 1 })).toEqual({ kind: 'conflict', text: 'Meins', theirs: 'Deins' });
+    // Once the other text changed again, it is a new conflict with the newest text.
+    expect(restore('Neuer', { text: 'Meins', base: 'Deins', theirs: 'Deins', at: 1 })).toEqual({ kind: 'conflict', text: 'Meins', theirs: 'Neuer' });
+  });
+
   it('survives garbage in storage', () => {
     const s = new MemoryStorage();
     s.setItem('interkom.draft.p1.a1', '{not json');

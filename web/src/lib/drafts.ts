@@ -6,6 +6,8 @@
 export interface Draft {
   text: string;
   base: string;
+  /** Set while a conflict is open: the other text, shown beside this one until merged. */
+  theirs?: string;
   at: number;
 }
 
@@ -45,6 +47,7 @@ export type Restored =
  */
 export function restore(server: string, draft: Draft | null): Restored {
   if (!draft || draft.text === server) return { kind: 'none', text: server };
+  if (draft.theirs !== undefined && draft.theirs === server) return { kind: 'conflict', text: draft.text, theirs: server };
   if (draft.base === server) return { kind: 'restored', text: draft.text };
   return { kind: 'conflict', text: draft.text, theirs: server };
 }

@@ -96,7 +96,7 @@ export function EntryEditor({ protocolId, meetingId, item, serverNotes, version,
   const edit = (value: string) => {
     setText(value);
     setStatus('idle');
-    writeDraft(protocolId, item.id, { text: value, base: conflict ? conflict.theirs : base });
+    writeDraft(protocolId, item.id, conflict ? { text: value, base: conflict.theirs, theirs: conflict.theirs } : { text: value, base });
   };
 
   const fetchCurrent = async () => {
@@ -130,7 +130,7 @@ export function EntryEditor({ protocolId, meetingId, item, serverNotes, version,
       }
       if (current) {
         setConflict({ theirs: current.notes, by: current.by });
-        writeDraft(protocolId, item.id, { text, base: current.notes });
+        writeDraft(protocolId, item.id, { text, base: current.notes, theirs: current.notes });
       }
       setStatus('idle');
       return;

@@ -7,7 +7,7 @@ import { Badge, ErrorAlert, Loading, Notice } from '../../components/status';
 import { graphql } from '../../gql';
 import type { ProtocolFullFragment, ProtocolStatus } from '../../gql/graphql';
 import { apiProblem } from '../../graphql/errors';
-import { formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../lib/format';
 import { AddActionItem } from './add-action-item';
 import { Decisions } from './decisions';
 import { EntryEditor } from './entry-editor';
@@ -168,7 +168,7 @@ export function ProtocolSection({ meeting, onChanged }: { meeting: MeetingForPro
             {protocol.actionItems.map((a) => (
               <li key={a.id} className="ik-list__item">
                 <span>{a.title}</span>
-                <span className="kern-body kern-body--small">{[a.assigneeOrganization?.name, a.assignee?.displayName, a.dueOn].filter(Boolean).join(' · ')}</span>
+                <span className="kern-body kern-body--small">{[a.assigneeOrganization?.name, a.assignee?.displayName, a.dueOn ? t('overview.due', { date: formatDate(a.dueOn) }) : null].filter(Boolean).join(' · ')}</span>
               </li>
             ))}
           </ul>
