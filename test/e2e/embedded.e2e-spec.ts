@@ -46,7 +46,7 @@ describe('the embedded default (no DATABASE_URL, no Keycloak)', () => {
     const second = await createHub(config, { logger: false });
     try {
       const found = await gql(second, token, '{ network(slug: "ikone") { name people { role person { displayName } } } }');
-      expect(found.data.network).toEqual({ name: 'IKONE', people: [{ role: 'ADMIN', person: { displayName: 'alice' } }] });
+      expect(found.data.network).toEqual({ name: 'IKONE', people: [{ role: 'ADMIN', person: { displayName: 'Alice Admin (Demo)' } }] });
     } finally {
       await second.close();
     }

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { addToGroup, agendaItem, meeting, officer, readi, type Readi } from './support/fixtures';
-import { expectAccessible, newPage, screenshot, signInAs, tokenFor, uniq, WEB } from './support/hub';
+import { addToGroup, agendaItem, meeting, officer, projectGroup, readi, type Readi } from './support/fixtures';
+import { api, expectAccessible, newPage, screenshot, signInAs, tokenFor, uniq, WEB } from './support/hub';
 
 let r: Readi;
 test.beforeAll(async () => {
@@ -9,9 +9,12 @@ test.beforeAll(async () => {
 
 test('a moderator prepares the jour fixe, a member proposes an item, and the protocol is written, reviewed and published', async ({ browser }, info) => {
   const title = `Jour fixe ${uniq()}`;
+  const groupId = await projectGroup(r, 'Projektgruppe Onlinedienste');
+  const aliceId = (await api(await tokenFor('alice'), '{ me { id } }')).me.id;
+  await addToGroup(groupId, aliceId, 'MEMBER', r.orgs.Ettlingen);
   const mara = await newPage(browser);
-  await signInAs(mara, 'mara', `/gruppen/${r.groups.fachgruppe}`);
-  await expect(mara.getByRole('heading', { level: 1, name: 'Fachgruppe Digitalisierung' })).toBeVisible();
+  await signInAs(mara, 'mara', `/gruppen/${groupId}`);
+  await expect(mara.getByRole('heading', { level: 1, name: /^Projektgruppe Onlinedienste/ })).toBeVisible();
   await expectAccessible(mara, 'the group page');
   await screenshot(mara, 'gruppe', info);
 
@@ -36,7 +39,7 @@ test('a moderator prepares the jour fixe, a member proposes an item, and the pro
 
   // A member of the group (the digital officer of Bretten) proposes an item; it waits for the moderator.
   const clara = await officer(r, 'clara', 'Bretten');
-  await addToGroup(r.groups.fachgruppe, clara.id, 'MEMBER', r.orgs.Bretten);
+  await addToGroup(groupId, clara.id, 'MEMBER', r.orgs.Bretten);
   const member = await newPage(browser);
   await signInAs(member, clara.username, new URL(meetingUrl).pathname);
   await member.getByLabel('Titel', { exact: true }).fill('E-Akte: Erfahrungen aus Ettlingen');
@@ -107,7 +110,7 @@ test('a moderator prepares the jour fixe, a member proposes an item, and the pro
   expect((await download).suggestedFilename()).toMatch(/^protokoll-\d{4}-\d\d-\d\d-jour-fixe-.*\.md$/);
   await screenshot(mara, 'sitzung-veroeffentlicht', info);
 
-  // Ben is in the network but not in the Fachgruppe: he sees the published protocol without the internal item.
+  // Ben is in the network but not in this group: he sees the published protocol without the internal item.
   const ben = await newPage(browser);
   await signInAs(ben, 'ben', new URL(meetingUrl).pathname);
   await expect(ben.getByRole('heading', { level: 1, name: title })).toBeVisible();
@@ -126,14 +129,15 @@ test('a moderator prepares the jour fixe, a member proposes an item, and the pro
 test('the moderator flow works with the keyboard alone', async ({ page }) => {
   const mara = await tokenFor('mara');
   const title = `Tastatur ${uniq()}`;
-  const meetingId = await meeting(mara, r.groups.fachgruppe, title, 9);
+  const groupId = await projectGroup(r, 'Projektgruppe Tastatur');
+  const meetingId = await meeting(mara, groupId, title, 9);
   await agendaItem(mara, meetingId, 'Erster Punkt');
   await agendaItem(mara, meetingId, 'Zweiter Punkt');
   await signInAs(page, 'mara', '/');
   // From the overview to the meeting, with Tab and Enter only.
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Zum Inhalt springen' })).toBeFocused();
-  const link = page.getByRole('link', { name: `Fachgruppe Digitalisierung: ${title}` });
+  const link = page.getByRole('link', { name: new RegExp(`^Projektgruppe Tastatur \\w+: ${title}$`) });
   await expect(link).toBeVisible();
   for (let i = 0; i < 60 && !(await link.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
   await expect(link).toBeFocused();
@@ -172,7 +176,7 @@ test('the moderator flow works with the keyboard alone', async ({ page }) => {
 
 test('the meeting page of something one may not see looks like "not found"', async ({ page }) => {
   const ida = await tokenFor('ida');
-  const { network } = await (await import('./support/hub')).api(ida, '{ network(slug: "ikone") { groups { id } } }');
+  const { network } = await api(ida, '{ network(slug: "ikone") { groups { id } } }');
   const ikoneMeeting = await meeting(ida, network.groups[0].id, 'IKONE intern', 5);
   await signInAs(page, 'ben', `/sitzungen/${ikoneMeeting}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Nicht gefunden' })).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { agendaItem, meeting, readi, type Readi } from './support/fixtures';
+import { addToGroup, agendaItem, meeting, projectGroup, readi, type Readi } from './support/fixtures';
 import { api, expectAccessible, newPage, screenshot, signInAs, tokenFor, uniq } from './support/hub';
 
 let r: Readi;
@@ -10,7 +10,10 @@ test.beforeAll(async () => {
 /** A meeting with two agenda items and a started protocol, as the moderator leaves it. */
 async function protocolReady(): Promise<{ meetingId: string; protocolId: string }> {
   const mara = await tokenFor('mara');
-  const meetingId = await meeting(mara, r.groups.fachgruppe, `Konflikt ${uniq()}`, 4);
+  const groupId = await projectGroup(r, 'Projektgruppe E-Akte');
+  const aliceId = (await api(await tokenFor('alice'), '{ me { id } }')).me.id;
+  await addToGroup(groupId, aliceId, 'MEMBER', r.orgs.Ettlingen);
+  const meetingId = await meeting(mara, groupId, `Konflikt ${uniq()}`, 4);
   await agendaItem(mara, meetingId, 'E-Rechnung');
   await agendaItem(mara, meetingId, 'Onlinedienste');
   const { startProtocol } = await api(mara, 'mutation($m: ID!) { startProtocol(input: { meetingId: $m }) { id } }', { m: meetingId });

@@ -53,3 +53,18 @@ export async function agendaItem(token: string, meetingId: string, title: string
   const { addAgendaItem } = await api(token, 'mutation($i: AddAgendaItemInput!) { addAgendaItem(input: $i) { id } }', { i: { meetingId, title, public: isPublic } });
   return addAgendaItem.id;
 }
+
+/**
+ * A project group of its own for a test (below the Fachgruppe, led by `lead`), with the agency's
+ * Mara as MODERATOR: open action items of shared groups are carried onto their next meetings,
+ * which would change the agenda under a test that counts positions.
+ */
+export async function projectGroup(r: Readi, name: string, lead = 'Rheinstetten'): Promise<string> {
+  const mara = await tokenFor('mara');
+  const { createGroup } = await api(mara, 'mutation($i: CreateGroupInput!) { createGroup(input: $i) { id } }', {
+    i: { networkId: r.networkId, level: 'PROJECT_GROUP', name: `${name} ${uniq()}`, parentGroupId: r.groups.fachgruppe, leadOrganizationId: r.orgs[lead] },
+  });
+  const { me } = await api(mara, '{ me { id } }');
+  await addToGroup(createGroup.id, me.id, 'MODERATOR', r.orgs['Moderationsagentur re@di (Demo)']);
+  return createGroup.id;
+}

@@ -35,13 +35,21 @@ export default async function globalSetup() {
   );
   await healthy(`http://127.0.0.1:${kcPort}`, kcHub);
 
+  // The embedded default (PGlite, as `npm start` runs it), with the demo data: for the first-page timing.
+  const embeddedDir = join(logDir, 'embedded');
+  await run('seed-embedded', ['src/cli/seed-demo.ts'], { DATABASE_URL: '', KEYCLOAK_URL: '', DATA_DIR: embeddedDir }, logDir);
+  const embeddedPort = await freePort();
+  const embeddedHub = startHub('embedded', { PORT: String(embeddedPort), DATABASE_URL: '', KEYCLOAK_URL: '', DATA_DIR: embeddedDir }, logDir);
+  await healthy(`http://127.0.0.1:${embeddedPort}`, embeddedHub);
+
+  process.env.INTERKOM_WEB_EMBEDDED_URL = `http://localhost:${embeddedPort}`;
   process.env.INTERKOM_WEB_URL = `http://localhost:${devPort}`;
   process.env.INTERKOM_WEB_KC_URL = kcOrigin;
   process.env.INTERKOM_WEB_DB_URL = databaseUrl;
   process.env.INTERKOM_WEB_LOGS = logDir;
 
   return async () => {
-    for (const hub of [devHub, kcHub]) hub.kill('SIGTERM');
+    for (const hub of [devHub, kcHub, embeddedHub]) hub.kill('SIGTERM');
     await issuer.stop();
   };
 }

@@ -15,6 +15,8 @@ export function Page({ title, kicker, actions, children }: { title: string; kick
   useEffect(() => {
     if (firstPage) {
       firstPage = false;
+      // The first page of a visit has its data and is usable: what the browser tests time.
+      performance.mark('interkom:first-page-ready');
       return;
     }
     heading.current?.focus({ preventScroll: true });

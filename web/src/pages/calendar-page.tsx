@@ -35,6 +35,11 @@ const CalendarQuery = graphql(`
 export function CalendarPage() {
   const { t } = useTranslation();
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
+  // ?datum=YYYY-MM-DD opens the calendar on that day's month (links from elsewhere).
+  const [initialDate] = useState(() => {
+    const d = new URLSearchParams(location.search).get('datum');
+    return d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : undefined;
+  });
   const [{ data, error }] = useQuery({ query: CalendarQuery, variables: range ?? { from: '', to: '' }, pause: !range });
   const events = (data?.upcomingMeetings ?? []).map((m) => ({
     id: m.id,
@@ -53,6 +58,7 @@ export function CalendarPage() {
           locale={deLocale}
           timeZone="Europe/Berlin"
           initialView="listMonth"
+          initialDate={initialDate}
           headerToolbar={{ start: 'prev,next today', center: 'title', end: 'dayGridMonth,timeGridWeek,listMonth' }}
           height="auto"
           events={events}
@@ -65,6 +71,9 @@ export function CalendarPage() {
             navigate(`/sitzungen/${info.event.id}`);
           }}
           noEventsText={t('calendar.none')}
+          // Accessible names that contain the visible text (WCAG 2.5.3): the locale's hints say "Monatsansicht" on a "Monat" button.
+          viewHint={(text: string) => text}
+          todayHint={() => t('calendar.today')}
         />
       </div>
     </Page>

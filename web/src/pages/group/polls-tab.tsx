@@ -73,6 +73,15 @@ function Poll({ poll, canManage, canVote, onChanged }: { poll: PollItemFragment;
   const { t } = useTranslation();
   const [voted, vote] = useMutation(Vote);
   const [closed, close] = useMutation(Close);
+  // The answer shows at once; the hub's tallies follow with the refetch.
+  const [answers, setAnswers] = useState<Record<string, PollAnswer>>({});
+  const answer = (optionId: string, a: PollAnswer) => {
+    setAnswers((cur) => ({ ...cur, [optionId]: a }));
+    void vote({ input: { pollId: poll.id, votes: [{ optionId, answer: a }] } }).then((r) => {
+      if (r.error) setAnswers((cur) => Object.fromEntries(Object.entries(cur).filter(([k]) => k !== optionId)));
+      else onChanged();
+    });
+  };
   const best = Math.max(...poll.options.map((o) => o.yes * 2 + o.maybe));
   return (
     <section className="ik-section" aria-labelledby={`umfrage-${poll.id}`}>
@@ -115,8 +124,8 @@ function Poll({ poll, canManage, canVote, onChanged }: { poll: PollItemFragment;
                             <input
                               type="radio"
                               name={`antwort-${o.id}`}
-                              checked={o.myAnswer === a}
-                              onChange={() => void vote({ input: { pollId: poll.id, votes: [{ optionId: o.id, answer: a }] } })}
+                              checked={(answers[o.id] ?? o.myAnswer) === a}
+                              onChange={() => answer(o.id, a)}
                             />{' '}
                             {t(`polls.answer.${a}`)}
                           </label>

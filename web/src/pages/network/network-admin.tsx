@@ -77,7 +77,7 @@ const FindPerson = graphql(`
 const ROLES: NetworkRole[] = ['ADMIN', 'MODERATOR', 'MEMBER'];
 
 /** For network ADMINs: join requests to decide and roles to set. */
-export function NetworkAdmin({ slug }: { slug: string }) {
+export function NetworkAdmin({ slug, onChanged }: { slug: string; onChanged: () => void }) {
   const { t } = useTranslation();
   const [{ data, error }, refetch] = useQuery({ query: AdminQuery, variables: { slug } });
   const [, decide] = useMutation(Decide);
@@ -85,7 +85,10 @@ export function NetworkAdmin({ slug }: { slug: string }) {
   const network = data?.network;
   if (!network) return <ErrorAlert error={error} />;
   const organizations = network.members.filter((m) => m.status === 'ACTIVE').map((m) => ({ value: m.organization.id, label: m.organization.name }));
-  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const reload = () => {
+    refetch({ requestPolicy: 'network-only' });
+    onChanged();
+  };
 
   return (
     <>

@@ -102,7 +102,7 @@ export function NetworkPage({ slug }: { slug: string }) {
               </table>
             </div>
           </Section>
-          {network.myRole === 'ADMIN' && <NetworkAdmin slug={network.slug} />}
+          {network.myRole === 'ADMIN' && <NetworkAdmin slug={network.slug} onChanged={() => refetch({ requestPolicy: 'network-only' })} />}
         </>
       )}
     </Page>

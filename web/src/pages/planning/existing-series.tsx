@@ -97,7 +97,7 @@ function OneSeries({ series, onChanged }: { series: SeriesData; onChanged: () =>
   const [mode, setMode] = useState<'none' | 'edit' | 'end'>('none');
   const [cancelled, cancel] = useMutation(CancelOccurrence);
   return (
-    <article className="ik-section" aria-labelledby={`serie-${series.id}`}>
+    <article className="ik-section ik-series" aria-labelledby={`serie-${series.id}`}>
       <h3 className="kern-heading-small" id={`serie-${series.id}`}>
         {series.title}
       </h3>
