@@ -7,7 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/config.js';
 import { formatError } from '../common/error-format.js';
 import { RequestLoaders, type GqlContext } from '../common/request-loaders.js';
-import { DateScalar } from '../common/scalars.js';
+import { DateScalar, DateTimeScalar } from '../common/scalars.js';
 
 const logger = new Logger('GraphQL');
 
@@ -30,7 +30,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     autoSchemaFile: true,
     sortSchema: true,
     resolvers: { Date: DateScalar },
-    buildSchemaOptions: { dateScalarMode: 'isoDate' },
+    buildSchemaOptions: { dateScalarMode: 'isoDate', scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     introspection: !config.production,
     playground: false,
     includeStacktraceInErrorResponses: false,
