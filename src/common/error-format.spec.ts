@@ -28,3 +28,15 @@ describe('formatError', () => {
     expect(log).toHaveBeenCalledWith(boom);
   });
 });
+
+describe('no suggestions leave, whatever the code', () => {
+  it.each([
+    ['BAD_USER_INPUT', 'Variable "$input" got invalid value "PLENAR" at "input.level"; Value "PLENAR" does not exist in "GroupLevel" enum. Did you mean the enum value "PLENUM"?'],
+    ['GRAPHQL_VALIDATION_FAILED', 'Unknown argument "slg" on field "Query.network". Did you mean "slug"?'],
+    ['GRAPHQL_VALIDATION_FAILED', 'Unknown type "Strin". Did you mean "String", "Int", or "ID"?'],
+  ])('%s: %s', (code, message) => {
+    const result = formatError({ message, extensions: { code } }, new GraphQLError(message), jest.fn());
+    expect(result.message).not.toMatch(/Did you mean|PLENUM|"slug"|"String"/);
+    expect(result.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
