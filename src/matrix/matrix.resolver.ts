@@ -13,9 +13,11 @@ export class OutboxStatusModel {
 
 @ObjectType('MatrixReconciliation')
 export class MatrixReconciliationModel {
+  @Field({ description: 'false: no homeserver is configured (bridge off), nothing was compared' }) bridgeEnabled: boolean;
   @Field(() => Int) groups: number;
   @Field(() => Int) invited: number;
   @Field(() => Int) kicked: number;
+  @Field(() => Int, { description: 'groups that could not be compared (homeserver failing or away); the next run tries again' }) failed: number;
 }
 
 @Resolver()
