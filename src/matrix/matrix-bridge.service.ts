@@ -17,6 +17,8 @@ export interface Reconciliation {
   kicked: number;
   /** Groups that could not be compared (the homeserver failed or is away); the next run tries again. */
   failed: number;
+  /** Groups left for the periodic reconciliation because the request's time budget ran out. */
+  deferred: number;
 }
 
 export interface OutboxRow {
@@ -128,15 +130,22 @@ export class MatrixBridgeService {
 
   /**
    * Compares every group room with the hub and repairs drift (kicked by hand, missed events,
-   * expired guests). With the bridge off it compares nothing and says so; a group the homeserver
-   * fails on is counted as failed, and when the homeserver is away (a retryable failure) the run
-   * stops there instead of waiting out a timeout per group.
+   * expired guests). Groups without a room get theirs from the outbox, not here (room creation
+   * takes about a second each). With the bridge off it compares nothing and says so; a group the
+   * homeserver fails on is counted as failed, and when the homeserver is away (a retryable
+   * failure) the run stops there instead of waiting out a timeout per group. With a budget (a
+   * request), it stops starting groups once the budget is spent and reports the rest as deferred.
    */
-  async reconcileAll(): Promise<Reconciliation> {
-    if (!this.config.matrix) return { bridgeEnabled: false, groups: 0, invited: 0, kicked: 0, failed: 0 };
-    const groups = await this.db.query<{ id: string }[]>('SELECT id FROM work_group ORDER BY created_at');
-    const result: Reconciliation = { bridgeEnabled: true, groups: groups.length, invited: 0, kicked: 0, failed: 0 };
+  async reconcileAll(opts: { budgetMs?: number } = {}): Promise<Reconciliation> {
+    if (!this.config.matrix) return { bridgeEnabled: false, groups: 0, invited: 0, kicked: 0, failed: 0, deferred: 0 };
+    const deadline = opts.budgetMs === undefined ? Infinity : Date.now() + opts.budgetMs;
+    const groups = await this.db.query<{ id: string }[]>('SELECT id FROM work_group WHERE matrix_room_id IS NOT NULL ORDER BY created_at');
+    const result: Reconciliation = { bridgeEnabled: true, groups: groups.length, invited: 0, kicked: 0, failed: 0, deferred: 0 };
     for (const [i, g] of groups.entries()) {
+      if (Date.now() >= deadline) {
+        result.deferred = groups.length - i;
+        break;
+      }
       try {
         const changes = await this.syncMembers(g.id);
         result.invited += changes.invited.length;
