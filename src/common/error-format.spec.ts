@@ -40,3 +40,17 @@ describe('no suggestions leave, whatever the code', () => {
     expect(result.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('errors graphql-js raises about the request', () => {
+  it('are BAD_USER_INPUT, not INTERNAL_SERVER_ERROR (e.g. too many errors in the variables)', () => {
+    const error = new GraphQLError('Too many errors processing variables, error limit reached. Execution aborted.');
+    const log = jest.fn();
+    expect(formatError({ message: error.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error, log).extensions?.code).toBe('BAD_USER_INPUT');
+    expect(log).not.toHaveBeenCalled();
+  });
+
+  it('but a failure inside a resolver (it has a path) stays internal', () => {
+    const error = new GraphQLError('boom', { path: ['me'], originalError: new Error('boom') });
+    expect(formatError({ message: 'boom', path: ['me'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error, jest.fn()).extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+  });
+});

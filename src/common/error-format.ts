@@ -1,5 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError } from './domain-error.js';
 
 const PUBLIC_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT']);
@@ -13,6 +13,12 @@ const INPUT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED'
 export const withoutSuggestions = (message: string): string => message.replace(/\s*Did you mean [^?]*\?/g, '');
 
 /**
+ * An error graphql-js raised about the request itself, before any resolver ran (e.g. "Too many
+ * errors processing variables"): it has no cause and no path. Resolver failures always have both.
+ */
+const isRequestError = (error: unknown): boolean => error instanceof GraphQLError && !error.originalError && !error.path;
+
+/**
  * Maps every error to the contract's codes. Unknown errors become INTERNAL_SERVER_ERROR with a
  * generic message (the details go to the log, never to the client), and no stack trace leaves.
  */
@@ -24,7 +30,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
     return { ...base, message: withoutSuggestions(original.message), extensions: { ...original.extensions } };
   }
   if (PUBLIC_CODES.has(code)) return { ...base, extensions: { code } };
-  if (INPUT_CODES.has(code)) return { ...base, extensions: { code: 'BAD_USER_INPUT' } };
+  if (INPUT_CODES.has(code) || isRequestError(original)) return { ...base, extensions: { code: 'BAD_USER_INPUT' } };
   log(original);
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

@@ -31,6 +31,8 @@ class EdgeValidationPipe extends ValidationPipe {
         throw new DomainError('BAD_USER_INPUT', `${field} must not contain control characters`, { fields: [field] });
       }
     }
+    // An omitted or null optional argument stays as it is: Nest's pipe would turn a null enum into "".
+    if (value === null || value === undefined) return value;
     return super.transform(value, metadata);
   }
 }
