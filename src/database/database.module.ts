@@ -1,8 +1,9 @@
 import { Global, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { DataSource, DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { ResilientDataSource } from './resilience.js';
 import { typeormOptions } from './typeorm-options.js';
 
 /**
@@ -11,7 +12,7 @@ import { typeormOptions } from './typeorm-options.js';
  */
 async function connectAndMigrate(options: DataSourceOptions): Promise<DataSource> {
   const logger = new Logger('Migrations');
-  const db = await new DataSource(options).initialize();
+  const db = await new ResilientDataSource(options).initialize();
   try {
     const ran = await db.runMigrations({ transaction: 'each' });
     const applied = await db.query<{ name: string }[]>('SELECT name FROM migrations ORDER BY id');
