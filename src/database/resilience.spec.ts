@@ -9,6 +9,7 @@ describe('isConnectionLoss', () => {
     ['a dropped socket', new Error('Connection terminated unexpectedly')],
     ['TypeORM wrapping a lost connection', { message: 'Query failed', driverError: { code: '57P01' } }],
     ['a connection exception class', { code: '08006', message: 'connection failure' }],
+    ['TypeORM refusing a runner it released after the connection failed', { name: 'QueryRunnerProviderAlreadyReleasedError', message: 'Database connection provided by a query runner was already released' }],
   ])('recognizes %s', (_what, error) => {
     expect(isConnectionLoss(error)).toBe(true);
   });

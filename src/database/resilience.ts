@@ -9,7 +9,8 @@ import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel.js';
  * - a connection that cannot be opened is retried for a few seconds (nothing was sent yet);
  * - a transaction whose connection dies before COMMIT is retried as a whole (the server rolled it
  *   back); one that dies during COMMIT is not, because it may have committed: its caller gets the
- *   error instead of a second copy.
+ *   error instead of a second copy;
+ * - reads (root queries, the DataLoaders) and the sign-in upsert are idempotent and retried.
  */
 
 /** How long opening a connection is retried before the request fails. */
@@ -24,8 +25,10 @@ const LOST_MESSAGES = /Connection terminated|connection error|not queryable|term
 
 /** True when an error says the database connection was lost or could not be opened. */
 export function isConnectionLoss(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string; message?: string }; message?: string } | null;
+  const e = error as { name?: string; code?: string; driverError?: { code?: string; message?: string }; message?: string } | null;
   if (!e) return false;
+  // TypeORM releases a query runner whose connection failed; the transaction's next statement then says so.
+  if (e.name === 'QueryRunnerProviderAlreadyReleasedError') return true;
   const code = e.driverError?.code ?? e.code;
   if (code && (LOST_CODES.has(code) || code.startsWith('08'))) return true;
   return LOST_MESSAGES.test(e.driverError?.message ?? '') || LOST_MESSAGES.test(e.message ?? '');
@@ -54,6 +57,21 @@ export class ResilientPool extends pg.Pool {
       (client) => callback(undefined, client, (release?: unknown) => client.release(release as Error | undefined)),
       (error: Error) => callback(error, undefined, () => undefined),
     );
+  }
+}
+
+/**
+ * Runs idempotent work (reads, upserts of the same values) again when the database connection was
+ * lost under it. Never for writes that would add something a second time.
+ */
+export async function retryIdempotent<T>(work: () => Promise<T>, attempts = TRANSACTION_ATTEMPTS): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts || !isConnectionLoss(error)) throw error;
+      await sleep(50 * attempt);
+    }
   }
 }
 
