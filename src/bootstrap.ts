@@ -11,7 +11,11 @@ import { serveWebClient } from './web/web-client.js';
 export interface RunningHub {
   readonly app: INestApplication;
   readonly config: AppConfig;
-  /** Stops the HTTP server, the database pool and, if started here, the embedded database. */
+  /**
+   * Shuts down in order: the outbox worker stops claiming, finishes the row in hand and releases
+   * the others; the HTTP server stops accepting (503 meanwhile) and finishes requests in flight;
+   * then the database pool and, if started here, the embedded database close.
+   */
   close(): Promise<void>;
 }
 
@@ -29,9 +33,18 @@ export async function createHub(config: AppConfig, opts: { logger?: ConsoleLogge
       logger: logger === false ? false : logger,
       bufferLogs: false,
       abortOnError: false,
+      // On shutdown, requests that arrive while those in flight finish get 503 (with Connection: close).
+      return503OnClosing: true,
     });
     app.useGlobalPipes(createValidationPipe());
     const webClient = await serveWebClient(app, resolved);
+    let closing = false;
+    // A keep-alive connection whose request is in flight when shutdown begins would otherwise stay
+    // open after its answer and hold the server's close until a timeout: say it closes.
+    app.getHttpAdapter().getInstance().addHook('onSend', async (_request, reply, payload) => {
+      if (closing) void reply.header('connection', 'close');
+      return payload;
+    });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     if (config.auth.mode === 'development') {
@@ -47,6 +60,7 @@ export async function createHub(config: AppConfig, opts: { logger?: ConsoleLogge
       app: started,
       config: resolved,
       async close() {
+        closing = true;
         await started.close();
         await embedded?.stop();
       },

@@ -2,6 +2,9 @@ import { Logger } from '@nestjs/common';
 import { createHub } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config/config.js';
 
+/** A shutdown that takes longer than this ends with exit code 1. */
+const FORCE_EXIT_MS = 9000;
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -22,11 +25,17 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    logger.log(`${signal} received, shutting down`);
-    const force = setTimeout(() => process.exit(1), 15_000).unref();
+    const started = Date.now();
+    logger.log(`${signal} received: no new requests, finishing those in flight, releasing outbox leases`);
+    // Orchestrators wait about 10 s before SIGKILL: give up a little before that, and say so.
+    const force = setTimeout(() => {
+      logger.error(`shutdown did not finish within ${FORCE_EXIT_MS} ms; exiting anyway`);
+      process.exit(1);
+    }, FORCE_EXIT_MS).unref();
     try {
       await hub.close();
       clearTimeout(force);
+      logger.log(`shut down cleanly in ${Date.now() - started} ms`);
       process.exit(0);
     } catch (error) {
       logger.error(`shutdown failed: ${(error as Error).message}`);

@@ -1,2 +1,4 @@
 export * from './recurrence.js';
 export * from './holidays.js';
+export { ExpansionLimitError, EXPANSION_LIMITS } from './expansion.js';
+export { RULE_LIMITS } from './rrule-syntax.js';

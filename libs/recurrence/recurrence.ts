@@ -3,13 +3,17 @@
  * German public holidays per federal state, and the holiday policies. No I/O, no app imports.
  *
  * Dates are local calendar dates (YYYY-MM-DD) in the series' zone; times become instants only at
- * the end, so a 10:00 jour fixe stays at 10:00 across daylight-saving changes.
+ * the end, so a 10:00 jour fixe stays at 10:00 across daylight-saving changes. Rules are checked
+ * completely (rrule-syntax.ts) before anything is built from them, and expanded in a worker thread
+ * within hard limits (expansion.ts).
  */
-import rrulePkg from 'rrule';
 import { DateTime } from 'luxon';
+import { expandDates, ExpansionLimitError, firstDate } from './expansion.js';
 import { holidayName } from './holidays.js';
+import { obviouslyEmpty, RuleSyntaxError, validateRuleSyntax, type RuleParts } from './rrule-syntax.js';
+import { isTimeZone } from './time-zones.js';
 
-const { RRule, Frequency } = rrulePkg;
+export { isTimeZone };
 
 export type HolidayPolicy = 'IGNORE' | 'SKIP' | 'NEXT_WORKING_DAY';
 
@@ -56,43 +60,61 @@ export class RecurrenceError extends Error {
 }
 
 const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
-const SUB_DAILY = new Set<number>([Frequency.HOURLY, Frequency.MINUTELY, Frequency.SECONDLY]);
+const SUB_DAILY = new Set(['SECONDLY', 'MINUTELY', 'HOURLY']);
+/** How far ahead a rule must produce a date to be accepted. */
+export const PROBE_YEARS = 5;
+export const NO_DATES = 'die Regel ergibt keine Termine';
+/** Occurrences turned into instants between two yields to the event loop. */
+const CHUNK = 100;
 
-/** Parses and checks an RRULE; throws RecurrenceError naming the field. */
-export function parseRule(rrule: string): rrulePkg.Options | Partial<rrulePkg.Options> {
-  const text = rrule.trim().replace(/^RRULE:/i, '');
-  if (!text || /DTSTART|\n/i.test(text)) throw new RecurrenceError('rrule', 'must be a single RRULE without DTSTART, e.g. FREQ=WEEKLY;INTERVAL=2;BYDAY=TU');
-  let options: Partial<rrulePkg.Options>;
+/**
+ * Checks an RRULE completely (RFC 5545 grammar, value ranges and combinations, then the hub's
+ * policy: at most one occurrence a day) and returns its normalized text and parts. Throws
+ * RecurrenceError naming the field.
+ */
+export function parseRule(rrule: string): { text: string; parts: RuleParts } {
+  let parsed: { text: string; parts: RuleParts };
   try {
-    options = RRule.parseString(text);
+    parsed = validateRuleSyntax(rrule);
   } catch (error) {
-    throw new RecurrenceError('rrule', `is not a valid RFC 5545 rule (${(error as Error).message})`);
+    if (error instanceof RuleSyntaxError) throw new RecurrenceError('rrule', `is not a valid RFC 5545 rule: ${error.message}`);
+    throw error;
   }
-  if (options.freq === undefined || options.freq === null) throw new RecurrenceError('rrule', 'needs FREQ');
-  if (SUB_DAILY.has(options.freq)) throw new RecurrenceError('rrule', 'would produce more than one occurrence a day');
-  for (const key of ['byhour', 'byminute', 'bysecond'] as const) {
-    const v = options[key];
-    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length > 1 : false)) {
-      throw new RecurrenceError('rrule', 'would produce more than one occurrence a day');
-    }
+  const { parts } = parsed;
+  if (SUB_DAILY.has(parts.freq)) throw new RecurrenceError('rrule', 'would produce more than one occurrence a day');
+  for (const list of [parts.byhour, parts.byminute, parts.bysecond]) {
+    if (list && list.length > 1) throw new RecurrenceError('rrule', 'would produce more than one occurrence a day');
   }
-  if (options.interval !== undefined && (!Number.isInteger(options.interval) || options.interval < 1)) {
-    throw new RecurrenceError('rrule', 'INTERVAL must be a positive whole number');
-  }
-  return options;
+  return parsed;
 }
 
 export function checkStartTime(startTime: string): void {
   if (!TIME_RE.test(startTime)) throw new RecurrenceError('startTime', 'must be a local time HH:MM, e.g. 10:00');
 }
 
-/** True for an IANA zone name the runtime knows (Europe/Berlin, UTC, …). */
-export function isTimeZone(zone: string): boolean {
-  return !!zone && zone.length <= 64 && DateTime.local().setZone(zone).isValid;
-}
-
 export function checkTimeZone(zone: string): void {
   if (!isTimeZone(zone)) throw new RecurrenceError('timeZone', `"${zone}" is not an IANA time zone such as Europe/Berlin`);
+}
+
+/**
+ * Refuses a rule that gives no date in the PROBE_YEARS years from `from` (or before `until`),
+ * whether it can never occur (30 February), has run out (COUNT) or lies too far ahead. Throws
+ * RecurrenceError('rrule', NO_DATES).
+ */
+export async function requireDates(def: { rrule: string; anchorOn: string; until: string | null }, from: string): Promise<void> {
+  const { text, parts } = parseRule(def.rrule);
+  const start = from > def.anchorOn ? from : def.anchorOn;
+  const horizon = addYears(start, PROBE_YEARS);
+  const end = def.until && def.until < horizon ? def.until : horizon;
+  const none = () => new RecurrenceError('rrule', `${NO_DATES} (keine zwischen ${start} und ${end})`);
+  if (obviouslyEmpty(parts) || start > end) throw none();
+  try {
+    if ((await firstDate({ rule: text, anchorOn: def.anchorOn, from: start, to: end })) === null) throw none();
+  } catch (error) {
+    // A rule that finds no date within the time limit never matches (rrule searches to year 9999).
+    if (error instanceof ExpansionLimitError) throw none();
+    throw error;
+  }
 }
 
 /**
@@ -108,6 +130,8 @@ export function localToInstant(date: string, time: string, zone: string): Date {
 }
 
 const toUtcDate = (date: string) => new Date(`${date}T00:00:00Z`);
+const addYears = (date: string, n: number) => `${String(Number(date.slice(0, 4)) + n).padStart(4, '0')}${date.slice(4, 10) === '-02-29' ? '-02-28' : date.slice(4, 10)}`;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 /** A local calendar date n days later (or earlier). */
 export const addDays = (date: string, n: number) => isoDate(new Date(toUtcDate(date).getTime() + n * 86_400_000));
@@ -118,20 +142,25 @@ const isWeekend = (date: string) => [0, 6].includes(toUtcDate(date).getUTCDay())
  * applied: SKIP drops them and reports the holiday, NEXT_WORKING_DAY moves them to the next day
  * that is neither a weekend nor a holiday, IGNORE keeps them.
  */
-export function expandSeries(def: SeriesDefinition, from: string, to: string): { occurrences: Occurrence[]; skipped: SkippedOccurrence[] } {
-  const options = parseRule(def.rrule);
+export async function expandSeries(
+  def: SeriesDefinition,
+  from: string,
+  to: string,
+): Promise<{ occurrences: Occurrence[]; skipped: SkippedOccurrence[] }> {
+  const { text } = parseRule(def.rrule);
   checkStartTime(def.startTime);
   checkTimeZone(def.timeZone);
   const last = def.until && def.until < to ? def.until : to;
   const first = from > def.anchorOn ? from : def.anchorOn;
   if (first > last) return { occurrences: [], skipped: [] };
-  // Expanded as floating dates (UTC midnight stands for the local day); times are added afterwards.
-  const rule = new RRule({ ...options, dtstart: toUtcDate(def.anchorOn), tzid: undefined, byhour: undefined, byminute: undefined, bysecond: undefined });
-  const dates = rule.between(toUtcDate(first), toUtcDate(last), true).map(isoDate);
+  // Expanded as floating dates (UTC midnight stands for the local day), off the main thread and
+  // within limits; times are added afterwards, a chunk at a time.
+  const dates = await expandDates({ rule: text, anchorOn: def.anchorOn, from: first, to: last });
   const occurrences: Occurrence[] = [];
   const skipped: SkippedOccurrence[] = [];
   const taken = new Set(dates);
-  for (const occurrenceDate of dates) {
+  for (const [i, occurrenceDate] of dates.entries()) {
+    if (i > 0 && i % CHUNK === 0) await yieldToEventLoop();
     const holiday = def.holidayPolicy === 'IGNORE' ? null : holidayName(occurrenceDate, def.holidayRegions);
     let date = occurrenceDate;
     let movedBecause: string | undefined;

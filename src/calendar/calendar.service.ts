@@ -137,9 +137,9 @@ export class CalendarService {
         id: `${m.id}@${host}`,
         sequence: m.sequence,
         // Luxon values in the meeting's zone: with a plain Date the generator writes UTC digits next to the TZID.
-        start: DateTime.fromJSDate(m.starts_at, { zone: m.time_zone }),
-        end: DateTime.fromJSDate(m.ends_at, { zone: m.time_zone }),
-        timezone: m.time_zone,
+        start: DateTime.fromJSDate(m.starts_at, { zone: feedZone(m.time_zone) }),
+        end: DateTime.fromJSDate(m.ends_at, { zone: feedZone(m.time_zone) }),
+        timezone: feedZone(m.time_zone),
         stamp: m.updated_at,
         created: m.created_at,
         lastModified: m.updated_at,
@@ -152,6 +152,21 @@ export class CalendarService {
     }
     return cal.toString();
   }
+}
+
+/**
+ * The zone a meeting is written in: its own when a VTIMEZONE exists for it, else Europe/Berlin
+ * (same instant), so no TZID ever appears without its VTIMEZONE (zones stored before names were
+ * checked, or the few the runtime knows under a name the VTIMEZONE set lacks).
+ */
+const zoneHasVtimezone = new Map<string, boolean>();
+function feedZone(zone: string): string {
+  let known = zoneHasVtimezone.get(zone);
+  if (known === undefined) {
+    known = !!getVtimezoneComponent(zone);
+    if (zoneHasVtimezone.size < 1000) zoneHasVtimezone.set(zone, known);
+  }
+  return known ? zone : 'Europe/Berlin';
 }
 
 /** The groups person $1 belongs to now (a guest's membership ends after `until`). */

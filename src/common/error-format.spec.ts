@@ -28,3 +28,29 @@ describe('formatError', () => {
     expect(log).toHaveBeenCalledWith(boom);
   });
 });
+
+describe('no suggestions leave, whatever the code', () => {
+  it.each([
+    ['BAD_USER_INPUT', 'Variable "$input" got invalid value "PLENAR" at "input.level"; Value "PLENAR" does not exist in "GroupLevel" enum. Did you mean the enum value "PLENUM"?'],
+    ['GRAPHQL_VALIDATION_FAILED', 'Unknown argument "slg" on field "Query.network". Did you mean "slug"?'],
+    ['GRAPHQL_VALIDATION_FAILED', 'Unknown type "Strin". Did you mean "String", "Int", or "ID"?'],
+  ])('%s: %s', (code, message) => {
+    const result = formatError({ message, extensions: { code } }, new GraphQLError(message), jest.fn());
+    expect(result.message).not.toMatch(/Did you mean|PLENUM|"slug"|"String"/);
+    expect(result.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('errors graphql-js raises about the request', () => {
+  it('are BAD_USER_INPUT, not INTERNAL_SERVER_ERROR (e.g. too many errors in the variables)', () => {
+    const error = new GraphQLError('Too many errors processing variables, error limit reached. Execution aborted.');
+    const log = jest.fn();
+    expect(formatError({ message: error.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error, log).extensions?.code).toBe('BAD_USER_INPUT');
+    expect(log).not.toHaveBeenCalled();
+  });
+
+  it('but a failure inside a resolver (it has a path) stays internal', () => {
+    const error = new GraphQLError('boom', { path: ['me'], originalError: new Error('boom') });
+    expect(formatError({ message: 'boom', path: ['me'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error, jest.fn()).extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+  });
+});

@@ -1,10 +1,22 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError } from './domain-error.js';
 
 const PUBLIC_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT']);
 /** Apollo's own codes for requests that are malformed: to clients they are all bad input. */
 const INPUT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
+
+/**
+ * Suggestions ("Did you mean "name"?", "Did you mean the enum value "PLENUM"?") would leak the
+ * schema to clients that may not introspect it: removed from every message, whatever its code.
+ */
+export const withoutSuggestions = (message: string): string => message.replace(/\s*Did you mean [^?]*\?/g, '');
+
+/**
+ * An error graphql-js raised about the request itself, before any resolver ran (e.g. "Too many
+ * errors processing variables"): it has no cause and no path. Resolver failures always have both.
+ */
+const isRequestError = (error: unknown): boolean => error instanceof GraphQLError && !error.originalError && !error.path;
 
 /**
  * Maps every error to the contract's codes. Unknown errors become INTERNAL_SERVER_ERROR with a
@@ -13,13 +25,12 @@ const INPUT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED'
 export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (e: unknown) => void): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const code = String(formatted.extensions?.code ?? '');
-  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+  const base = { message: withoutSuggestions(formatted.message), locations: formatted.locations, path: formatted.path };
   if (original instanceof DomainError) {
-    return { ...base, message: original.message, extensions: { ...original.extensions } };
+    return { ...base, message: withoutSuggestions(original.message), extensions: { ...original.extensions } };
   }
   if (PUBLIC_CODES.has(code)) return { ...base, extensions: { code } };
-  // Suggestions ("Did you mean ...?") would leak the schema to clients that may not introspect it.
-  if (INPUT_CODES.has(code)) return { ...base, message: base.message.replace(/ ?Did you mean .*\?$/, ''), extensions: { code: 'BAD_USER_INPUT' } };
+  if (INPUT_CODES.has(code) || isRequestError(original)) return { ...base, extensions: { code: 'BAD_USER_INPUT' } };
   log(original);
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

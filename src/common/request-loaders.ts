@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { FastifyRequest } from 'fastify';
 import type { Viewer } from '../auth/viewer.js';
+import { retryIdempotent } from '../database/resilience.js';
 
 /**
  * The per-request DataLoaders, created lazily by name. One loader per request and relation keeps
@@ -26,10 +27,10 @@ export interface GqlContext {
   loaders: RequestLoaders;
 }
 
-/** A loader answering one row (or null) per key from one set-based query. */
+/** A loader answering one row (or null) per key from one set-based query (a read: retried if the connection is lost). */
 export function oneByKey<V>(fetch: (keys: string[]) => Promise<V[]>, keyOf: (row: V) => string): DataLoader<string, V | null> {
   return new DataLoader<string, V | null>(async (keys) => {
-    const rows = await fetch([...keys]);
+    const rows = await retryIdempotent(() => fetch([...keys]));
     const byKey = new Map(rows.map((r) => [keyOf(r), r]));
     return keys.map((k) => byKey.get(k) ?? null);
   });
@@ -38,7 +39,7 @@ export function oneByKey<V>(fetch: (keys: string[]) => Promise<V[]>, keyOf: (row
 /** A loader answering all rows per key from one set-based query. */
 export function manyByKey<V>(fetch: (keys: string[]) => Promise<V[]>, keyOf: (row: V) => string): DataLoader<string, V[]> {
   return new DataLoader<string, V[]>(async (keys) => {
-    const rows = await fetch([...keys]);
+    const rows = await retryIdempotent(() => fetch([...keys]));
     const byKey = new Map<string, V[]>(keys.map((k) => [k, []]));
     for (const row of rows) byKey.get(keyOf(row))?.push(row);
     return keys.map((k) => byKey.get(k)!);

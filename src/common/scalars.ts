@@ -35,3 +35,38 @@ export const DateScalar = new GraphQLScalarType<string, string>({
 export function todayInBerlin(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(now);
 }
+
+/** ISO 8601 date-time with an offset (Z or ±HH:MM), seconds and fractions optional, years 0001–9999. */
+const DATE_TIME_RE = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/i;
+
+function parseDateTime(value: unknown): Date {
+  const m = typeof value === 'string' ? DATE_TIME_RE.exec(value) : null;
+  const date = m ? new Date(value as string) : null;
+  if (!m || !date || Number.isNaN(date.getTime()) || +m[1] < 1 || !isIsoDate(`${m[1]}-${m[2]}-${m[3]}`)) {
+    const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : typeof value;
+    throw new GraphQLError(`DateTime must be an ISO 8601 date-time with offset such as 2026-03-10T10:00:00+01:00, got ${shown}`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  return date;
+}
+
+/**
+ * An instant, exchanged as an ISO 8601 date-time with offset (the contract's DateTime). Nest's
+ * built-in scalar accepts anything `new Date()` takes (numbers, booleans, "garbage" as an Invalid
+ * Date that only fails in PostgreSQL); this one refuses what is not a real date-time at the edge.
+ */
+export const DateTimeScalar = new GraphQLScalarType<Date, string>({
+  name: 'DateTime',
+  description: 'An instant as an ISO 8601 date-time with offset, such as 2026-03-10T10:00:00+01:00; answered in UTC (…Z)',
+  serialize: (value) => {
+    const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : null;
+    if (date && !Number.isNaN(date.getTime())) return date.toISOString();
+    throw new GraphQLError('DateTime cannot represent this value');
+  },
+  parseValue: parseDateTime,
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING) throw new GraphQLError('DateTime must be a string', { extensions: { code: 'BAD_USER_INPUT' } });
+    return parseDateTime(ast.value);
+  },
+});

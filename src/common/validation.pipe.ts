@@ -1,5 +1,12 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { DomainError } from './domain-error.js';
+import { findUncleanString } from './text-rules.js';
+
+/**
+ * What is input: GraphQL arguments reach pipes as 'body' (data = the argument's name), HTTP routes
+ * as 'body', 'query' and 'param'. Parent, context, info and custom decorators are not input.
+ */
+const INPUT_TYPES = new Set<unknown>(['body', 'query', 'param']);
 
 function flatten(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
   return errors.flatMap((e) => {
@@ -9,9 +16,30 @@ function flatten(errors: ValidationError[], prefix = ''): { field: string; messa
   });
 }
 
+/**
+ * The edge for every GraphQL argument: first no string anywhere in it may carry control
+ * characters (other than tab and line breaks) or broken Unicode, then class-validator runs the
+ * input class's rules. Failures are BAD_USER_INPUT naming each field.
+ */
+class EdgeValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (INPUT_TYPES.has(metadata.type)) {
+      // An object argument (input: {...}) names fields inside it; a scalar argument is named itself.
+      const isObject = value !== null && typeof value === 'object';
+      const field = findUncleanString(value, isObject ? '' : (metadata.data ?? 'value'));
+      if (field !== null) {
+        throw new DomainError('BAD_USER_INPUT', `${field} must not contain control characters`, { fields: [field] });
+      }
+    }
+    // An omitted or null optional argument stays as it is: Nest's pipe would turn a null enum into "".
+    if (value === null || value === undefined) return value;
+    return super.transform(value, metadata);
+  }
+}
+
 /** class-validator on every input; failures become BAD_USER_INPUT naming each field. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new EdgeValidationPipe({
     transform: true,
     whitelist: false,
     stopAtFirstError: true,

@@ -36,6 +36,11 @@ export interface MatrixConfig {
   readonly retryBaseMs: number;
   /** How often every group room is compared with the hub (drift repair, expired guests). */
   readonly reconcileMs: number;
+  /**
+   * How long a claimed outbox row stays with its worker. A worker that dies (SIGKILL) holds its rows
+   * this long; it must exceed timeoutMs, so no row is taken over while its delivery may still run.
+   */
+  readonly leaseMs: number;
 }
 
 export type AuthConfig =
@@ -149,6 +154,8 @@ function parseMatrix(env: Env, problems: string[]): MatrixConfig | null {
   const pollMs = Number(env.MATRIX_OUTBOX_POLL_MS ?? 1000);
   if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) problems.push('MATRIX_TIMEOUT_MS must be a positive integer');
   if (!Number.isInteger(pollMs) || pollMs <= 0) problems.push('MATRIX_OUTBOX_POLL_MS must be a positive integer');
+  const leaseMs = Number(env.MATRIX_OUTBOX_LEASE_MS ?? 60_000);
+  if (!Number.isInteger(leaseMs) || leaseMs <= timeoutMs) problems.push('MATRIX_OUTBOX_LEASE_MS must be a whole number of milliseconds above MATRIX_TIMEOUT_MS');
   return {
     homeserverUrl: url.replace(/\/+$/, ''),
     serverName: env.MATRIX_SERVER_NAME?.trim() ?? '',
@@ -160,6 +167,7 @@ function parseMatrix(env: Env, problems: string[]): MatrixConfig | null {
     pollMs,
     retryBaseMs: Number(env.MATRIX_RETRY_BASE_MS ?? 1000),
     reconcileMs: Number(env.MATRIX_RECONCILE_MS ?? 15 * 60_000),
+    leaseMs,
   };
 }
 

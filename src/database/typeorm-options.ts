@@ -1,6 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
 import { ENTITIES } from './entities.js';
+import { resilientPgDriver } from './resilience.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 import { TypeOrmNestLogger } from './typeorm-logger.js';
 
@@ -9,6 +10,10 @@ export function typeormOptions(url: string, opts: { embedded?: boolean; migratio
   return {
     type: 'postgres',
     url,
+    // node-postgres with a pool that retries opening connections while the database is briefly away.
+    driver: resilientPgDriver,
+    // Names the hub's sessions in pg_stat_activity (operators, and the fault tests, find them by it).
+    applicationName: 'interkom',
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsRun: opts.migrationsRun ?? false,

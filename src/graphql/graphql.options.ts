@@ -7,36 +7,41 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/config.js';
 import { formatError } from '../common/error-format.js';
 import { RequestLoaders, type GqlContext } from '../common/request-loaders.js';
-import { DateScalar } from '../common/scalars.js';
+import { DateScalar, DateTimeScalar } from '../common/scalars.js';
+import { GRAPHQL_LIMITS, maxFieldsRule } from './graphql-limits.js';
 
 const logger = new Logger('GraphQL');
 
 /**
- * Apollo on Fastify, code-first. Cache control off (it runs on every field and is unused),
- * graphql-armor for depth/cost/alias limits and no field suggestions, no stack traces, and one
- * set of DataLoaders per request in the context.
+ * Apollo on Fastify, code-first. Cache control off (it runs on every field and is unused), the
+ * limits of GRAPHQL_LIMITS (graphql-armor for depth/cost/aliases/directives), no suggestions, no
+ * stack traces, and one set of DataLoaders per request in the context.
  */
 export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
+  // Limits come from GRAPHQL_LIMITS. Armor's token limit and suggestion masking are off: the first
+  // throws while parsing (Apollo answers 500), graphql-js's own parse option answers 400; the
+  // second misses enum values, so formatError strips every suggestion.
   const armor = new ApolloArmor({
-    maxDepth: { n: 10 },
-    costLimit: { maxCost: 5000 },
-    maxAliases: { n: 15 },
-    maxDirectives: { n: 50 },
-    maxTokens: { n: 2000 },
-    blockFieldSuggestion: { enabled: true },
+    maxDepth: { n: GRAPHQL_LIMITS.maxDepth },
+    costLimit: { maxCost: GRAPHQL_LIMITS.maxCost },
+    maxAliases: { n: GRAPHQL_LIMITS.maxAliases },
+    maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives },
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: false },
   }).protect();
   return {
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
     resolvers: { Date: DateScalar },
-    buildSchemaOptions: { dateScalarMode: 'isoDate' },
+    buildSchemaOptions: { dateScalarMode: 'isoDate', scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     introspection: !config.production,
     playground: false,
     includeStacktraceInErrorResponses: false,
     // graphql-armor's types come from Apollo's CJS build, Nest's from its ESM build: same objects.
     plugins: [ApolloServerPluginCacheControlDisabled(), ...(armor.plugins as unknown as ApolloServerPlugin[])],
-    validationRules: armor.validationRules,
+    parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
+    validationRules: [...armor.validationRules, maxFieldsRule(GRAPHQL_LIMITS.maxFields)],
     context: (request: FastifyRequest, _reply: FastifyReply): GqlContext => ({
       req: request,
       loaders: new RequestLoaders(),

@@ -4,7 +4,16 @@ import type { FastifyReply } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators.js';
 
-/** Liveness and readiness: the database answers and every migration is applied. */
+/** How long the database may take to answer before the hub counts it as away. */
+const DATABASE_CHECK_MS = 1000;
+
+const within = <T>(ms: number, work: Promise<T>): Promise<T> =>
+  Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref())]);
+
+/**
+ * Liveness and readiness: the database answers (within a second; requests wait longer for a
+ * connection, a health check must not) and every migration is applied.
+ */
 @Controller('health')
 export class HealthController {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -15,8 +24,8 @@ export class HealthController {
     let database = 'up';
     let migrations = 'applied';
     try {
-      await this.db.query('SELECT 1');
-      if (await this.db.showMigrations()) migrations = 'pending';
+      await within(DATABASE_CHECK_MS, this.db.query('SELECT 1'));
+      if (await within(DATABASE_CHECK_MS, this.db.showMigrations())) migrations = 'pending';
     } catch {
       database = 'down';
       migrations = 'unknown';

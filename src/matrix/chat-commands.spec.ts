@@ -25,4 +25,13 @@ describe('parseCommand', () => {
     expect(parseCommand('!todo due 2027-01-15')).toMatchObject({ kind: 'invalid' });
     expect(parseCommand('!kaffee')).toEqual({ kind: 'unknown', name: 'kaffee' });
   });
+
+  it('refuses control characters and line breaks in titles, and never cuts a character in half', () => {
+    expect(parseCommand('!agenda Sensoren\nBruchsal')).toMatchObject({ kind: 'invalid' });
+    expect(parseCommand('!agenda Sensoren\u0000')).toMatchObject({ kind: 'invalid' });
+    expect(parseCommand('!todo Bericht\u0007 schreiben')).toMatchObject({ kind: 'invalid' });
+    const long = parseCommand(`!agenda ${'a'.repeat(199)}😀😀`);
+    expect(long).toMatchObject({ kind: 'agenda' });
+    expect((long as { title: string }).title.isWellFormed()).toBe(true);
+  });
 });

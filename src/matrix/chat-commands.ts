@@ -1,3 +1,5 @@
+import { isCleanLine } from '../common/text-rules.js';
+
 /** Parsing of the room commands; pure, so it is tested beside the code. */
 export type ChatCommand =
   | { kind: 'help' }
@@ -27,7 +29,9 @@ export function parseCommand(body: string): ChatCommand | null {
     case 'next':
       return { kind: 'next' };
     case 'agenda':
-      return arg ? { kind: 'agenda', title: arg.slice(0, 200) } : { kind: 'invalid', usage: '!agenda <Titel>' };
+      if (!arg) return { kind: 'invalid', usage: '!agenda <Titel>' };
+      if (!isCleanLine(arg)) return { kind: 'invalid', usage: '!agenda <Titel> (eine Zeile, ohne Steuerzeichen)' };
+      return { kind: 'agenda', title: clip(arg) };
     case 'todo': {
       let words = arg.split(/\s+/).filter(Boolean);
       let dueOn: string | null = null;
@@ -39,9 +43,13 @@ export function parseCommand(body: string): ChatCommand | null {
       const mention = words.find((w) => w.startsWith('@') && w.length > 1) ?? null;
       const title = words.filter((w) => w !== mention).join(' ').trim();
       if (!title) return { kind: 'invalid', usage: '!todo <Text> [@Organisation-oder-Person] [due JJJJ-MM-TT]' };
-      return { kind: 'todo', title: title.slice(0, 200), assignee: mention ? mention.slice(1) : null, dueOn };
+      if (!isCleanLine(title) || (mention && !isCleanLine(mention))) return { kind: 'invalid', usage: '!todo <Text> (ohne Steuerzeichen)' };
+      return { kind: 'todo', title: clip(title), assignee: mention ? mention.slice(1) : null, dueOn };
     }
     default:
       return { kind: 'unknown', name };
   }
 }
+
+/** At most 200 characters (code points, so no surrogate pair is cut in half), as names allow. */
+const clip = (text: string) => Array.from(text).slice(0, 200).join('');

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { isIsoDate } from '../common/scalars.js';
+import { isCleanLine } from '../common/text-rules.js';
 import { insertActionItem } from '../action-items/action-item-store.js';
 import { appendAgendaItem } from '../meetings/carry-over.js';
 import { AgendaItemStatus } from '../meetings/meeting.enums.js';
@@ -43,6 +44,8 @@ export class ChatInboxService {
       if (!inserted.length) return false;
       for (const event of events) {
         if (event.type !== 'm.room.message' || event.sender === botUserId || typeof event.content?.body !== 'string' || !event.room_id) continue;
+        // Ids reach SQL: anything a homeserver would never send (NUL, say) is skipped, not retried forever.
+        if (!isCleanLine(event.room_id) || !isCleanLine(event.sender ?? '')) continue;
         const command = parseCommand(event.content.body);
         if (command) await this.run(tx, event.room_id, event.sender ?? '', command);
       }

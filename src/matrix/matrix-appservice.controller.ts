@@ -1,5 +1,5 @@
-import { Body, Controller, Headers, HttpCode, Inject, Param, Put, Query, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { Controller, Headers, HttpCode, Inject, Param, Put, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { OwnAuthentication } from '../auth/auth.decorators.js';
 import type { AppConfig } from '../config/config.js';
@@ -23,7 +23,9 @@ export class MatrixAppserviceController {
     @Param('txnId') txnId: string,
     @Headers('authorization') authorization: string | undefined,
     @Query('access_token') legacyToken: string | undefined,
-    @Body() body: { events?: unknown[] } | undefined,
+    // The body is read from the request, not through @Body(): the validation pipe would refuse room
+    // messages with control characters, and the homeserver would re-send such a transaction forever.
+    @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const matrix = this.config.matrix;
@@ -40,6 +42,7 @@ export class MatrixAppserviceController {
       await reply.status(403).send({ errcode: 'M_FORBIDDEN', error: 'Invalid hs_token' });
       return;
     }
+    const body = request.body as { events?: unknown[] } | undefined;
     const events = Array.isArray(body?.events) ? (body!.events as never[]) : [];
     await this.inbox.handleTransaction(txnId, events, `@${matrix.botLocalpart}:${matrix.serverName}`);
     await reply.status(200).send({});

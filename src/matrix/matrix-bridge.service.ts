@@ -1,11 +1,25 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { GroupLevel } from '../groups/group.enums.js';
 import { announcement } from './announcements.js';
-import { ChatPort, type MembershipChanges } from './chat.port.js';
+import type { AppConfig } from '../config/config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { ChatError, ChatPort, type MembershipChanges } from './chat.port.js';
 
 const LEVEL_ORDER: Record<GroupLevel, string> = { PLENUM: '1', EXPERT_GROUP: '2', PROJECT_GROUP: '3' };
+
+export interface Reconciliation {
+  /** False: no homeserver is configured (MATRIX_HOMESERVER_URL), so nothing was compared. */
+  bridgeEnabled: boolean;
+  groups: number;
+  invited: number;
+  kicked: number;
+  /** Groups that could not be compared (the homeserver failed or is away); the next run tries again. */
+  failed: number;
+  /** Groups left for the periodic reconciliation because the request's time budget ran out. */
+  deferred: number;
+}
 
 export interface OutboxRow {
   id: string;
@@ -23,9 +37,12 @@ export interface OutboxRow {
  */
 @Injectable()
 export class MatrixBridgeService {
+  private readonly logger = new Logger(MatrixBridgeService.name);
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly chat: ChatPort,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async handle(row: OutboxRow): Promise<string | null> {
@@ -111,17 +128,39 @@ export class MatrixBridgeService {
     return this.chat.syncMembers(roomId, desired, 'Nicht (mehr) Mitglied der Gruppe in Interkom');
   }
 
-  /** Compares every group room with the hub and repairs drift (kicked by hand, missed events, expired guests). */
-  async reconcileAll(): Promise<{ groups: number; invited: number; kicked: number }> {
-    const groups = await this.db.query<{ id: string }[]>('SELECT id FROM work_group ORDER BY created_at');
-    let invited = 0;
-    let kicked = 0;
-    for (const g of groups) {
-      const changes = await this.syncMembers(g.id);
-      invited += changes.invited.length;
-      kicked += changes.kicked.length;
+  /**
+   * Compares every group room with the hub and repairs drift (kicked by hand, missed events,
+   * expired guests). Groups without a room get theirs from the outbox, not here (room creation
+   * takes about a second each). With the bridge off it compares nothing and says so; a group the
+   * homeserver fails on is counted as failed, and when the homeserver is away (a retryable
+   * failure) the run stops there instead of waiting out a timeout per group. With a budget (a
+   * request), it stops starting groups once the budget is spent and reports the rest as deferred.
+   */
+  async reconcileAll(opts: { budgetMs?: number } = {}): Promise<Reconciliation> {
+    if (!this.config.matrix) return { bridgeEnabled: false, groups: 0, invited: 0, kicked: 0, failed: 0, deferred: 0 };
+    const deadline = opts.budgetMs === undefined ? Infinity : Date.now() + opts.budgetMs;
+    const groups = await this.db.query<{ id: string }[]>('SELECT id FROM work_group WHERE matrix_room_id IS NOT NULL ORDER BY created_at');
+    const result: Reconciliation = { bridgeEnabled: true, groups: groups.length, invited: 0, kicked: 0, failed: 0, deferred: 0 };
+    for (const [i, g] of groups.entries()) {
+      if (Date.now() >= deadline) {
+        result.deferred = groups.length - i;
+        break;
+      }
+      try {
+        const changes = await this.syncMembers(g.id);
+        result.invited += changes.invited.length;
+        result.kicked += changes.kicked.length;
+      } catch (error) {
+        if (!(error instanceof ChatError)) throw error;
+        this.logger.warn(`reconciling group ${g.id} failed: ${error.message}`);
+        if (error.retryable) {
+          result.failed += groups.length - i;
+          break;
+        }
+        result.failed += 1;
+      }
     }
-    return { groups: groups.length, invited, kicked };
+    return result;
   }
 
   private async ensureRoomIdOnly(groupId: string): Promise<string> {

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
@@ -7,7 +7,6 @@ import { ChatError } from './chat.port.js';
 import { MatrixBridgeService, type OutboxRow } from './matrix-bridge.service.js';
 
 export const MAX_ATTEMPTS = 8;
-const LEASE_SECONDS = 60;
 
 /** base·2^(attempts−1): 1 s, 2 s, 4 s … at most 5 minutes; a 429's retry_after_ms wins when longer. */
 export function backoffMs(attempts: number, retryAfterMs: number | null, baseMs = 1000): number {
@@ -18,10 +17,11 @@ export function backoffMs(attempts: number, retryAfterMs: number | null, baseMs 
  * Delivers the outbox. Rows are claimed with FOR UPDATE SKIP LOCKED under a lease, so any number
  * of workers (and instances) may run; a group's events go out one at a time in the order they
  * were written. Only retryable failures are retried, with backoff; after MAX_ATTEMPTS a row is a
- * dead letter with its error.
+ * dead letter with its error. On shutdown the worker finishes the row in hand and gives the other
+ * claimed rows back at once (a killed worker's rows come back when their lease ends).
  */
 @Injectable()
-export class MatrixOutboxProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class MatrixOutboxProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(MatrixOutboxProcessor.name);
   private timer?: NodeJS.Timeout;
   private reconciler?: NodeJS.Timeout;
@@ -45,7 +45,8 @@ export class MatrixOutboxProcessor implements OnApplicationBootstrap, OnApplicat
     this.reconciler.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the HTTP server and the database close: stop claiming, finish the row in hand, release the rest. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     clearInterval(this.reconciler);
@@ -74,13 +75,28 @@ export class MatrixOutboxProcessor implements OnApplicationBootstrap, OnApplicat
 
   async runOnce(batch = 10): Promise<number> {
     const rows = await this.claim(batch);
-    for (const row of rows) await this.process(row);
+    for (const [i, row] of rows.entries()) {
+      if (this.stopped) {
+        await this.release(rows.slice(i));
+        break;
+      }
+      await this.process(row);
+    }
     return rows.length;
+  }
+
+  /** Gives claimed rows back untouched: no lease, and the claim's attempt not counted. */
+  private async release(rows: OutboxRow[]): Promise<void> {
+    await this.db.query(
+      'UPDATE outbox_event SET locked_until = NULL, attempts = attempts - 1 WHERE id = ANY($1::uuid[]) AND delivered_at IS NULL AND dead_at IS NULL',
+      [rows.map((r) => r.id)],
+    );
+    this.logger.log(`released ${rows.length} claimed outbox row(s) on shutdown`);
   }
 
   private async claim(batch: number): Promise<OutboxRow[]> {
     const [rows] = await this.db.query<[OutboxRow[], number]>(
-      `UPDATE outbox_event SET locked_until = now() + make_interval(secs => $2), attempts = attempts + 1
+      `UPDATE outbox_event SET locked_until = now() + make_interval(secs => $2::double precision), attempts = attempts + 1
         WHERE id IN (
           SELECT e.id FROM outbox_event e
            WHERE e.delivered_at IS NULL AND e.dead_at IS NULL AND e.available_at <= now()
@@ -89,7 +105,7 @@ export class MatrixOutboxProcessor implements OnApplicationBootstrap, OnApplicat
                                AND o.delivered_at IS NULL AND o.dead_at IS NULL)
            ORDER BY e.seq LIMIT $1 FOR UPDATE SKIP LOCKED)
         RETURNING id, type, group_id, aggregate_id, payload, attempts`,
-      [batch, LEASE_SECONDS],
+      [batch, (this.config.matrix?.leaseMs ?? 60_000) / 1000],
     );
     return rows;
   }

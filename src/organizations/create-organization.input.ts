@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsIn, IsNotEmpty, IsOptional, IsUrl, Matches } from 'class-validator';
-import { IsName } from '../common/validators.js';
+import { IsName, IsSingleLine } from '../common/validators.js';
 import { GERMAN_STATES, OrganizationKind } from './organization.enums.js';
 
 @InputType()
@@ -22,6 +22,7 @@ export class CreateOrganizationInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsNotEmpty()
+  @IsSingleLine('website')
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'website must be an http(s) URL' })
   website?: string | null;
 }

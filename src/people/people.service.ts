@@ -6,6 +6,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { badInput, DomainError } from '../common/domain-error.js';
 import { uniqueViolation } from '../common/db-errors.js';
 import { manyByKey, oneByKey, type RequestLoaders } from '../common/request-loaders.js';
+import { retryIdempotent } from '../database/resilience.js';
 import { NetworkRole } from '../networks/network.enums.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { recordEvent } from '../outbox/outbox.js';
@@ -19,7 +20,12 @@ export class PeopleService {
    * The person behind a verified token, created on first sight and kept up to date with the
    * token's name and e-mail. The common case (known, unchanged) is one SELECT.
    */
-  async signIn(token: VerifiedToken): Promise<PersonEntity> {
+  signIn(token: VerifiedToken): Promise<PersonEntity> {
+    // A read and an upsert of the same values: safe to run again when the connection was lost.
+    return retryIdempotent(() => this.upsert(token));
+  }
+
+  private async upsert(token: VerifiedToken): Promise<PersonEntity> {
     const repo = this.db.getRepository(PersonEntity);
     const known = await repo.findOneBy({ issuer: token.issuer, subject: token.subject });
     if (known && known.displayName === token.displayName && known.email === token.email) return known;

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { addDays, expandSeries, type SeriesDefinition } from '../../libs/recurrence/index.js';
+import { addDays, expandSeries, ExpansionLimitError, RecurrenceError, type SeriesDefinition } from '../../libs/recurrence/index.js';
+import { badInput } from '../common/domain-error.js';
 import { syncCarryOver } from '../meetings/carry-over.js';
 import type { MeetingSeriesEntity } from './meeting-series.entity.js';
 
@@ -7,6 +8,16 @@ import type { MeetingSeriesEntity } from './meeting-series.entity.js';
 export const HORIZON_DAYS = 366;
 
 export { addDays };
+
+/** True for a rule that cannot be expanded: invalid (stored before the checks) or over a limit. */
+export const isExpansionProblem = (error: unknown): error is Error => error instanceof RecurrenceError || error instanceof ExpansionLimitError;
+
+/** An expansion problem during a user's change is their input's fault: BAD_USER_INPUT naming the field. */
+export function asInputError(error: unknown): unknown {
+  if (error instanceof RecurrenceError) return badInput(error.field, error.message);
+  if (error instanceof ExpansionLimitError) return badInput('rrule', error.message);
+  return error;
+}
 
 export function definitionOf(s: MeetingSeriesEntity): SeriesDefinition {
   return {
@@ -36,7 +47,7 @@ interface ExistingOccurrence {
  */
 export async function reconcileSeries(tx: EntityManager, series: MeetingSeriesEntity, from: string, to: string): Promise<void> {
   const start = from > series.generateFrom ? from : series.generateFrom;
-  const { occurrences, skipped } = expandSeries(definitionOf(series), start, to);
+  const { occurrences, skipped } = await expandSeries(definitionOf(series), start, to);
   const desired = new Map(occurrences.map((o) => [o.occurrenceDate, o]));
   const existing = await tx.query<ExistingOccurrence[]>(
     `SELECT m.id, to_char(m.occurrence_date, 'YYYY-MM-DD') AS occurrence_date, m.starts_at, m.ends_at, m.title, m.location, m.online_url,

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { checkStartTime, checkTimeZone, expandSeries, isHolidayRegion, parseRule, RecurrenceError } from '../../libs/recurrence/index.js';
+import { checkStartTime, checkTimeZone, expandSeries, isHolidayRegion, parseRule, RecurrenceError, requireDates } from '../../libs/recurrence/index.js';
 import { recordAudit } from '../audit/audit.js';
 import { AccessService } from '../auth/access.service.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -16,7 +16,7 @@ import type { EndMeetingSeriesInput, PreviewMeetingSeriesInput, ScheduleMeetingS
 import type { MeetingSeriesPreviewModel } from './scheduling.model.js';
 import { MeetingSeriesEntity, MeetingSeriesSkipEntity } from './meeting-series.entity.js';
 import { HolidayPolicy } from './scheduling.enums.js';
-import { addDays, HORIZON_DAYS, reconcileSeries } from './series-materializer.js';
+import { addDays, asInputError, HORIZON_DAYS, isExpansionProblem, reconcileSeries } from './series-materializer.js';
 
 const EXTEND_EVERY_MS = 6 * 3600 * 1000;
 
@@ -43,12 +43,13 @@ export class SeriesService implements OnApplicationBootstrap, OnApplicationShutd
   async schedule(viewer: Viewer, input: ScheduleMeetingSeriesInput): Promise<MeetingSeriesEntity> {
     const group = await this.requireGroup(viewer, input.groupId);
     const timeZone = input.timeZone ?? 'Europe/Berlin';
-    validate({ rrule: input.rrule, startTime: input.startTime, timeZone, regions: input.holidayRegions ?? [] });
+    const rrule = validate({ rrule: input.rrule, startTime: input.startTime, timeZone, regions: input.holidayRegions ?? [] });
     if (input.until && input.until < input.startsOn) throw badInput('until', 'must not lie before startsOn');
+    await probe({ rrule, anchorOn: input.startsOn, until: input.until ?? null }, todayInBerlin());
     const regions = input.holidayRegions ?? (await this.defaultRegions(group));
-    return this.db.transaction(async (tx) => {
+    return this.userChange(async (tx) => {
       const series = await tx.getRepository(MeetingSeriesEntity).save({
-        groupId: group.id, title: input.title.trim(), rrule: input.rrule.trim().replace(/^RRULE:/i, ''), timeZone,
+        groupId: group.id, title: input.title.trim(), rrule, timeZone,
         startTime: input.startTime, durationMinutes: input.durationMinutes, holidayPolicy: input.holidayPolicy ?? HolidayPolicy.SKIP,
         holidayRegions: regions, startsOn: input.startsOn, anchorOn: input.startsOn, generateFrom: input.startsOn, until: input.until ?? null,
         location: input.location ?? null, onlineUrl: input.onlineUrl ?? null, materializedUntil: input.startsOn, createdById: viewer.personId,
@@ -66,21 +67,23 @@ export class SeriesService implements OnApplicationBootstrap, OnApplicationShutd
   /** Changes the series from effectiveFrom on; what was held, has a protocol, or lies in the past stays. */
   async update(viewer: Viewer, input: UpdateMeetingSeriesInput): Promise<MeetingSeriesEntity> {
     const series = await this.requireSeries(viewer, input.seriesId);
-    validate({ rrule: input.rrule ?? series.rrule, startTime: input.startTime ?? series.startTime, timeZone: series.timeZone, regions: [] });
+    const rrule = validate({ rrule: input.rrule ?? series.rrule, startTime: input.startTime ?? series.startTime, timeZone: series.timeZone, regions: [] });
     const effectiveFrom = input.effectiveFrom < series.startsOn ? series.startsOn : input.effectiveFrom;
-    const ruleChanged = input.rrule != null && input.rrule.trim().replace(/^RRULE:/i, '') !== series.rrule;
-    return this.db.transaction(async (tx) => {
+    const ruleChanged = rrule !== series.rrule;
+    const anchorOn = ruleChanged && effectiveFrom > series.startsOn ? effectiveFrom : series.anchorOn;
+    if (ruleChanged) await probe({ rrule, anchorOn, until: series.until }, effectiveFrom > todayInBerlin() ? effectiveFrom : todayInBerlin());
+    return this.userChange(async (tx) => {
       await tx.query('SELECT id FROM meeting_series WHERE id = $1 FOR UPDATE', [series.id]);
       const changed: MeetingSeriesEntity = {
         ...series,
-        rrule: input.rrule != null ? input.rrule.trim().replace(/^RRULE:/i, '') : series.rrule,
+        rrule,
         startTime: input.startTime ?? series.startTime,
         durationMinutes: input.durationMinutes ?? series.durationMinutes,
         holidayPolicy: input.holidayPolicy ?? series.holidayPolicy,
         location: input.location !== undefined ? input.location : series.location,
         onlineUrl: input.onlineUrl !== undefined ? input.onlineUrl : series.onlineUrl,
         // A new rule counts from effectiveFrom; earlier occurrences keep the old rule.
-        anchorOn: ruleChanged && effectiveFrom > series.startsOn ? effectiveFrom : series.anchorOn,
+        anchorOn,
         generateFrom: effectiveFrom > series.generateFrom ? effectiveFrom : series.generateFrom,
       };
       await tx.getRepository(MeetingSeriesEntity).save(changed);
@@ -94,7 +97,7 @@ export class SeriesService implements OnApplicationBootstrap, OnApplicationShutd
   async end(viewer: Viewer, input: EndMeetingSeriesInput): Promise<MeetingSeriesEntity> {
     const series = await this.requireSeries(viewer, input.seriesId);
     if (input.lastDate < series.startsOn) throw badInput('lastDate', 'must not lie before the series starts');
-    return this.db.transaction(async (tx) => {
+    return this.userChange(async (tx) => {
       await tx.query('UPDATE meeting_series SET until = $2 WHERE id = $1', [series.id, input.lastDate]);
       const ended = { ...series, until: input.lastDate };
       await reconcileSeries(tx, ended, addDays(input.lastDate, 1), series.materializedUntil);
@@ -110,7 +113,7 @@ export class SeriesService implements OnApplicationBootstrap, OnApplicationShutd
     const cap = addDays(todayInBerlin(), 2 * HORIZON_DAYS);
     const target = wanted < cap ? wanted : cap;
     if (target > series.materializedUntil && (!series.until || series.until > series.materializedUntil)) {
-      await this.db.transaction((tx) => reconcileSeries(tx, series, addDays(series.materializedUntil, 1), target));
+      await this.extend(series, target);
     }
     return this.db
       .getRepository(MeetingEntity)
@@ -148,24 +151,32 @@ export class SeriesService implements OnApplicationBootstrap, OnApplicationShutd
   async preview(viewer: Viewer, input: PreviewMeetingSeriesInput): Promise<MeetingSeriesPreviewModel> {
     const group = await this.requireGroup(viewer, input.groupId);
     const timeZone = input.timeZone ?? 'Europe/Berlin';
-    validate({ rrule: input.rrule, startTime: input.startTime, timeZone, regions: input.holidayRegions ?? [] });
+    const rrule = validate({ rrule: input.rrule, startTime: input.startTime, timeZone, regions: input.holidayRegions ?? [] });
     if (input.until && input.until < input.startsOn) throw badInput('until', 'must not lie before startsOn');
+    await probe({ rrule, anchorOn: input.startsOn, until: input.until ?? null }, input.startsOn);
     const holidayRegions = input.holidayRegions ?? (await this.defaultRegions(group));
     const to = addDays(input.startsOn, HORIZON_DAYS);
-    const { occurrences, skipped } = expandSeries(
-      {
-        rrule: input.rrule.trim().replace(/^RRULE:/i, ''), anchorOn: input.startsOn, startTime: input.startTime, durationMinutes: input.durationMinutes,
-        timeZone, until: input.until ?? null, holidayPolicy: input.holidayPolicy ?? HolidayPolicy.SKIP, holidayRegions,
-      },
-      input.startsOn,
-      to,
-    );
-    const shown = occurrences.slice(0, input.count ?? 10);
-    const lastShown = shown.length === (input.count ?? 10) ? shown[shown.length - 1]!.occurrenceDate : to;
+    const count = input.count ?? 10;
+    let expanded;
+    try {
+      // Off the main thread and within the expansion limits, like every expansion.
+      expanded = await expandSeries(
+        {
+          rrule, anchorOn: input.startsOn, startTime: input.startTime, durationMinutes: input.durationMinutes, timeZone,
+          until: input.until ?? null, holidayPolicy: input.holidayPolicy ?? HolidayPolicy.SKIP, holidayRegions,
+        },
+        input.startsOn,
+        to,
+      );
+    } catch (error) {
+      throw asInputError(error);
+    }
+    const shown = expanded.occurrences.slice(0, count);
+    const lastShown = shown.length === count ? shown[shown.length - 1]!.occurrenceDate : to;
     return {
       holidayRegions,
       occurrences: shown.map((o) => ({ date: o.date, startsAt: o.startsAt, endsAt: o.endsAt, movedBecause: o.movedBecause ?? null })),
-      skippedDates: skipped.filter((s) => s.date <= lastShown),
+      skippedDates: expanded.skipped.filter((x) => x.date <= lastShown),
     };
   }
 
@@ -178,8 +189,30 @@ export class SeriesService implements OnApplicationBootstrap, OnApplicationShutd
       .where('s.materialized_until < :target', { target })
       .andWhere('(s.until IS NULL OR s.until > s.materialized_until)')
       .getMany();
-    for (const series of due) await this.db.transaction((tx) => reconcileSeries(tx, series, addDays(series.materializedUntil, 1), target));
+    for (const series of due) await this.extend(series, target);
     return due.length;
+  }
+
+  /** A user's change in one transaction; a rule that cannot be expanded is their input's fault. */
+  private async userChange<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.db.transaction(work);
+    } catch (error) {
+      throw asInputError(error);
+    }
+  }
+
+  /**
+   * Materializes up to `target`. A rule that cannot be expanded (stored before the checks existed,
+   * or over a limit) keeps the meetings it has, and the problem is logged instead of failing reads.
+   */
+  private async extend(series: MeetingSeriesEntity, target: string): Promise<void> {
+    try {
+      await this.db.transaction((tx) => reconcileSeries(tx, series, addDays(series.materializedUntil, 1), target));
+    } catch (error) {
+      if (!isExpansionProblem(error)) throw error;
+      this.logger.warn(`series ${series.id} not extended: ${error.message}`);
+    }
   }
 
   private async requireGroup(viewer: Viewer, groupId: string): Promise<GroupEntity> {
@@ -221,9 +254,11 @@ async function auditSeries(tx: EntityManager, viewer: Viewer, series: MeetingSer
   await recordAudit(tx, { actor: viewer, action, subjectType: 'MeetingSeries', subjectId: series.id, networkId: group.network_id, summary });
 }
 
-function validate(v: { rrule: string; startTime: string; timeZone: string; regions: string[] }): void {
+/** Checks a series' definition; returns the normalized rule. Throws BAD_USER_INPUT naming the field. */
+function validate(v: { rrule: string; startTime: string; timeZone: string; regions: string[] }): string {
+  let rrule: string;
   try {
-    parseRule(v.rrule);
+    rrule = parseRule(v.rrule).text;
     checkStartTime(v.startTime);
     checkTimeZone(v.timeZone);
   } catch (error) {
@@ -232,4 +267,15 @@ function validate(v: { rrule: string; startTime: string; timeZone: string; regio
   }
   const unknown = v.regions.filter((r) => !isHolidayRegion(r));
   if (unknown.length) throw badInput('holidayRegions', `unknown region ${unknown.join(', ')}; use ISO 3166-2 codes of German states such as DE-BW`);
+  return rrule;
+}
+
+/** Refuses a rule with no date in the coming years ("die Regel ergibt keine Termine"). */
+async function probe(def: { rrule: string; anchorOn: string; until: string | null }, from: string): Promise<void> {
+  try {
+    await requireDates(def, from);
+  } catch (error) {
+    if (error instanceof RecurrenceError) throw badInput(error.field, error.message);
+    throw error;
+  }
 }

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, IsBoolean, IsOptional, IsUUID } from 'class-validator';
-import { IsId, IsIntBetween, IsName, IsOptionalHttpUrl, IsOptionalText } from '../../common/validators.js';
+import { IsId, IsIntBetween, IsName, IsOptionalHttpUrl, IsOptionalLine, IsOptionalText, IsSingleLine } from '../../common/validators.js';
 import { AttendanceStatus } from '../meeting.enums.js';
 
 @InputType()
@@ -14,8 +14,8 @@ export class CreateMeetingInput {
   @Field() @IsName('title') title: string;
   @Field() startsAt: Date;
   @Field() endsAt: Date;
-  @Field(() => String, { nullable: true, description: 'IANA time zone; default Europe/Berlin' }) timeZone?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptionalText('location', 500) location?: string | null;
+  @Field(() => String, { nullable: true, description: 'IANA time zone; default Europe/Berlin' }) @IsSingleLine('timeZone') timeZone?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptionalLine('location', 500) location?: string | null;
   @Field(() => String, { nullable: true }) @IsOptionalHttpUrl('onlineUrl') onlineUrl?: string | null;
 }
 

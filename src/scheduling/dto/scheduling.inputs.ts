@@ -2,25 +2,26 @@ import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { DateScalar } from '../../common/scalars.js';
-import { IsId, IsIntBetween, IsName, IsOptionalHttpUrl, IsOptionalText } from '../../common/validators.js';
+import { IsId, IsIntBetween, IsName, IsOptionalHttpUrl, IsOptionalLine, IsSingleLine } from '../../common/validators.js';
 import { HolidayPolicy, PollAnswer } from '../scheduling.enums.js';
 
 @InputType()
 export class ScheduleMeetingSeriesInput {
   @Field(() => ID) @IsId('groupId') groupId: string;
   @Field() @IsName('title') title: string;
-  @Field() @MaxLength(500, { message: 'rrule must be at most 500 characters' }) rrule: string;
+  @Field() @IsSingleLine('rrule') @MaxLength(500, { message: 'rrule must be at most 500 characters' }) rrule: string;
   @Field(() => DateScalar) startsOn: string;
-  @Field() startTime: string;
+  @Field() @IsSingleLine('startTime') startTime: string;
   @Field(() => Int) @IsIntBetween('durationMinutes', 1, 1440) durationMinutes: number;
-  @Field(() => String, { nullable: true, description: 'default "Europe/Berlin"' }) timeZone?: string | null;
+  @Field(() => String, { nullable: true, description: 'default "Europe/Berlin"' }) @IsSingleLine('timeZone') timeZone?: string | null;
   @Field(() => HolidayPolicy, { nullable: true, description: 'default SKIP' }) holidayPolicy?: HolidayPolicy | null;
   @Field(() => [String], { nullable: true, description: "default: the federal states of the group's member organizations" })
   @IsOptional()
-  @ArrayMaxSize(16)
+  @ArrayMaxSize(16, { message: 'holidayRegions must list at most 16 regions' })
+  @IsSingleLine('holidayRegions', { each: true })
   holidayRegions?: string[] | null;
   @Field(() => DateScalar, { nullable: true }) until?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptionalText('location', 500) location?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptionalLine('location', 500) location?: string | null;
   @Field(() => String, { nullable: true }) @IsOptionalHttpUrl('onlineUrl') onlineUrl?: string | null;
 }
 
@@ -48,11 +49,11 @@ export class PreviewMeetingSeriesInput {
 export class UpdateMeetingSeriesInput {
   @Field(() => ID) @IsId('seriesId') seriesId: string;
   @Field(() => DateScalar) effectiveFrom: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(500) rrule?: string | null;
-  @Field(() => String, { nullable: true }) startTime?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsSingleLine('rrule') @MaxLength(500, { message: 'rrule must be at most 500 characters' }) rrule?: string | null;
+  @Field(() => String, { nullable: true }) @IsSingleLine('startTime') startTime?: string | null;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsIntBetween('durationMinutes', 1, 1440) durationMinutes?: number | null;
   @Field(() => HolidayPolicy, { nullable: true }) holidayPolicy?: HolidayPolicy | null;
-  @Field(() => String, { nullable: true }) @IsOptionalText('location', 500) location?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptionalLine('location', 500) location?: string | null;
   @Field(() => String, { nullable: true }) @IsOptionalHttpUrl('onlineUrl') onlineUrl?: string | null;
 }
 

@@ -1,0 +1,142 @@
+import { describe, expect, it } from '@jest/globals';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { expandDates, ExpansionLimitError, EXPANSION_LIMITS } from './expansion.js';
+import { expandSeries, NO_DATES, parseRule, RecurrenceError, requireDates } from './recurrence.js';
+import { isTimeZone } from './time-zones.js';
+
+const refusal = (rule: string) => {
+  try {
+    parseRule(rule);
+  } catch (error) {
+    expect(error).toBeInstanceOf(RecurrenceError);
+    expect((error as RecurrenceError).field).toBe('rrule');
+    return (error as Error).message;
+  }
+  throw new Error(`${rule} was accepted`);
+};
+
+describe('parseRule: RFC 5545 in full, before anything is built', () => {
+  it.each([
+    ['garbage', 'not a rule', /rule part/],
+    ['no FREQ', 'INTERVAL=2', /needs FREQ/],
+    ['an unknown FREQ', 'FREQ=FORTNIGHTLY', /FREQ/],
+    ['hourly', 'FREQ=HOURLY', /more than one occurrence a day/],
+    ['several hours a day', 'FREQ=DAILY;BYHOUR=9,14', /more than one occurrence a day/],
+    ['a DTSTART', 'DTSTART:20260101T000000Z\nRRULE:FREQ=DAILY', /DTSTART/],
+    ['an unknown weekday', 'FREQ=WEEKLY;BYDAY=XX', /BYDAY value "XX"/],
+    ['BYSETPOS=0', 'FREQ=MONTHLY;BYDAY=MO;BYSETPOS=0', /BYSETPOS value 0/],
+    ['a negative COUNT', 'FREQ=DAILY;COUNT=-1', /COUNT/],
+    ['COUNT=0', 'FREQ=DAILY;COUNT=0', /COUNT must be at least 1/],
+    ['a huge COUNT', 'FREQ=DAILY;COUNT=999999999', /COUNT must be at most/],
+    ['INTERVAL=0', 'FREQ=DAILY;INTERVAL=0', /INTERVAL must be at least 1/],
+    ['BYMONTHDAY=99', 'FREQ=MONTHLY;BYMONTHDAY=99', /BYMONTHDAY value 99 is out of range/],
+    ['BYMONTHDAY=0', 'FREQ=MONTHLY;BYMONTHDAY=0', /BYMONTHDAY value 0/],
+    ['BYMONTH=13', 'FREQ=YEARLY;BYMONTH=13', /BYMONTH value 13/],
+    ['BYYEARDAY=367', 'FREQ=YEARLY;BYYEARDAY=367', /BYYEARDAY/],
+    ['BYWEEKNO=54', 'FREQ=YEARLY;BYWEEKNO=54', /BYWEEKNO/],
+    ['BYHOUR=24', 'FREQ=DAILY;BYHOUR=24', /BYHOUR/],
+    ['BYDAY ordinal 54', 'FREQ=MONTHLY;BYDAY=54MO', /ordinal/],
+    ['BYDAY ordinal with WEEKLY', 'FREQ=WEEKLY;BYDAY=2TU', /needs FREQ=MONTHLY or FREQ=YEARLY/],
+    ['BYMONTHDAY with WEEKLY', 'FREQ=WEEKLY;BYMONTHDAY=1', /WEEKLY/],
+    ['BYYEARDAY with MONTHLY', 'FREQ=MONTHLY;BYYEARDAY=100', /BYYEARDAY/],
+    ['BYWEEKNO with MONTHLY', 'FREQ=MONTHLY;BYWEEKNO=3', /BYWEEKNO needs FREQ=YEARLY/],
+    ['BYSETPOS alone', 'FREQ=MONTHLY;BYSETPOS=1', /BYSETPOS needs another/],
+    ['UNTIL and COUNT', 'FREQ=DAILY;COUNT=3;UNTIL=20270101', /UNTIL and COUNT/],
+    ['an impossible UNTIL', 'FREQ=DAILY;UNTIL=20270230', /not a calendar date/],
+    ['a repeated part', 'FREQ=DAILY;INTERVAL=2;INTERVAL=3', /more than once/],
+    ['an unknown part', 'FREQ=DAILY;X-FOO=1', /not an RFC 5545 rule part/],
+    ['an empty value', 'FREQ=DAILY;BYDAY=', /rule part/],
+    ['an empty list item', 'FREQ=WEEKLY;BYDAY=MO,,TU', /BYDAY value ""/],
+    ['a NUL byte', 'FREQ=DAILY\u0000', /may contain only/],
+    ['three digits where two are allowed', 'FREQ=MONTHLY;BYMONTHDAY=010', /BYMONTHDAY value "010"/],
+  ])('refuses %s', (_what, rule, message) => {
+    expect(refusal(rule)).toMatch(message);
+  });
+
+  it('accepts the jour fixe, an RRULE: prefix, lower case and the RFC examples, and normalizes them', () => {
+    expect(parseRule('RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU').text).toBe('FREQ=WEEKLY;INTERVAL=2;BYDAY=TU');
+    expect(parseRule('freq=monthly;byday=-1fr').text).toBe('FREQ=MONTHLY;BYDAY=-1FR');
+    for (const rule of [
+      'FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1',
+      'FREQ=YEARLY;BYMONTH=1;BYDAY=SU,MO,TU,WE,TH,FR,SA',
+      'FREQ=MONTHLY;BYDAY=FR;BYMONTHDAY=13',
+      'FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO',
+      'FREQ=YEARLY;BYYEARDAY=1,100,200',
+      'FREQ=DAILY;UNTIL=19971224T000000Z',
+      'FREQ=WEEKLY;COUNT=10;WKST=SU;BYDAY=TU,TH',
+      'FREQ=MONTHLY;BYMONTHDAY=-3',
+      'FREQ=DAILY;BYHOUR=9;BYMINUTE=0;BYSECOND=0',
+    ]) {
+      expect(() => parseRule(rule)).not.toThrow();
+    }
+  });
+});
+
+describe('isTimeZone: IANA names the runtime knows, nothing else', () => {
+  it.each(['Europe/Berlin', 'UTC', 'Etc/UTC', 'America/Argentina/Buenos_Aires', 'Europe/Kyiv', 'Asia/Kolkata', 'America/Port-au-Prince'])('accepts %s', (zone) => {
+    expect(isTimeZone(zone)).toBe(true);
+  });
+
+  it.each(['local', 'system', 'UTC+5', 'GMT+1', 'utc', 'europe/berlin', 'Europe/Bärlin', 'Mitteleuropa', '', 'Europe/Berlin\u0000', 'x'.repeat(100)])(
+    'refuses %j',
+    (zone) => {
+      expect(isTimeZone(zone)).toBe(false);
+    },
+  );
+});
+
+describe('bounded expansion', () => {
+  it('refuses a rule that never occurs at once, without expanding it (30 February)', async () => {
+    const started = performance.now();
+    await expect(requireDates({ rrule: 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30', anchorOn: '2026-01-01', until: null }, '2026-01-01')).rejects.toThrow(NO_DATES);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('refuses a rule that never occurs for a reason only expansion shows, and the event loop stays free meanwhile', async () => {
+    // Day 60 is 29 February or 1 March, never in January: rrule would search to the year 9999.
+    const delay = monitorEventLoopDelay({ resolution: 5 });
+    delay.enable();
+    await expect(requireDates({ rrule: 'FREQ=YEARLY;BYYEARDAY=60;BYMONTH=1', anchorOn: '2026-01-01', until: null }, '2026-01-01')).rejects.toThrow(NO_DATES);
+    await expect(requireDates({ rrule: 'FREQ=MONTHLY;BYDAY=MO;BYSETPOS=6', anchorOn: '2026-01-01', until: null }, '2026-01-01')).rejects.toThrow(NO_DATES);
+    delay.disable();
+    // Without the worker thread this is 10+ seconds; with it, timers run on time throughout.
+    expect(delay.max / 1e6).toBeLessThan(250);
+  });
+
+  it('refuses rules that have run out or begin too late, and accepts a leap-day rule', async () => {
+    await expect(requireDates({ rrule: 'FREQ=DAILY;COUNT=3', anchorOn: '2020-01-01', until: null }, '2026-01-01')).rejects.toThrow(NO_DATES);
+    await expect(requireDates({ rrule: 'FREQ=DAILY;UNTIL=20200101', anchorOn: '2019-01-01', until: null }, '2026-01-01')).rejects.toThrow(NO_DATES);
+    await expect(requireDates({ rrule: 'FREQ=YEARLY;INTERVAL=10', anchorOn: '2015-05-01', until: null }, '2026-01-01')).rejects.toThrow(NO_DATES);
+    await expect(requireDates({ rrule: 'FREQ=WEEKLY', anchorOn: '2026-01-01', until: '2025-01-01' }, '2026-01-01')).rejects.toThrow(NO_DATES);
+    await expect(requireDates({ rrule: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29', anchorOn: '2026-01-01', until: null }, '2026-01-01')).resolves.toBeUndefined();
+  });
+
+  it('stops an expansion at its occurrence limit', async () => {
+    await expect(expandDates({ rule: 'FREQ=DAILY', anchorOn: '2026-01-01', from: '2026-01-01', to: '2036-01-01' })).rejects.toBeInstanceOf(ExpansionLimitError);
+    const twoYears = await expandDates({ rule: 'FREQ=DAILY', anchorOn: '2026-01-01', from: '2026-01-01', to: '2027-12-31' });
+    expect(twoYears).toHaveLength(730);
+    expect(EXPANSION_LIMITS.maxOccurrences).toBeGreaterThan(2 * 366);
+  });
+
+  it('stops an expansion at its time limit and works again afterwards', async () => {
+    const started = performance.now();
+    await expect(expandDates({ rule: 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30', anchorOn: '2026-01-01', from: '2026-01-01', to: '2026-12-31' })).rejects.toMatchObject({ reason: 'time' });
+    expect(performance.now() - started).toBeLessThan(EXPANSION_LIMITS.timeMs + 1000);
+    expect(await expandDates({ rule: 'FREQ=WEEKLY;BYDAY=TU', anchorOn: '2026-01-06', from: '2026-01-01', to: '2026-01-31' })).toEqual([
+      '2026-01-06', '2026-01-13', '2026-01-20', '2026-01-27',
+    ]);
+  });
+
+  it('expands two years of a daily series without holding the event loop', async () => {
+    const delay = monitorEventLoopDelay({ resolution: 5 });
+    delay.enable();
+    const { occurrences } = await expandSeries(
+      { rrule: 'FREQ=DAILY', anchorOn: '2026-01-01', startTime: '10:00', durationMinutes: 60, timeZone: 'Europe/Berlin', until: null, holidayPolicy: 'NEXT_WORKING_DAY', holidayRegions: ['DE-BW', 'DE-RP'] },
+      '2026-01-01',
+      '2027-12-31',
+    );
+    delay.disable();
+    expect(occurrences.length).toBeGreaterThan(600);
+    expect(delay.max / 1e6).toBeLessThan(250);
+  });
+});
