@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { createHub } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config/config.js';
+import { loadDemoDataIfEmpty } from './database/seed/demo-seed.js';
 
 /** A shutdown that takes longer than this ends with exit code 1. */
 const FORCE_EXIT_MS = 9000;
@@ -17,8 +19,11 @@ async function main(): Promise<void> {
     throw error;
   }
   const hub = await createHub(config);
-  await hub.app.listen(config.port, '0.0.0.0');
   const logger = new Logger('Interkom');
+  if (config.demoData && (await loadDemoDataIfEmpty(hub.app.get(DataSource)))) {
+    logger.log('loaded the demo networks re@di and IKONE into the empty database (DEMO_DATA=false turns this off); sign in as alice, mara, ben or ida');
+  }
+  await hub.app.listen(config.port, '0.0.0.0');
   logger.log(`Interkom serves GraphQL at ${config.publicBaseUrl}/graphql (health: /health)`);
 
   let closing = false;

@@ -19,6 +19,8 @@ export interface AppConfig {
   readonly matrix: MatrixConfig | null;
   /** The built web client served at `/`; null = do not serve one. */
   readonly webDir: string | null;
+  /** Load the demo networks at start when the database has no network yet (`npm start` on a fresh clone). */
+  readonly demoData: boolean;
 }
 
 export interface MatrixConfig {
@@ -99,6 +101,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     matrix,
     reminderHours,
     webDir,
+    // On by default only for the embedded database with development sign-in: a first look, never production.
+    demoData: env.DEMO_DATA === 'true' || (env.DEMO_DATA !== 'false' && !databaseUrl && auth.mode === 'development'),
   };
 }
 

@@ -7,6 +7,8 @@ import { promisify } from 'node:util';
 import request from 'supertest';
 import { createHub, type RunningHub } from '../../src/bootstrap.js';
 import { loadConfig } from '../../src/config/config.js';
+import { loadDemoDataIfEmpty } from '../../src/database/seed/demo-seed.js';
+import { DataSource } from 'typeorm';
 
 const run = promisify(execFile);
 
@@ -49,6 +51,25 @@ describe('the embedded default (no DATABASE_URL, no Keycloak)', () => {
       expect(found.data.network).toEqual({ name: 'IKONE', people: [{ role: 'ADMIN', person: { displayName: 'Alice Admin (Demo)' } }] });
     } finally {
       await second.close();
+    }
+  });
+
+  it('loads the demo data into a fresh database once, so a first `npm start` has something to show', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'interkom-demo-'));
+    const config = loadConfig({ DATA_DIR: fresh });
+    expect(config.demoData).toBe(true);
+    expect(loadConfig({ DATA_DIR: fresh, DEMO_DATA: 'false' }).demoData).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://x/y' }).demoData).toBe(false);
+    const hub = await createHub(config, { logger: false });
+    try {
+      const db = hub.app.get(DataSource);
+      expect(await loadDemoDataIfEmpty(db)).toBe(true);
+      expect(await loadDemoDataIfEmpty(db)).toBe(false);
+      const [{ n }] = await db.query('SELECT count(*)::int AS n FROM network WHERE slug IN ($1, $2)', ['readi', 'ikone']);
+      expect(n).toBe(2);
+    } finally {
+      await hub.close();
+      rmSync(fresh, { recursive: true, force: true });
     }
   });
 });

@@ -13,6 +13,14 @@ export interface SeedSummary {
   people: number;
 }
 
+/** The demo data on a database that has no network yet (a fresh embedded one); true if it loaded it. */
+export async function loadDemoDataIfEmpty(db: DataSource): Promise<boolean> {
+  const [{ networks }] = await db.query<{ networks: number }[]>('SELECT count(*)::int AS networks FROM network');
+  if (networks > 0) return false;
+  await seedDemo(db);
+  return true;
+}
+
 /**
  * Loads the demo networks. Idempotent: every row is found by its natural key (organization name,
  * network slug, group name within its network, person subject) before it is created.
