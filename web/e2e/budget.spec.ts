@@ -44,12 +44,19 @@ test('the first page loads at most 250 kB of JavaScript (gzipped), read from the
 
 test('first page on the embedded default: time to a usable overview (measured and reported, not asserted)', async ({ browser }) => {
   const base = process.env.INTERKOM_WEB_EMBEDDED_URL!;
-  const res = await fetch(`${base}/auth/dev-sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'ben' }) });
+  const res = await fetch(`${base}/auth/dev-sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'ben' }),
+  });
   const { accessToken } = (await res.json()) as { accessToken: string };
   const runs: number[] = [];
   for (let i = 0; i < 5; i++) {
     const page = await newPage(browser); // a fresh context: nothing cached
-    await page.addInitScript((t) => sessionStorage.setItem('interkom.devToken', JSON.stringify({ accessToken: t, expiresAt: Date.now() + 3_600_000 })), accessToken);
+    await page.addInitScript(
+      (t) => sessionStorage.setItem('interkom.devToken', JSON.stringify({ accessToken: t, expiresAt: Date.now() + 3_600_000 })),
+      accessToken,
+    );
     await page.goto(`${base}/`);
     await expect(page.getByRole('heading', { level: 1, name: 'Übersicht' })).toBeVisible();
     runs.push(await page.evaluate(() => performance.getEntriesByName('interkom:first-page-ready')[0]!.startTime));

@@ -29,7 +29,11 @@ test('a moderator prepares the jour fixe, a member proposes an item, and the pro
   const meetingUrl = mara.url();
 
   // The agenda: three items, one internal.
-  for (const [item, internal] of [['Begrüßung', false], ['Stand LoRaWAN', false], ['Personalfragen', true]] as const) {
+  for (const [item, internal] of [
+    ['Begrüßung', false],
+    ['Stand LoRaWAN', false],
+    ['Personalfragen', true],
+  ] as const) {
     await mara.getByLabel('Titel', { exact: true }).fill(item);
     if (internal) await mara.getByLabel(/^Öffentlich/).uncheck();
     await mara.getByRole('button', { name: 'Punkt hinzufügen' }).last().click();

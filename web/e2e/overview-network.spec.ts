@@ -81,7 +81,7 @@ test('she finds the LoRaWAN project group in the network, asks to join, and the 
   await expect(page.locator('.kern-card').filter({ hasText: 'Projektgruppe LoRaWAN/IoT' }).getByText('Sie: Mitglied')).toBeVisible();
 });
 
-test('the network ADMIN decides a city\'s request to join and sets roles', async ({ browser }) => {
+test("the network ADMIN decides a city's request to join and sets roles", async ({ browser }) => {
   const root = await tokenFor('root', true);
   const { createOrganization } = await api(root, 'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id name } }', {
     i: { name: `Stadtwerke Probe ${uniq()}`, kind: 'MUNICIPAL_UTILITY', federalState: 'DE-BW' },

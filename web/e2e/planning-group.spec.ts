@@ -20,12 +20,14 @@ test('a moderator plans a jour fixe with the rule builder and sees the holidays 
   await page.keyboard.type('01052031');
   await page.getByLabel('Uhrzeit').fill('09:30');
   await expect(page.getByTestId('rule-sentence')).toContainText('Jede Woche am Donnerstag um 09:30 Uhr');
+  await expect(page.getByRole('group', { name: 'Erster Termin ab' })).toContainText('01.05.2031');
+  // The preview follows the form (debounced): wait for the dates of this rule before reading the holidays.
+  await expect(page.getByTestId('preview-dates').locator('li').first()).toContainText('Do., 8. Mai 2031, 09:30', { timeout: 20_000 });
   const skipped = page.getByTestId('preview-skipped');
   await expect(skipped).toContainText('Donnerstag, 1. Mai 2031');
   await expect(skipped).toContainText('Maifeiertag');
   await expect(skipped).toContainText('Christi Himmelfahrt');
   await expect(skipped).toContainText('Fronleichnam');
-  await expect(page.getByTestId('preview-dates').locator('li').first()).toContainText('Do., 8. Mai 2031, 09:30');
   await expectAccessible(page, 'the planning page');
   await screenshot(page, 'planung', info);
 
@@ -42,7 +44,7 @@ test('a moderator plans a jour fixe with the rule builder and sees the holidays 
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
 });
 
-test('the API\'s refusal shows next to the field it names', async ({ page }) => {
+test("the API's refusal shows next to the field it names", async ({ page }) => {
   await signInAs(page, 'mara', `/planung?gruppe=${r.groups.erechnung}`);
   await page.getByLabel('Titel der Serie').fill('   ');
   await page.getByRole('button', { name: 'Serie anlegen' }).click();
@@ -56,12 +58,23 @@ test('a series edited from a date on, and one occurrence cancelled', async ({ pa
   const title = `Jour fixe Vereine ${uniq()}`;
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
   await api(mara, 'mutation($i: ScheduleMeetingSeriesInput!) { scheduleMeetingSeries(input: $i) { id } }', {
-    i: { groupId: r.groups.vereine, title, rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR', startsOn: today, startTime: '14:00', durationMinutes: 30, holidayPolicy: 'IGNORE' },
+    i: {
+      groupId: r.groups.vereine,
+      title,
+      rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR',
+      startsOn: today,
+      startTime: '14:00',
+      durationMinutes: 30,
+      holidayPolicy: 'IGNORE',
+    },
   });
   await signInAs(page, 'mara', `/planung?gruppe=${r.groups.vereine}`);
   const series = page.locator('article.ik-series').filter({ has: page.getByRole('heading', { name: title }) });
   await expect(series.getByText('Jede Woche am Montag, Dienstag, Mittwoch, Donnerstag und Freitag um 14:00 Uhr')).toBeVisible();
-  const first = series.locator('li').filter({ has: page.getByRole('button', { name: /^Diesen Termin absagen/ }) }).first();
+  const first = series
+    .locator('li')
+    .filter({ has: page.getByRole('button', { name: /^Diesen Termin absagen/ }) })
+    .first();
   const when = (await first.locator('span').first().textContent())!;
   await first.getByRole('button', { name: /^Diesen Termin absagen/ }).click();
   await expect(series.locator('li').filter({ hasText: when }).getByText('Abgesagt')).toBeVisible();
@@ -85,8 +98,13 @@ test('the group page shows the jour fixe with its next dates and skipped holiday
     i: { groupId: r.groups.plenum, title, rrule: 'FREQ=MONTHLY;BYDAY=1FR', startsOn: '2026-12-01', startTime: '10:00', durationMinutes: 120 },
   });
   const pollTitle = `Klausurtagung ${uniq()}`;
-  const slot = (days: number) => ({ startsAt: new Date(Date.now() + days * 86_400_000).toISOString(), endsAt: new Date(Date.now() + days * 86_400_000 + 3 * 3_600_000).toISOString() });
-  await api(mara, 'mutation($i: CreateDatePollInput!) { createDatePoll(input: $i) { id } }', { i: { groupId: r.groups.plenum, title: pollTitle, options: [slot(40), slot(41)] } });
+  const slot = (days: number) => ({
+    startsAt: new Date(Date.now() + days * 86_400_000).toISOString(),
+    endsAt: new Date(Date.now() + days * 86_400_000 + 3 * 3_600_000).toISOString(),
+  });
+  await api(mara, 'mutation($i: CreateDatePollInput!) { createDatePoll(input: $i) { id } }', {
+    i: { groupId: r.groups.plenum, title: pollTitle, options: [slot(40), slot(41)] },
+  });
 
   const page = await newPage(browser);
   await signInAs(page, member.username, `/gruppen/${r.groups.plenum}`);
@@ -111,7 +129,10 @@ test('the group page shows the jour fixe with its next dates and skipped holiday
   await signInAs(moderator, 'mara', `/gruppen/${r.groups.plenum}`);
   await moderator.getByRole('tab', { name: 'Terminumfragen' }).click();
   const modPoll = moderator.locator('section').filter({ has: moderator.getByRole('heading', { name: pollTitle }) });
-  await modPoll.getByRole('button', { name: /^Diesen Termin wählen/ }).first().click();
+  await modPoll
+    .getByRole('button', { name: /^Diesen Termin wählen/ })
+    .first()
+    .click();
   await expect(modPoll.getByText('abgeschlossen')).toBeVisible();
   await modPoll.getByRole('link', { name: 'Zur angelegten Sitzung' }).click();
   await expect(moderator.getByRole('heading', { level: 1, name: pollTitle })).toBeVisible();

@@ -57,7 +57,11 @@ test('two people save the same entry: the second sees both texts, merges, and no
   await expect(entry(alice, label).getByText('Gespeichert', { exact: true })).toBeVisible();
   await expect(entry(alice, label).getByRole('alert')).toHaveCount(0);
 
-  const { meeting: m } = await api(await tokenFor('mara'), 'query($id: ID!) { meeting(id: $id) { protocol { entries { notes agendaItem { title } } revisions { version } } } }', { id: meetingId });
+  const { meeting: m } = await api(
+    await tokenFor('mara'),
+    'query($id: ID!) { meeting(id: $id) { protocol { entries { notes agendaItem { title } } revisions { version } } } }',
+    { id: meetingId },
+  );
   const notes = m.protocol.entries.find((e: { agendaItem: { title: string } }) => e.agendaItem.title === 'E-Rechnung').notes;
   expect(notes).toContain('Alice: Bühl will im Frühjahr folgen.');
   expect(notes).toContain('Mara: Ettlingen empfängt XRechnungen seit Oktober.');

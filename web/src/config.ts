@@ -1,7 +1,5 @@
 /** What the hub tells the client at load time (inlined into index.html by the hub). */
-export type RuntimeConfig =
-  | { auth: { mode: 'development' } }
-  | { auth: { mode: 'keycloak'; authority: string; clientId: string } };
+export type RuntimeConfig = { auth: { mode: 'development' } } | { auth: { mode: 'keycloak'; authority: string; clientId: string } };
 
 export function readRuntimeConfig(doc: Document = document): RuntimeConfig {
   const el = doc.getElementById('interkom-config');

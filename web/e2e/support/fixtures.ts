@@ -19,7 +19,9 @@ export async function readi(): Promise<Readi> {
   const alice = await tokenFor('alice');
   const { network } = await api(alice, '{ network(slug: "readi") { id groups { id name } members { organization { id name } } } }');
   const groups = Object.fromEntries(network.groups.map((g: { id: string; name: string }) => [GROUP_KEYS[g.name], g.id])) as Readi['groups'];
-  const orgs = Object.fromEntries(network.members.map((m: { organization: { id: string; name: string } }) => [m.organization.name.replace(/^Stadt /, ''), m.organization.id]));
+  const orgs = Object.fromEntries(
+    network.members.map((m: { organization: { id: string; name: string } }) => [m.organization.name.replace(/^Stadt /, ''), m.organization.id]),
+  );
   return { networkId: network.id, groups, orgs };
 }
 
@@ -35,7 +37,9 @@ export async function officer(r: Readi, name: string, city: string, role = 'MEMB
 }
 
 export async function addToGroup(groupId: string, personId: string, role = 'MEMBER', organizationId?: string): Promise<void> {
-  await api(await tokenFor('mara'), 'mutation($i: AddGroupMemberInput!) { addGroupMember(input: $i) { role } }', { i: { groupId, personId, role, organizationId } });
+  await api(await tokenFor('mara'), 'mutation($i: AddGroupMemberInput!) { addGroupMember(input: $i) { role } }', {
+    i: { groupId, personId, role, organizationId },
+  });
 }
 
 /** A meeting `days` from now at 10:00 Berlin time, 90 minutes. */
@@ -50,7 +54,9 @@ export async function meeting(token: string, groupId: string, title: string, day
 }
 
 export async function agendaItem(token: string, meetingId: string, title: string, isPublic = true): Promise<string> {
-  const { addAgendaItem } = await api(token, 'mutation($i: AddAgendaItemInput!) { addAgendaItem(input: $i) { id } }', { i: { meetingId, title, public: isPublic } });
+  const { addAgendaItem } = await api(token, 'mutation($i: AddAgendaItemInput!) { addAgendaItem(input: $i) { id } }', {
+    i: { meetingId, title, public: isPublic },
+  });
   return addAgendaItem.id;
 }
 

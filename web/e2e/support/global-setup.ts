@@ -30,7 +30,15 @@ export default async function globalSetup() {
   const issuer = await new KeycloakIssuer('interkom', 'interkom-api', [{ clientId: 'interkom-web', redirectUris: [`${kcOrigin}/*`] }]).start();
   const kcHub = startHub(
     'keycloak',
-    { PORT: String(kcPort), DATABASE_URL: databaseUrl, KEYCLOAK_URL: issuer.baseUrl, KEYCLOAK_REALM: 'interkom', KEYCLOAK_CLIENT_ID: 'interkom-api', KEYCLOAK_WEB_CLIENT_ID: 'interkom-web', DATA_DIR: join(logDir, 'kc') },
+    {
+      PORT: String(kcPort),
+      DATABASE_URL: databaseUrl,
+      KEYCLOAK_URL: issuer.baseUrl,
+      KEYCLOAK_REALM: 'interkom',
+      KEYCLOAK_CLIENT_ID: 'interkom-api',
+      KEYCLOAK_WEB_CLIENT_ID: 'interkom-web',
+      DATA_DIR: join(logDir, 'kc'),
+    },
     logDir,
   );
   await healthy(`http://127.0.0.1:${kcPort}`, kcHub);
@@ -85,7 +93,11 @@ function startHub(name: string, env: Record<string, string>, logDir: string): Ch
 
 function run(name: string, args: string[], env: Record<string, string>, logDir: string): Promise<void> {
   const log = openSync(join(logDir, `${name}.log`), 'a');
-  const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', ...args], { cwd: ROOT, env: baseEnv(env), stdio: ['ignore', log, log] });
+  const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', ...args], {
+    cwd: ROOT,
+    env: baseEnv(env),
+    stdio: ['ignore', log, log],
+  });
   return new Promise((ok, fail) => child.on('exit', (code) => (code === 0 ? ok() : fail(new Error(`${name} exited with ${code}; see ${logDir}/${name}.log`)))));
 }
 
@@ -93,7 +105,10 @@ async function healthy(base: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the hub at ${base} exited with ${child.exitCode} before it was healthy`);
-    const ok = await fetch(`${base}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -8,7 +8,11 @@ export const WEB_KC = () => process.env.INTERKOM_WEB_KC_URL!;
 
 /** A development token for a person (created on first use), straight from the hub. */
 export async function tokenFor(username: string, admin = false): Promise<string> {
-  const res = await fetch(`${WEB()}/auth/dev-sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, admin }) });
+  const res = await fetch(`${WEB()}/auth/dev-sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, admin }),
+  });
   if (!res.ok) throw new Error(`dev sign-in of ${username} failed: ${res.status}`);
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
@@ -45,7 +49,13 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(' | ')}`,
+    );
   expect(serious, `accessibility of ${what}`).toEqual([]);
 }
 

@@ -1,7 +1,18 @@
 import { parseDate } from '@internationalized/date';
 import { useId } from 'react';
 import {
-  Button, Calendar, CalendarCell, CalendarGrid, DateInput, DatePicker, DateSegment, Dialog, Group, Heading, Label, Popover,
+  Button,
+  Calendar,
+  CalendarCell,
+  CalendarGrid,
+  DateInput,
+  DatePicker,
+  DateSegment,
+  Dialog,
+  Group,
+  Heading,
+  Label,
+  Popover,
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 
@@ -9,7 +20,21 @@ import { useTranslation } from 'react-i18next';
  * A German date picker (react-aria: typed segments TT.MM.JJJJ plus a calendar popup, both
  * keyboard-operable). The value is an ISO date "YYYY-MM-DD" or "" when empty.
  */
-export function DateField({ label, value, onChange, error, hint, optional }: { label: string; value: string; onChange: (v: string) => void; error?: string | null; hint?: string; optional?: boolean }) {
+export function DateField({
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  optional,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string | null;
+  hint?: string;
+  optional?: boolean;
+}) {
   const { t } = useTranslation();
   const id = useId();
   let parsed = null;

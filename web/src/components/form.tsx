@@ -68,7 +68,13 @@ export function TextAreaField({ label, error, hint, optional, id, ...area }: Com
 }
 
 export function SelectField({
-  label, error, hint, optional, id, options, ...select
+  label,
+  error,
+  hint,
+  optional,
+  id,
+  options,
+  ...select
 }: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
   const auto = useId();
   const fieldId = id ?? auto;
@@ -106,7 +112,11 @@ export function CheckboxField({ label, id, ...input }: { label: string } & Input
   );
 }
 
-export function Button({ variant = 'primary', children, ...rest }: { variant?: 'primary' | 'secondary' | 'tertiary' } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
+export function Button({
+  variant = 'primary',
+  children,
+  ...rest
+}: { variant?: 'primary' | 'secondary' | 'tertiary' } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
   return (
     <button type="button" className={`kern-btn kern-btn--${variant}`} {...rest}>
       <span className="kern-label">{children}</span>

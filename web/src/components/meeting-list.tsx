@@ -40,7 +40,13 @@ export function MeetingList({ meetings, showGroup = false }: { meetings: Meeting
           <div className="ik-meeting__side">
             {m.status !== 'SCHEDULED' && <Badge kind={m.status === 'CANCELLED' ? 'danger' : 'success'}>{t(`meeting.status.${m.status}`)}</Badge>}
             {m.onlineUrl && m.status !== 'CANCELLED' && (
-              <a href={m.onlineUrl} className="kern-link" target="_blank" rel="noopener noreferrer" aria-label={t('meeting.joinOnlineLabel', { title: m.title })}>
+              <a
+                href={m.onlineUrl}
+                className="kern-link"
+                target="_blank"
+                rel="noopener noreferrer"
+                aria-label={t('meeting.joinOnlineLabel', { title: m.title })}
+              >
                 {t('meeting.joinOnline')}
               </a>
             )}

@@ -15,7 +15,12 @@ describe('API problems', () => {
   });
 
   it('picks the right message from a validation error naming several fields', () => {
-    const p = apiProblem(err('input.title must not be empty; input.durationMinutes must be at least 1', { code: 'BAD_USER_INPUT', fields: ['input.title', 'input.durationMinutes'] }));
+    const p = apiProblem(
+      err('input.title must not be empty; input.durationMinutes must be at least 1', {
+        code: 'BAD_USER_INPUT',
+        fields: ['input.title', 'input.durationMinutes'],
+      }),
+    );
     expect(messageFor(p, 'durationMinutes')).toBe('input.durationMinutes must be at least 1');
   });
 

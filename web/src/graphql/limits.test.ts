@@ -19,13 +19,19 @@ function depth(doc: DocumentNode): number {
     Math.max(
       0,
       ...set.selections.map((s) =>
-        s.kind === Kind.FIELD ? (s.selectionSet ? 1 + of(s.selectionSet) : 1) : s.kind === Kind.INLINE_FRAGMENT ? of(s.selectionSet) : of(fragments.get(s.name.value)!.selectionSet),
+        s.kind === Kind.FIELD
+          ? s.selectionSet
+            ? 1 + of(s.selectionSet)
+            : 1
+          : s.kind === Kind.INLINE_FRAGMENT
+            ? of(s.selectionSet)
+            : of(fragments.get(s.name.value)!.selectionSet),
       ),
     );
   return Math.max(...doc.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).map((d) => of(d.selectionSet)));
 }
 
-describe('every operation of the web client passes the hub\'s GraphQL limits', () => {
+describe("every operation of the web client passes the hub's GraphQL limits", () => {
   it('has operations to check', () => {
     expect(operations.length).toBeGreaterThan(30);
   });

@@ -35,10 +35,7 @@ export function clearDraft(protocolId: string, agendaItemId: string, storage: St
   storage.removeItem(key(protocolId, agendaItemId));
 }
 
-export type Restored =
-  | { kind: 'none'; text: string }
-  | { kind: 'restored'; text: string }
-  | { kind: 'conflict'; text: string; theirs: string };
+export type Restored = { kind: 'none'; text: string } | { kind: 'restored'; text: string } | { kind: 'conflict'; text: string; theirs: string };
 
 /**
  * What the editor starts with: the hub's text, or the draft on top of it. A draft made on the

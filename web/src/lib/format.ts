@@ -2,7 +2,11 @@
 const BERLIN = 'Europe/Berlin';
 
 export function formatDateTime(iso: string, timeZone = BERLIN): string {
-  return new Intl.DateTimeFormat('de-DE', { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso)) + ' Uhr';
+  return (
+    new Intl.DateTimeFormat('de-DE', { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone }).format(
+      new Date(iso),
+    ) + ' Uhr'
+  );
 }
 
 export function formatTime(iso: string, timeZone = BERLIN): string {
@@ -21,7 +25,12 @@ export function formatRange(startIso: string, endIso: string, timeZone = BERLIN)
 export function formatDate(date: string, long = false): string {
   const [y, m, d] = date.split('-').map(Number);
   const utc = new Date(Date.UTC(y!, m! - 1, d!));
-  return new Intl.DateTimeFormat('de-DE', long ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } : { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(utc);
+  return new Intl.DateTimeFormat(
+    'de-DE',
+    long
+      ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
+      : { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' },
+  ).format(utc);
 }
 
 /** The local calendar date of an instant in a zone, YYYY-MM-DD. */
@@ -41,7 +50,15 @@ export function localToIso(date: string, time: string, timeZone = BERLIN): strin
   const [hh, mm] = time.split(':').map(Number);
   const guess = Date.UTC(y!, m! - 1, d!, hh!, mm!);
   const offset = (at: number) => {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(new Date(at));
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).formatToParts(new Date(at));
     const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
     return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute')) - at;
   };

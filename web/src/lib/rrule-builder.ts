@@ -9,9 +9,7 @@ export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 export type Ordinal = 1 | 2 | 3 | 4 | -1;
 
-export type RuleModel =
-  | { freq: 'WEEKLY'; interval: number; weekdays: Weekday[] }
-  | { freq: 'MONTHLY'; interval: number; weekday: Weekday; ordinal: Ordinal };
+export type RuleModel = { freq: 'WEEKLY'; interval: number; weekdays: Weekday[] } | { freq: 'MONTHLY'; interval: number; weekday: Weekday; ordinal: Ordinal };
 
 export function toRrule(model: RuleModel): string {
   const interval = model.interval > 1 ? `;INTERVAL=${model.interval}` : '';

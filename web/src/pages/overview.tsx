@@ -6,7 +6,7 @@ import { Button } from '../components/form';
 import { MeetingList } from '../components/meeting-list';
 import { Page, Section } from '../components/page';
 import { ErrorAlert, Loading, Notice } from '../components/status';
-import { JoinDecision } from '../components/join-decision';
+import { DecideGroupJoin, DecideNetworkJoin, JoinRequestItem, outcome } from '../components/join-decision';
 import { graphql } from '../gql';
 import { formatDate } from '../lib/format';
 
@@ -87,24 +87,6 @@ const SetDone = graphql(`
   }
 `);
 
-const DecideNetworkJoin = graphql(`
-  mutation DecideNetworkJoin($input: DecideJoinRequestInput!) {
-    decideJoinRequest(input: $input) {
-      id
-      status
-    }
-  }
-`);
-
-const DecideGroupJoin = graphql(`
-  mutation DecideGroupJoin($input: DecideGroupJoinRequestInput!) {
-    decideGroupJoinRequest(input: $input) {
-      id
-      status
-    }
-  }
-`);
-
 const RotateFeed = graphql(`
   mutation RotateCalendarFeed {
     rotateCalendarFeedToken
@@ -121,6 +103,7 @@ export function OverviewPage() {
   const [, decideGroup] = useMutation(DecideGroupJoin);
 
   if (!data) return fetching ? <Loading /> : <ErrorAlert error={error} />;
+  const reload = () => refetch({ requestPolicy: 'network-only' });
   const myNetworks = data.networks.filter((n) => n.myRole);
   const networkRequests = data.networks.flatMap((n) => n.joinRequests.map((r) => ({ ...r, network: n })));
   const waiting = networkRequests.length + data.pendingGroupJoinRequests.length;
@@ -158,7 +141,11 @@ export function OverviewPage() {
                       {item.dueOn && ` · ${t('overview.due', { date: formatDate(item.dueOn) })}`}
                     </div>
                   </div>
-                  <Button variant="secondary" aria-label={t('overview.markDoneLabel', { title: item.title })} onClick={() => void setDone({ id: item.id }).then(() => refetch({ requestPolicy: 'network-only' }))}>
+                  <Button
+                    variant="secondary"
+                    aria-label={t('overview.markDoneLabel', { title: item.title })}
+                    onClick={() => void setDone({ id: item.id }).then(() => refetch({ requestPolicy: 'network-only' }))}
+                  >
                     {t('overview.markDone')}
                   </Button>
                 </li>
@@ -173,30 +160,24 @@ export function OverviewPage() {
           {waiting === 0 && <p className="kern-body">{t('overview.noRequests')}</p>}
           <ul className="ik-list">
             {networkRequests.map((r) => (
-              <li key={r.id} className="ik-list__item ik-list__item--stack">
-                <div>
-                  <strong>{t('overview.networkRequest', { organization: r.organization.name, network: r.network.name })}</strong>
-                  <div className="kern-body kern-body--small">{t('overview.requestedBy', { name: r.requestedBy.displayName })}</div>
-                  {r.message && <blockquote className="ik-quote">{r.message}</blockquote>}
-                </div>
-                <JoinDecision
-                  subject={r.organization.name}
-                  onDecide={(approve, reason) => decideNetwork({ input: { joinRequestId: r.id, approve, reason } }).then((res) => (res.error ? res.error : (refetch({ requestPolicy: 'network-only' }), null)))}
-                />
-              </li>
+              <JoinRequestItem
+                key={r.id}
+                title={t('overview.networkRequest', { organization: r.organization.name, network: r.network.name })}
+                details={t('overview.requestedBy', { name: r.requestedBy.displayName })}
+                message={r.message}
+                subject={r.organization.name}
+                onDecide={(approve, reason) => decideNetwork({ input: { joinRequestId: r.id, approve, reason } }).then(outcome(reload))}
+              />
             ))}
             {data.pendingGroupJoinRequests.map((r) => (
-              <li key={r.id} className="ik-list__item ik-list__item--stack">
-                <div>
-                  <strong>{t('overview.groupRequest', { person: r.person.displayName, group: r.group.name })}</strong>
-                  {r.organization && <div className="kern-body kern-body--small">{t('overview.forOrganization', { organization: r.organization.name })}</div>}
-                  {r.message && <blockquote className="ik-quote">{r.message}</blockquote>}
-                </div>
-                <JoinDecision
-                  subject={r.person.displayName}
-                  onDecide={(approve, reason) => decideGroup({ input: { requestId: r.id, approve, reason } }).then((res) => (res.error ? res.error : (refetch({ requestPolicy: 'network-only' }), null)))}
-                />
-              </li>
+              <JoinRequestItem
+                key={r.id}
+                title={t('overview.groupRequest', { person: r.person.displayName, group: r.group.name })}
+                details={r.organization && t('overview.forOrganization', { organization: r.organization.name })}
+                message={r.message}
+                subject={r.person.displayName}
+                onDecide={(approve, reason) => decideGroup({ input: { requestId: r.id, approve, reason } }).then(outcome(reload))}
+              />
             ))}
           </ul>
         </Section>

@@ -25,7 +25,12 @@ interface Item {
 }
 
 export function ActionItemsTab({
-  items, groupId, canManage, organizations, members, onChanged,
+  items,
+  groupId,
+  canManage,
+  organizations,
+  members,
+  onChanged,
 }: {
   items: Item[];
   groupId: string;

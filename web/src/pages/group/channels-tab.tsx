@@ -39,7 +39,15 @@ export function ChannelsTab({ matrixRoomId, calendarFeedUrl }: { matrixRoomId: s
               <input id="group-feed" className="kern-form-input__input" readOnly value={calendarFeedUrl} onFocus={(e) => e.target.select()} />
             </div>
             <div className="ik-actions">
-              <Button variant="secondary" onClick={() => void navigator.clipboard.writeText(calendarFeedUrl).then(() => setCopied(true), () => setCopied(true))}>
+              <Button
+                variant="secondary"
+                onClick={() =>
+                  void navigator.clipboard.writeText(calendarFeedUrl).then(
+                    () => setCopied(true),
+                    () => setCopied(true),
+                  )
+                }
+              >
                 {t('overview.copy')}
               </Button>
             </div>

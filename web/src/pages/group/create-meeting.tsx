@@ -65,8 +65,21 @@ export function CreateMeeting({ groupId }: { groupId: string }) {
         <TextField label={t('meeting.from')} type="time" value={from} onChange={(e) => setFrom(e.target.value)} />
         <TextField label={t('meeting.to')} type="time" value={to} onChange={(e) => setTo(e.target.value)} error={messageFor(problem, 'endsAt')} />
       </div>
-      <TextField label={t('meeting.location')} optional value={location} onChange={(e) => setLocation(e.target.value)} error={messageFor(problem, 'location')} />
-      <TextField label={t('meeting.onlineUrl')} optional type="url" value={onlineUrl} onChange={(e) => setOnlineUrl(e.target.value)} error={messageFor(problem, 'onlineUrl')} />
+      <TextField
+        label={t('meeting.location')}
+        optional
+        value={location}
+        onChange={(e) => setLocation(e.target.value)}
+        error={messageFor(problem, 'location')}
+      />
+      <TextField
+        label={t('meeting.onlineUrl')}
+        optional
+        type="url"
+        value={onlineUrl}
+        onChange={(e) => setOnlineUrl(e.target.value)}
+        error={messageFor(problem, 'onlineUrl')}
+      />
       {isGeneral(problem, ['title', 'startsAt', 'endsAt', 'location', 'onlineUrl']) && <ErrorAlert problem={problem} />}
       <div className="ik-actions">
         <button type="submit" className="kern-btn kern-btn--primary" disabled={result.fetching}>

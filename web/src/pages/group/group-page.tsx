@@ -116,7 +116,12 @@ export function GroupPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const variables = useMemo(() => {
     const now = Date.now();
-    return { id, now: new Date(now).toISOString(), past: new Date(now - 365 * 86_400_000).toISOString(), until: new Date(now + 120 * 86_400_000).toISOString() };
+    return {
+      id,
+      now: new Date(now).toISOString(),
+      past: new Date(now - 365 * 86_400_000).toISOString(),
+      until: new Date(now + 120 * 86_400_000).toISOString(),
+    };
   }, [id]);
   const [{ data, error, fetching }, refetch] = useQuery({ query: GroupQuery, variables });
   const [left, leave] = useMutation(Leave);
@@ -185,7 +190,14 @@ export function GroupPage({ id }: { id: string }) {
               <SeriesTab series={group.series} canManage={group.viewerCanManage} groupId={group.id} />
             </TabPanel>
             <TabPanel id="aufgaben">
-              <ActionItemsTab items={group.openActionItems} groupId={group.id} canManage={group.viewerCanManage} organizations={group.organizations} members={group.members} onChanged={reload} />
+              <ActionItemsTab
+                items={group.openActionItems}
+                groupId={group.id}
+                canManage={group.viewerCanManage}
+                organizations={group.organizations}
+                members={group.members}
+                onChanged={reload}
+              />
             </TabPanel>
             <TabPanel id="mitglieder">
               <MembersTab group={group} onChanged={reload} />

@@ -1,21 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { JoinDecision } from '../../components/join-decision';
+import { DecideGroupJoin, JoinRequestItem, outcome } from '../../components/join-decision';
+import { Cell, Row, Table } from '../../components/table';
 import { SelectField } from '../../components/form';
 import { ErrorAlert } from '../../components/status';
 import { graphql } from '../../gql';
 import type { GroupJoinPolicy } from '../../gql/graphql';
 import { formatDate } from '../../lib/format';
-
-const Decide = graphql(`
-  mutation GroupDecideJoin($input: DecideGroupJoinRequestInput!) {
-    decideGroupJoinRequest(input: $input) {
-      id
-      status
-    }
-  }
-`);
 
 const SetPolicy = graphql(`
   mutation SetGroupJoinPolicy($groupId: ID!, $joinPolicy: GroupJoinPolicy!) {
@@ -30,57 +22,54 @@ interface GroupForMembers {
   id: string;
   joinPolicy: GroupJoinPolicy;
   viewerCanManage: boolean;
-  members: { role: string; since: string; until: string | null; person: { id: string; displayName: string }; organization: { id: string; name: string } | null }[];
+  members: {
+    role: string;
+    since: string;
+    until: string | null;
+    person: { id: string; displayName: string };
+    organization: { id: string; name: string } | null;
+  }[];
   joinRequests: { id: string; message: string | null; person: { id: string; displayName: string }; organization: { id: string; name: string } | null }[];
 }
 
 export function MembersTab({ group, onChanged }: { group: GroupForMembers; onChanged: () => void }) {
   const { t } = useTranslation();
-  const [, decide] = useMutation(Decide);
+  const [, decide] = useMutation(DecideGroupJoin);
   const [policyResult, setPolicy] = useMutation(SetPolicy);
   const [policy, setPolicyValue] = useState<GroupJoinPolicy>(group.joinPolicy);
   return (
     <>
-      <div className="ik-table-wrap">
-        <table className="kern-table kern-table--striped">
-          <caption className="kern-sr-only">{t('group.tabs.members')}</caption>
-          <thead className="kern-table__head">
-            <tr className="kern-table__row">
-              <th scope="col" className="kern-table__header">{t('members.person')}</th>
-              <th scope="col" className="kern-table__header">{t('members.organization')}</th>
-              <th scope="col" className="kern-table__header">{t('members.role')}</th>
-              <th scope="col" className="kern-table__header">{t('members.since')}</th>
-            </tr>
-          </thead>
-          <tbody className="kern-table__body">
-            {group.members.map((m) => (
-              <tr key={m.person.id} className="kern-table__row">
-                <td className="kern-table__cell">{m.person.displayName}</td>
-                <td className="kern-table__cell">{m.organization?.name ?? '–'}</td>
-                <td className="kern-table__cell">
-                  {t(`roles.group.${m.role}`)}
-                  {m.until && ` (${t('members.until', { date: formatDate(m.until) })})`}
-                </td>
-                <td className="kern-table__cell">{formatDate(m.since)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption={t('group.tabs.members')}
+        headers={[t('members.person'), t('members.organization'), t('members.role'), t('members.since')]}
+        variant="striped"
+      >
+        {group.members.map((m) => (
+          <Row key={m.person.id}>
+            <Cell>{m.person.displayName}</Cell>
+            <Cell>{m.organization?.name ?? '–'}</Cell>
+            <Cell>
+              {t(`roles.group.${m.role}`)}
+              {m.until && ` (${t('members.until', { date: formatDate(m.until) })})`}
+            </Cell>
+            <Cell>{formatDate(m.since)}</Cell>
+          </Row>
+        ))}
+      </Table>
       {group.viewerCanManage && (
         <>
           <h3 className="kern-heading-small">{t('members.requests')}</h3>
           {group.joinRequests.length === 0 && <p className="kern-body">{t('members.noRequests')}</p>}
           <ul className="ik-list">
             {group.joinRequests.map((r) => (
-              <li key={r.id} className="ik-list__item ik-list__item--stack">
-                <div>
-                  <strong>{r.person.displayName}</strong>
-                  {r.organization && <span className="kern-body kern-body--small"> ({r.organization.name})</span>}
-                  {r.message && <blockquote className="ik-quote">{r.message}</blockquote>}
-                </div>
-                <JoinDecision subject={r.person.displayName} onDecide={(approve, reason) => decide({ input: { requestId: r.id, approve, reason } }).then((res) => (res.error ? res.error : (onChanged(), null)))} />
-              </li>
+              <JoinRequestItem
+                key={r.id}
+                title={r.person.displayName}
+                details={r.organization?.name}
+                message={r.message}
+                subject={r.person.displayName}
+                onDecide={(approve, reason) => decide({ input: { requestId: r.id, approve, reason } }).then(outcome(onChanged))}
+              />
             ))}
           </ul>
           <form

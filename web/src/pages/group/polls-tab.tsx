@@ -56,7 +56,19 @@ const CreatePoll = graphql(`
 
 const ANSWERS: PollAnswer[] = ['YES', 'MAYBE', 'NO'];
 
-export function PollsTab({ polls, groupId, canManage, canVote, onChanged }: { polls: PollItemFragment[]; groupId: string; canManage: boolean; canVote: boolean; onChanged: () => void }) {
+export function PollsTab({
+  polls,
+  groupId,
+  canManage,
+  canVote,
+  onChanged,
+}: {
+  polls: PollItemFragment[];
+  groupId: string;
+  canManage: boolean;
+  canVote: boolean;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -100,10 +112,22 @@ function Poll({ poll, canManage, canVote, onChanged }: { poll: PollItemFragment;
           <caption className="kern-sr-only">{poll.title}</caption>
           <thead className="kern-table__head">
             <tr className="kern-table__row">
-              <th scope="col" className="kern-table__header">{t('polls.slot')}</th>
-              <th scope="col" className="kern-table__header">{t('polls.tally')}</th>
-              {canVote && !poll.closed && <th scope="col" className="kern-table__header">{t('polls.yourAnswer')}</th>}
-              {canManage && !poll.closed && <th scope="col" className="kern-table__header"><span className="kern-sr-only">{t('polls.choose')}</span></th>}
+              <th scope="col" className="kern-table__header">
+                {t('polls.slot')}
+              </th>
+              <th scope="col" className="kern-table__header">
+                {t('polls.tally')}
+              </th>
+              {canVote && !poll.closed && (
+                <th scope="col" className="kern-table__header">
+                  {t('polls.yourAnswer')}
+                </th>
+              )}
+              {canManage && !poll.closed && (
+                <th scope="col" className="kern-table__header">
+                  <span className="kern-sr-only">{t('polls.choose')}</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody className="kern-table__body">
@@ -121,12 +145,7 @@ function Poll({ poll, canManage, canVote, onChanged }: { poll: PollItemFragment;
                         <legend className="kern-sr-only">{t('polls.answerFor', { slot })}</legend>
                         {ANSWERS.map((a) => (
                           <label key={a} className="ik-answer">
-                            <input
-                              type="radio"
-                              name={`antwort-${o.id}`}
-                              checked={(answers[o.id] ?? o.myAnswer) === a}
-                              onChange={() => answer(o.id, a)}
-                            />{' '}
+                            <input type="radio" name={`antwort-${o.id}`} checked={(answers[o.id] ?? o.myAnswer) === a} onChange={() => answer(o.id, a)} />{' '}
                             {t(`polls.answer.${a}`)}
                           </label>
                         ))}
@@ -135,7 +154,11 @@ function Poll({ poll, canManage, canVote, onChanged }: { poll: PollItemFragment;
                   )}
                   {canManage && !poll.closed && (
                     <td className="kern-table__cell">
-                      <Button variant="secondary" onClick={() => void close({ input: { pollId: poll.id, optionId: o.id } }).then((r) => !r.error && onChanged())} aria-label={t('polls.chooseLabel', { slot })}>
+                      <Button
+                        variant="secondary"
+                        onClick={() => void close({ input: { pollId: poll.id, optionId: o.id } }).then((r) => !r.error && onChanged())}
+                        aria-label={t('polls.chooseLabel', { slot })}
+                      >
                         {t('polls.choose')}
                       </Button>
                     </td>
@@ -186,8 +209,18 @@ function NewPoll({ groupId, onCreated }: { groupId: string; onCreated: () => voi
         <fieldset key={i} className="kern-fieldset ik-form--inline">
           <legend className="kern-label">{t('polls.slotN', { n: i + 1 })}</legend>
           <DateField label={t('meeting.date')} value={s.date} onChange={(date) => setSlots(slots.map((x, j) => (j === i ? { ...x, date } : x)))} />
-          <TextField label={t('meeting.from')} type="time" value={s.from} onChange={(e) => setSlots(slots.map((x, j) => (j === i ? { ...x, from: e.target.value } : x)))} />
-          <TextField label={t('meeting.to')} type="time" value={s.to} onChange={(e) => setSlots(slots.map((x, j) => (j === i ? { ...x, to: e.target.value } : x)))} />
+          <TextField
+            label={t('meeting.from')}
+            type="time"
+            value={s.from}
+            onChange={(e) => setSlots(slots.map((x, j) => (j === i ? { ...x, from: e.target.value } : x)))}
+          />
+          <TextField
+            label={t('meeting.to')}
+            type="time"
+            value={s.to}
+            onChange={(e) => setSlots(slots.map((x, j) => (j === i ? { ...x, to: e.target.value } : x)))}
+          />
         </fieldset>
       ))}
       {isGeneral(problem, ['title']) && <ErrorAlert problem={problem} />}

@@ -64,7 +64,9 @@ export function SeriesTab({ series, canManage, groupId }: { series: SeriesItemFr
               {describeRule(s.rrule, s.startTime, t)} · {t('series.duration', { minutes: s.durationMinutes })}
               {s.until && ` · ${t('series.until', { date: formatDate(s.until) })}`}
               <br />
-              <span className="kern-body--small">{t(`series.policy.${s.holidayPolicy}`)} ({s.holidayRegions.map((r) => t(`states.${r}`, { defaultValue: r })).join(', ') || '–'})</span>
+              <span className="kern-body--small">
+                {t(`series.policy.${s.holidayPolicy}`)} ({s.holidayRegions.map((r) => t(`states.${r}`, { defaultValue: r })).join(', ') || '–'})
+              </span>
             </p>
             <div className="ik-two-cols">
               <div>

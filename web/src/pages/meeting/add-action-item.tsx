@@ -40,8 +40,13 @@ export function AddActionItem({ groupId, protocolId, agendaItems, organizations,
     setAdded(null);
     const res = await add({
       input: {
-        groupId, title, protocolId: protocolId ?? null, agendaItemId: agendaItemId || null,
-        assigneeOrganizationId: organizationId || null, assigneeId: assigneeId || null, dueOn: dueOn || null,
+        groupId,
+        title,
+        protocolId: protocolId ?? null,
+        agendaItemId: agendaItemId || null,
+        assigneeOrganizationId: organizationId || null,
+        assigneeId: assigneeId || null,
+        dueOn: dueOn || null,
       },
     });
     if (res.data) {

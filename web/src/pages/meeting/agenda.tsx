@@ -151,24 +151,51 @@ export function Agenda({ meetingId, items, canManage, canPropose, meId, onChange
             <span className="ik-agenda__pos">{item.position}.</span>
             <div className="ik-agenda__body">
               <strong>{item.title}</strong>
-              {!item.public && <> <Badge kind="warning">{t('agenda.internal')}</Badge></>}
-              {item.carriedOverFrom && <> <Badge kind="info">{t('agenda.carriedOver')}</Badge></>}
+              {!item.public && (
+                <>
+                  {' '}
+                  <Badge kind="warning">{t('agenda.internal')}</Badge>
+                </>
+              )}
+              {item.carriedOverFrom && (
+                <>
+                  {' '}
+                  <Badge kind="info">{t('agenda.carriedOver')}</Badge>
+                </>
+              )}
               {item.description && <p className="kern-body kern-body--small">{item.description}</p>}
               <p className="kern-body kern-body--small">
-                {[item.durationMinutes ? t('agenda.minutes', { count: item.durationMinutes }) : null, item.presenter ? t('agenda.presenter', { name: item.presenter.displayName }) : null]
+                {[
+                  item.durationMinutes ? t('agenda.minutes', { count: item.durationMinutes }) : null,
+                  item.presenter ? t('agenda.presenter', { name: item.presenter.displayName }) : null,
+                ]
                   .filter(Boolean)
                   .join(' · ')}
               </p>
             </div>
             {canManage && (
               <div className="ik-actions ik-no-print">
-                <Button variant="tertiary" disabled={item.position === 1} onClick={() => void moveTo(item, item.position - 1)} aria-label={t('agenda.up', { title: item.title })}>
+                <Button
+                  variant="tertiary"
+                  disabled={item.position === 1}
+                  onClick={() => void moveTo(item, item.position - 1)}
+                  aria-label={t('agenda.up', { title: item.title })}
+                >
                   ↑
                 </Button>
-                <Button variant="tertiary" disabled={item.position === accepted_.length} onClick={() => void moveTo(item, item.position + 1)} aria-label={t('agenda.down', { title: item.title })}>
+                <Button
+                  variant="tertiary"
+                  disabled={item.position === accepted_.length}
+                  onClick={() => void moveTo(item, item.position + 1)}
+                  aria-label={t('agenda.down', { title: item.title })}
+                >
                   ↓
                 </Button>
-                <Button variant="tertiary" onClick={() => void remove({ id: item.id }).then((r) => r.data && (setOrder(r.data.removeAgendaItem), onChanged()))} aria-label={t('agenda.removeLabel', { title: item.title })}>
+                <Button
+                  variant="tertiary"
+                  onClick={() => void remove({ id: item.id }).then((r) => r.data && (setOrder(r.data.removeAgendaItem), onChanged()))}
+                  aria-label={t('agenda.removeLabel', { title: item.title })}
+                >
                   {t('common.remove')}
                 </Button>
               </div>
@@ -185,15 +212,23 @@ export function Agenda({ meetingId, items, canManage, canPropose, meId, onChange
                 <div>
                   <strong>{item.title}</strong> <Badge kind="info">{t('agenda.proposed')}</Badge>
                   <div className="kern-body kern-body--small">
-                    {item.proposedBy && (item.proposedBy.id === meId ? t('agenda.proposedByYou') : t('agenda.proposedBy', { name: item.proposedBy.displayName }))}
+                    {item.proposedBy &&
+                      (item.proposedBy.id === meId ? t('agenda.proposedByYou') : t('agenda.proposedBy', { name: item.proposedBy.displayName }))}
                   </div>
                 </div>
                 {canManage && (
                   <div className="ik-actions">
-                    <Button onClick={() => void accept({ id: item.id }).then((r) => !r.error && (setOrder(null), onChanged()))} aria-label={t('agenda.acceptLabel', { title: item.title })}>
+                    <Button
+                      onClick={() => void accept({ id: item.id }).then((r) => !r.error && (setOrder(null), onChanged()))}
+                      aria-label={t('agenda.acceptLabel', { title: item.title })}
+                    >
                       {t('agenda.accept')}
                     </Button>
-                    <Button variant="tertiary" onClick={() => void remove({ id: item.id }).then((r) => r.data && (setOrder(r.data.removeAgendaItem), onChanged()))} aria-label={t('agenda.declineLabel', { title: item.title })}>
+                    <Button
+                      variant="tertiary"
+                      onClick={() => void remove({ id: item.id }).then((r) => r.data && (setOrder(r.data.removeAgendaItem), onChanged()))}
+                      aria-label={t('agenda.declineLabel', { title: item.title })}
+                    >
                       {t('agenda.decline')}
                     </Button>
                   </div>
@@ -252,8 +287,24 @@ function AddAgendaItem({ meetingId, canManage, onAdded }: { meetingId: string; c
       <h3 className="kern-heading-small">{canManage ? t('agenda.add') : t('agenda.propose')}</h3>
       {!canManage && <p className="kern-body kern-body--small">{t('agenda.proposeHint')}</p>}
       <TextField label={t('agenda.itemTitle')} value={title} onChange={(e) => setTitle(e.target.value)} error={messageFor(problem, 'title')} required />
-      <TextAreaField label={t('agenda.description')} optional rows={3} value={description} onChange={(e) => setDescription(e.target.value)} error={messageFor(problem, 'description')} />
-      <TextField label={t('agenda.duration')} optional type="number" min={1} inputMode="numeric" value={duration} onChange={(e) => setDuration(e.target.value)} error={messageFor(problem, 'durationMinutes')} />
+      <TextAreaField
+        label={t('agenda.description')}
+        optional
+        rows={3}
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+        error={messageFor(problem, 'description')}
+      />
+      <TextField
+        label={t('agenda.duration')}
+        optional
+        type="number"
+        min={1}
+        inputMode="numeric"
+        value={duration}
+        onChange={(e) => setDuration(e.target.value)}
+        error={messageFor(problem, 'durationMinutes')}
+      />
       <CheckboxField label={t('agenda.public')} checked={isPublic} onChange={(e) => setPublic(e.target.checked)} />
       {isGeneral(problem, ['title', 'description', 'durationMinutes']) && <ErrorAlert problem={problem} />}
       <div aria-live="polite">{done && <p className="kern-body">{done}</p>}</div>

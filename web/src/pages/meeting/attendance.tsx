@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { ErrorAlert } from '../../components/status';
+import { Cell, Row, Table } from '../../components/table';
 import { graphql } from '../../gql';
 import type { AttendanceStatus } from '../../gql/graphql';
 
@@ -30,59 +31,49 @@ export function Attendance({ meetingId, members, attendance, canManage, onChange
   return (
     <>
       <ErrorAlert error={result.error} />
-      <div className="ik-table-wrap">
-        <table className="kern-table kern-table--small">
-          <caption className="kern-sr-only">{t('attendance.title')}</caption>
-          <thead className="kern-table__head">
-            <tr className="kern-table__row">
-              <th scope="col" className="kern-table__header">{t('members.person')}</th>
-              <th scope="col" className="kern-table__header">{t('members.organization')}</th>
-              <th scope="col" className="kern-table__header">{t('attendance.status')}</th>
-            </tr>
-          </thead>
-          <tbody className="kern-table__body">
-            {members.map((m) => {
-              const status = statusOf(m.person.id);
-              return (
-                <tr key={m.person.id} className="kern-table__row">
-                  <td className="kern-table__cell">{m.person.displayName}</td>
-                  <td className="kern-table__cell">{m.organization?.name ?? '–'}</td>
-                  <td className="kern-table__cell">
-                    {canManage ? (
-                      <>
-                        <label className="kern-sr-only" htmlFor={`anwesenheit-${m.person.id}`}>
-                          {t('attendance.of', { name: m.person.displayName })}
-                        </label>
-                        <div className="kern-form-input__select-wrapper">
-                          <select
-                            id={`anwesenheit-${m.person.id}`}
-                            className="kern-form-input__select"
-                            value={status ?? ''}
-                            onChange={(e) =>
-                              void record({ input: { meetingId, personId: m.person.id, status: e.target.value as AttendanceStatus, organizationId: m.organization?.id ?? null } }).then((r) => !r.error && onChanged())
-                            }
-                          >
-                            <option value="" disabled>
-                              {t('attendance.unknown')}
-                            </option>
-                            {STATUSES.map((s) => (
-                              <option key={s} value={s}>
-                                {t(`attendance.${s}`)}
-                              </option>
-                            ))}
-                          </select>
-                        </div>
-                      </>
-                    ) : (
-                      (status && t(`attendance.${status}`)) ?? t('attendance.unknown')
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <Table caption={t('attendance.title')} headers={[t('members.person'), t('members.organization'), t('attendance.status')]} variant="small">
+        {members.map((m) => {
+          const status = statusOf(m.person.id);
+          return (
+            <Row key={m.person.id}>
+              <Cell>{m.person.displayName}</Cell>
+              <Cell>{m.organization?.name ?? '–'}</Cell>
+              <Cell>
+                {canManage ? (
+                  <>
+                    <label className="kern-sr-only" htmlFor={`anwesenheit-${m.person.id}`}>
+                      {t('attendance.of', { name: m.person.displayName })}
+                    </label>
+                    <div className="kern-form-input__select-wrapper">
+                      <select
+                        id={`anwesenheit-${m.person.id}`}
+                        className="kern-form-input__select"
+                        value={status ?? ''}
+                        onChange={(e) =>
+                          void record({
+                            input: { meetingId, personId: m.person.id, status: e.target.value as AttendanceStatus, organizationId: m.organization?.id ?? null },
+                          }).then((r) => !r.error && onChanged())
+                        }
+                      >
+                        <option value="" disabled>
+                          {t('attendance.unknown')}
+                        </option>
+                        {STATUSES.map((s) => (
+                          <option key={s} value={s}>
+                            {t(`attendance.${s}`)}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                  </>
+                ) : (
+                  ((status && t(`attendance.${status}`)) ?? t('attendance.unknown'))
+                )}
+              </Cell>
+            </Row>
+          );
+        })}
+      </Table>
     </>
   );
 }

@@ -17,7 +17,14 @@ const AddDecision = graphql(`
 
 interface Props {
   protocolId: string;
-  decisions: { id: string; text: string; votesFor: number | null; votesAgainst: number | null; abstentions: number | null; agendaItem: { id: string; title: string } | null }[];
+  decisions: {
+    id: string;
+    text: string;
+    votesFor: number | null;
+    votesAgainst: number | null;
+    abstentions: number | null;
+    agendaItem: { id: string; title: string } | null;
+  }[];
   agendaItems: { id: string; title: string; position: number }[];
   version: number;
   onSaved: (p: { version: number }) => void;
@@ -36,8 +43,13 @@ export function Decisions({ protocolId, decisions, agendaItems, version, onSaved
   const submit = async (expected = version, retried = false): Promise<void> => {
     const res = await add({
       input: {
-        protocolId, text, agendaItemId: agendaItemId || null, expectedVersion: expected,
-        votesFor: count(votes.for), votesAgainst: count(votes.against), abstentions: count(votes.abstain),
+        protocolId,
+        text,
+        agendaItemId: agendaItemId || null,
+        expectedVersion: expected,
+        votesFor: count(votes.for),
+        votesAgainst: count(votes.against),
+        abstentions: count(votes.abstain),
       },
     });
     const p = apiProblem(res.error);
@@ -60,7 +72,9 @@ export function Decisions({ protocolId, decisions, agendaItems, version, onSaved
               <strong>{d.text}</strong>
             </span>
             {(d.votesFor ?? d.votesAgainst ?? d.abstentions) !== null && (
-              <span className="kern-body kern-body--small">{t('decisions.votes', { for: d.votesFor ?? 0, against: d.votesAgainst ?? 0, abstain: d.abstentions ?? 0 })}</span>
+              <span className="kern-body kern-body--small">
+                {t('decisions.votes', { for: d.votesFor ?? 0, against: d.votesAgainst ?? 0, abstain: d.abstentions ?? 0 })}
+              </span>
             )}
           </li>
         ))}
@@ -82,11 +96,42 @@ export function Decisions({ protocolId, decisions, agendaItems, version, onSaved
           options={[{ value: '', label: t('actionItems.noAgendaItem') }, ...agendaItems.map((a) => ({ value: a.id, label: `${a.position}. ${a.title}` }))]}
           error={messageFor(problem, 'agendaItemId')}
         />
-        <TextAreaField label={t('decisions.text')} rows={2} value={text} onChange={(e) => setText(e.target.value)} error={messageFor(problem, 'text')} required />
+        <TextAreaField
+          label={t('decisions.text')}
+          rows={2}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          error={messageFor(problem, 'text')}
+          required
+        />
         <div className="ik-form--inline">
-          <TextField label={t('decisions.for')} optional type="number" min={0} value={votes.for} onChange={(e) => setVotes({ ...votes, for: e.target.value })} error={messageFor(problem, 'votesFor')} />
-          <TextField label={t('decisions.against')} optional type="number" min={0} value={votes.against} onChange={(e) => setVotes({ ...votes, against: e.target.value })} error={messageFor(problem, 'votesAgainst')} />
-          <TextField label={t('decisions.abstain')} optional type="number" min={0} value={votes.abstain} onChange={(e) => setVotes({ ...votes, abstain: e.target.value })} error={messageFor(problem, 'abstentions')} />
+          <TextField
+            label={t('decisions.for')}
+            optional
+            type="number"
+            min={0}
+            value={votes.for}
+            onChange={(e) => setVotes({ ...votes, for: e.target.value })}
+            error={messageFor(problem, 'votesFor')}
+          />
+          <TextField
+            label={t('decisions.against')}
+            optional
+            type="number"
+            min={0}
+            value={votes.against}
+            onChange={(e) => setVotes({ ...votes, against: e.target.value })}
+            error={messageFor(problem, 'votesAgainst')}
+          />
+          <TextField
+            label={t('decisions.abstain')}
+            optional
+            type="number"
+            min={0}
+            value={votes.abstain}
+            onChange={(e) => setVotes({ ...votes, abstain: e.target.value })}
+            error={messageFor(problem, 'abstentions')}
+          />
         </div>
         {isGeneral(problem, ['text', 'agendaItemId', 'votesFor', 'votesAgainst', 'abstentions']) && <ErrorAlert problem={problem} />}
         <div className="ik-actions">

@@ -174,11 +174,15 @@ export function EntryEditor({ protocolId, meetingId, item, serverNotes, version,
           <div className="ik-two-cols">
             <div>
               <h5 className="kern-label">{t('protocol.yours')}</h5>
-              <pre className="ik-markdown ik-pre" data-testid="conflict-yours">{text}</pre>
+              <pre className="ik-markdown ik-pre" data-testid="conflict-yours">
+                {text}
+              </pre>
             </div>
             <div>
               <h5 className="kern-label">{t('protocol.theirs')}</h5>
-              <pre className="ik-markdown ik-pre" data-testid="conflict-theirs">{conflict.theirs}</pre>
+              <pre className="ik-markdown ik-pre" data-testid="conflict-theirs">
+                {conflict.theirs}
+              </pre>
             </div>
           </div>
           <p className="kern-body kern-body--small">{t('protocol.conflictHint')}</p>

@@ -115,11 +115,24 @@ export function MeetingPage({ id }: { id: string }) {
       {meeting.viewerCanManage && meeting.status !== 'CANCELLED' && <MeetingSchedule meeting={meeting} onChanged={reload} />}
 
       <Section title={t('agenda.title')} id="tagesordnung">
-        <Agenda meetingId={meeting.id} items={meeting.agenda} canManage={meeting.viewerCanManage} canPropose={meeting.viewerCanPropose && meeting.status !== 'CANCELLED'} meId={data.me.id} onChanged={reload} />
+        <Agenda
+          meetingId={meeting.id}
+          items={meeting.agenda}
+          canManage={meeting.viewerCanManage}
+          canPropose={meeting.viewerCanPropose && meeting.status !== 'CANCELLED'}
+          meId={data.me.id}
+          onChanged={reload}
+        />
       </Section>
       {inGroup && (
         <Section title={t('attendance.title')} id="anwesenheit">
-          <Attendance meetingId={meeting.id} members={meeting.group.members} attendance={meeting.attendance} canManage={meeting.viewerCanManage} onChanged={reload} />
+          <Attendance
+            meetingId={meeting.id}
+            members={meeting.group.members}
+            attendance={meeting.attendance}
+            canManage={meeting.viewerCanManage}
+            onChanged={reload}
+          />
         </Section>
       )}
       <ProtocolSection meeting={meeting} onChanged={reload} />

@@ -28,7 +28,13 @@ const Cancel = graphql(`
 `);
 
 /** Moderators move a meeting or call it off (one occurrence of a series stays cancelled). */
-export function MeetingSchedule({ meeting, onChanged }: { meeting: { id: string; startsAt: string; endsAt: string; timeZone: string }; onChanged: () => void }) {
+export function MeetingSchedule({
+  meeting,
+  onChanged,
+}: {
+  meeting: { id: string; startsAt: string; endsAt: string; timeZone: string };
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'none' | 'move' | 'cancel'>('none');
   const [date, setDate] = useState(localDate(meeting.startsAt, meeting.timeZone));
@@ -53,7 +59,9 @@ export function MeetingSchedule({ meeting, onChanged }: { meeting: { id: string;
           className="ik-form"
           onSubmit={(e) => {
             e.preventDefault();
-            void move({ input: { meetingId: meeting.id, startsAt: localToIso(date, from, meeting.timeZone), endsAt: localToIso(date, to, meeting.timeZone) } }).then((r) => {
+            void move({
+              input: { meetingId: meeting.id, startsAt: localToIso(date, from, meeting.timeZone), endsAt: localToIso(date, to, meeting.timeZone) },
+            }).then((r) => {
               if (!r.error) {
                 setMode('none');
                 onChanged();
@@ -84,7 +92,13 @@ export function MeetingSchedule({ meeting, onChanged }: { meeting: { id: string;
             });
           }}
         >
-          <TextField label={t('meeting.cancelReason')} optional value={reason} onChange={(e) => setReason(e.target.value)} error={messageFor(problem, 'reason')} />
+          <TextField
+            label={t('meeting.cancelReason')}
+            optional
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            error={messageFor(problem, 'reason')}
+          />
           <button type="submit" className="kern-btn kern-btn--primary">
             <span className="kern-label">{t('meeting.cancelSubmit')}</span>
           </button>

@@ -137,7 +137,11 @@ export function ProtocolSection({ meeting, onChanged }: { meeting: MeetingForPro
   };
 
   return (
-    <Section title={t('protocol.title')} id="protokoll" actions={<Badge kind={protocol.status === 'DRAFT' ? 'warning' : 'info'}>{t(`protocol.status.${protocol.status}`)}</Badge>}>
+    <Section
+      title={t('protocol.title')}
+      id="protokoll"
+      actions={<Badge kind={protocol.status === 'DRAFT' ? 'warning' : 'info'}>{t(`protocol.status.${protocol.status}`)}</Badge>}
+    >
       {!meeting.viewerCanManage ? (
         <>
           <p className="kern-body">{t('protocol.readOnly')}</p>
@@ -168,11 +172,22 @@ export function ProtocolSection({ meeting, onChanged }: { meeting: MeetingForPro
             {protocol.actionItems.map((a) => (
               <li key={a.id} className="ik-list__item">
                 <span>{a.title}</span>
-                <span className="kern-body kern-body--small">{[a.assigneeOrganization?.name, a.assignee?.displayName, a.dueOn ? t('overview.due', { date: formatDate(a.dueOn) }) : null].filter(Boolean).join(' · ')}</span>
+                <span className="kern-body kern-body--small">
+                  {[a.assigneeOrganization?.name, a.assignee?.displayName, a.dueOn ? t('overview.due', { date: formatDate(a.dueOn) }) : null]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </span>
               </li>
             ))}
           </ul>
-          <AddActionItem groupId={meeting.group.id} protocolId={protocol.id} agendaItems={items} organizations={meeting.group.organizations} people={meeting.group.members.map((m) => m.person)} onAdded={onChanged} />
+          <AddActionItem
+            groupId={meeting.group.id}
+            protocolId={protocol.id}
+            agendaItems={items}
+            organizations={meeting.group.organizations}
+            people={meeting.group.members.map((m) => m.person)}
+            onAdded={onChanged}
+          />
           <Transitions protocol={protocol} version={version} onDone={saved} />
           <details className="ik-revisions">
             <summary>{t('protocol.revisions', { count: protocol.revisions.length })}</summary>
@@ -207,7 +222,13 @@ function Transitions({ protocol, version, onDone }: { protocol: ProtocolFullFrag
   const run = async () => {
     const input = { protocolId: protocol.id, expectedVersion: version };
     const res = step === 'submit' ? await submit({ input }) : step === 'approve' ? await approve({ input }) : await publish({ input });
-    const p = res.data && ('submitProtocolForReview' in res.data ? res.data.submitProtocolForReview : 'approveProtocol' in res.data ? res.data.approveProtocol : res.data.publishProtocol);
+    const p =
+      res.data &&
+      ('submitProtocolForReview' in res.data
+        ? res.data.submitProtocolForReview
+        : 'approveProtocol' in res.data
+          ? res.data.approveProtocol
+          : res.data.publishProtocol);
     if (p) onDone(p);
     // Someone changed the protocol meanwhile: load their change first; the next click uses its version.
     const conflict = apiProblem(res.error);

@@ -7,14 +7,23 @@ import { formatDateTime, localDate } from '../../lib/format';
 const Markdown = lazy(() => import('./markdown'));
 
 /** A published protocol: frozen, its SHA-256 shown; print it or take the Markdown home. */
-export function PublishedProtocol({ protocol, meeting }: { protocol: { markdown: string; contentHash: string | null; publishedAt: string | null }; meeting: { title: string; startsAt: string } }) {
+export function PublishedProtocol({
+  protocol,
+  meeting,
+}: {
+  protocol: { markdown: string; contentHash: string | null; publishedAt: string | null };
+  meeting: { title: string; startsAt: string };
+}) {
   const { t } = useTranslation();
   const download = () => {
     const blob = new Blob([protocol.markdown], { type: 'text/markdown;charset=utf-8' });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
-    a.download = `protokoll-${localDate(meeting.startsAt)}-${meeting.title.toLowerCase().replace(/[^a-z0-9äöüß]+/g, '-').replace(/^-|-$/g, '')}.md`;
+    a.download = `protokoll-${localDate(meeting.startsAt)}-${meeting.title
+      .toLowerCase()
+      .replace(/[^a-z0-9äöüß]+/g, '-')
+      .replace(/^-|-$/g, '')}.md`;
     a.click();
     URL.revokeObjectURL(url);
   };
@@ -34,7 +43,10 @@ export function PublishedProtocol({ protocol, meeting }: { protocol: { markdown:
       </Suspense>
       {protocol.contentHash && (
         <p className="kern-body kern-body--small">
-          {t('protocol.hash')}: <span className="ik-hash" data-testid="content-hash">{protocol.contentHash}</span>
+          {t('protocol.hash')}:{' '}
+          <span className="ik-hash" data-testid="content-hash">
+            {protocol.contentHash}
+          </span>
         </p>
       )}
     </Section>

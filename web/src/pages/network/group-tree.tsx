@@ -42,7 +42,15 @@ const RequestGroup = graphql(`
 `);
 
 /** Plenum → expert groups → project groups, each with its lead city and a way in. */
-export function GroupTree({ groups, myOrganizations, onChanged }: { groups: GroupTreeItemFragment[]; myOrganizations: { id: string; name: string }[]; onChanged: () => void }) {
+export function GroupTree({
+  groups,
+  myOrganizations,
+  onChanged,
+}: {
+  groups: GroupTreeItemFragment[];
+  myOrganizations: { id: string; name: string }[];
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const ids = new Set(groups.map((g) => g.id));
   const childrenOf = (id: string | null) => groups.filter((g) => (g.parent && ids.has(g.parent.id) ? g.parent.id : null) === id);
@@ -60,7 +68,15 @@ export function GroupTree({ groups, myOrganizations, onChanged }: { groups: Grou
   return render(childrenOf(null));
 }
 
-function GroupCard({ group, myOrganizations, onChanged }: { group: GroupTreeItemFragment; myOrganizations: { id: string; name: string }[]; onChanged: () => void }) {
+function GroupCard({
+  group,
+  myOrganizations,
+  onChanged,
+}: {
+  group: GroupTreeItemFragment;
+  myOrganizations: { id: string; name: string }[];
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState('');
@@ -100,7 +116,11 @@ function GroupCard({ group, myOrganizations, onChanged }: { group: GroupTreeItem
             ) : group.joinPolicy === 'CLOSED' ? (
               <span className="kern-body kern-body--small">{t('group.closed')}</span>
             ) : !open ? (
-              <Button variant="secondary" onClick={() => setOpen(true)} aria-label={t(group.joinPolicy === 'OPEN' ? 'group.joinLabel' : 'group.requestLabel', { name: group.name })}>
+              <Button
+                variant="secondary"
+                onClick={() => setOpen(true)}
+                aria-label={t(group.joinPolicy === 'OPEN' ? 'group.joinLabel' : 'group.requestLabel', { name: group.name })}
+              >
                 {t(group.joinPolicy === 'OPEN' ? 'group.join' : 'group.request')}
               </Button>
             ) : null}
@@ -115,9 +135,22 @@ function GroupCard({ group, myOrganizations, onChanged }: { group: GroupTreeItem
             >
               {group.joinPolicy === 'APPROVAL' && <Notice title={t('group.approvalHint')} />}
               {myOrganizations.length > 1 && (
-                <SelectField label={t('group.forOrganization')} value={organizationId} onChange={(e) => setOrganizationId(e.target.value)} options={myOrganizations.map((o) => ({ value: o.id, label: o.name }))} error={messageFor(problem, 'organizationId')} />
+                <SelectField
+                  label={t('group.forOrganization')}
+                  value={organizationId}
+                  onChange={(e) => setOrganizationId(e.target.value)}
+                  options={myOrganizations.map((o) => ({ value: o.id, label: o.name }))}
+                  error={messageFor(problem, 'organizationId')}
+                />
               )}
-              <TextAreaField label={t('group.message')} optional rows={3} value={message} onChange={(e) => setMessage(e.target.value)} error={messageFor(problem, 'message')} />
+              <TextAreaField
+                label={t('group.message')}
+                optional
+                rows={3}
+                value={message}
+                onChange={(e) => setMessage(e.target.value)}
+                error={messageFor(problem, 'message')}
+              />
               {problem && !messageFor(problem, 'message') && !messageFor(problem, 'organizationId') && <ErrorAlert problem={problem} />}
               <div className="ik-actions">
                 <button type="submit" className="kern-btn kern-btn--primary" disabled={result.fetching}>

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { SelectField, TextField } from '../../components/form';
-import { JoinDecision } from '../../components/join-decision';
+import { DecideNetworkJoin, JoinRequestItem, outcome } from '../../components/join-decision';
+import { Cell, Row, Table } from '../../components/table';
 import { Section } from '../../components/page';
 import { ErrorAlert, Notice } from '../../components/status';
 import { graphql } from '../../gql';
@@ -48,15 +49,6 @@ const AdminQuery = graphql(`
   }
 `);
 
-const Decide = graphql(`
-  mutation AdminDecideJoin($input: DecideJoinRequestInput!) {
-    decideJoinRequest(input: $input) {
-      id
-      status
-    }
-  }
-`);
-
 const SetRole = graphql(`
   mutation SetNetworkRole($input: SetNetworkRoleInput!) {
     setNetworkRole(input: $input) {
@@ -80,7 +72,7 @@ const ROLES: NetworkRole[] = ['ADMIN', 'MODERATOR', 'MEMBER'];
 export function NetworkAdmin({ slug, onChanged }: { slug: string; onChanged: () => void }) {
   const { t } = useTranslation();
   const [{ data, error }, refetch] = useQuery({ query: AdminQuery, variables: { slug } });
-  const [, decide] = useMutation(Decide);
+  const [, decide] = useMutation(DecideNetworkJoin);
   const [roleResult, setRole] = useMutation(SetRole);
   const network = data?.network;
   if (!network) return <ErrorAlert error={error} />;
@@ -96,63 +88,58 @@ export function NetworkAdmin({ slug, onChanged }: { slug: string; onChanged: () 
         {network.joinRequests.length === 0 && <p className="kern-body">{t('admin.noRequests')}</p>}
         <ul className="ik-list">
           {network.joinRequests.map((r) => (
-            <li key={r.id} className="ik-list__item ik-list__item--stack">
-              <div>
-                <strong>{r.organization.name}</strong>
-                <div className="kern-body kern-body--small">{t('overview.requestedBy', { name: r.requestedBy.displayName })}</div>
-                {r.message && <blockquote className="ik-quote">{r.message}</blockquote>}
-              </div>
-              <JoinDecision subject={r.organization.name} onDecide={(approve, reason) => decide({ input: { joinRequestId: r.id, approve, reason } }).then((res) => (res.error ? res.error : (reload(), null)))} />
-            </li>
+            <JoinRequestItem
+              key={r.id}
+              title={r.organization.name}
+              details={t('overview.requestedBy', { name: r.requestedBy.displayName })}
+              message={r.message}
+              subject={r.organization.name}
+              onDecide={(approve, reason) => decide({ input: { joinRequestId: r.id, approve, reason } }).then(outcome(reload))}
+            />
           ))}
         </ul>
       </Section>
       <Section title={t('admin.people')} id="rollen">
         <ErrorAlert error={roleResult.error} />
-        <div className="ik-table-wrap">
-          <table className="kern-table">
-            <caption className="kern-sr-only">{t('admin.people')}</caption>
-            <thead className="kern-table__head">
-              <tr className="kern-table__row">
-                <th scope="col" className="kern-table__header">{t('admin.person')}</th>
-                <th scope="col" className="kern-table__header">{t('admin.organization')}</th>
-                <th scope="col" className="kern-table__header">{t('admin.role')}</th>
-              </tr>
-            </thead>
-            <tbody className="kern-table__body">
-              {network.people.map((p) => (
-                <tr key={p.person.id} className="kern-table__row">
-                  <td className="kern-table__cell">
-                    {p.person.displayName}
-                    {p.person.email && <div className="kern-body kern-body--small">{p.person.email}</div>}
-                  </td>
-                  <td className="kern-table__cell">{p.organization?.name ?? '–'}</td>
-                  <td className="kern-table__cell">
-                    <label className="kern-sr-only" htmlFor={`rolle-${p.person.id}`}>
-                      {t('admin.roleOf', { name: p.person.displayName })}
-                    </label>
-                    <div className="kern-form-input__select-wrapper">
-                      <select
-                        id={`rolle-${p.person.id}`}
-                        className="kern-form-input__select"
-                        value={p.role}
-                        onChange={(e) =>
-                          void setRole({ input: { networkId: network.id, personId: p.person.id, role: e.target.value as NetworkRole, organizationId: p.organization?.id ?? null } }).then(reload)
-                        }
-                      >
-                        {ROLES.map((r) => (
-                          <option key={r} value={r}>
-                            {t(`roles.network.${r}`)}
-                          </option>
-                        ))}
-                      </select>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table caption={t('admin.people')} headers={[t('admin.person'), t('admin.organization'), t('admin.role')]}>
+          {network.people.map((p) => (
+            <Row key={p.person.id}>
+              <Cell>
+                {p.person.displayName}
+                {p.person.email && <div className="kern-body kern-body--small">{p.person.email}</div>}
+              </Cell>
+              <Cell>{p.organization?.name ?? '–'}</Cell>
+              <Cell>
+                <label className="kern-sr-only" htmlFor={`rolle-${p.person.id}`}>
+                  {t('admin.roleOf', { name: p.person.displayName })}
+                </label>
+                <div className="kern-form-input__select-wrapper">
+                  <select
+                    id={`rolle-${p.person.id}`}
+                    className="kern-form-input__select"
+                    value={p.role}
+                    onChange={(e) =>
+                      void setRole({
+                        input: {
+                          networkId: network.id,
+                          personId: p.person.id,
+                          role: e.target.value as NetworkRole,
+                          organizationId: p.organization?.id ?? null,
+                        },
+                      }).then(reload)
+                    }
+                  >
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {t(`roles.network.${r}`)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              </Cell>
+            </Row>
+          ))}
+        </Table>
         <AddPerson networkId={network.id} organizations={organizations} onAdded={reload} />
       </Section>
     </>
@@ -195,13 +182,31 @@ function AddPerson({ networkId, organizations, onAdded }: { networkId: string; o
     >
       <h3 className="kern-heading-small">{t('admin.addPerson')}</h3>
       <p className="kern-body kern-body--small">{t('admin.addPersonHint')}</p>
-      <TextField label={t('admin.email')} type="email" value={email} onChange={(e) => setEmail(e.target.value)} error={messageFor(problem, 'email')} autoComplete="off" />
+      <TextField
+        label={t('admin.email')}
+        type="email"
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        error={messageFor(problem, 'email')}
+        autoComplete="off"
+      />
       {notFound && <Notice kind="warning" title={t('admin.noSuchPerson')} />}
       {person && (
         <>
           <p className="kern-body">{t('admin.foundPerson', { name: person.displayName })}</p>
-          <SelectField label={t('admin.role')} value={role} onChange={(e) => setRoleValue(e.target.value as NetworkRole)} options={ROLES.map((r) => ({ value: r, label: t(`roles.network.${r}`) }))} />
-          <SelectField label={t('admin.organization')} value={organizationId} onChange={(e) => setOrganizationId(e.target.value)} options={organizations} error={messageFor(problem, 'organizationId')} />
+          <SelectField
+            label={t('admin.role')}
+            value={role}
+            onChange={(e) => setRoleValue(e.target.value as NetworkRole)}
+            options={ROLES.map((r) => ({ value: r, label: t(`roles.network.${r}`) }))}
+          />
+          <SelectField
+            label={t('admin.organization')}
+            value={organizationId}
+            onChange={(e) => setOrganizationId(e.target.value)}
+            options={organizations}
+            error={messageFor(problem, 'organizationId')}
+          />
         </>
       )}
       {isGeneral(problem, ['email', 'organizationId']) && <ErrorAlert problem={problem} />}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { Page, Section } from '../../components/page';
 import { ErrorAlert, Loading } from '../../components/status';
+import { Cell, Row, Table } from '../../components/table';
 import { graphql } from '../../gql';
 import { formatDate } from '../../lib/format';
 import { NotFoundPage } from '../not-found';
@@ -78,29 +79,20 @@ export function NetworkPage({ slug }: { slug: string }) {
             <GroupTree groups={network.groups} myOrganizations={data.me.organizations} onChanged={() => refetch({ requestPolicy: 'network-only' })} />
           </Section>
           <Section title={t('network.members', { count: active.length })} id="mitglieder">
-            <div className="ik-table-wrap">
-              <table className="kern-table kern-table--striped">
-                <caption className="kern-sr-only">{t('network.members', { count: active.length })}</caption>
-                <thead className="kern-table__head">
-                  <tr className="kern-table__row">
-                    <th scope="col" className="kern-table__header">{t('network.organization')}</th>
-                    <th scope="col" className="kern-table__header">{t('network.kind')}</th>
-                    <th scope="col" className="kern-table__header">{t('network.state')}</th>
-                    <th scope="col" className="kern-table__header">{t('network.since')}</th>
-                  </tr>
-                </thead>
-                <tbody className="kern-table__body">
-                  {active.map((m) => (
-                    <tr key={m.organization.id} className="kern-table__row">
-                      <td className="kern-table__cell">{m.organization.name}</td>
-                      <td className="kern-table__cell">{t(`organization.kind.${m.organization.kind}`)}</td>
-                      <td className="kern-table__cell">{m.organization.federalState ? t(`states.${m.organization.federalState}`, { defaultValue: m.organization.federalState }) : '–'}</td>
-                      <td className="kern-table__cell">{m.since ? formatDate(m.since) : '–'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              caption={t('network.members', { count: active.length })}
+              headers={[t('network.organization'), t('network.kind'), t('network.state'), t('network.since')]}
+              variant="striped"
+            >
+              {active.map((m) => (
+                <Row key={m.organization.id}>
+                  <Cell>{m.organization.name}</Cell>
+                  <Cell>{t(`organization.kind.${m.organization.kind}`)}</Cell>
+                  <Cell>{m.organization.federalState ? t(`states.${m.organization.federalState}`, { defaultValue: m.organization.federalState }) : '–'}</Cell>
+                  <Cell>{m.since ? formatDate(m.since) : '–'}</Cell>
+                </Row>
+              ))}
+            </Table>
           </Section>
           {network.myRole === 'ADMIN' && <NetworkAdmin slug={network.slug} onChanged={() => refetch({ requestPolicy: 'network-only' })} />}
         </>

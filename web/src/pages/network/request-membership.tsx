@@ -61,7 +61,14 @@ export function RequestNetworkMembership({ network }: { network: { id: string; n
           error={messageFor(problem, 'organizationId')}
           required
         />
-        <TextAreaField label={t('network.message')} optional rows={3} value={message} onChange={(e) => setMessage(e.target.value)} error={messageFor(problem, 'message')} />
+        <TextAreaField
+          label={t('network.message')}
+          optional
+          rows={3}
+          value={message}
+          onChange={(e) => setMessage(e.target.value)}
+          error={messageFor(problem, 'message')}
+        />
         {isGeneral(problem, ['organizationId', 'message']) && <ErrorAlert problem={problem} />}
         <div className="ik-actions">
           <button type="submit" className="kern-btn kern-btn--primary" disabled={result.fetching}>

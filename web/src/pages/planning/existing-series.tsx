@@ -156,7 +156,11 @@ function EditSeries({ series, onDone }: { series: SeriesData; onDone: () => void
         e.preventDefault();
         void update({
           input: {
-            seriesId: series.id, effectiveFrom, startTime, durationMinutes: Number(duration), holidayPolicy: policy,
+            seriesId: series.id,
+            effectiveFrom,
+            startTime,
+            durationMinutes: Number(duration),
+            holidayPolicy: policy,
             rrule: rule ? toRrule(rule) : null,
           },
         }).then((r) => !r.error && onDone());
@@ -166,10 +170,28 @@ function EditSeries({ series, onDone }: { series: SeriesData; onDone: () => void
       <DateField label={t('planning.effectiveFrom')} value={effectiveFrom} onChange={setFrom} error={messageFor(problem, 'effectiveFrom')} />
       {rule && <RuleBuilder value={rule} onChange={setRule} error={messageFor(problem, 'rrule')} />}
       <div className="ik-form--inline">
-        <TextField label={t('planning.startTime')} type="time" value={startTime} onChange={(e) => setStartTime(e.target.value)} error={messageFor(problem, 'startTime')} />
-        <TextField label={t('planning.duration')} type="number" min={1} value={duration} onChange={(e) => setDuration(e.target.value)} error={messageFor(problem, 'durationMinutes')} />
+        <TextField
+          label={t('planning.startTime')}
+          type="time"
+          value={startTime}
+          onChange={(e) => setStartTime(e.target.value)}
+          error={messageFor(problem, 'startTime')}
+        />
+        <TextField
+          label={t('planning.duration')}
+          type="number"
+          min={1}
+          value={duration}
+          onChange={(e) => setDuration(e.target.value)}
+          error={messageFor(problem, 'durationMinutes')}
+        />
       </div>
-      <SelectField label={t('planning.holidays')} value={policy} onChange={(e) => setPolicy(e.target.value as HolidayPolicy)} options={POLICIES.map((p) => ({ value: p, label: t(`series.policy.${p}`) }))} />
+      <SelectField
+        label={t('planning.holidays')}
+        value={policy}
+        onChange={(e) => setPolicy(e.target.value as HolidayPolicy)}
+        options={POLICIES.map((p) => ({ value: p, label: t(`series.policy.${p}`) }))}
+      />
       {isGeneral(problem, ['effectiveFrom', 'rrule', 'startTime', 'durationMinutes']) && <ErrorAlert problem={problem} />}
       <button type="submit" className="kern-btn kern-btn--primary" disabled={result.fetching}>
         <span className="kern-label">{t('planning.applyFrom')}</span>

@@ -80,8 +80,16 @@ export function NewSeries({ groupId, onScheduled }: { groupId: string; onSchedul
     setScheduled(null);
     const res = await schedule({
       input: {
-        groupId, title, rrule, startsOn, startTime, durationMinutes: Number(duration), holidayPolicy,
-        until: until || null, location: location.trim() || null, onlineUrl: onlineUrl.trim() || null,
+        groupId,
+        title,
+        rrule,
+        startsOn,
+        startTime,
+        durationMinutes: Number(duration),
+        holidayPolicy,
+        until: until || null,
+        location: location.trim() || null,
+        onlineUrl: onlineUrl.trim() || null,
       },
     });
     if (res.data) {
@@ -104,8 +112,22 @@ export function NewSeries({ groupId, onScheduled }: { groupId: string; onSchedul
         <RuleBuilder value={rule} onChange={setRule} error={messageFor(problem, 'rrule') ?? (ruleComplete ? null : t('planning.pickWeekday'))} />
         <div className="ik-form--inline">
           <DateField label={t('planning.startsOn')} value={startsOn} onChange={setStartsOn} error={messageFor(problem, 'startsOn')} />
-          <TextField label={t('planning.startTime')} type="time" value={startTime} onChange={(e) => setStartTime(e.target.value)} error={messageFor(problem, 'startTime')} />
-          <TextField label={t('planning.duration')} type="number" min={1} max={1440} value={duration} onChange={(e) => setDuration(e.target.value)} error={messageFor(problem, 'durationMinutes')} />
+          <TextField
+            label={t('planning.startTime')}
+            type="time"
+            value={startTime}
+            onChange={(e) => setStartTime(e.target.value)}
+            error={messageFor(problem, 'startTime')}
+          />
+          <TextField
+            label={t('planning.duration')}
+            type="number"
+            min={1}
+            max={1440}
+            value={duration}
+            onChange={(e) => setDuration(e.target.value)}
+            error={messageFor(problem, 'durationMinutes')}
+          />
         </div>
         <p className="kern-body ik-rule" aria-live="polite" data-testid="rule-sentence">
           {ruleComplete ? describe(rule, startTime, t) : t('planning.pickWeekday')} <span className="kern-body--small ik-muted">({rrule})</span>
@@ -117,8 +139,21 @@ export function NewSeries({ groupId, onScheduled }: { groupId: string; onSchedul
           onChange={(e) => setPolicy(e.target.value as HolidayPolicy)}
           options={POLICIES.map((p) => ({ value: p, label: t(`series.policy.${p}`) }))}
         />
-        <TextField label={t('meeting.location')} optional value={location} onChange={(e) => setLocation(e.target.value)} error={messageFor(problem, 'location')} />
-        <TextField label={t('meeting.onlineUrl')} optional type="url" value={onlineUrl} onChange={(e) => setOnlineUrl(e.target.value)} error={messageFor(problem, 'onlineUrl')} />
+        <TextField
+          label={t('meeting.location')}
+          optional
+          value={location}
+          onChange={(e) => setLocation(e.target.value)}
+          error={messageFor(problem, 'location')}
+        />
+        <TextField
+          label={t('meeting.onlineUrl')}
+          optional
+          type="url"
+          value={onlineUrl}
+          onChange={(e) => setOnlineUrl(e.target.value)}
+          error={messageFor(problem, 'onlineUrl')}
+        />
         <Preview data={preview.data?.previewMeetingSeries ?? null} problem={previewProblem} fetching={preview.fetching} />
         {isGeneral(problem, fields) && <ErrorAlert problem={problem} />}
         <div aria-live="polite">

@@ -17,7 +17,11 @@ export function Preview({ data, problem, fetching }: { data: PreviewData | null;
       <h3 className="kern-heading-small" id="vorschau-titel">
         {t('planning.preview')}
       </h3>
-      {problem && <p className="kern-body" role="alert">{problemText(problem, t)}</p>}
+      {problem && (
+        <p className="kern-body" role="alert">
+          {problemText(problem, t)}
+        </p>
+      )}
       {data && (
         <div className="ik-two-cols">
           <div>
@@ -32,7 +36,9 @@ export function Preview({ data, problem, fetching }: { data: PreviewData | null;
             </ol>
           </div>
           <div>
-            <h4 className="kern-label">{t('planning.skippedHolidays', { regions: data.holidayRegions.map((r) => t(`states.${r}`, { defaultValue: r })).join(', ') || '–' })}</h4>
+            <h4 className="kern-label">
+              {t('planning.skippedHolidays', { regions: data.holidayRegions.map((r) => t(`states.${r}`, { defaultValue: r })).join(', ') || '–' })}
+            </h4>
             {data.skippedDates.length ? (
               <ul className="ik-list" data-testid="preview-skipped">
                 {data.skippedDates.map((s) => (

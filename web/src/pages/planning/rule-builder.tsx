@@ -24,7 +24,10 @@ export function RuleBuilder({ value, onChange, error }: { value: RuleModel; onCh
           label={value.freq === 'WEEKLY' ? t('planning.everyNthWeek') : t('planning.everyNthMonth')}
           value={String(value.interval)}
           onChange={(e) => onChange({ ...value, interval: Number(e.target.value) })}
-          options={[1, 2, 3, 4, 6, 8].map((n) => ({ value: String(n), label: t(value.freq === 'WEEKLY' ? 'planning.weeks' : 'planning.months', { count: n }) }))}
+          options={[1, 2, 3, 4, 6, 8].map((n) => ({
+            value: String(n),
+            label: t(value.freq === 'WEEKLY' ? 'planning.weeks' : 'planning.months', { count: n }),
+          }))}
         />
         {value.freq === 'MONTHLY' && (
           <>
