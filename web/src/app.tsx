@@ -17,6 +17,7 @@ const NetworkPage = lazy(() => import('./pages/network/network-page').then((m) =
 const GroupPage = lazy(() => import('./pages/group/group-page').then((m) => ({ default: m.GroupPage })));
 const MeetingPage = lazy(() => import('./pages/meeting/meeting-page').then((m) => ({ default: m.MeetingPage })));
 const PlanningPage = lazy(() => import('./pages/planning/planning-page').then((m) => ({ default: m.PlanningPage })));
+const AccountPage = lazy(() => import('./pages/account/account-page').then((m) => ({ default: m.AccountPage })));
 const CalendarPage = lazy(() => import('./pages/calendar-page').then((m) => ({ default: m.CalendarPage })));
 const OidcAuthProvider = lazy(() => import('./auth/oidc-auth').then((m) => ({ default: m.OidcAuthProvider })));
 
@@ -61,6 +62,7 @@ function Routes() {
                 <Route path="/sitzungen/:id">{(p) => <MeetingPage id={p.id} />}</Route>
                 <Route path="/planung">{() => <PlanningPage />}</Route>
                 <Route path="/kalender">{() => <CalendarPage />}</Route>
+                <Route path="/meine-daten">{() => <AccountPage />}</Route>
                 <Route>{() => <NotFoundPage />}</Route>
               </Switch>
             </Suspense>

@@ -52,10 +52,9 @@ export function Layout({ children }: { children: ReactNode }) {
           </nav>
           <div className="ik-user">
             {data?.me && (
-              <span className="ik-user__name">
-                <span className="kern-sr-only">{t('layout.signedInAs')} </span>
+              <Link href="/meine-daten" className="ik-user__name kern-link" aria-label={`${data.me.displayName} – ${t('nav.account')}`}>
                 {data.me.displayName}
-              </span>
+              </Link>
             )}
             <button type="button" className="kern-btn kern-btn--tertiary kern-btn--x-small" onClick={() => auth.signOut()}>
               <span className="kern-label">{t('layout.signOut')}</span>
