@@ -13,6 +13,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { graphqlOptions } from './graphql/graphql.options.js';
 import { GroupsModule } from './groups/groups.module.js';
 import { HealthModule } from './health/health.module.js';
+import { KnowledgeModule } from './knowledge/knowledge.module.js';
 import { MatrixModule } from './matrix/matrix.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { NetworksModule } from './networks/networks.module.js';
@@ -47,6 +48,7 @@ export class AppModule {
         WebModule,
         AuditModule,
         PrivacyModule,
+        KnowledgeModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
     };
