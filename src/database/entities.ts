@@ -24,7 +24,7 @@ import { PersonEntity } from '../people/person.entity.js';
 import { GroupJoinRequestEntity } from '../groups/joining/group-join-request.entity.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { FieldOfActionEntity } from '../knowledge/field-of-action.entity.js';
-import { ProjectProfileEntity, ProjectProfileFieldEntity, ProjectProfileOrganizationEntity } from '../knowledge/project-profile.entity.js';
+import { ProjectProfileEntity, ProjectProfileFieldEntity, ProjectProfileOrganizationEntity, SearchLexemeEntity } from '../knowledge/project-profile.entity.js';
 import { EventSeriesEntity } from '../webinars/entities/event-series.entity.js';
 import { WebinarRegistrationEntity } from '../webinars/entities/webinar-registration.entity.js';
 import { WebinarEntity, WebinarProfileEntity, WebinarSpeakerEntity } from '../webinars/entities/webinar.entity.js';
@@ -66,6 +66,7 @@ export const ENTITIES = [
   ProjectProfileEntity,
   ProjectProfileOrganizationEntity,
   ProjectProfileFieldEntity,
+  SearchLexemeEntity,
   EventSeriesEntity,
   WebinarEntity,
   WebinarSpeakerEntity,

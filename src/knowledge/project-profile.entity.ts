@@ -6,14 +6,13 @@ import { FieldOfActionEntity } from './field-of-action.entity.js';
 import { ProjectStatus, Visibility } from './knowledge.enums.js';
 
 /**
- * A best-practice profile ("Steckbrief"). The search columns are written by a trigger (migration
- * KnowledgeAndEvents) from title, tags, summary and body: German stems with weights A/B/C, and the
- * texts folded (lower case, umlauts and accents removed, ae/oe/ue as a/o/u) for compound parts.
- * Their GIN indexes are made by hand in the migration, hence `synchronize: false` here.
+ * A best-practice profile ("Steckbrief"). `searchVector` is written by a trigger (migration
+ * KnowledgeAndEvents) from the folded texts (lower case, umlauts and accents removed, ae/oe/ue as
+ * a/o/u): German stems of the title (weight A), summary and tags (B) and body (C). Its GIN index
+ * is made by hand in the migration, hence `synchronize: false` here.
  */
 @Entity('project_profile')
 @Index('ix_project_profile_search_vector', { synchronize: false })
-@Index('ix_project_profile_search_text', { synchronize: false })
 @Index('ix_project_profile_network', ['networkId'])
 @Index('ix_project_profile_updated', ['updatedAt'])
 export class ProjectProfileEntity {
@@ -45,9 +44,17 @@ export class ProjectProfileEntity {
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
   @Column({ type: 'tsvector', nullable: true, select: false, insert: false, update: false }) searchVector: string | null;
-  @Column({ type: 'text', nullable: true, select: false, insert: false, update: false }) searchTitle: string | null;
-  @Column({ type: 'text', nullable: true, select: false, insert: false, update: false }) searchSummary: string | null;
-  @Column({ type: 'text', nullable: true, select: false, insert: false, update: false }) searchText: string | null;
+}
+
+/**
+ * Every stem that occurs in some profile, kept by a trigger. A query stem is expanded to the stems
+ * that contain it (trigram index), so "konferenz" also finds "videokonferenzsystem" through the
+ * profiles' GIN index. Stems of changed or deleted profiles stay (they match nothing).
+ */
+@Entity('search_lexeme')
+@Index('ix_search_lexeme_trgm', { synchronize: false })
+export class SearchLexemeEntity {
+  @PrimaryColumn('text') lexeme: string;
 }
 
 /** The organizations behind a profile (at least one), in the order given. */

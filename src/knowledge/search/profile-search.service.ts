@@ -22,15 +22,20 @@ export interface SearchArgs {
 /** At most this many stems of a query count (the longest, i.e. most specific, ones). */
 const MAX_TERMS = 8;
 const FEDERAL_STATE_RE = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
+/** At most this many vocabulary stems stand for one query stem (the shortest, i.e. closest, ones). */
+const MAX_EXPANSION = 300;
+/** Stems as the German parser makes them from words; only these are written into a tsquery literal. */
+const isPlainLexeme = (l: string) => /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(l);
 
 /**
  * German full-text search over project profiles, in PostgreSQL (the same on the embedded PGlite).
  * The query is folded and stemmed by the database (interkom_fold + the German snowball stemmer);
- * every stem must match (AND): as a lexeme of the weighted vector, or, for stems of 4+ letters, as a
- * part of a word of the folded text (trigram index), so "konferenz" finds "Videokonferenzsystem".
- * Rank: per stem 1.0 when in the title, 0.4 in summary or tags, 0.1 in the body, plus a small
- * ts_rank share for frequency. Visibility is part of the WHERE clause, so `total` counts only what
- * the caller may see. Filters combine with AND (fieldOfActionKeys: any of the listed fields).
+ * every stem must match (AND): as a lexeme of the weighted vector, a stem of 4+ letters also as a
+ * part of a longer stem (the vocabulary's trigram index expands it), so "konferenz" finds
+ * "Videokonferenzsystem". Matching runs on the vector's GIN index only. Rank: per stem 1.0 when in
+ * the title, 0.4 in summary or tags, 0.1 in the body; ties by recency. Visibility is part of the
+ * WHERE clause, so `total` counts only what the caller may see. Filters combine with AND
+ * (fieldOfActionKeys: any of the listed fields).
  */
 @Injectable()
 export class ProfileSearchService {
@@ -65,19 +70,20 @@ export class ProfileSearchService {
       where.push(`p.status = $${params.length}`);
     }
     const stems = args.query?.trim() ? await this.stems(args.query) : [];
-    const rank = stems.length ? this.match(stems, where, params) : '0';
+    const rank = stems.length ? await this.match(stems, where, params) : '0';
     params.push(limit, offset);
-    const rows = await this.db.query<{ id: string; rank: number; total: number }[]>(
-      `SELECT p.id, (${rank})::float8 AS rank, count(*) OVER ()::int AS total
-         FROM project_profile p
-        WHERE ${where.join(' AND ')}
-        ORDER BY rank DESC, p.updated_at DESC, p.id
-        LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    // One statement: the total (all matches the caller may see) and the page, also past the end.
+    const rows = await this.db.query<{ id: string | null; rank: number; total: number }[]>(
+      `WITH matched AS MATERIALIZED (
+         SELECT p.id, (${rank})::float8 AS rank, p.updated_at FROM project_profile p WHERE ${where.join(' AND ')}),
+       page AS (SELECT id, rank FROM matched ORDER BY rank DESC, updated_at DESC, id LIMIT $${params.length - 1} OFFSET $${params.length})
+       SELECT (SELECT count(*)::int FROM matched) AS total, page.id, page.rank FROM (SELECT 1) AS one LEFT JOIN page ON TRUE`,
       params,
     );
-    const total = rows[0]?.total ?? (offset > 0 ? await this.count(where, params.slice(0, -2)) : 0);
-    const profiles = await this.profiles.many(rows.map((r) => r.id));
-    const rankOf = new Map(rows.map((r) => [r.id, r.rank]));
+    const total = rows[0].total;
+    const page = rows.filter((r): r is typeof r & { id: string } => r.id !== null);
+    const profiles = await this.profiles.many(page.map((r) => r.id));
+    const rankOf = new Map(page.map((r) => [r.id, r.rank]));
     const hits: ProjectProfileHitModel[] = profiles.map((profile) => ({
       profile,
       rank: rankOf.get(profile.id) ?? 0,
@@ -89,32 +95,33 @@ export class ProfileSearchService {
   /** The query's stems as the database makes them (stop words dropped), the longest first. */
   private async stems(query: string): Promise<string[]> {
     const [row] = await this.db.query<{ stems: string[] }[]>(`SELECT tsvector_to_array(to_tsvector('german', interkom_fold($1))) AS stems`, [query]);
-    return [...row.stems].sort((a, b) => b.length - a.length || a.localeCompare(b)).slice(0, MAX_TERMS);
+    return row.stems.filter(isPlainLexeme).sort((a, b) => b.length - a.length || a.localeCompare(b)).slice(0, MAX_TERMS);
   }
 
-  /** Adds one condition per stem to `where` and returns the rank expression. */
-  private match(stems: string[], where: string[], params: unknown[]): string {
+  /**
+   * Adds one condition per stem to `where` and returns the rank expression. A stem of 4+ letters
+   * stands for every stem of the vocabulary that contains it; the weight labels of the vector say
+   * where it occurs (A title, B summary and tags, C body).
+   */
+  private async match(stems: string[], where: string[], params: unknown[]): Promise<string> {
     const parts: string[] = [];
-    const lexemes: string[] = [];
     for (const stem of stems) {
-      params.push(stem);
-      const lexeme = `plainto_tsquery('simple', $${params.length})`;
-      lexemes.push(lexeme);
-      if (stem.length >= MIN_PART) {
-        params.push(`%${escapeLike(stem)}%`);
-        const like = `$${params.length}`;
-        where.push(`(p.search_vector @@ ${lexeme} OR p.search_text LIKE ${like})`);
-        parts.push(`CASE WHEN p.search_title LIKE ${like} THEN 1.0 WHEN p.search_summary LIKE ${like} THEN 0.4 ELSE 0.1 END`);
-      } else {
-        where.push(`p.search_vector @@ ${lexeme}`);
-        parts.push(`CASE WHEN ts_filter(p.search_vector, '{a}') @@ ${lexeme} THEN 1.0 WHEN ts_filter(p.search_vector, '{b}') @@ ${lexeme} THEN 0.4 ELSE 0.1 END`);
-      }
+      const lexemes = stem.length >= MIN_PART ? await this.containing(stem) : [stem];
+      const query = (weight: string) => lexemes.map((l) => `'${l}'${weight}`).join(' | ');
+      params.push(query(''), query(':A'), query(':B'));
+      const [any, a, b] = [params.length - 2, params.length - 1, params.length].map((n) => `$${n}::tsquery`);
+      where.push(`p.search_vector @@ ${any}`);
+      parts.push(`CASE WHEN p.search_vector @@ ${a} THEN 1.0 WHEN p.search_vector @@ ${b} THEN 0.4 ELSE 0.1 END`);
     }
-    return `${parts.join(' + ')} + 0.05 * ts_rank('{0.1, 0.2, 0.4, 1.0}', p.search_vector, ${lexemes.join(' && ')}, 32)`;
+    return parts.join(' + ');
   }
 
-  private async count(where: string[], params: unknown[]): Promise<number> {
-    const [row] = await this.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM project_profile p WHERE ${where.join(' AND ')}`, params);
-    return row.n;
+  /** The stems of the vocabulary that contain `stem` (itself included), through the trigram index. */
+  private async containing(stem: string): Promise<string[]> {
+    const rows = await this.db.query<{ lexeme: string }[]>(
+      `SELECT lexeme FROM search_lexeme WHERE lexeme LIKE $1 ORDER BY length(lexeme), lexeme LIMIT ${MAX_EXPANSION}`,
+      [`%${escapeLike(stem)}%`],
+    );
+    return [...new Set([stem, ...rows.map((r) => r.lexeme)])].filter(isPlainLexeme);
   }
 }

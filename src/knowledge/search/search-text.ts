@@ -8,15 +8,11 @@ export const MIN_PART = 4;
 
 /** Like SQL interkom_fold: lower case, accents and umlauts removed (ß → ss), then ae/oe/ue → a/o/u. */
 export function fold(text: string): string {
-  return text
-    .replace(/ß/g, 'ss')
-    .replace(/ẞ/g, 'SS')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/ae/g, 'a')
-    .replace(/oe/g, 'o')
-    .replace(/ue/g, 'u');
+  let s = text.toLowerCase();
+  // eslint-disable-next-line no-control-regex
+  if (/[^\x00-\x7f]/.test(s)) s = s.replace(/ß/g, 'ss').normalize('NFD').replace(/\p{M}/gu, '');
+  if (s.includes('ae') || s.includes('oe') || s.includes('ue')) s = s.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
+  return s;
 }
 
 /** Escapes LIKE's wildcards (backslash is PostgreSQL's default escape character). */
@@ -52,23 +48,27 @@ export function snippet(sources: (string | null | undefined)[], stems: string[],
   for (const source of sources) {
     if (!source) continue;
     const text = plainText(source);
-    const hits = [...text.matchAll(WORD_RE)].filter((m) => wordMatches(m[0], stems));
-    if (!hits.length) continue;
-    let start = Math.max(0, hits[0].index! - Math.floor(width / 3));
-    if (start > 0) start = text.indexOf(' ', start) + 1 || start;
+    // Every match contains a stem, so a text without any stem has none (the cheap test first).
+    const folded = fold(text);
+    if (!stems.some((s) => folded.includes(s))) continue;
+    const words = text.matchAll(WORD_RE);
+    let first: RegExpExecArray | undefined;
+    for (const w of words) if (wordMatches(w[0], stems)) { first = w; break; }
+    if (!first) continue;
+    let start = Math.max(0, first.index - Math.floor(width / 3));
+    if (start > 0) start = Math.min(text.indexOf(' ', start) + 1 || start, first.index);
     let end = Math.min(text.length, start + width);
-    if (end < text.length) end = Math.max(text.lastIndexOf(' ', end), hits[0].index! + hits[0][0].length);
-    let html = start > 0 ? '…' : '';
-    let at = start;
-    for (const hit of hits) {
-      const from = hit.index!;
-      const to = from + hit[0].length;
-      if (from < start || to > end) continue;
-      html += `${escapeHtml(text.slice(at, from))}<mark>${escapeHtml(hit[0])}</mark>`;
+    if (end < text.length) end = Math.max(text.lastIndexOf(' ', end), first.index + first[0].length);
+    let html = `${start > 0 ? '…' : ''}${escapeHtml(text.slice(start, first.index))}<mark>${escapeHtml(first[0])}</mark>`;
+    let at = first.index + first[0].length;
+    for (const w of words) {
+      const to = w.index + w[0].length;
+      if (to > end) break;
+      if (!wordMatches(w[0], stems)) continue;
+      html += `${escapeHtml(text.slice(at, w.index))}<mark>${escapeHtml(w[0])}</mark>`;
       at = to;
     }
-    html += escapeHtml(text.slice(at, end)) + (end < text.length ? '…' : '');
-    return html;
+    return html + escapeHtml(text.slice(at, end)) + (end < text.length ? '…' : '');
   }
   return null;
 }

@@ -4,8 +4,9 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  * German search over project profiles, the same on PostgreSQL 15+ and on PGlite (which loads
  * unaccent and pg_trgm as bundled extensions): texts are folded (lower case, accents and umlauts
  * removed by unaccent, then ae/oe/ue read as a/o/u, so "Buerger" and "Bürger" meet) before the
- * German snowball stemmer sees them; a trigger keeps the weighted vector (title A, summary and tags
- * B, body C) and the folded texts, whose trigram index finds parts of compounds.
+ * German snowball stemmer sees them. Triggers keep the weighted vector (title A, summary and tags
+ * B, body C, GIN index) and the vocabulary of all stems (search_lexeme, trigram index), through
+ * which a query stem is expanded to the stems containing it: parts of compounds.
  * Hand-written; TypeORM knows neither triggers nor GIN indexes.
  */
 const SEARCH_UP = [
@@ -16,23 +17,30 @@ const SEARCH_UP = [
      $$`,
     `CREATE FUNCTION project_profile_search_update() RETURNS trigger LANGUAGE plpgsql AS $$
      BEGIN
-        NEW.search_title := interkom_fold(NEW.title);
-        NEW.search_summary := interkom_fold(NEW.summary || ' ' || array_to_string(NEW.tags, ' '));
-        NEW.search_text := NEW.search_title || ' ' || NEW.search_summary || ' ' || interkom_fold(NEW.body);
-        NEW.search_vector := setweight(to_tsvector('german', NEW.search_title), 'A')
-            || setweight(to_tsvector('german', NEW.search_summary), 'B')
+        NEW.search_vector := setweight(to_tsvector('german', interkom_fold(NEW.title)), 'A')
+            || setweight(to_tsvector('german', interkom_fold(NEW.summary || ' ' || array_to_string(NEW.tags, ' '))), 'B')
             || setweight(to_tsvector('german', interkom_fold(NEW.body)), 'C');
         RETURN NEW;
      END $$`,
     `CREATE TRIGGER trg_project_profile_search BEFORE INSERT OR UPDATE OF title, summary, body, tags ON "project_profile"
         FOR EACH ROW EXECUTE FUNCTION project_profile_search_update()`,
+    // Sorted, so that concurrent writers take the keys in one order (no deadlock).
+    `CREATE FUNCTION project_profile_lexemes() RETURNS trigger LANGUAGE plpgsql AS $$
+     BEGIN
+        INSERT INTO search_lexeme (lexeme) SELECT l FROM unnest(tsvector_to_array(NEW.search_vector)) AS l ORDER BY l ON CONFLICT DO NOTHING;
+        RETURN NULL;
+     END $$`,
+    `CREATE TRIGGER trg_project_profile_lexemes AFTER INSERT OR UPDATE OF title, summary, body, tags ON "project_profile"
+        FOR EACH ROW EXECUTE FUNCTION project_profile_lexemes()`,
     `CREATE INDEX "ix_project_profile_search_vector" ON "project_profile" USING gin ("search_vector")`,
-    `CREATE INDEX "ix_project_profile_search_text" ON "project_profile" USING gin ("search_text" gin_trgm_ops)`,
+    `CREATE INDEX "ix_search_lexeme_trgm" ON "search_lexeme" USING gin ("lexeme" gin_trgm_ops)`,
 ];
 /** The extensions stay: other objects of the database may use them. */
 const SEARCH_DOWN = [
-    `DROP INDEX "public"."ix_project_profile_search_text"`,
+    `DROP INDEX "public"."ix_search_lexeme_trgm"`,
     `DROP INDEX "public"."ix_project_profile_search_vector"`,
+    `DROP TRIGGER trg_project_profile_lexemes ON "project_profile"`,
+    `DROP FUNCTION project_profile_lexemes()`,
     `DROP TRIGGER trg_project_profile_search ON "project_profile"`,
     `DROP FUNCTION project_profile_search_update()`,
     `DROP FUNCTION interkom_fold(text)`,
@@ -51,17 +59,19 @@ const FIELDS_OF_ACTION = [
     { key: 'gesundheit-und-pflege', name: 'Gesundheit und Pflege', description: 'Versorgung, Pflege, Telemedizin' },
 ];
 
-export class KnowledgeAndEvents1795770211481 implements MigrationInterface {
-    name = 'KnowledgeAndEvents1795770211481'
+
+export class KnowledgeAndEvents1795771012630 implements MigrationInterface {
+    name = 'KnowledgeAndEvents1795771012630'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`CREATE TABLE "field_of_action" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "key" text NOT NULL, "name" text NOT NULL, "description" text, "position" integer NOT NULL DEFAULT '0', CONSTRAINT "PK_e0730bb45bc6c79198c62c0d0e0" PRIMARY KEY ("id"))`);
         await queryRunner.query(`CREATE UNIQUE INDEX "uq_field_of_action_key" ON "field_of_action"  ("key") `);
         await queryRunner.query(`CREATE TYPE "public"."project_status" AS ENUM('IDEA', 'PLANNED', 'RUNNING', 'COMPLETED', 'STOPPED')`);
         await queryRunner.query(`CREATE TYPE "public"."visibility" AS ENUM('NETWORK', 'HUB', 'PUBLIC')`);
-        await queryRunner.query(`CREATE TABLE "project_profile" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "title" text NOT NULL, "summary" text NOT NULL, "body" text, "tags" text array NOT NULL, "status" "public"."project_status" NOT NULL, "started_on" date, "costs_note" text, "funding_note" text, "contact_id" uuid, "links" text array NOT NULL, "network_id" uuid, "visibility" "public"."visibility" NOT NULL, "version" integer NOT NULL DEFAULT '1', "created_by_id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "search_vector" tsvector, "search_title" text, "search_summary" text, "search_text" text, CONSTRAINT "PK_20aaf593b0407447b72d322d032" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE TABLE "project_profile" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "title" text NOT NULL, "summary" text NOT NULL, "body" text, "tags" text array NOT NULL, "status" "public"."project_status" NOT NULL, "started_on" date, "costs_note" text, "funding_note" text, "contact_id" uuid, "links" text array NOT NULL, "network_id" uuid, "visibility" "public"."visibility" NOT NULL, "version" integer NOT NULL DEFAULT '1', "created_by_id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "search_vector" tsvector, CONSTRAINT "PK_20aaf593b0407447b72d322d032" PRIMARY KEY ("id"))`);
         await queryRunner.query(`CREATE INDEX "ix_project_profile_updated" ON "project_profile"  ("updated_at") `);
         await queryRunner.query(`CREATE INDEX "ix_project_profile_network" ON "project_profile"  ("network_id") `);
+        await queryRunner.query(`CREATE TABLE "search_lexeme" ("lexeme" text NOT NULL, CONSTRAINT "PK_3c1b86f5c52e0ad892fca5edb23" PRIMARY KEY ("lexeme"))`);
         await queryRunner.query(`CREATE TABLE "project_profile_organization" ("profile_id" uuid NOT NULL, "organization_id" uuid NOT NULL, "position" integer NOT NULL, CONSTRAINT "PK_f71d21d95ea4ba72d4c22bef651" PRIMARY KEY ("profile_id", "organization_id"))`);
         await queryRunner.query(`CREATE INDEX "ix_project_profile_organization_org" ON "project_profile_organization"  ("organization_id") `);
         await queryRunner.query(`CREATE TABLE "project_profile_field" ("profile_id" uuid NOT NULL, "field_of_action_id" uuid NOT NULL, CONSTRAINT "PK_2a79d6bbd8031d1cf5ecc96c247" PRIMARY KEY ("profile_id", "field_of_action_id"))`);
@@ -137,7 +147,7 @@ export class KnowledgeAndEvents1795770211481 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE "idea_vote" ADD CONSTRAINT "fk_idea_vote_person" FOREIGN KEY ("person_id") REFERENCES "person"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "idea_vote" ADD CONSTRAINT "fk_idea_vote_workshop" FOREIGN KEY ("workshop_id") REFERENCES "workshop"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "idea_step" ADD CONSTRAINT "fk_idea_step_idea" FOREIGN KEY ("idea_id") REFERENCES "workshop_idea"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-        // Hand-written: German search (extensions, folding, trigger, GIN indexes) and the nine fields of action.
+        // Hand-written: German search (extensions, folding, triggers, GIN indexes) and the nine fields of action.
         for (const statement of SEARCH_UP) await queryRunner.query(statement);
         for (const [i, f] of FIELDS_OF_ACTION.entries()) {
             await queryRunner.query(`INSERT INTO "field_of_action" ("key", "name", "description", "position") VALUES ($1, $2, $3, $4) ON CONFLICT ("key") DO NOTHING`, [f.key, f.name, f.description, i + 1]);
@@ -221,6 +231,7 @@ export class KnowledgeAndEvents1795770211481 implements MigrationInterface {
         await queryRunner.query(`DROP TABLE "project_profile_field"`);
         await queryRunner.query(`DROP INDEX "public"."ix_project_profile_organization_org"`);
         await queryRunner.query(`DROP TABLE "project_profile_organization"`);
+        await queryRunner.query(`DROP TABLE "search_lexeme"`);
         await queryRunner.query(`DROP INDEX "public"."ix_project_profile_network"`);
         await queryRunner.query(`DROP INDEX "public"."ix_project_profile_updated"`);
         await queryRunner.query(`DROP TABLE "project_profile"`);
