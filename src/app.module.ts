@@ -14,6 +14,8 @@ import { graphqlOptions } from './graphql/graphql.options.js';
 import { GroupsModule } from './groups/groups.module.js';
 import { HealthModule } from './health/health.module.js';
 import { KnowledgeModule } from './knowledge/knowledge.module.js';
+import { VideoModule } from './video/video.module.js';
+import { WebinarsModule } from './webinars/webinars.module.js';
 import { MatrixModule } from './matrix/matrix.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { NetworksModule } from './networks/networks.module.js';
@@ -49,6 +51,8 @@ export class AppModule {
         AuditModule,
         PrivacyModule,
         KnowledgeModule,
+        WebinarsModule,
+        VideoModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
     };
