@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { actor, group, type Actor } from '../support/factories.js';
 import { sql } from '../support/group-fixtures.js';
+import { feedEvents } from '../support/ical-events.js';
 import { knowledgeCast, profile, type KnowledgeCast } from '../support/knowledge-fixtures.js';
 import { codeOf, TestHub } from '../support/test-hub.js';
 
@@ -214,6 +215,23 @@ describe('webinar series and registration', () => {
       const events = await sql(hub, `SELECT group_id, payload FROM outbox_event WHERE type = 'WebinarCancelled' AND aggregate_id = $1`, [w.id]);
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({ group_id: plenum, payload: { reason: 'Referentin erkrankt' } });
+    });
+  });
+
+  describe('calendar feeds', () => {
+    it("holds the webinars one is confirmed for or speaks at, with the join link; not waitlisted ones", async () => {
+      const w = await webinar(await series(), { capacity: 1, speakers: [{ name: 'Referent', personId: c.member2.id }] });
+      const [confirmed, waiting] = [await actor(hub, 'confirmed'), await actor(hub, 'waiting')];
+      await register(confirmed, w.id);
+      await register(waiting, w.id);
+      const mine = (events: { uid: string }[]) => events.filter((e) => e.uid.startsWith(w.id));
+      const [event] = mine(await feedEvents(hub, confirmed.token));
+      expect(event).toMatchObject({ summary: 'Digital ins Wochenende: Mängelmelder in der Praxis', status: 'CONFIRMED', url: 'https://meet.example.org/dow-42' });
+      expect(event.description).toContain('Online: https://meet.example.org/dow-42');
+      expect(mine(await feedEvents(hub, c.member2.token))).toHaveLength(1);
+      expect(mine(await feedEvents(hub, waiting.token))).toHaveLength(0);
+      await hub.ok(c.agency.token, CANCEL, { id: w.id });
+      expect(mine(await feedEvents(hub, confirmed.token))[0].status).toBe('CANCELLED');
     });
   });
 });
