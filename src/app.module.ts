@@ -16,6 +16,7 @@ import { HealthModule } from './health/health.module.js';
 import { KnowledgeModule } from './knowledge/knowledge.module.js';
 import { VideoModule } from './video/video.module.js';
 import { WebinarsModule } from './webinars/webinars.module.js';
+import { WorkshopsModule } from './workshops/workshops.module.js';
 import { MatrixModule } from './matrix/matrix.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { NetworksModule } from './networks/networks.module.js';
@@ -52,6 +53,7 @@ export class AppModule {
         PrivacyModule,
         KnowledgeModule,
         WebinarsModule,
+        WorkshopsModule,
         VideoModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
