@@ -224,7 +224,7 @@ describe('webinar series and registration', () => {
       const [confirmed, waiting] = [await actor(hub, 'confirmed'), await actor(hub, 'waiting')];
       await register(confirmed, w.id);
       await register(waiting, w.id);
-      const mine = (events: { uid: string }[]) => events.filter((e) => e.uid.startsWith(w.id));
+      const mine = <T extends { uid: string }>(events: T[]) => events.filter((e) => e.uid.startsWith(w.id));
       const [event] = mine(await feedEvents(hub, confirmed.token));
       expect(event).toMatchObject({ summary: 'Digital ins Wochenende: Mängelmelder in der Praxis', status: 'CONFIRMED', url: 'https://meet.example.org/dow-42' });
       expect(event.description).toContain('Online: https://meet.example.org/dow-42');
@@ -233,5 +233,15 @@ describe('webinar series and registration', () => {
       await hub.ok(c.agency.token, CANCEL, { id: w.id });
       expect(mine(await feedEvents(hub, confirmed.token))[0].status).toBe('CANCELLED');
     });
+  });
+
+  it("puts one's registrations and talks into GET /privacy/export", async () => {
+    const w = await webinar(await series(), { speakers: [{ name: 'Ref', role: 'Digitallotsin', personId: c.member2.id }] });
+    await register(c.member2, w.id);
+    const res = await hub.http.get('/privacy/export').set('authorization', `Bearer ${c.member2.token}`);
+    expect(res.body.webinarRegistrations.filter((r: { webinar: { id: string } }) => r.webinar.id === w.id)).toEqual([
+      expect.objectContaining({ status: 'CONFIRMED', seriesTitle: 'Digital ins Wochenende', organization: { id: c.cityA2, name: expect.any(String) } }),
+    ]);
+    expect(res.body.webinarSpeaking.filter((r: { webinar: { id: string } }) => r.webinar.id === w.id)).toEqual([expect.objectContaining({ name: 'Ref', role: 'Digitallotsin' })]);
   });
 });

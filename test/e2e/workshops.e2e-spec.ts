@@ -234,4 +234,16 @@ describe('Digital-Werkstatt', () => {
       expect(r.errors![0].message).toContain('networkId');
     });
   });
+
+  it("puts one's participation, ideas and votes into GET /privacy/export", async () => {
+    const w = await running();
+    const i = await idea(w, c.colleague, cityC, 'Dorfladen-App', 'alltagsleben');
+    await hub.ok(c.colleague.token, VOTE, { id: i.id, vote: true });
+    const res = await hub.http.get('/privacy/export').set('authorization', `Bearer ${c.colleague.token}`);
+    expect(res.status).toBe(200);
+    const mine = (list: { workshop: { id: string } }[]) => list.filter((x) => x.workshop.id === w.id);
+    expect(mine(res.body.workshopParticipation)).toEqual([expect.objectContaining({ organization: { id: cityC, name: expect.any(String) } })]);
+    expect(mine(res.body.workshopIdeas)).toEqual([expect.objectContaining({ id: i.id, title: 'Dorfladen-App' })]);
+    expect(mine(res.body.ideaVotes)).toEqual([expect.objectContaining({ idea: { id: i.id, title: 'Dorfladen-App' } })]);
+  });
 });
