@@ -1,22 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import { oneByKey, type RequestLoaders } from '../common/request-loaders.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { WebinarRegistrationEntity } from './entities/webinar-registration.entity.js';
 import { WebinarsService } from './webinars.service.js';
+import { lockWebinar, release } from './seats.js';
 import { registrationConfirmed } from './webinar-events.js';
 import { RegistrationStatus } from './webinar.enums.js';
 import type { RegisterForWebinarInput } from './webinar.inputs.js';
 
-interface LockedWebinar { id: string; starts_at: Date; cancelled: boolean; capacity: number | null }
-
 /**
- * Registrations. Every change to a webinar's registrations first locks the webinar's row, so they
- * happen one after another: seats are counted exactly, waitlist positions stay 1..n without gaps or
- * duplicates (a deferred unique constraint guards that too), and a freed seat goes to position 1.
+ * Registrations. Every change to a webinar's registrations first locks the webinar's row (seats.ts),
+ * so they happen one after another: seats are counted exactly, waitlist positions stay 1..n without
+ * gaps or duplicates (a deferred unique constraint guards that too), and a freed seat goes to
+ * position 1.
  */
 @Injectable()
 export class RegistrationsService {
@@ -33,7 +33,7 @@ export class RegistrationsService {
       ? (await this.organizations.requireExisting(input.organizationId, 'organizationId')).id
       : await this.defaultOrganization(viewer, series.networkId);
     return this.db.transaction(async (tx) => {
-      const locked = await lock(tx, webinar.id);
+      const locked = await lockWebinar(tx, webinar.id);
       const repo = tx.getRepository(WebinarRegistrationEntity);
       const existing = await repo.findOneBy({ webinarId: webinar.id, personId: viewer.personId });
       if (existing && existing.status !== RegistrationStatus.CANCELLED) return existing;
@@ -59,29 +59,13 @@ export class RegistrationsService {
   async cancel(viewer: Viewer, webinarId: string): Promise<WebinarRegistrationEntity> {
     const { webinar } = await this.webinars.require(viewer, webinarId);
     return this.db.transaction(async (tx) => {
-      const locked = await lock(tx, webinar.id);
+      const locked = await lockWebinar(tx, webinar.id);
       const repo = tx.getRepository(WebinarRegistrationEntity);
       const mine = await repo.findOneBy({ webinarId: webinar.id, personId: viewer.personId });
       if (!mine) throw notFound('WebinarRegistration');
-      if (mine.status === RegistrationStatus.CANCELLED) return mine;
-      const { status, waitlistPosition } = mine;
-      await repo.update({ id: mine.id }, { status: RegistrationStatus.CANCELLED, waitlistPosition: null });
-      if (status === RegistrationStatus.WAITLISTED) await closeGap(tx, webinar.id, waitlistPosition!);
-      if (status === RegistrationStatus.CONFIRMED && !locked.cancelled && locked.starts_at.getTime() > Date.now()) await this.moveUp(tx, webinar.id);
+      if (mine.status !== RegistrationStatus.CANCELLED) await release(tx, locked, mine);
       return repo.findOneByOrFail({ id: mine.id });
     });
-  }
-
-  /** Gives the freed seat to position 1 of the waitlist, if there is one. */
-  private async moveUp(tx: EntityManager, webinarId: string): Promise<void> {
-    const [first] = await tx.query<{ id: string; person_id: string }[]>(
-      `UPDATE webinar_registration SET status = 'CONFIRMED', waitlist_position = NULL, updated_at = now()
-        WHERE webinar_id = $1 AND status = 'WAITLISTED' AND waitlist_position = 1 RETURNING id, person_id`,
-      [webinarId],
-    ).then(([rows]: unknown[]) => rows as { id: string; person_id: string }[]);
-    if (!first) return;
-    await closeGap(tx, webinarId, 1);
-    await registrationConfirmed(tx, { id: first.id, webinarId, personId: first.person_id }, true);
   }
 
   /** The caller's registration for the webinar (any status), or null. */
@@ -119,19 +103,4 @@ export class RegistrationsService {
     ]);
     return row?.organization_id ?? null;
   }
-}
-
-async function lock(tx: EntityManager, webinarId: string): Promise<LockedWebinar> {
-  const [row] = await tx.query<LockedWebinar[]>('SELECT id, starts_at, cancelled, capacity FROM webinar WHERE id = $1 FOR UPDATE', [webinarId]);
-  if (!row) throw notFound('Webinar');
-  return row;
-}
-
-/** Positions after `from` move up by one, so the waitlist stays 1..n. */
-async function closeGap(tx: EntityManager, webinarId: string, from: number): Promise<void> {
-  await tx.query(
-    `UPDATE webinar_registration SET waitlist_position = waitlist_position - 1, updated_at = now()
-      WHERE webinar_id = $1 AND status = 'WAITLISTED' AND waitlist_position > $2`,
-    [webinarId, from],
-  );
 }

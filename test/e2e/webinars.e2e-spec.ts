@@ -174,6 +174,17 @@ describe('webinar series and registration', () => {
       expect(count.n).toBe(50);
     });
 
+    it('an erased person frees their seat; the waitlist moves up', async () => {
+      const w = await webinar(await series(), { capacity: 1 });
+      const [leaving, next] = [await actor(hub, 'leaving'), await actor(hub, 'next')];
+      await register(leaving, w.id);
+      await register(next, w.id);
+      await hub.ok(leaving.token, 'mutation($id: ID!) { erasePerson(input: { personId: $id }) }', { id: leaving.id });
+      expect((await hub.ok(next.token, GET, { id: w.id })).webinar).toMatchObject({ confirmedCount: 1, waitlistCount: 0, myRegistration: { status: 'CONFIRMED' } });
+      const [gone] = await sql(hub, 'SELECT status FROM webinar_registration WHERE webinar_id = $1 AND person_id = $2', [w.id, leaving.id]);
+      expect(gone.status).toBe('CANCELLED');
+    });
+
     it('closes at the start and for cancelled webinars (CONFLICT)', async () => {
       const w = await webinar(await series());
       await sql(hub, `UPDATE webinar SET starts_at = now() - interval '1 minute' WHERE id = $1`, [w.id]);
