@@ -17,7 +17,9 @@ export class FieldsOfActionService {
   async byKeys(keys: string[], field: string, tx: EntityManager = this.db.manager): Promise<FieldOfActionEntity[]> {
     const unique = [...new Set(keys)];
     if (!unique.length) return [];
-    const found = await tx.getRepository(FieldOfActionEntity).findBy({ key: In(unique) });
+    // Keys are plain words: anything else (control characters PostgreSQL refuses, say) is simply unknown.
+    const plain = unique.filter((k) => /^[\p{L}\p{N}_-]{1,100}$/u.test(k));
+    const found = plain.length ? await tx.getRepository(FieldOfActionEntity).findBy({ key: In(plain) }) : [];
     const byKey = new Map(found.map((f) => [f.key, f]));
     const unknown = unique.filter((k) => !byKey.has(k));
     if (unknown.length) throw badInput(field, `unknown field of action ${unknown.map((k) => JSON.stringify(k)).join(', ')}`);

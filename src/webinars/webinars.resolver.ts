@@ -60,6 +60,8 @@ export class WebinarsResolver {
     @Args('reason', { type: () => String, nullable: true }) reason?: string | null,
   ) {
     if (reason && reason.length > 2000) throw badInput('reason', 'must be at most 2000 characters');
+    // eslint-disable-next-line no-control-regex
+    if (reason && /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(reason)) throw badInput('reason', 'must not contain control characters');
     return this.webinars.cancel(viewer, webinarId, reason ?? null);
   }
 

@@ -131,6 +131,8 @@ describe('searchProjectProfiles', () => {
     ['a negative offset', { offset: -1 }, 'offset'],
     ['a malformed federal state', { state: 'Baden' }, 'federalState'],
     ['a query over 200 characters', { query: 'a'.repeat(201) }, 'query'],
+    ['a NUL in the query', { query: 'Glas\u0000faser' }, 'query'],
+    ['a NUL in a field key', { keys: ['tour\u0000ismus'] }, 'fieldOfActionKeys'],
   ])('answers %s with BAD_USER_INPUT', async (_, vars, field) => {
     const r = await hub.gql(c.member.token, SEARCH, vars);
     expect(codeOf(r)).toBe('BAD_USER_INPUT');

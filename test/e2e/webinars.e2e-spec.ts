@@ -222,6 +222,7 @@ describe('webinar series and registration', () => {
       expect(codeOf(await hub.gql(c.member.token, CANCEL, { id: w.id }))).toBe('FORBIDDEN');
       expect((await hub.ok(c.agency.token, CANCEL, { id: w.id, reason: 'Referentin erkrankt' })).cancelWebinar).toEqual({ id: w.id, status: 'CANCELLED', joinUrl: null });
       expect((await hub.ok(c.admin.token, CANCEL, { id: w.id })).cancelWebinar.status).toBe('CANCELLED');
+      expect(codeOf(await hub.gql(c.admin.token, CANCEL, { id: w.id, reason: 'a\u0000b' }))).toBe('BAD_USER_INPUT');
       expect((await hub.ok(c.member.token, GET, { id: w.id })).webinar).toMatchObject({ status: 'CANCELLED', joinUrl: null, myRegistration: { status: 'CONFIRMED' } });
       const events = await sql(hub, `SELECT group_id, payload FROM outbox_event WHERE type = 'WebinarCancelled' AND aggregate_id = $1`, [w.id]);
       expect(events).toHaveLength(1);

@@ -22,6 +22,8 @@ export interface SearchArgs {
 /** At most this many stems of a query count (the longest, i.e. most specific, ones). */
 const MAX_TERMS = 8;
 const FEDERAL_STATE_RE = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
+// eslint-disable-next-line no-control-regex
+const CONTROL_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /** At most this many vocabulary stems stand for one query stem (the shortest, i.e. closest, ones). */
 const MAX_EXPANSION = 300;
 /** Stems as the German parser makes them from words; only these are written into a tsquery literal. */
@@ -51,6 +53,8 @@ export class ProfileSearchService {
     if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw badInput('limit', 'must be between 1 and 100');
     if (!Number.isInteger(offset) || offset < 0 || offset > 10_000) throw badInput('offset', 'must be between 0 and 10000');
     if (args.query && args.query.length > 200) throw badInput('query', 'must be at most 200 characters');
+    // Plain arguments bypass the input validation; PostgreSQL refuses NUL in text.
+    if (args.query && CONTROL_RE.test(args.query)) throw badInput('query', 'must not contain control characters');
     if (args.federalState != null && !FEDERAL_STATE_RE.test(args.federalState)) throw badInput('federalState', 'must be an ISO 3166-2 code such as DE-BW');
 
     const params: unknown[] = [];
