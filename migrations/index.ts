@@ -5,6 +5,7 @@ import { MatrixOutbox1795291721693 } from './1795291721693-MatrixOutbox.js';
 import { ChatAndReminders1795292055957 } from './1795292055957-ChatAndReminders.js';
 import { MatrixBindings1795292338019 } from './1795292338019-MatrixBindings.js';
 import { GroupsAndPrivacy1795768773999 } from './1795768773999-GroupsAndPrivacy.js';
+import { KnowledgeAndEvents1795771012630 } from './1795771012630-KnowledgeAndEvents.js';
 
 /** Every migration, in order. Listed explicitly: globs break between jest/ESM and the build. */
-export const MIGRATIONS: Function[] = [Foundation1795288966766, Meetings1795290764363, Scheduling1795291257060, MatrixOutbox1795291721693, ChatAndReminders1795292055957, MatrixBindings1795292338019, GroupsAndPrivacy1795768773999];
+export const MIGRATIONS: Function[] = [Foundation1795288966766, Meetings1795290764363, Scheduling1795291257060, MatrixOutbox1795291721693, ChatAndReminders1795292055957, MatrixBindings1795292338019, GroupsAndPrivacy1795768773999, KnowledgeAndEvents1795771012630];

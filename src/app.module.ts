@@ -13,6 +13,10 @@ import { DatabaseModule } from './database/database.module.js';
 import { graphqlOptions } from './graphql/graphql.options.js';
 import { GroupsModule } from './groups/groups.module.js';
 import { HealthModule } from './health/health.module.js';
+import { KnowledgeModule } from './knowledge/knowledge.module.js';
+import { VideoModule } from './video/video.module.js';
+import { WebinarsModule } from './webinars/webinars.module.js';
+import { WorkshopsModule } from './workshops/workshops.module.js';
 import { MatrixModule } from './matrix/matrix.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { NetworksModule } from './networks/networks.module.js';
@@ -47,6 +51,10 @@ export class AppModule {
         WebModule,
         AuditModule,
         PrivacyModule,
+        KnowledgeModule,
+        WebinarsModule,
+        WorkshopsModule,
+        VideoModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
     };

@@ -6,7 +6,8 @@ export interface AuditRecord {
   actor: Viewer | string | null;
   /** Dotted verb: "network.role.set", "group.member.add", "protocol.publish", "person.erase", … */
   action: string;
-  subjectType: 'Network' | 'Group' | 'GroupJoinRequest' | 'JoinRequest' | 'Meeting' | 'Protocol' | 'MeetingSeries' | 'Person' | 'Organization';
+  subjectType: 'Network' | 'Group' | 'GroupJoinRequest' | 'JoinRequest' | 'Meeting' | 'Protocol' | 'MeetingSeries' | 'Person' | 'Organization'
+    | 'ProjectProfile' | 'EventSeries' | 'Webinar' | 'Workshop';
   subjectId: string;
   /** The network the change belongs to (Network.auditLog); null for changes outside networks. */
   networkId: string | null;

@@ -25,6 +25,16 @@ export const PERMISSIONS = {
   'poll.vote': 'active members of the poll\'s group',
   'calendar.self': 'the signed-in person, about their own calendar feed',
   'action-item.status': 'the assignee, people acting for the assigned organization, or a group manager',
+  'profile.create': 'a role holder, for an organization they act for; PUBLIC needs a network ADMIN/MODERATOR or hub admin',
+  'profile.manage': "its creator, people acting for one of its organizations, ADMINs/MODERATORs of its network, or hub admin",
+  'profile.delete': "its creator, ADMINs/MODERATORs of its network, or hub admin",
+  'series.create': "ADMIN/MODERATOR of the series' network (hub admin when it has none)",
+  'webinar.manage': "the series' organizers: its creator, ADMINs/MODERATORs of its network, hub admins",
+  'webinar.register': 'any signed-in person who sees the webinar, until it starts (cancelling: about their own registration)',
+  'workshop.create': 'network ADMIN/MODERATOR or hub admin',
+  'workshop.read': 'its facilitators and participants, people acting for one of its municipalities, ADMINs/MODERATORs of its network, hub admins',
+  'workshop.facilitate': 'its facilitators: the creator, people acting for the facilitating organization, ADMINs/MODERATORs of its network, hub admins',
+  'workshop.participate': 'its participants, for their municipality (facilitators for any of its municipalities)',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

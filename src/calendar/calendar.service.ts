@@ -11,6 +11,7 @@ import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { isUuid } from '../common/ids.js';
 import { PersonEntity } from '../people/person.entity.js';
+import { VideoRoomService } from '../video/video-rooms.service.js';
 
 interface FeedRow {
   id: string;
@@ -25,14 +26,32 @@ interface FeedRow {
   sequence: number;
   updated_at: Date;
   created_at: Date;
+  /** The group's name, for webinars the series' title. */
   group_name: string;
+  kind: 'meeting' | 'webinar';
+  /** The feed's person manages the meeting or organizes the webinar (moderator in the video room). */
+  moderator: boolean;
 }
 
 const TOKEN_RE = /^[A-Za-z0-9_-]{32}$/;
-const FEED_SQL = `SELECT m.id, m.title, m.starts_at, m.ends_at, m.time_zone, m.location, m.online_url, m.cancelled, m.cancel_reason,
-       m.sequence, m.updated_at, m.created_at, g.name AS group_name
+/** Meetings in the feed window; `person` is the parameter holding the feed's person (for the moderator flag). */
+const feedSql = (person: string) => `SELECT m.id, m.title, m.starts_at, m.ends_at, m.time_zone, m.location, m.online_url, m.cancelled, m.cancel_reason,
+       m.sequence, m.updated_at, m.created_at, g.name AS group_name, 'meeting' AS kind,
+       (EXISTS (SELECT 1 FROM group_member gm WHERE gm.person_id = ${person} AND gm.role IN ('LEAD', 'MODERATOR')
+                   AND (gm.until IS NULL OR gm.until >= (now() AT TIME ZONE 'Europe/Berlin')::date)
+                   AND (gm.group_id = m.group_id OR gm.group_id IN (SELECT mg.group_id FROM meeting_group mg WHERE mg.meeting_id = m.id)))
+        OR EXISTS (SELECT 1 FROM network_role r WHERE r.person_id = ${person} AND r.network_id = g.network_id AND r.role IN ('ADMIN', 'MODERATOR'))) AS moderator
   FROM meeting m JOIN work_group g ON g.id = m.group_id
  WHERE m.starts_at >= now() - interval '90 days' AND m.starts_at < now() + interval '400 days'`;
+
+/** The webinars person $1 holds a CONFIRMED seat in or speaks at, in the feed window. */
+const WEBINAR_FEED_SQL = `SELECT w.id, w.title, w.starts_at, w.ends_at, w.time_zone, NULL AS location, w.online_url, w.cancelled, w.cancel_reason,
+       w.sequence, w.updated_at, w.created_at, s.title AS group_name, 'webinar' AS kind,
+       (s.created_by_id = $1 OR EXISTS (SELECT 1 FROM network_role r WHERE r.person_id = $1 AND r.network_id = s.network_id AND r.role IN ('ADMIN', 'MODERATOR'))) AS moderator
+  FROM webinar w JOIN event_series s ON s.id = w.series_id
+ WHERE w.starts_at >= now() - interval '90 days' AND w.starts_at < now() + interval '400 days'
+   AND (EXISTS (SELECT 1 FROM webinar_registration r WHERE r.webinar_id = w.id AND r.person_id = $1 AND r.status = 'CONFIRMED')
+        OR EXISTS (SELECT 1 FROM webinar_speaker sp WHERE sp.webinar_id = w.id AND sp.person_id = $1))`;
 
 /** Personal ICS feeds: one secret URL per person, revocable by rotating its token. */
 @Injectable()
@@ -40,6 +59,7 @@ export class CalendarService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly video: VideoRoomService,
   ) {}
 
   async feedUrl(viewer: Viewer): Promise<string> {
@@ -82,16 +102,17 @@ export class CalendarService {
     return `${this.config.publicBaseUrl}/calendar/${token}.ics`;
   }
 
-  /** All meetings of the person's groups; null when the token is unknown. */
+  /** All meetings of the person's groups and the webinars they are confirmed for or speak at; null when the token is unknown. */
   async personalFeed(token: string): Promise<string | null> {
     const person = await this.personByToken(token);
     if (!person) return null;
-    const rows = await this.db.query<FeedRow[]>(
-      `${FEED_SQL} AND (m.group_id IN (${ACTIVE_GROUPS}) OR m.id IN (SELECT mg.meeting_id FROM meeting_group mg WHERE mg.group_id IN (${ACTIVE_GROUPS})))
-       ORDER BY m.starts_at`,
+    const meetings = await this.db.query<FeedRow[]>(
+      `${feedSql('$1')} AND (m.group_id IN (${ACTIVE_GROUPS}) OR m.id IN (SELECT mg.meeting_id FROM meeting_group mg WHERE mg.group_id IN (${ACTIVE_GROUPS})))`,
       [person.id],
     );
-    return this.render(`Interkom: ${person.displayName}`, rows);
+    const webinars = await this.db.query<FeedRow[]>(WEBINAR_FEED_SQL, [person.id]);
+    const rows = [...meetings, ...webinars].sort((a, b) => a.starts_at.getTime() - b.starts_at.getTime());
+    return this.render(`Interkom: ${person.displayName}`, rows, person);
   }
 
   /** One group's meetings, for a person who may read the group; null otherwise. */
@@ -106,10 +127,10 @@ export class CalendarService {
     );
     if (!allowed) return null;
     const rows = await this.db.query<FeedRow[]>(
-      `${FEED_SQL} AND (m.group_id = $1 OR m.id IN (SELECT meeting_id FROM meeting_group WHERE group_id = $1)) ORDER BY m.starts_at`,
-      [groupId],
+      `${feedSql('$2')} AND (m.group_id = $1 OR m.id IN (SELECT meeting_id FROM meeting_group WHERE group_id = $1)) ORDER BY m.starts_at`,
+      [groupId, person.id],
     );
-    return this.render(`Interkom: ${allowed.name}`, rows);
+    return this.render(`Interkom: ${allowed.name}`, rows, person);
   }
 
   private async personByToken(token: string): Promise<PersonEntity | null> {
@@ -121,7 +142,7 @@ export class CalendarService {
    * Stable UIDs, SEQUENCE from the meeting (raised on every change), STATUS:CANCELLED, local
    * times with TZID and a VTIMEZONE per zone: what Outlook, Thunderbird and Apple Calendar need.
    */
-  private render(name: string, rows: FeedRow[]): string {
+  private async render(name: string, rows: FeedRow[], person: PersonEntity): Promise<string> {
     const host = new URL(this.config.publicBaseUrl).hostname;
     const cal = ical({
       name,
@@ -130,7 +151,11 @@ export class CalendarService {
       ttl: 3600,
     });
     for (const m of rows) {
-      const description = [`Gruppe: ${m.group_name}`, m.online_url ? `Online: ${m.online_url}` : null, m.cancelled ? `Abgesagt${m.cancel_reason ? `: ${m.cancel_reason}` : ''}` : null]
+      // The link set by hand, else the person's own link to the generated video room (JITSI_URL).
+      const link = m.online_url ?? (m.cancelled ? null : await this.video.joinUrl({
+        kind: m.kind, id: m.id, person, moderator: m.moderator, startsAt: m.starts_at, endsAt: m.ends_at,
+      }));
+      const description = [`${m.kind === 'webinar' ? 'Webinar-Reihe' : 'Gruppe'}: ${m.group_name}`, link ? `Online: ${link}` : null, m.cancelled ? `Abgesagt${m.cancel_reason ? `: ${m.cancel_reason}` : ''}` : null]
         .filter(Boolean)
         .join('\n');
       cal.createEvent({
@@ -146,7 +171,7 @@ export class CalendarService {
         summary: `${m.group_name}: ${m.title}`,
         description,
         location: m.location ?? undefined,
-        url: m.online_url ?? undefined,
+        url: link ?? undefined,
         status: m.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       });
     }

@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const hub = await createHub(config, { logger: false });
   try {
     const summary = await seedDemo(hub.app.get(DataSource));
-    console.log(`demo data present: ${summary.organizations} organizations, ${summary.networks} networks, ${summary.groups} groups, ${summary.people} people`);
+    console.log(`demo data present: ${summary.organizations} organizations, ${summary.networks} networks, ${summary.groups} groups, ${summary.people} people, ${summary.profiles} illustrative project profiles`);
     if (config.auth.mode === 'development') {
       console.log(`sign in as one of them: npm run dev-token -- <${DEMO_PEOPLE.map((p) => p.username).join('|')}>`);
     }

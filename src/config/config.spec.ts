@@ -59,3 +59,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...matrix, MATRIX_TIMEOUT_MS: '5000', MATRIX_OUTBOX_LEASE_MS: '3000' })).toThrow(/MATRIX_OUTBOX_LEASE_MS/);
   });
 });
+
+describe('loadConfig: video rooms', () => {
+  it('has none without JITSI_URL, plain room links with it, personal tokens with app id and secret', () => {
+    expect(loadConfig({}).video).toBeNull();
+    expect(loadConfig({ JITSI_URL: 'https://meet.example.org/' }).video).toEqual({ url: 'https://meet.example.org', host: 'meet.example.org', token: null });
+    expect(loadConfig({ JITSI_URL: 'https://meet.example.org', JITSI_APP_ID: 'interkom', JITSI_APP_SECRET: 's3cret' }).video).toEqual({
+      url: 'https://meet.example.org', host: 'meet.example.org', token: { appId: 'interkom', appSecret: 's3cret' },
+    });
+  });
+
+  it('refuses half a token configuration, a token without JITSI_URL, and a non-http JITSI_URL', () => {
+    expect(() => loadConfig({ JITSI_URL: 'https://meet.example.org', JITSI_APP_ID: 'interkom' })).toThrow(/set together/);
+    expect(() => loadConfig({ JITSI_APP_ID: 'interkom', JITSI_APP_SECRET: 'x' })).toThrow(/need JITSI_URL/);
+    expect(() => loadConfig({ JITSI_URL: 'ftp://meet.example.org' })).toThrow(/JITSI_URL must be an http\(s\) URL/);
+  });
+});

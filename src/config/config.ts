@@ -19,8 +19,20 @@ export interface AppConfig {
   readonly matrix: MatrixConfig | null;
   /** The built web client served at `/`; null = do not serve one. */
   readonly webDir: string | null;
+  /** Null = no generated video rooms (JITSI_URL unset). */
+  readonly video: VideoConfig | null;
   /** Load the demo networks at start when the database has no network yet (`npm start` on a fresh clone). */
   readonly demoData: boolean;
+}
+
+/** Jitsi Meet rooms for meetings and webinars; with `token` every join link carries a personal JWT. */
+export interface VideoConfig {
+  /** Base URL of the Jitsi Meet installation, without a trailing slash. */
+  readonly url: string;
+  /** Its host: the `sub` claim of the tokens. */
+  readonly host: string;
+  /** Jitsi token authentication (prosody `token`): `iss` = appId, HS256 with appSecret. */
+  readonly token: { readonly appId: string; readonly appSecret: string } | null;
 }
 
 export interface MatrixConfig {
@@ -88,6 +100,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const reminderHours = Number(env.MEETING_REMINDER_HOURS ?? 24);
   if (!Number.isFinite(reminderHours) || reminderHours <= 0) problems.push('MEETING_REMINDER_HOURS must be a positive number');
   const webDir = env.WEB_DIR === '' ? null : resolve(env.WEB_DIR ?? './web/dist');
+  const video = parseVideo(env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -103,7 +116,27 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webDir,
     // On by default only for the embedded database with development sign-in: a first look, never production.
     demoData: env.DEMO_DATA === 'true' || (env.DEMO_DATA !== 'false' && !databaseUrl && auth.mode === 'development'),
+    video,
   };
+}
+
+function parseVideo(env: Env, problems: string[]): VideoConfig | null {
+  const url = env.JITSI_URL?.trim();
+  const appId = env.JITSI_APP_ID?.trim();
+  const appSecret = env.JITSI_APP_SECRET;
+  if (!url) {
+    if (appId || appSecret) problems.push('JITSI_APP_ID and JITSI_APP_SECRET need JITSI_URL');
+    return null;
+  }
+  parseUrl('JITSI_URL', url, problems);
+  if (!!appId !== !!appSecret) problems.push('JITSI_APP_ID and JITSI_APP_SECRET must be set together (or neither, for plain room links)');
+  let host = '';
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    // reported by parseUrl
+  }
+  return { url: url.replace(/\/+$/, ''), host, token: appId && appSecret ? { appId, appSecret } : null };
 }
 
 function parseAuth(env: Env, production: boolean, problems: string[]): AuthConfig {

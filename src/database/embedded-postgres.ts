@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 /**
@@ -18,7 +20,9 @@ export class EmbeddedPostgres {
   static async start(dataDir: string): Promise<EmbeddedPostgres> {
     const dir = join(dataDir, 'pgdata');
     mkdirSync(dir, { recursive: true });
-    const db = await PGlite.create(dir);
+    // PGlite ships contrib extensions as separate bundles: they must be loaded here before the
+    // migrations can CREATE EXTENSION them (German search: accent folding and trigrams).
+    const db = await PGlite.create(dir, { extensions: { unaccent, pg_trgm } });
     const server = new PGLiteSocketServer({ db, port: 0, host: '127.0.0.1' });
     await server.start();
     const conn = server.getServerConn(); // "127.0.0.1:PORT"

@@ -23,6 +23,14 @@ import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { PersonEntity } from '../people/person.entity.js';
 import { GroupJoinRequestEntity } from '../groups/joining/group-join-request.entity.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
+import { FieldOfActionEntity } from '../knowledge/field-of-action.entity.js';
+import { ProjectProfileEntity, ProjectProfileFieldEntity, ProjectProfileOrganizationEntity, SearchLexemeEntity } from '../knowledge/project-profile.entity.js';
+import { EventSeriesEntity } from '../webinars/entities/event-series.entity.js';
+import { WebinarRegistrationEntity } from '../webinars/entities/webinar-registration.entity.js';
+import { WebinarEntity, WebinarProfileEntity, WebinarSpeakerEntity } from '../webinars/entities/webinar.entity.js';
+import { IdeaStepEntity, IdeaVoteEntity, WorkshopIdeaEntity } from '../workshops/entities/workshop-idea.entity.js';
+import { FieldSelectionEntity, WorkshopEntity, WorkshopFieldEntity, WorkshopMunicipalityEntity, WorkshopParticipantEntity } from '../workshops/entities/workshop.entity.js';
+import { HubSecretEntity } from '../video/hub-secret.entity.js';
 
 /** Every entity, listed explicitly (globs break between jest/ESM and the build). */
 export const ENTITIES = [
@@ -54,4 +62,23 @@ export const ENTITIES = [
   MeetingReminderEntity,
   GroupJoinRequestEntity,
   AuditEntryEntity,
+  FieldOfActionEntity,
+  ProjectProfileEntity,
+  ProjectProfileOrganizationEntity,
+  ProjectProfileFieldEntity,
+  SearchLexemeEntity,
+  EventSeriesEntity,
+  WebinarEntity,
+  WebinarSpeakerEntity,
+  WebinarProfileEntity,
+  WebinarRegistrationEntity,
+  WorkshopEntity,
+  WorkshopMunicipalityEntity,
+  WorkshopFieldEntity,
+  WorkshopParticipantEntity,
+  FieldSelectionEntity,
+  WorkshopIdeaEntity,
+  IdeaVoteEntity,
+  IdeaStepEntity,
+  HubSecretEntity,
 ];

@@ -26,4 +26,25 @@ describe('announcements', () => {
     expect(announcement('AgendaChanged', { change: 'added', title: 'X', public: false })).toBeNull();
     expect(escapeHtml(`"'&`)).toBe('&quot;&#39;&amp;');
   });
+
+  it('announces webinars with their series, speakers and how to register, never a join link', () => {
+    const m = announcement('WebinarScheduled', {
+      title: 'Mängelmelder <live>', seriesTitle: 'Digital ins Wochenende', startsAt: '2026-07-10T09:30:00Z', timeZone: 'Europe/Berlin', speakers: ['Erika Muster'], capacity: 30,
+    })!;
+    expect(m.body).toContain('Neues Webinar: Mängelmelder <live>');
+    expect(m.body).toContain('Freitag, 10. Juli 2026 um 11:30 Uhr');
+    expect(m.body).toContain('Mit: Erika Muster');
+    expect(m.body).toContain('(30 Plätze)');
+    expect(m.html).toContain('Mängelmelder &lt;live&gt;');
+    expect(m.html).not.toContain('<a ');
+    expect(announcement('WebinarCancelled', { title: 'X', seriesTitle: 'R', startsAt: '2026-07-10T09:30:00Z', reason: 'krank' })!.body).toContain('Grund: krank');
+  });
+
+  it('links a meeting\'s generated video room, or points to the personal link', () => {
+    const plain = announcement('MeetingScheduled', { title: 'X', startsAt: '2026-07-07T08:00:00Z', videoRoomUrl: 'https://meet.example.org/interkom-abc' })!;
+    expect(plain.html).toContain('Videoraum: <a href="https://meet.example.org/interkom-abc">');
+    const personal = announcement('MeetingReminder', { title: 'X', startsAt: '2026-07-07T08:00:00Z', videoPersonal: true })!;
+    expect(personal.body).toContain('persönlicher Zugangslink');
+    expect(announcement('MeetingScheduled', { title: 'X', startsAt: '2026-07-07T08:00:00Z' })!.body).not.toContain('Video');
+  });
 });

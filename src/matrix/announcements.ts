@@ -27,6 +27,11 @@ class Builder {
     return this.line(`${label}: ${url}`, `${escapeHtml(label)}: <a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`);
   }
 
+  /** A line only when `plain` is not empty. */
+  optional(plain: string): this {
+    return plain ? this.line(plain) : this;
+  }
+
   list(items: string[]): this {
     if (!items.length) return this;
     this.text.push(...items.map((i) => `- ${i}`));
@@ -42,18 +47,40 @@ class Builder {
 type Payload = Record<string, unknown>;
 const s = (v: unknown) => (v == null ? '' : String(v));
 
+/**
+ * The video room of a meeting without a link of its own (set by the bridge at delivery when
+ * JITSI_URL is configured): the room itself when links are plain, a pointer to the personal link
+ * when every link carries a personal token (which a room message cannot).
+ */
+const videoNote = (p: Payload) => (p.videoPersonal ? 'Videoraum: Ihr persönlicher Zugangslink steht in Interkom und in Ihrem Kalender-Abo.' : '');
+
 /** The German announcement for an outbox event, or null when the room need not hear of it. */
 export function announcement(type: string, p: Payload): ChatMessage | null {
   const zone = s(p.timeZone) || 'Europe/Berlin';
   switch (type) {
     case 'MeetingScheduled':
-      return new Builder().line(`📅 Neuer Termin: ${s(p.title)}`).heading('Wann', when(s(p.startsAt), zone)).heading('Wo', s(p.location) || '–').link('Online', s(p.onlineUrl)).build();
+      return new Builder().line(`📅 Neuer Termin: ${s(p.title)}`).heading('Wann', when(s(p.startsAt), zone)).heading('Wo', s(p.location) || '–').link('Online', s(p.onlineUrl))
+        .link('Videoraum', s(p.videoRoomUrl)).optional(videoNote(p)).build();
     case 'MeetingRescheduled':
-      return new Builder().line(`🔁 Termin verschoben: ${s(p.title)}`).heading('Neu', when(s(p.startsAt), zone)).heading('Bisher', when(s(p.previousStartsAt), zone)).link('Online', s(p.onlineUrl)).build();
+      return new Builder().line(`🔁 Termin verschoben: ${s(p.title)}`).heading('Neu', when(s(p.startsAt), zone)).heading('Bisher', when(s(p.previousStartsAt), zone)).link('Online', s(p.onlineUrl))
+        .link('Videoraum', s(p.videoRoomUrl)).optional(videoNote(p)).build();
     case 'MeetingCancelled':
       return new Builder().line(`❌ Termin abgesagt: ${s(p.title)}`).heading('Wann', when(s(p.startsAt), zone)).heading('Grund', s(p.reason) || 'keiner angegeben').build();
     case 'MeetingReminder':
-      return new Builder().line(`⏰ Erinnerung: ${s(p.title)}`).heading('Wann', when(s(p.startsAt), zone)).heading('Wo', s(p.location) || '–').link('Online', s(p.onlineUrl)).build();
+      return new Builder().line(`⏰ Erinnerung: ${s(p.title)}`).heading('Wann', when(s(p.startsAt), zone)).heading('Wo', s(p.location) || '–').link('Online', s(p.onlineUrl))
+        .link('Videoraum', s(p.videoRoomUrl)).optional(videoNote(p)).build();
+    case 'WebinarScheduled': {
+      const speakers = (p.speakers as string[] | undefined) ?? [];
+      return new Builder()
+        .line(`🎤 Neues Webinar: ${s(p.title)}`)
+        .heading('Reihe', s(p.seriesTitle))
+        .heading('Wann', when(s(p.startsAt), zone))
+        .heading('Mit', speakers.join(', ') || '–')
+        .line(`Anmeldung in Interkom${p.capacity ? ` (${s(p.capacity)} Plätze)` : ''}; den Zugangslink erhalten angemeldete Teilnehmende.`)
+        .build();
+    }
+    case 'WebinarCancelled':
+      return new Builder().line(`❌ Webinar abgesagt: ${s(p.title)}`).heading('Reihe', s(p.seriesTitle)).heading('Wann', when(s(p.startsAt), zone)).heading('Grund', s(p.reason) || 'keiner angegeben').build();
     case 'AgendaChanged': {
       const verb: Record<string, string> = {
         added: 'neu auf der Tagesordnung',

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { GroupLevel } from '../groups/group.enums.js';
+import { VideoRoomService } from '../video/video-rooms.service.js';
 import { announcement } from './announcements.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -43,6 +44,7 @@ export class MatrixBridgeService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly chat: ChatPort,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly video: VideoRoomService,
   ) {}
 
   async handle(row: OutboxRow): Promise<string | null> {
@@ -168,8 +170,9 @@ export class MatrixBridgeService {
     return g.matrix_room_id ?? this.ensureRoom(groupId);
   }
 
-  /** Names for ids in the payload, read at delivery time. */
+  /** Names for ids in the payload, and a meeting's video room, read at delivery time. */
   private async enrich(row: OutboxRow): Promise<Record<string, unknown>> {
+    if (VIDEO_EVENTS.has(row.type)) return this.withVideoRoom(row);
     if (row.type !== 'ActionItemAssigned') return row.payload;
     const [names] = await this.db.query<{ person: string | null; org: string | null }[]>(
       `SELECT (SELECT display_name FROM person WHERE id = $1) AS person, (SELECT name FROM organization WHERE id = $2) AS org`,
@@ -177,4 +180,16 @@ export class MatrixBridgeService {
     );
     return { ...row.payload, assigneeName: names.person, assigneeOrganizationName: names.org };
   }
+
+  /**
+   * A meeting without a link of its own gets its generated room (JITSI_URL): the room's members are
+   * the people allowed in, so a plain room link may be posted; personal links (tokens) cannot be.
+   */
+  private async withVideoRoom(row: OutboxRow): Promise<Record<string, unknown>> {
+    if (!this.video.enabled || row.payload.onlineUrl) return row.payload;
+    if (this.video.personal) return { ...row.payload, videoPersonal: true };
+    return { ...row.payload, videoRoomUrl: await this.video.roomUrl('meeting', row.aggregate_id) };
+  }
 }
+
+const VIDEO_EVENTS = new Set(['MeetingScheduled', 'MeetingRescheduled', 'MeetingReminder']);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { VideoModule } from '../video/video.module.js';
 import { ChatError, ChatPort } from './chat.port.js';
 import { ChatInboxService } from './chat-inbox.service.js';
 import { MatrixAppserviceController } from './matrix-appservice.controller.js';
@@ -21,6 +22,7 @@ class BridgeOff extends ChatPort {
 }
 
 @Module({
+  imports: [VideoModule],
   controllers: [MatrixAppserviceController],
   providers: [
     ChatInboxService,

@@ -16,11 +16,14 @@ export type DomainEventType =
   | 'GroupMembershipChanged'
   | 'GroupJoinRequestDecided'
   | 'MatrixAccountLinked'
-  | 'ChatReply';
+  | 'ChatReply'
+  | 'WebinarScheduled'
+  | 'WebinarCancelled'
+  | 'WebinarRegistrationConfirmed';
 
 export interface DomainEvent {
   type: DomainEventType;
-  aggregateType: 'Meeting' | 'Protocol' | 'ActionItem' | 'MeetingSeries' | 'Network' | 'Group' | 'Person' | 'Chat';
+  aggregateType: 'Meeting' | 'Protocol' | 'ActionItem' | 'MeetingSeries' | 'Network' | 'Group' | 'Person' | 'Chat' | 'Webinar';
   aggregateId: string;
   groupId: string | null;
   payload: Record<string, unknown>;

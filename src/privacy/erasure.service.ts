@@ -6,6 +6,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import { isUuid } from '../common/ids.js';
 import { membershipChanged } from '../groups/group-membership.js';
+import { releaseAllOf } from '../webinars/seats.js';
 
 /** What an erased person is called everywhere from then on. */
 export const ERASED_NAME = 'Gelöschte Person';
@@ -15,8 +16,8 @@ export const ERASED_ISSUER = 'urn:interkom:erased';
 /**
  * Art. 17 GDPR. The person row stays, anonymised, so that what others wrote and decided keeps its
  * references (revisions, decisions, attendance, votes keep their numbers); name, e-mail, Matrix ID
- * and the calendar token go; roles and memberships end; free texts the person wrote into requests
- * go. Published protocols stay as they are (public records). The next sign-in with the same
+ * and the calendar token go; roles and memberships end; places in webinars still ahead are freed;
+ * free texts the person wrote into requests go. Published protocols stay as they are (public records). The next sign-in with the same
  * account creates a new, empty person.
  */
 @Injectable()
@@ -30,6 +31,8 @@ export class ErasureService {
       if (person.erased_at) throw new DomainError('CONFLICT', 'The person was erased already');
       const networks = (await tx.query<{ network_id: string }[]>('SELECT network_id FROM network_role WHERE person_id = $1', [personId])).map((r) => r.network_id);
       const groups = (await tx.query<{ group_id: string }[]>('SELECT group_id FROM group_member WHERE person_id = $1', [personId])).map((r) => r.group_id);
+      // Places in webinars still ahead are freed (the waitlist moves up); past ones stay as records.
+      await releaseAllOf(tx, personId);
       await anonymise(tx, personId);
       // The bridge removes the person from every room: their Matrix ID is gone, so no room wants them.
       for (const groupId of groups) await membershipChanged(tx, groupId, personId);

@@ -3,6 +3,8 @@
  * person's id ($1). Other people appear by id and display name only, never by e-mail or Matrix ID.
  * Dates are rendered as text (YYYY-MM-DD) so the JSON does not depend on the server's time zone.
  */
+import { KNOWLEDGE_EXPORT_SECTIONS } from './export-knowledge.js';
+
 const ref = (alias: string) => `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE json_build_object('id', ${alias}.id, 'displayName', ${alias}.display_name) END`;
 const meeting = (alias: string) => `json_build_object('id', ${alias}.id, 'title', ${alias}.title, 'startsAt', ${alias}.starts_at)`;
 const org = (alias: string) => `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE json_build_object('id', ${alias}.id, 'name', ${alias}.name) END`;
@@ -65,4 +67,5 @@ export const EXPORT_SECTIONS: Record<string, string> = {
            array_remove(ARRAY[CASE WHEN e.actor_id = $1 THEN 'actor' END, CASE WHEN e.about_person_id = $1 THEN 'subject' END], NULL) AS relations
       FROM audit_entry e LEFT JOIN person ac ON ac.id = e.actor_id
      WHERE e.actor_id = $1 OR e.about_person_id = $1 ORDER BY e.at, e.id`,
+  ...KNOWLEDGE_EXPORT_SECTIONS,
 };

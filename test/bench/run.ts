@@ -9,9 +9,14 @@ import { loadOrCreateDevKey, signDevToken } from '../../src/auth/dev-keys.js';
 import { createHub } from '../../src/bootstrap.js';
 import { loadConfig } from '../../src/config/config.js';
 import { seedDemo } from '../../src/database/seed/demo-seed.js';
+import { SEARCH_QUERIES, seedProfiles } from './profiles.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+/** Generated project profiles the search cases run over. */
+const PROFILES = Number(process.env.BENCH_PROFILES ?? 10_000);
+/** The search cases are heavier: fewer requests each. */
+const SEARCH_REQUESTS = Number(process.env.BENCH_SEARCH_REQUESTS ?? 500);
 
 const QUERIES: Record<string, string> = {
   me: '{ me { id displayName } }',
@@ -29,9 +34,12 @@ async function main(): Promise<void> {
   const url = `${await hub.app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
   try {
     await seedDemo(hub.app.get(DataSource));
+    const seededMs = await seedProfiles(hub.app.get(DataSource), PROFILES);
     const token = await signDevToken(await loadOrCreateDevKey(dataDir), config.auth.clientId, 'alice');
     console.log(`database: ${config.databaseUrl ? 'DATABASE_URL' : 'embedded PGlite'}; ${REQUESTS} requests per query, concurrency ${CONCURRENCY}`);
-    for (const [name, query] of Object.entries(QUERIES)) {
+    console.log(`${PROFILES} project profiles generated in ${(seededMs / 1000).toFixed(1)} s; search cases ${SEARCH_REQUESTS} requests each`);
+    for (const [name, query] of [...Object.entries(QUERIES), ...Object.entries(SEARCH_QUERIES)]) {
+      const requests = name in SEARCH_QUERIES ? SEARCH_REQUESTS : REQUESTS;
       const body = JSON.stringify({ query });
       const send = async () => {
         const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
@@ -44,7 +52,7 @@ async function main(): Promise<void> {
       const started = performance.now();
       await Promise.all(
         Array.from({ length: CONCURRENCY }, async () => {
-          while (next++ < REQUESTS) {
+          while (next++ < requests) {
             const t = performance.now();
             await send();
             latencies.push(performance.now() - t);
@@ -54,7 +62,7 @@ async function main(): Promise<void> {
       const seconds = (performance.now() - started) / 1000;
       latencies.sort((a, b) => a - b);
       const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))].toFixed(1);
-      console.log(`${name.padEnd(16)} ${(REQUESTS / seconds).toFixed(0).padStart(6)} req/s   p50 ${pct(0.5)} ms   p95 ${pct(0.95)} ms`);
+      console.log(`${name.padEnd(18)} ${(requests / seconds).toFixed(0).padStart(6)} req/s   p50 ${pct(0.5)} ms   p95 ${pct(0.95)} ms`);
     }
   } finally {
     await hub.close();

@@ -15,7 +15,8 @@ describe('npm run seed:demo', () => {
     const [row] = await db.query(`SELECT
       (SELECT count(*) FROM organization)::int AS organizations, (SELECT count(*) FROM network)::int AS networks,
       (SELECT count(*) FROM work_group)::int AS groups, (SELECT count(*) FROM network_membership)::int AS memberships,
-      (SELECT count(*) FROM network_role)::int AS roles, (SELECT count(*) FROM group_member)::int AS group_members`);
+      (SELECT count(*) FROM network_role)::int AS roles, (SELECT count(*) FROM group_member)::int AS group_members,
+      (SELECT count(*) FROM project_profile)::int AS profiles`);
     return row;
   };
 
@@ -42,5 +43,14 @@ describe('npm run seed:demo', () => {
     const { network: ikone } = await hub.ok(root.token, '{ network(slug: "ikone") { groups { level } members { organization { federalState } } } }');
     expect(ikone.groups).toEqual([{ level: 'PLENUM' }]);
     expect(new Set(ikone.members.map((m: { organization: { federalState: string } }) => m.organization.federalState))).toEqual(new Set(['DE-RP']));
+  });
+
+  it('files a handful of illustrative profiles, marked as such and found by the search', async () => {
+    await seedDemo(hub.hub.app.get(DataSource));
+    const { searchProjectProfiles } = await hub.ok(null, '{ searchProjectProfiles(query: "Gästekarte") { total hits { profile { title body visibility fieldsOfAction { key } } } } }');
+    expect(searchProjectProfiles.hits.map((h: { profile: { title: string } }) => h.profile.title)).toContain('Digitale Gästekarte (Demo)');
+    const gast = searchProjectProfiles.hits.find((h: { profile: { title: string } }) => h.profile.title === 'Digitale Gästekarte (Demo)').profile;
+    expect(gast).toMatchObject({ visibility: 'PUBLIC', fieldsOfAction: [{ key: 'tourismus' }] });
+    expect(gast.body).toContain('Illustratives Beispiel');
   });
 });

@@ -5,12 +5,15 @@ import { todayInBerlin } from '../../common/scalars.js';
 import { ensureActiveMembership, ensureNetworkRole } from '../../networks/network-memberships.js';
 import { recordEvent, type DomainEvent, type DomainEventType } from '../../outbox/outbox.js';
 import { DEMO_NETWORKS, DEMO_ORGANIZATIONS, DEMO_PEOPLE } from './demo-data.js';
+import { seedDemoProfiles } from './demo-profiles.js';
 
 export interface SeedSummary {
   organizations: number;
   networks: number;
   groups: number;
   people: number;
+  /** Illustrative project profiles. */
+  profiles: number;
 }
 
 /** The demo data on a database that has no network yet (a fresh embedded one); true if it loaded it. */
@@ -55,10 +58,12 @@ export async function seedDemo(db: DataSource): Promise<SeedSummary> {
         await announceOnce(tx, 'GroupCreated', 'Group', groupId, groupId);
       }
     }
+    const personIds = new Map<string, string>();
     for (const person of DEMO_PEOPLE) {
       const personId = await findOrInsert(tx, 'person', { issuer: DEV_ISSUER, subject: devSubject(person.username) }, {
         issuer: DEV_ISSUER, subject: devSubject(person.username), display_name: person.displayName, email: `${person.username}@example.org`,
       });
+      personIds.set(person.username, personId);
       for (const r of person.roles) {
         await ensureNetworkRole(tx, networkIds.get(r.network)!, personId, r.role, r.organization ? orgIds.get(r.organization)! : null);
       }
@@ -71,7 +76,8 @@ export async function seedDemo(db: DataSource): Promise<SeedSummary> {
         );
       }
     }
-    return { organizations: orgIds.size, networks: networkIds.size, groups: groupIds.size, people: DEMO_PEOPLE.length };
+    const profiles = await seedDemoProfiles(tx, { organizations: orgIds, networks: networkIds, people: personIds });
+    return { organizations: orgIds.size, networks: networkIds.size, groups: groupIds.size, people: DEMO_PEOPLE.length, profiles };
   });
 }
 

@@ -1,0 +1,15 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+/** Who sees a profile or an event series. */
+export enum Visibility {
+  /** role holders of its network */
+  NETWORK = 'NETWORK',
+  /** every signed-in person (municipalities outside any network included) */
+  HUB = 'HUB',
+  /** also without sign-in */
+  PUBLIC = 'PUBLIC',
+}
+export enum ProjectStatus { IDEA = 'IDEA', PLANNED = 'PLANNED', RUNNING = 'RUNNING', COMPLETED = 'COMPLETED', STOPPED = 'STOPPED' }
+
+registerEnumType(Visibility, { name: 'Visibility' });
+registerEnumType(ProjectStatus, { name: 'ProjectStatus' });

@@ -1,0 +1,154 @@
+import { Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GqlContext } from '../common/request-loaders.js';
+import { ProjectProfileModel } from '../knowledge/knowledge.models.js';
+import { ProfilesService } from '../knowledge/profiles.service.js';
+import { mayView, personForViewer } from '../knowledge/visibility.js';
+import { MeetingStatus } from '../meetings/meeting.enums.js';
+import { NetworkModel } from '../networks/network.model.js';
+import { NetworksService } from '../networks/networks.service.js';
+import { OrganizationModel } from '../organizations/organization.model.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import { PeopleService } from '../people/people.service.js';
+import { PersonModel } from '../people/person.model.js';
+import { VideoRoomService } from '../video/video-rooms.service.js';
+import { EventSeriesService } from './event-series.service.js';
+import { RegistrationsService } from './registrations.service.js';
+import { RegistrationStatus } from './webinar.enums.js';
+import { EventSeriesModel, SpeakerModel, WebinarModel, WebinarRegistrationModel } from './webinar.models.js';
+import { webinarStatus, WebinarsService } from './webinars.service.js';
+
+@Resolver(() => WebinarModel)
+export class WebinarFieldsResolver {
+  constructor(
+    private readonly seriesService: EventSeriesService,
+    private readonly webinars: WebinarsService,
+    private readonly registrations: RegistrationsService,
+    private readonly profiles: ProfilesService,
+    private readonly video: VideoRoomService,
+  ) {}
+
+  @ResolveField(() => EventSeriesModel, { nullable: true })
+  series(@Parent() webinar: WebinarModel, @Context() ctx: GqlContext) {
+    return this.seriesService.load(ctx.loaders, webinar.seriesId);
+  }
+
+  @ResolveField(() => MeetingStatus)
+  status(@Parent() webinar: WebinarModel) {
+    return webinarStatus(webinar);
+  }
+
+  @ResolveField(() => [SpeakerModel])
+  speakers(@Parent() webinar: WebinarModel, @Context() ctx: GqlContext) {
+    return this.webinars.speakers(ctx.loaders, webinar.id);
+  }
+
+  @ResolveField(() => [ProjectProfileModel], { description: 'the profiles presented (those the caller may see)' })
+  async projectProfiles(@Parent() webinar: WebinarModel, @Context() ctx: GqlContext) {
+    const links = await this.webinars.profileIds(ctx.loaders, webinar.id);
+    const profiles = await this.profiles.many(links.map((l) => l.profileId));
+    const visible = await Promise.all(profiles.map((p) => mayView(ctx.req.viewer, p)));
+    return profiles.filter((_, i) => visible[i]);
+  }
+
+  @ResolveField(() => Int)
+  async confirmedCount(@Parent() webinar: WebinarModel, @Context() ctx: GqlContext) {
+    return (await this.registrations.counts(ctx.loaders, webinar.id)).confirmed;
+  }
+
+  @ResolveField(() => Int)
+  async waitlistCount(@Parent() webinar: WebinarModel, @Context() ctx: GqlContext) {
+    return (await this.registrations.counts(ctx.loaders, webinar.id)).waitlisted;
+  }
+
+  @ResolveField(() => WebinarRegistrationModel, { nullable: true })
+  myRegistration(@Parent() webinar: WebinarModel, @Context() ctx: GqlContext) {
+    return ctx.req.viewer ? this.registrations.mine(ctx.loaders, ctx.req.viewer, webinar.id) : null;
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'only for CONFIRMED participants, speakers and organizers ("access after registration"): the link set by hand, else the personal video room link; null otherwise',
+  })
+  async joinUrl(@Parent() webinar: WebinarModel, @Context() ctx: GqlContext) {
+    const viewer = ctx.req.viewer;
+    if (!viewer || webinar.cancelled) return null;
+    const series = await this.seriesService.load(ctx.loaders, webinar.seriesId);
+    const organizer = !!series && (await this.seriesService.isOrganizer(viewer, series));
+    const allowed =
+      organizer ||
+      (await this.webinars.speakers(ctx.loaders, webinar.id)).some((s) => s.personId === viewer.personId) ||
+      (await this.registrations.mine(ctx.loaders, viewer, webinar.id))?.status === RegistrationStatus.CONFIRMED;
+    if (!allowed) return null;
+    if (webinar.onlineUrl) return webinar.onlineUrl;
+    return this.video.joinUrl({ kind: 'webinar', id: webinar.id, person: viewer.person, moderator: organizer, startsAt: webinar.startsAt, endsAt: webinar.endsAt });
+  }
+}
+
+@Resolver(() => EventSeriesModel)
+export class EventSeriesFieldsResolver {
+  constructor(
+    private readonly webinarService: WebinarsService,
+    private readonly organizations: OrganizationsService,
+    private readonly networks: NetworksService,
+  ) {}
+
+  @ResolveField(() => OrganizationModel)
+  organizer(@Parent() series: EventSeriesModel, @Context() ctx: GqlContext) {
+    return this.organizations.load(ctx.loaders, series.organizerId);
+  }
+
+  @ResolveField(() => NetworkModel, { nullable: true, description: 'null for callers who may not see the network' })
+  async network(@Parent() series: EventSeriesModel, @Context() ctx: GqlContext) {
+    const viewer = ctx.req.viewer;
+    if (!viewer || !series.networkId) return null;
+    const network = await this.networks.load(ctx.loaders, series.networkId);
+    return network ? this.networks.view(viewer, network) : null;
+  }
+
+  @ResolveField(() => [WebinarModel], { description: 'by startsAt' })
+  webinars(@Parent() series: EventSeriesModel, @Context() ctx: GqlContext) {
+    return this.webinarService.ofSeries(ctx.loaders, series.id);
+  }
+}
+
+@Resolver(() => SpeakerModel)
+export class SpeakerFieldsResolver {
+  constructor(
+    private readonly organizations: OrganizationsService,
+    private readonly people: PeopleService,
+  ) {}
+
+  @ResolveField(() => OrganizationModel, { nullable: true })
+  organization(@Parent() speaker: SpeakerModel, @Context() ctx: GqlContext) {
+    return this.organizations.load(ctx.loaders, speaker.organizationId);
+  }
+
+  @ResolveField(() => PersonModel, { nullable: true, description: "without sign-in only with the person's consent (publicProfile)" })
+  async person(@Parent() speaker: SpeakerModel, @Context() ctx: GqlContext) {
+    return personForViewer(ctx.req.viewer, await this.people.load(ctx.loaders, speaker.personId));
+  }
+}
+
+@Resolver(() => WebinarRegistrationModel)
+export class WebinarRegistrationFieldsResolver {
+  constructor(
+    private readonly webinars: WebinarsService,
+    private readonly organizations: OrganizationsService,
+    private readonly people: PeopleService,
+  ) {}
+
+  @ResolveField(() => WebinarModel)
+  webinar(@Parent() registration: WebinarRegistrationModel, @Context() ctx: GqlContext) {
+    return this.webinars.load(ctx.loaders, registration.webinarId);
+  }
+
+  @ResolveField(() => PersonModel)
+  person(@Parent() registration: WebinarRegistrationModel, @Context() ctx: GqlContext) {
+    return this.people.load(ctx.loaders, registration.personId);
+  }
+
+  @ResolveField(() => OrganizationModel, { nullable: true })
+  organization(@Parent() registration: WebinarRegistrationModel, @Context() ctx: GqlContext) {
+    return this.organizations.load(ctx.loaders, registration.organizationId);
+  }
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { KnowledgeModule } from '../knowledge/knowledge.module.js';
+import { NetworksModule } from '../networks/networks.module.js';
+import { OrganizationsModule } from '../organizations/organizations.module.js';
+import { PeopleModule } from '../people/people.module.js';
+import { VideoModule } from '../video/video.module.js';
+import { EventSeriesService } from './event-series.service.js';
+import { RegistrationsService } from './registrations.service.js';
+import { EventSeriesFieldsResolver, SpeakerFieldsResolver, WebinarFieldsResolver, WebinarRegistrationFieldsResolver } from './webinar-fields.resolver.js';
+import { WebinarsResolver } from './webinars.resolver.js';
+import { WebinarsService } from './webinars.service.js';
+
+/** Webinar series ("Digital ins Wochenende"), webinars and registration with a waitlist. */
+@Module({
+  imports: [KnowledgeModule, NetworksModule, OrganizationsModule, PeopleModule, VideoModule],
+  providers: [
+    EventSeriesService, WebinarsService, RegistrationsService, WebinarsResolver,
+    WebinarFieldsResolver, EventSeriesFieldsResolver, SpeakerFieldsResolver, WebinarRegistrationFieldsResolver,
+  ],
+})
+export class WebinarsModule {}

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { GroupsModule } from '../groups/groups.module.js';
+import { KnowledgeModule } from '../knowledge/knowledge.module.js';
+import { NetworksModule } from '../networks/networks.module.js';
+import { OrganizationsModule } from '../organizations/organizations.module.js';
+import { PeopleModule } from '../people/people.module.js';
+import { IdeaPromotionService } from './idea-promotion.service.js';
+import { IdeasService } from './ideas.service.js';
+import {
+  DigitalStrategyFieldsResolver, FieldSelectionFieldsResolver, WorkshopFieldsResolver, WorkshopIdeaFieldsResolver, WorkshopParticipantFieldsResolver,
+} from './workshop-fields.resolver.js';
+import { WorkshopsResolver } from './workshops.resolver.js';
+import { WorkshopsService } from './workshops.service.js';
+
+/** The Digital-Werkstatt: workshops, field selections, ideas with dot voting and steps, strategies, promotion. */
+@Module({
+  imports: [KnowledgeModule, NetworksModule, OrganizationsModule, PeopleModule, GroupsModule],
+  providers: [
+    WorkshopsService, IdeasService, IdeaPromotionService, WorkshopsResolver,
+    WorkshopFieldsResolver, WorkshopIdeaFieldsResolver, WorkshopParticipantFieldsResolver, FieldSelectionFieldsResolver, DigitalStrategyFieldsResolver,
+  ],
+})
+export class WorkshopsModule {}
