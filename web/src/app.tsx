@@ -18,6 +18,9 @@ const GroupPage = lazy(() => import('./pages/group/group-page').then((m) => ({ d
 const MeetingPage = lazy(() => import('./pages/meeting/meeting-page').then((m) => ({ default: m.MeetingPage })));
 const PlanningPage = lazy(() => import('./pages/planning/planning-page').then((m) => ({ default: m.PlanningPage })));
 const AccountPage = lazy(() => import('./pages/account/account-page').then((m) => ({ default: m.AccountPage })));
+const ProfilesPage = lazy(() => import('./pages/knowledge/profiles-page').then((m) => ({ default: m.ProfilesPage })));
+const ProfilePage = lazy(() => import('./pages/knowledge/profile-page').then((m) => ({ default: m.ProfilePage })));
+const WebinarsPage = lazy(() => import('./pages/webinars/webinars-page').then((m) => ({ default: m.WebinarsPage })));
 const CalendarPage = lazy(() => import('./pages/calendar-page').then((m) => ({ default: m.CalendarPage })));
 const OidcAuthProvider = lazy(() => import('./auth/oidc-auth').then((m) => ({ default: m.OidcAuthProvider })));
 
@@ -63,6 +66,9 @@ function Routes() {
                 <Route path="/planung">{() => <PlanningPage />}</Route>
                 <Route path="/kalender">{() => <CalendarPage />}</Route>
                 <Route path="/meine-daten">{() => <AccountPage />}</Route>
+                <Route path="/steckbriefe">{() => <ProfilesPage />}</Route>
+                <Route path="/steckbriefe/:id">{(p) => <ProfilePage id={p.id} />}</Route>
+                <Route path="/webinare">{() => <WebinarsPage />}</Route>
                 <Route>{() => <NotFoundPage />}</Route>
               </Switch>
             </Suspense>

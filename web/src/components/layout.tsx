@@ -47,6 +47,8 @@ export function Layout({ children }: { children: ReactNode }) {
               <NavLink href="/">{t('nav.overview')}</NavLink>
               <NavLink href="/netzwerke">{t('nav.networks')}</NavLink>
               <NavLink href="/kalender">{t('nav.calendar')}</NavLink>
+              <NavLink href="/steckbriefe">{t('nav.profiles')}</NavLink>
+              <NavLink href="/webinare">{t('nav.webinars')}</NavLink>
               <NavLink href="/planung">{t('nav.planning')}</NavLink>
             </ul>
           </nav>

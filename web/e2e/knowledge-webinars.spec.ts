@@ -1,0 +1,106 @@
+import { expect, test } from '@playwright/test';
+import { officer, readi } from './support/fixtures';
+import { api, expectAccessible, newPage, screenshot, signInAs, tokenFor, uniq } from './support/hub';
+
+test('Steckbriefe: German search with umlaut folding, visibility per network, and a new profile', async ({ page }, info) => {
+  await signInAs(page, 'ben', '/steckbriefe');
+  await expect(page.getByRole('heading', { level: 1, name: 'Steckbriefe' })).toBeVisible();
+  const search = page.getByRole('searchbox', { name: 'Suchen' });
+  await search.fill('Buergerbeteiligung');
+  const hit = page.getByRole('link', { name: 'Digitale Bürgerbeteiligung zur Ortskernentwicklung (Demo)' });
+  await expect(hit).toBeVisible();
+  await expect(page.locator('mark').first()).toBeVisible();
+  await expectAccessible(page, 'the profile search');
+  await screenshot(page, 'steckbriefe', info);
+  // IKONE's network-only profile is not ben's to see, not even in the count.
+  await search.fill('konferenz');
+  await expect(page.getByTestId('profile-total')).toHaveText('Keine Steckbriefe gefunden.');
+
+  await hit.waitFor({ state: 'detached' });
+  await search.fill('');
+  await page.getByRole('button', { name: 'Steckbrief anlegen' }).click();
+  const title = `Sensoren an Schulen ${uniq()}`;
+  await page.getByLabel('Titel').fill(title);
+  await page.getByLabel('Kurzbeschreibung').fill('CO2-Ampeln mit LoRaWAN in zwölf Klassenzimmern.');
+  await page.getByLabel('Bildung und Jugend').check();
+  await page.getByRole('button', { name: 'Steckbrief anlegen' }).last().click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expectAccessible(page, 'a profile');
+});
+
+test('editing a profile someone else saved meanwhile shows their version instead of overwriting it', async ({ browser }) => {
+  const ben = await tokenFor('ben');
+  const r = await readi();
+  const { createProjectProfile } = await api(ben, 'mutation($i: CreateProjectProfileInput!) { createProjectProfile(input: $i) { id } }', {
+    i: {
+      title: `Pegelmessung ${uniq()}`,
+      summary: 'Erste Fassung.',
+      organizationIds: [r.orgs.Rheinstetten],
+      status: 'RUNNING',
+      visibility: 'NETWORK',
+      networkId: r.networkId,
+    },
+  });
+  const mine = await newPage(browser);
+  const other = await newPage(browser);
+  await signInAs(mine, 'ben', `/steckbriefe/${createProjectProfile.id}`);
+  await signInAs(other, 'ben', `/steckbriefe/${createProjectProfile.id}`);
+  await mine.getByRole('button', { name: 'Bearbeiten' }).click();
+  await other.getByRole('button', { name: 'Bearbeiten' }).click();
+  await other.getByLabel('Kurzbeschreibung').fill('Fassung aus dem anderen Fenster.');
+  await other.getByRole('button', { name: 'Speichern' }).click();
+  await expect(other.getByText('Fassung aus dem anderen Fenster.').first()).toBeVisible();
+
+  await mine.getByLabel('Kurzbeschreibung').fill('Meine Fassung.');
+  await mine.getByRole('button', { name: 'Speichern' }).click();
+  const conflict = mine.getByRole('alert').filter({ hasText: 'Inzwischen geändert' });
+  await expect(conflict).toContainText('Fassung aus dem anderen Fenster.');
+  await expect(mine.getByLabel('Kurzbeschreibung')).toHaveValue('Meine Fassung.');
+  await mine.getByRole('button', { name: 'Meine Fassung speichern' }).click();
+  await expect(mine.locator('.kern-body--large')).toHaveText('Meine Fassung.');
+});
+
+test('Webinare: registering gives the access link; a full webinar has a waitlist that moves up', async ({ browser }, info) => {
+  const r = await readi();
+  const mara = await tokenFor('mara');
+  const { createEventSeries } = await api(mara, 'mutation($i: CreateEventSeriesInput!) { createEventSeries(input: $i) { id } }', {
+    i: { title: `Digital ins Wochenende ${uniq()}`, organizerId: r.orgs['Moderationsagentur re@di (Demo)'], networkId: r.networkId, visibility: 'NETWORK' },
+  });
+  const title = `LoRaWAN in der Praxis ${uniq()}`;
+  const startsAt = new Date(Date.now() + 8 * 86_400_000);
+  await api(mara, 'mutation($i: ScheduleWebinarInput!) { scheduleWebinar(input: $i) { id } }', {
+    i: {
+      seriesId: createEventSeries.id,
+      title,
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 45 * 60_000).toISOString(),
+      capacity: 1,
+      onlineUrl: 'https://meet.example.org/digital-ins-wochenende',
+      speakers: [{ name: 'Ben Digitallotse', role: 'Digitallotse', organizationId: r.orgs.Rheinstetten }],
+    },
+  });
+  const gina = await officer(r, 'gina', 'Rastatt');
+
+  const first = await newPage(browser);
+  await signInAs(first, 'ben', '/webinare');
+  const w1 = first.getByTestId('webinar').filter({ hasText: title });
+  await w1.getByRole('button', { name: `Anmelden: „${title}“` }).click();
+  await expect(w1.getByText('Sie sind angemeldet')).toBeVisible();
+  await expect(w1.getByRole('link', { name: 'Teilnehmen' })).toHaveAttribute('href', /meet\.example\.org/);
+  await expectAccessible(first, 'the webinars page');
+  await screenshot(first, 'webinare', info);
+
+  const second = await newPage(browser);
+  await signInAs(second, gina.username, '/webinare');
+  const w2 = second.getByTestId('webinar').filter({ hasText: title });
+  await expect(w2.getByText('1 von 1 Plätzen belegt')).toBeVisible();
+  await w2.getByRole('button', { name: `Auf die Warteliste: „${title}“` }).click();
+  await expect(w2.getByText('Warteliste, Platz 1')).toBeVisible();
+  await expect(w2.getByRole('link', { name: 'Teilnehmen' })).toHaveCount(0);
+
+  await w1.getByRole('button', { name: `Abmelden: „${title}“` }).click();
+  // Gina moved up into the only seat: for Ben the webinar is full now.
+  await expect(w1.getByRole('button', { name: `Auf die Warteliste: „${title}“` })).toBeVisible();
+  await second.reload();
+  await expect(second.getByTestId('webinar').filter({ hasText: title }).getByText('Sie sind angemeldet')).toBeVisible();
+});
