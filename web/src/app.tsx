@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { I18nProvider } from 'react-aria-components';
 import { Route, Switch } from 'wouter';
 import { useAuth } from './auth/auth-context';
@@ -82,10 +82,10 @@ function Routes() {
 /** Everything but the sign-in pages needs a signed-in person; others are sent to sign in and come back. */
 function SignedIn({ children }: { children: ReactNode }) {
   const auth = useAuth();
-  if (auth.status === 'loading') return <Loading />;
-  if (auth.status === 'signed-out') {
-    auth.signIn(location.pathname + location.search);
-    return <Loading />;
-  }
+  const signedOut = auth.status === 'signed-out';
+  useEffect(() => {
+    if (signedOut) auth.signIn(location.pathname + location.search);
+  }, [signedOut, auth]);
+  if (auth.status !== 'signed-in') return <Loading />;
   return <>{children}</>;
 }
