@@ -10,9 +10,15 @@ export function isIsoDate(value: string): boolean {
   return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
 }
 
+/*
+ * The parse errors read as the text about a field ("muss …"): graphql-js puts the variable and path
+ * in front, and the error formatter turns that into "<field>: <text>" (graphql-messages.ts).
+ * The serialize error is the server's own fault: it is logged, never shown (INTERNAL_SERVER_ERROR).
+ */
+
 function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !isIsoDate(value)) {
-    throw new GraphQLError(`Date must be a calendar date YYYY-MM-DD, got ${JSON.stringify(value)}`, {
+    throw new GraphQLError(`muss ein Kalenderdatum (Date) im Format JJJJ-MM-TT sein (erhalten: ${JSON.stringify(value)})`, {
       extensions: { code: 'BAD_USER_INPUT' },
     });
   }
@@ -26,7 +32,7 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : parseDate(value)),
   parseValue: parseDate,
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError('Date must be a string YYYY-MM-DD', { extensions: { code: 'BAD_USER_INPUT' } });
+    if (ast.kind !== Kind.STRING) throw new GraphQLError('muss ein Kalenderdatum (Date) als Zeichenkette JJJJ-MM-TT sein', { extensions: { code: 'BAD_USER_INPUT' } });
     return parseDate(ast.value);
   },
 });
@@ -44,7 +50,7 @@ function parseDateTime(value: unknown): Date {
   const date = m ? new Date(value as string) : null;
   if (!m || !date || Number.isNaN(date.getTime()) || +m[1] < 1 || !isIsoDate(`${m[1]}-${m[2]}-${m[3]}`)) {
     const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : typeof value;
-    throw new GraphQLError(`DateTime must be an ISO 8601 date-time with offset such as 2026-03-10T10:00:00+01:00, got ${shown}`, {
+    throw new GraphQLError(`muss ein Zeitpunkt (DateTime) nach ISO 8601 mit Zeitzone sein, z. B. 2026-03-10T10:00:00+01:00 (erhalten: ${shown})`, {
       extensions: { code: 'BAD_USER_INPUT' },
     });
   }
@@ -66,7 +72,7 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   },
   parseValue: parseDateTime,
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError('DateTime must be a string', { extensions: { code: 'BAD_USER_INPUT' } });
+    if (ast.kind !== Kind.STRING) throw new GraphQLError('muss ein Zeitpunkt (DateTime) als Zeichenkette sein', { extensions: { code: 'BAD_USER_INPUT' } });
     return parseDateTime(ast.value);
   },
 });
