@@ -62,7 +62,8 @@ function invalidVariable(message: string, inner: string | undefined): string | n
 
 /** Whole messages graphql-js or Apollo write about the request, in German. */
 const WHOLE: [RegExp, (m: RegExpExecArray) => string][] = [
-  [/^Syntax Error: Document contains more than (\d+) tokens\. Parsing aborted\.$/, (m) => tooManyTokens(Number(m[1]))],
+  // graphql-js 16 writes "more that"; a later version may fix the typo.
+  [/^Syntax Error: Document contains more tha[nt] (\d+) tokens\. Parsing aborted\.$/, (m) => tooManyTokens(Number(m[1]))],
   [/^Variable "\$(\w+)" of required type "([^"]+)" was not provided\.$/, (m) => `$${m[1]}: muss angegeben werden (Typ ${m[2]})`],
   [/^Variable "\$(\w+)" of non-null type "([^"]+)" must not be null\.$/, (m) => `$${m[1]}: darf nicht null sein (Typ ${m[2]})`],
   [/^Too many errors processing variables, error limit reached\. Execution aborted\.$/, () => 'Zu viele ungültige Werte in den Variablen: Die Anfrage wurde abgebrochen.'],
