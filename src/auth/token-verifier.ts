@@ -52,7 +52,7 @@ export class TokenVerifier {
       this.logger.debug(`token rejected: ${(error as Error).message}`);
       throw unauthenticated('Das Zugriffstoken ist ungültig oder abgelaufen. Bitte melden Sie sich erneut an.');
     }
-    if (payload.typ !== 'Bearer') throw unauthenticated('Ein Zugriffstoken (typ Bearer) ist erforderlich.');
+    if (payload.typ !== 'Bearer') throw unauthenticated('Ein Zugriffstoken (Token-Typ „Bearer“) ist erforderlich.');
     const roles = Array.isArray(payload.realm_access?.roles) ? payload.realm_access.roles : [];
     const displayName = (payload.name || payload.preferred_username || payload.sub!).trim().slice(0, 200);
     return {

@@ -182,7 +182,7 @@ export class AgendaService {
   private async requireProtocolOpen(tx: EntityManager, meetingId: string): Promise<void> {
     const [p] = await tx.query<{ status: string }[]>('SELECT status FROM protocol WHERE meeting_id = $1', [meetingId]);
     if (p && (p.status === 'APPROVED' || p.status === 'PUBLISHED')) {
-      throw badInput('meetingId', `das Protokoll ist ${PROTOCOL_STATE[p.status as ProtocolStatus]}, die Tagesordnung kann nicht mehr geändert werden`);
+      throw badInput('meetingId', `das Protokoll ist ${PROTOCOL_STATE[p.status as ProtocolStatus]} – die Tagesordnung kann nicht mehr geändert werden`);
     }
   }
 

@@ -39,7 +39,7 @@ export class MeetingsService {
     for (const id of extra) {
       const other = await groups.findOneBy({ id });
       if (!other || other.networkId !== group.networkId || (await this.access.groupAccess(viewer, other)) !== 'manage') {
-        throw badInput('additionalGroupIds', 'jede weitere Gruppe muss zum selben Netzwerk gehören und von Ihnen geleitet oder moderiert werden');
+        throw badInput('additionalGroupIds', 'jede weitere Gruppe muss eine Gruppe desselben Netzwerks sein, die Sie verwalten');
       }
     }
     const meeting = await this.db.transaction(async (tx) => {
