@@ -7,7 +7,7 @@ import { GRAPHQL_LIMITS } from './graphql-limits.js';
 
 // The real schema with the real scalars, so that graphql-js raises exactly what a client would get.
 const schema = buildSchema(readFileSync('schema.gql', 'utf8'));
-Object.assign(schema.getType('DateTime') as GraphQLScalarType, { parseValue: DateTimeScalar.parseValue });
+Object.assign(schema.getType('DateTime') as GraphQLScalarType, { parseValue: DateTimeScalar.parseValue, parseLiteral: DateTimeScalar.parseLiteral });
 Object.assign(schema.getType('Date') as GraphQLScalarType, { parseValue: DateScalar.parseValue });
 
 /** The message a client reads for a request whose variables graphql-js refuses. */
@@ -51,6 +51,15 @@ describe('graphql-js messages about values, in German and naming the field', () 
     expect(await messageFor(upcoming, { from: 'gestern' })).toMatch(/^\$from: muss ein Zeitpunkt \(DateTime\)/);
     expect(await messageFor(CREATE_MEETING, {})).toBe('$input: muss angegeben werden (Typ CreateMeetingInput!)');
     expect(await messageFor(CREATE_MEETING, { input: null })).toBe('$input: darf nicht null sein (Typ CreateMeetingInput!)');
+  });
+
+  it('a literal in the document that does not fit its type: a whole sentence (graphql-js reports it without the field)', async () => {
+    const literal = `mutation { createMeeting(input: { groupId: "g", title: "t", startsAt: "bald", endsAt: "${meeting.endsAt}" }) { id } }`;
+    expect(await messageFor(literal, {})).toBe(
+      'Der Wert "bald" ist kein Zeitpunkt (DateTime) nach ISO 8601 mit Zeitzone wie 2026-03-10T10:00:00+01:00.',
+    );
+    expect(await messageFor('{ networks { groups(level: PLENAR) { id } } }', {})).toBe('„PLENAR“ ist kein Wert von GroupLevel.');
+    expect(await messageFor('{ auditLog: myAuditLog(limit: 2.5) { id } }', {})).toBe('Der Wert muss eine ganze Zahl sein (erhalten: 2.5).');
   });
 
   it('a value that looks like the message around it does not confuse the translation', async () => {

@@ -32,12 +32,19 @@ const REASONS: [RegExp, (m: RegExpExecArray) => { text: string; field?: string }
 ];
 
 /** The German text for one reason, and the field it names below the value (if any). */
-function reason(message: string): { text: string; field?: string } {
+function reason(message: string): { text: string; field?: string; known?: true } {
   for (const [re, german] of REASONS) {
     const m = re.exec(message);
-    if (m) return german(m);
+    if (m) return { ...german(m), known: true };
   }
   return { text: message }; // our own scalars' messages are German already
+}
+
+/** A reason graphql-js reports on its own (a literal in the document), as a sentence. */
+function alone(message: string): string | null {
+  const { text, known } = reason(message);
+  if (!known) return null;
+  return `${text.startsWith('„') ? text : `Der Wert ${text}`}.`;
 }
 
 const join = (path: string, field?: string) => (field ? (path ? `${path}.${field}` : field) : path);
@@ -76,7 +83,7 @@ const WHOLE: [RegExp, (m: RegExpExecArray) => string][] = [
  * it is. `inner` is the message of the error's cause (graphql-js keeps it as originalError).
  */
 export function germanRequestMessage(message: string, inner?: string): string {
-  const variable = invalidVariable(message, inner);
+  const variable = invalidVariable(message, inner) ?? alone(message);
   if (variable !== null) return variable;
   for (const [re, german] of WHOLE) {
     const m = re.exec(message);

@@ -59,7 +59,7 @@ describe('German messages', () => {
   it('several problems at once: one "<field>: <text>" each, joined with "; "', async () => {
     const result = await hub.gql(c.agency.token, SCHEDULE, { input: series({ title: '', durationMinutes: 0 }) });
     const message = fieldError(result, 'title');
-    expect(result.errors![0].extensions.fields).toEqual(['title', 'durationMinutes']);
+    expect(result.errors![0].extensions?.fields).toEqual(['title', 'durationMinutes']);
     expect(message).toBe('title: darf nicht leer sein; durationMinutes: muss mindestens 1 sein');
   });
 
