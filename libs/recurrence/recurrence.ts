@@ -49,6 +49,7 @@ export interface SkippedOccurrence {
   reason: string;
 }
 
+/** A refused series definition: `field` names the input field, the message (German) says why. */
 export class RecurrenceError extends Error {
   constructor(
     readonly field: string,
@@ -64,6 +65,7 @@ const SUB_DAILY = new Set(['SECONDLY', 'MINUTELY', 'HOURLY']);
 /** How far ahead a rule must produce a date to be accepted. */
 export const PROBE_YEARS = 5;
 export const NO_DATES = 'die Regel ergibt keine Termine';
+const MORE_THAN_DAILY = 'die Regel ergäbe mehr als einen Termin am Tag';
 /** Occurrences turned into instants between two yields to the event loop. */
 const CHUNK = 100;
 
@@ -77,23 +79,23 @@ export function parseRule(rrule: string): { text: string; parts: RuleParts } {
   try {
     parsed = validateRuleSyntax(rrule);
   } catch (error) {
-    if (error instanceof RuleSyntaxError) throw new RecurrenceError('rrule', `is not a valid RFC 5545 rule: ${error.message}`);
+    if (error instanceof RuleSyntaxError) throw new RecurrenceError('rrule', `keine gültige Regel nach RFC 5545 – ${error.message}`);
     throw error;
   }
   const { parts } = parsed;
-  if (SUB_DAILY.has(parts.freq)) throw new RecurrenceError('rrule', 'would produce more than one occurrence a day');
+  if (SUB_DAILY.has(parts.freq)) throw new RecurrenceError('rrule', MORE_THAN_DAILY);
   for (const list of [parts.byhour, parts.byminute, parts.bysecond]) {
-    if (list && list.length > 1) throw new RecurrenceError('rrule', 'would produce more than one occurrence a day');
+    if (list && list.length > 1) throw new RecurrenceError('rrule', MORE_THAN_DAILY);
   }
   return parsed;
 }
 
 export function checkStartTime(startTime: string): void {
-  if (!TIME_RE.test(startTime)) throw new RecurrenceError('startTime', 'must be a local time HH:MM, e.g. 10:00');
+  if (!TIME_RE.test(startTime)) throw new RecurrenceError('startTime', 'muss eine Uhrzeit im Format HH:MM sein, z. B. 10:00');
 }
 
 export function checkTimeZone(zone: string): void {
-  if (!isTimeZone(zone)) throw new RecurrenceError('timeZone', `"${zone}" is not an IANA time zone such as Europe/Berlin`);
+  if (!isTimeZone(zone)) throw new RecurrenceError('timeZone', `„${zone}“ ist keine IANA-Zeitzone wie Europe/Berlin`);
 }
 
 /**
@@ -123,7 +125,7 @@ export async function requireDates(def: { rrule: string; anchorOn: string; until
  */
 export function localToInstant(date: string, time: string, zone: string): Date {
   const dt = DateTime.fromISO(`${date}T${time}`, { zone });
-  if (!dt.isValid) throw new RecurrenceError('startTime', `${date} ${time} does not exist in ${zone}`);
+  if (!dt.isValid) throw new RecurrenceError('startTime', `${date} ${time} gibt es in der Zeitzone ${zone} nicht`);
   const earlier = dt.minus({ hours: 1 });
   const wall = (d: DateTime) => d.toFormat('yyyy-MM-dd HH:mm');
   return (wall(earlier) === wall(dt) ? earlier : dt).toJSDate();

@@ -6,17 +6,17 @@ import { ActionItemStatus } from './action-item.enums.js';
 
 @InputType()
 export class AddActionItemInput {
-  @Field(() => ID) @IsId('groupId') groupId: string;
-  @Field() @IsName('title') title: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsId('assigneeId') assigneeId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsId('assigneeOrganizationId') assigneeOrganizationId?: string | null;
+  @Field(() => ID) @IsId() groupId: string;
+  @Field() @IsName() title: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId() assigneeId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId() assigneeOrganizationId?: string | null;
   @Field(() => DateScalar, { nullable: true }) dueOn?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsId('protocolId') protocolId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsId('agendaItemId') agendaItemId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId() protocolId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId() agendaItemId?: string | null;
 }
 
 @InputType()
 export class SetActionItemStatusInput {
-  @Field(() => ID) @IsId('actionItemId') actionItemId: string;
+  @Field(() => ID) @IsId() actionItemId: string;
   @Field(() => ActionItemStatus) status: ActionItemStatus;
 }

@@ -25,7 +25,7 @@ export class ActionItemsService {
   /** Moderators create action items, directly in a group or from a protocol (which then gets a new version). */
   async add(viewer: Viewer, input: AddActionItemInput): Promise<ActionItemEntity> {
     const group = isUuid(input.groupId) ? await this.db.getRepository(GroupEntity).findOneBy({ id: input.groupId }) : null;
-    if (!group) throw notFound('Group');
+    if (!group) throw notFound('Gruppe');
     await this.access.requireGroupManage(viewer, group);
     await this.checkAssignee(group.networkId, input.assigneeId, input.assigneeOrganizationId);
     const origin = await this.checkOrigin(group, input);
@@ -52,12 +52,12 @@ export class ActionItemsService {
   async setStatus(viewer: Viewer, input: SetActionItemStatusInput): Promise<ActionItemEntity> {
     const item = isUuid(input.actionItemId) ? await this.db.getRepository(ActionItemEntity).findOneBy({ id: input.actionItemId }) : null;
     const group = item && (await this.db.getRepository(GroupEntity).findOneBy({ id: item.groupId }));
-    if (!item || !group) throw notFound('Action item');
+    if (!item || !group) throw notFound('Aufgabe');
     const groupAccess = await this.access.groupAccess(viewer, group);
     const assigned = await this.isAssignedTo(viewer, item, group.networkId);
     if (groupAccess !== 'manage' && !assigned) {
-      if (!groupAccess) throw notFound('Action item');
-      throw new DomainError('FORBIDDEN', 'Only the assignee or a moderator may change the status');
+      if (!groupAccess) throw notFound('Aufgabe');
+      throw new DomainError('FORBIDDEN', 'Nur die zuständige Person oder Organisation oder die Moderation darf den Status ändern.');
     }
     return this.db.transaction(async (tx) => {
       await tx.getRepository(ActionItemEntity).update({ id: item.id }, { status: input.status });
@@ -123,17 +123,17 @@ export class ActionItemsService {
   private async checkAssignee(networkId: string, personId?: string | null, organizationId?: string | null): Promise<void> {
     if (personId) {
       const [role] = await this.db.query('SELECT 1 FROM network_role WHERE network_id = $1 AND person_id = $2', [networkId, personId]);
-      if (!role) throw badInput('assigneeId', 'the person holds no role in the network');
+      if (!role) throw badInput('assigneeId', 'die Person hat keine Rolle im Netzwerk');
     }
     if (organizationId && !(await isActiveMember(this.db.manager, networkId, organizationId))) {
-      throw badInput('assigneeOrganizationId', 'the organization is not an active member of the network');
+      throw badInput('assigneeOrganizationId', 'die Organisation ist kein aktives Mitglied des Netzwerks');
     }
   }
 
   /** The meeting an item comes from, and whether it may be shown outside the group. */
   private async checkOrigin(group: GroupEntity, input: AddActionItemInput): Promise<{ meetingId: string | null; public: boolean }> {
     if (!input.protocolId) {
-      if (input.agendaItemId) throw badInput('agendaItemId', 'needs protocolId');
+      if (input.agendaItemId) throw badInput('agendaItemId', 'geht nur zusammen mit protocolId');
       return { meetingId: null, public: true };
     }
     const [protocol] = await this.db.query<{ meeting_id: string }[]>(
@@ -141,13 +141,13 @@ export class ActionItemsService {
         WHERE p.id = $1 AND (m.group_id = $2 OR EXISTS (SELECT 1 FROM meeting_group mg WHERE mg.meeting_id = m.id AND mg.group_id = $2))`,
       [input.protocolId, group.id],
     );
-    if (!protocol) throw badInput('protocolId', 'no protocol of a meeting of this group');
+    if (!protocol) throw badInput('protocolId', 'ist kein Protokoll einer Sitzung dieser Gruppe');
     if (!input.agendaItemId) return { meetingId: protocol.meeting_id, public: true };
     const [item] = await this.db.query<{ public: boolean }[]>('SELECT public FROM agenda_item WHERE id = $1 AND meeting_id = $2', [
       input.agendaItemId,
       protocol.meeting_id,
     ]);
-    if (!item) throw badInput('agendaItemId', 'not an agenda item of the protocol\'s meeting');
+    if (!item) throw badInput('agendaItemId', 'ist kein Tagesordnungspunkt der Sitzung dieses Protokolls');
     return { meetingId: protocol.meeting_id, public: item.public };
   }
 }

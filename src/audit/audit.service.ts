@@ -9,7 +9,7 @@ import { AuditEntryEntity } from './audit-entry.entity.js';
 const MAX_LIMIT = 500;
 
 function checkLimit(limit: number): number {
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw badInput('limit', `must be between 1 and ${MAX_LIMIT}`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw badInput('limit', `muss zwischen 1 und ${MAX_LIMIT} liegen`);
   return limit;
 }
 

@@ -10,6 +10,12 @@ export type GroupAccess = 'manage' | 'read';
 export type GroupView = GroupAccess | 'network';
 
 const NETWORK_RANK: Record<NetworkRole, number> = { MEMBER: 1, MODERATOR: 2, ADMIN: 3 };
+/** Who may do what needs at least `min` in the network. */
+const ONLY: Record<NetworkRole, string> = {
+  MEMBER: 'Nur Mitglieder des Netzwerks dürfen das.',
+  MODERATOR: 'Nur die Administration oder Moderation des Netzwerks darf das.',
+  ADMIN: 'Nur die Administration des Netzwerks darf das.',
+};
 
 interface NetworkLike { id: string; joinPolicy: JoinPolicy }
 interface GroupLike { id: string; networkId: string }
@@ -26,14 +32,15 @@ export class AccessService {
     return network.joinPolicy === JoinPolicy.INVITE_ONLY ? null : 'public';
   }
 
-  async requireNetworkRole(viewer: Viewer, network: NetworkLike, min: NetworkRole, what = 'Network'): Promise<void> {
+  /** `what`: the German name of what an outsider of an INVITE_ONLY network is told is not found. */
+  async requireNetworkRole(viewer: Viewer, network: NetworkLike, min: NetworkRole, what = 'Netzwerk'): Promise<void> {
     if (viewer.hubAdmin) return;
     const role = await viewer.networkRole(network.id);
     if (!role) {
       if (network.joinPolicy === JoinPolicy.INVITE_ONLY) throw notFound(what);
-      throw new DomainError('FORBIDDEN', `Only network ${min}s may do this`);
+      throw new DomainError('FORBIDDEN', ONLY[min]);
     }
-    if (NETWORK_RANK[role] < NETWORK_RANK[min]) throw new DomainError('FORBIDDEN', `Only network ${min}s may do this`);
+    if (NETWORK_RANK[role] < NETWORK_RANK[min]) throw new DomainError('FORBIDDEN', ONLY[min]);
   }
 
   /** manage: group LEAD/MODERATOR or network ADMIN/MODERATOR; read: any active group member. */
@@ -59,7 +66,7 @@ export class AccessService {
   async requireGroupManage(viewer: Viewer, group: GroupLike): Promise<void> {
     // Role holders of the network see the group (its public face), so for them it is FORBIDDEN.
     const access = await this.groupView(viewer, group);
-    if (!access) throw notFound('Group');
-    if (access !== 'manage') throw new DomainError('FORBIDDEN', 'Only the group LEAD or MODERATOR, or network ADMIN/MODERATOR may do this');
+    if (!access) throw notFound('Gruppe');
+    if (access !== 'manage') throw new DomainError('FORBIDDEN', 'Nur die Leitung oder Moderation der Gruppe oder die Administration oder Moderation des Netzwerks darf das.');
   }
 }

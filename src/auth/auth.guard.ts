@@ -34,7 +34,7 @@ export class AuthGuard implements CanActivate {
     const permission = this.reflector.getAllAndOverride<Permission>(PERMISSION_KEY, targets);
     if (!isPublic && !permission) {
       this.logger.error(`${context.getClass().name}.${context.getHandler().name} declares no permission; denied`);
-      throw new DomainError('FORBIDDEN', 'This operation is not available');
+      throw new DomainError('FORBIDDEN', 'Diese Operation ist nicht verfügbar.');
     }
     if (this.reflector.getAllAndOverride<boolean>(OWN_AUTH_KEY, targets)) return true;
     const req = this.request(context);
@@ -42,7 +42,7 @@ export class AuthGuard implements CanActivate {
     if (isPublic) return true;
     if (!req.viewer) throw unauthenticated();
     if (permission === 'hub.admin' && !req.viewer.hubAdmin) {
-      throw new DomainError('FORBIDDEN', 'Only platform admins (realm role hub-admin) may do this');
+      throw new DomainError('FORBIDDEN', 'Nur die Plattform-Administration (hub-admin) darf das.');
     }
     return true;
   }
@@ -52,7 +52,7 @@ export class AuthGuard implements CanActivate {
     const header = req.headers.authorization;
     if (!header) return;
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw unauthenticated('The Authorization header must be "Bearer <access token>"');
+    if (!match) throw unauthenticated('Der Authorization-Header muss „Bearer <Zugriffstoken>“ lauten.');
     const token = await this.verifier.verify(match[1]);
     const person = await this.people.signIn(token);
     req.viewer = new Viewer(person, token.hubAdmin, this.db);

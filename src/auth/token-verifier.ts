@@ -50,9 +50,9 @@ export class TokenVerifier {
       payload = result.payload;
     } catch (error) {
       this.logger.debug(`token rejected: ${(error as Error).message}`);
-      throw unauthenticated('The access token is invalid or expired');
+      throw unauthenticated('Das Zugriffstoken ist ungültig oder abgelaufen. Bitte melden Sie sich erneut an.');
     }
-    if (payload.typ !== 'Bearer') throw unauthenticated('An access token (typ Bearer) is required');
+    if (payload.typ !== 'Bearer') throw unauthenticated('Ein Zugriffstoken (Token-Typ „Bearer“) ist erforderlich.');
     const roles = Array.isArray(payload.realm_access?.roles) ? payload.realm_access.roles : [];
     const displayName = (payload.name || payload.preferred_username || payload.sub!).trim().slice(0, 200);
     return {

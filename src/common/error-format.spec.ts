@@ -24,7 +24,7 @@ describe('formatError', () => {
     const log = jest.fn();
     const boom = new Error('connection to 10.0.0.5 refused');
     const result = formatError({ message: boom.message, extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } }, boom, log);
-    expect(result).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(result).toEqual({ message: 'Interner Fehler. Bitte versuchen Sie es später noch einmal.', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     expect(log).toHaveBeenCalledWith(boom);
   });
 });

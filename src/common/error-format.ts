@@ -1,6 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError } from './domain-error.js';
+import { germanRequestMessage } from '../graphql/graphql-messages.js';
 
 const PUBLIC_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT']);
 /** Apollo's own codes for requests that are malformed: to clients they are all bad input. */
@@ -18,9 +19,18 @@ export const withoutSuggestions = (message: string): string => message.replace(/
  */
 const isRequestError = (error: unknown): boolean => error instanceof GraphQLError && !error.originalError && !error.path;
 
+/** What a client is told about an unexpected error (the details are logged). */
+export const INTERNAL_MESSAGE = 'Interner Fehler. Bitte versuchen Sie es später noch einmal.';
+
+/** The message of an error's cause, without suggestions: graphql-js keeps a value's own problem there. */
+const innerMessage = (error: unknown): string | undefined =>
+  error instanceof GraphQLError && error.originalError ? withoutSuggestions(error.originalError.message) : undefined;
+
 /**
  * Maps every error to the contract's codes. Unknown errors become INTERNAL_SERVER_ERROR with a
  * generic message (the details go to the log, never to the client), and no stack trace leaves.
+ * Messages are German: domain errors are written so, graphql-js's messages about the request's
+ * values and limits are translated (graphql-messages.ts).
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (e: unknown) => void): GraphQLFormattedError {
   const original = unwrapResolverError(error);
@@ -29,8 +39,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   if (original instanceof DomainError) {
     return { ...base, message: withoutSuggestions(original.message), extensions: { ...original.extensions } };
   }
-  if (PUBLIC_CODES.has(code)) return { ...base, extensions: { code } };
-  if (INPUT_CODES.has(code) || isRequestError(original)) return { ...base, extensions: { code: 'BAD_USER_INPUT' } };
+  const german = { ...base, message: germanRequestMessage(base.message, innerMessage(original)) };
+  if (PUBLIC_CODES.has(code)) return { ...german, extensions: { code } };
+  if (INPUT_CODES.has(code) || isRequestError(original)) return { ...german, extensions: { code: 'BAD_USER_INPUT' } };
   log(original);
-  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return { message: INTERNAL_MESSAGE, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

@@ -10,11 +10,11 @@ describe('Date scalar', () => {
 
   it.each(['2026-02-29', '2026-13-01', '2026-1-1', '01.02.2026', '2026-01-01T00:00:00Z', ''])('refuses %s', (value) => {
     expect(isIsoDate(value)).toBe(false);
-    expect(() => DateScalar.parseValue(value)).toThrow(/YYYY-MM-DD/);
+    expect(() => DateScalar.parseValue(value)).toThrow(/JJJJ-MM-TT/);
   });
 
   it('refuses non-string literals', () => {
-    expect(() => DateScalar.parseLiteral({ kind: Kind.INT, value: '20260101' }, {})).toThrow(/string/);
+    expect(() => DateScalar.parseLiteral({ kind: Kind.INT, value: '20260101' }, {})).toThrow(/Zeichenkette/);
   });
 });
 

@@ -19,7 +19,7 @@ function flatten(errors: ValidationError[], prefix = ''): { field: string; messa
 /**
  * The edge for every GraphQL argument: first no string anywhere in it may carry control
  * characters (other than tab and line breaks) or broken Unicode, then class-validator runs the
- * input class's rules. Failures are BAD_USER_INPUT naming each field.
+ * input class's rules. Failures are BAD_USER_INPUT naming each field ("<field>: <German text>").
  */
 class EdgeValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
@@ -28,7 +28,7 @@ class EdgeValidationPipe extends ValidationPipe {
       const isObject = value !== null && typeof value === 'object';
       const field = findUncleanString(value, isObject ? '' : (metadata.data ?? 'value'));
       if (field !== null) {
-        throw new DomainError('BAD_USER_INPUT', `${field} must not contain control characters`, { fields: [field] });
+        throw new DomainError('BAD_USER_INPUT', `${field}: darf keine Steuerzeichen oder ungültigen Zeichen enthalten`, { fields: [field] });
       }
     }
     // An omitted or null optional argument stays as it is: Nest's pipe would turn a null enum into "".
@@ -45,8 +45,9 @@ export function createValidationPipe(): ValidationPipe {
     stopAtFirstError: true,
     exceptionFactory: (errors) => {
       const problems = flatten(errors);
-      // class-validator messages name their field already ("slug must be ...").
-      const message = problems.map((p) => p.message).join('; ');
+      // The rules' messages are the German text only; the field's path goes in front, exactly as
+      // extensions.fields names it: "title: darf nicht leer sein; durationMinutes: muss mindestens 1 sein".
+      const message = problems.map((p) => `${p.field}: ${p.message}`).join('; ');
       return new DomainError('BAD_USER_INPUT', message, { fields: problems.map((p) => p.field) });
     },
   });

@@ -5,63 +5,67 @@ import { isCleanLine, isCleanText } from './text-rules.js';
 /**
  * The shared input rules. Every string of every input is also checked by the validation pipe for
  * control characters (see text-rules.ts); the decorators here add what a field's kind allows.
+ *
+ * Messages are the German text only ("darf nicht leer sein"): the validation pipe puts the field's
+ * path in front ("title: darf nicht leer sein"), the same path it lists in `extensions.fields`, so
+ * that a nested field ("votes.0.optionId") is named the way the client finds it.
  */
 
-/** An id argument: a UUID, with a message naming the field. */
-export const IsId = (field: string) => IsUUID('all', { message: `${field} must be a UUID` });
+/** A number the German way: 10000 → "10.000". */
+export const de = (n: number): string => new Intl.NumberFormat('de-DE').format(n);
+
+/** The message of a length limit. */
+export const atMostChars = (max: number): string => `darf höchstens ${de(max)} Zeichen lang sein`;
+
+/** An id argument: a UUID. */
+export const IsId = () => IsUUID('all', { message: 'muss eine gültige ID (UUID) sein' });
 
 /** A single line: no control characters, no tab or line break. */
-export const IsSingleLine = (field: string, options?: ValidationOptions) =>
+export const IsSingleLine = (options?: ValidationOptions) =>
   ValidateBy(
     {
       name: 'isSingleLine',
       validator: {
         validate: (value: unknown) => value === null || value === undefined || (typeof value === 'string' && isCleanLine(value)),
-        defaultMessage: () => `${field} must be a single line without control characters`,
+        defaultMessage: () => `${options?.each ? 'jeder Eintrag muss' : 'muss'} eine einzelne Zeile ohne Steuerzeichen sein`,
       },
     },
     options,
   );
 
 /** A multi-line text: line breaks and tabs allowed, other control characters not. */
-export const IsCleanText = (field: string) =>
+export const IsCleanText = () =>
   ValidateBy({
     name: 'isCleanText',
     validator: {
       validate: (value: unknown) => value === null || value === undefined || (typeof value === 'string' && isCleanText(value)),
-      defaultMessage: () => `${field} must not contain control characters`,
+      defaultMessage: () => 'darf keine Steuerzeichen enthalten',
     },
   });
 
 /** A required human-readable name: one line, not blank, at most 200 characters. */
-export const IsName = (field = 'name') =>
-  applyDecorators(
-    IsSingleLine(field),
-    Matches(/\S/, { message: `${field} must not be empty` }),
-    MaxLength(200, { message: `${field} must be at most 200 characters` }),
-  );
+export const IsName = () =>
+  applyDecorators(IsSingleLine(), Matches(/\S/, { message: 'darf nicht leer sein' }), MaxLength(200, { message: atMostChars(200) }));
 
 /** An optional multi-line free text of at most `max` characters. */
-export const IsOptionalText = (field: string, max: number) =>
-  applyDecorators(IsOptional(), IsCleanText(field), MaxLength(max, { message: `${field} must be at most ${max} characters` }));
+export const IsOptionalText = (max: number) => applyDecorators(IsOptional(), IsCleanText(), MaxLength(max, { message: atMostChars(max) }));
 
 /** An optional single-line text (a place, say) of at most `max` characters. */
-export const IsOptionalLine = (field: string, max: number) =>
-  applyDecorators(IsOptional(), IsSingleLine(field), MaxLength(max, { message: `${field} must be at most ${max} characters` }));
+export const IsOptionalLine = (max: number) => applyDecorators(IsOptional(), IsSingleLine(), MaxLength(max, { message: atMostChars(max) }));
 
-/** A whole number within [min, max], with messages naming the field. */
-export const IsIntBetween = (field: string, min: number, max: number) =>
+/** A whole number within [min, max]. */
+export const IsIntBetween = (min: number, max: number) =>
   applyDecorators(
-    IsInt({ message: `${field} must be a whole number` }),
-    Min(min, { message: `${field} must be at least ${min}` }),
-    Max(max, { message: `${field} must be at most ${max}` }),
+    IsInt({ message: 'muss eine ganze Zahl sein' }),
+    Min(min, { message: `muss mindestens ${de(min)} sein` }),
+    Max(max, { message: `darf höchstens ${de(max)} sein` }),
   );
 
 /** An optional link people open (a Jitsi room, say): http(s) only, never javascript: or data:. */
-export const IsOptionalHttpUrl = (field: string) =>
+export const IsOptionalHttpUrl = () =>
   applyDecorators(
     IsOptional(),
-    IsSingleLine(field),
-    MaxLength(2000, { message: `${field} must be at most 2000 characters` }),
-    IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: `${field} must be an http(s) URL` }),
+    IsSingleLine(),
+    MaxLength(2000, { message: atMostChars(2000) }),
+    IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'muss eine Webadresse sein, die mit https:// oder http:// beginnt' }),
   );

@@ -15,7 +15,7 @@ describe('maxFieldsRule', () => {
 
   it('refuses field duplication', () => {
     const errors = fieldErrors(`{ me { ${'id '.repeat(500)} } }`);
-    expect(errors.map((e) => e.message)).toEqual([`The operation selects more than ${GRAPHQL_LIMITS.maxFields} fields`]);
+    expect(errors.map((e) => e.message)).toEqual([`Die Anfrage wählt zu viele Felder aus: Erlaubt sind höchstens ${GRAPHQL_LIMITS.maxFields}.`]);
     expect(errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 

@@ -30,6 +30,37 @@ export const GRAPHQL_LIMITS = {
 
 const tooBig = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 
+/** A number the German way (1000 → "1.000"). Local: the web client's tests import this file, so it imports only graphql. */
+const de = (n: number) => new Intl.NumberFormat('de-DE').format(n);
+
+/** The German refusals, one per limit ("found" is what the request had, when known). */
+const found = (n: number | null) => (n === null ? '' : ` (gefunden: ${de(n)})`);
+export const tooManyTokens = (max: number) => `Die Anfrage ist zu groß: Sie darf höchstens ${de(max)} Token enthalten.`;
+export const tooManyFields = (max: number) => `Die Anfrage wählt zu viele Felder aus: Erlaubt sind höchstens ${de(max)}.`;
+const ARMOR_MESSAGES = {
+  maxDepth: (max: number, n: number | null) => `Die Anfrage ist zu tief verschachtelt: Erlaubt sind höchstens ${de(max)} Ebenen${found(n)}.`,
+  costLimit: (max: number, n: number | null) => `Die Anfrage ist zu aufwendig: Erlaubt sind Kosten von höchstens ${de(max)}${found(n)}.`,
+  maxAliases: (max: number, n: number | null) => `Die Anfrage verwendet zu viele Aliasnamen: Erlaubt sind höchstens ${de(max)}${found(n)}.`,
+  maxDirectives: (max: number, n: number | null) => `Die Anfrage verwendet zu viele Direktiven: Erlaubt sind höchstens ${de(max)}${found(n)}.`,
+};
+
+/**
+ * graphql-armor's settings for one limit: its refusal is reported to the validation context
+ * (HTTP 400, BAD_USER_INPUT, like every other limit) with the German message instead of armor's
+ * English "Syntax Error: … limit of N exceeded, found M." (whose M is kept).
+ */
+export function armorLimit(limit: keyof typeof ARMOR_MESSAGES, max: number) {
+  return {
+    propagateOnRejection: false,
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) => {
+        const n = /found (\d+)/.exec(error.message);
+        context?.reportError(tooBig(ARMOR_MESSAGES[limit](max, n ? Number(n[1]) : null)));
+      },
+    ],
+  };
+}
+
 /**
  * Refuses an operation that selects more than `max` fields, counting each fragment spread where
  * it is used: field duplication ({ me { id id id … } }) is refused before anything executes.
@@ -63,7 +94,7 @@ export function maxFieldsRule(max: number) {
     return {
       OperationDefinition(node) {
         const fields = count(node.selectionSet, new Set(), max);
-        if (fields > max) context.reportError(tooBig(`The operation selects more than ${max} fields`));
+        if (fields > max) context.reportError(tooBig(tooManyFields(max)));
       },
     };
   };

@@ -8,7 +8,7 @@ import type { AppConfig } from '../config/config.js';
 import { formatError } from '../common/error-format.js';
 import { RequestLoaders, type GqlContext } from '../common/request-loaders.js';
 import { DateScalar, DateTimeScalar } from '../common/scalars.js';
-import { GRAPHQL_LIMITS, maxFieldsRule } from './graphql-limits.js';
+import { armorLimit, GRAPHQL_LIMITS, maxFieldsRule } from './graphql-limits.js';
 
 const logger = new Logger('GraphQL');
 
@@ -18,14 +18,15 @@ const logger = new Logger('GraphQL');
  * stack traces, and one set of DataLoaders per request in the context.
  */
 export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
-  // Limits come from GRAPHQL_LIMITS. Armor's token limit and suggestion masking are off: the first
-  // throws while parsing (Apollo answers 500), graphql-js's own parse option answers 400; the
-  // second misses enum values, so formatError strips every suggestion.
+  // Limits come from GRAPHQL_LIMITS; armorLimit reports armor's refusals in German. Armor's token
+  // limit and suggestion masking are off: the first throws while parsing (Apollo answers 500),
+  // graphql-js's own parse option answers 400; the second misses enum values, so formatError
+  // strips every suggestion.
   const armor = new ApolloArmor({
-    maxDepth: { n: GRAPHQL_LIMITS.maxDepth },
-    costLimit: { maxCost: GRAPHQL_LIMITS.maxCost },
-    maxAliases: { n: GRAPHQL_LIMITS.maxAliases },
-    maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives },
+    maxDepth: { n: GRAPHQL_LIMITS.maxDepth, ...armorLimit('maxDepth', GRAPHQL_LIMITS.maxDepth) },
+    costLimit: { maxCost: GRAPHQL_LIMITS.maxCost, ...armorLimit('costLimit', GRAPHQL_LIMITS.maxCost) },
+    maxAliases: { n: GRAPHQL_LIMITS.maxAliases, ...armorLimit('maxAliases', GRAPHQL_LIMITS.maxAliases) },
+    maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives, ...armorLimit('maxDirectives', GRAPHQL_LIMITS.maxDirectives) },
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: false },
   }).protect();

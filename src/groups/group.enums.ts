@@ -11,3 +11,10 @@ registerEnumType(GroupJoinPolicy, { name: 'GroupJoinPolicy' });
 
 /** Plenum above expert group above project groups: a parent is never on a lower level. */
 export const LEVEL_RANK: Record<GroupLevel, number> = { PLENUM: 0, EXPERT_GROUP: 1, PROJECT_GROUP: 2 };
+
+/** A level's German name with its article, as subject and after "unter", for messages. */
+export const LEVEL_NAME: Record<GroupLevel, { nominative: string; dative: string }> = {
+  PLENUM: { nominative: 'ein Plenum', dative: 'einem Plenum' },
+  EXPERT_GROUP: { nominative: 'eine Fachgruppe', dative: 'einer Fachgruppe' },
+  PROJECT_GROUP: { nominative: 'eine Projektgruppe', dative: 'einer Projektgruppe' },
+};

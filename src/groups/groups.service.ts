@@ -17,7 +17,7 @@ import type { AddGroupMemberInput, CreateGroupInput, RemoveGroupMemberInput } fr
 import { ACTIVE_MEMBER, membershipChanged, quoted } from './group-membership.js';
 import { GroupMemberEntity } from './group-member.entity.js';
 import { GroupEntity } from './group.entity.js';
-import { GroupJoinPolicy, GroupLevel, LEVEL_RANK } from './group.enums.js';
+import { GroupJoinPolicy, GroupLevel, LEVEL_NAME, LEVEL_RANK } from './group.enums.js';
 
 const POLICY_DE: Record<GroupJoinPolicy, string> = { OPEN: 'offen', APPROVAL: 'mit Freigabe', CLOSED: 'geschlossen' };
 
@@ -40,13 +40,13 @@ export class GroupsService {
     await this.access.requireNetworkRole(viewer, network, NetworkRole.MODERATOR);
     if (input.parentGroupId) {
       const parent = await this.db.getRepository(GroupEntity).findOneBy({ id: input.parentGroupId });
-      if (!parent || parent.networkId !== network.id) throw badInput('parentGroupId', 'no such group in this network');
+      if (!parent || parent.networkId !== network.id) throw badInput('parentGroupId', 'diese Gruppe gibt es in diesem Netzwerk nicht');
       if (input.level === GroupLevel.PLENUM || LEVEL_RANK[parent.level] > LEVEL_RANK[input.level]) {
-        throw badInput('parentGroupId', `a ${input.level} cannot sit below a ${parent.level}`);
+        throw badInput('parentGroupId', `${LEVEL_NAME[input.level].nominative} kann nicht unter ${LEVEL_NAME[parent.level].dative} stehen`);
       }
     }
     if (input.leadOrganizationId && !(await isActiveMember(this.db.manager, network.id, input.leadOrganizationId))) {
-      throw badInput('leadOrganizationId', 'the organization is not an active member of the network');
+      throw badInput('leadOrganizationId', 'die Organisation ist kein aktives Mitglied des Netzwerks');
     }
     return this.db.transaction(async (tx) => {
       const group = await tx.getRepository(GroupEntity).save({
@@ -72,14 +72,14 @@ export class GroupsService {
   async addMember(viewer: Viewer, input: AddGroupMemberInput): Promise<GroupMemberEntity> {
     const group = await this.requireManageable(viewer, input.groupId);
     const today = todayInBerlin();
-    if (input.until && input.until < today) throw badInput('until', 'must not lie in the past');
+    if (input.until && input.until < today) throw badInput('until', 'darf nicht in der Vergangenheit liegen');
     const [role] = await this.db.query<{ id: string }[]>('SELECT id FROM network_role WHERE network_id = $1 AND person_id = $2', [
       group.networkId,
       input.personId,
     ]);
-    if (!role) throw badInput('personId', 'the person holds no role in the network');
+    if (!role) throw badInput('personId', 'die Person hat keine Rolle im Netzwerk');
     if (input.organizationId && !(await isActiveMember(this.db.manager, group.networkId, input.organizationId))) {
-      throw badInput('organizationId', 'the organization is not an active member of the network');
+      throw badInput('organizationId', 'die Organisation ist kein aktives Mitglied des Netzwerks');
     }
     await this.db.transaction(async (tx) => {
       await tx.query(
@@ -130,7 +130,7 @@ export class GroupsService {
   /** The group for a manager; NOT_FOUND for outsiders, FORBIDDEN for role holders who do not manage it. */
   async requireManageable(viewer: Viewer, id: string): Promise<GroupEntity> {
     const group = isUuid(id) ? await this.db.getRepository(GroupEntity).findOneBy({ id }) : null;
-    if (!group || !(await this.access.groupView(viewer, group))) throw notFound('Group');
+    if (!group || !(await this.access.groupView(viewer, group))) throw notFound('Gruppe');
     await this.access.requireGroupManage(viewer, group);
     return group;
   }

@@ -7,6 +7,7 @@ import { isUuid } from '../common/ids.js';
 import { manyByKey, RequestLoaders } from '../common/request-loaders.js';
 import { isActiveMember } from '../networks/network-memberships.js';
 import { recordEvent } from '../outbox/outbox.js';
+import { PROTOCOL_STATE, type ProtocolStatus } from '../protocols/protocol.enums.js';
 import { AgendaItemEntity } from './entities/agenda-item.entity.js';
 import { AttendanceEntity } from './entities/attendance.entity.js';
 import { appendAgendaItem, groupsNeedingCarryOver, lockMeeting, renumberAgenda, syncCarryOver } from './carry-over.js';
@@ -27,7 +28,7 @@ export class AgendaService {
     const loaders = new RequestLoaders();
     const meeting = await this.meetingAccess.require(viewer, input.meetingId, 'read', loaders);
     if (!(await this.meetingAccess.mayPropose(viewer, loaders, meeting))) {
-      throw new DomainError('FORBIDDEN', 'Guests cannot propose agenda items');
+      throw new DomainError('FORBIDDEN', 'Gäste können keine Tagesordnungspunkte vorschlagen.');
     }
     this.requireOpen(meeting);
     const networkId = (await this.meetingAccess.primaryGroup(loaders, meeting)).networkId;
@@ -89,10 +90,10 @@ export class AgendaService {
       await this.requireProtocolOpen(tx, meeting.id);
       const items = await tx.getRepository(AgendaItemEntity).find({ where: { meetingId: meeting.id }, order: { position: 'ASC', createdAt: 'ASC' } });
       if (!Number.isInteger(input.position) || input.position < 1 || input.position > items.length) {
-        throw badInput('position', `must be between 1 and ${items.length}`);
+        throw badInput('position', `muss zwischen 1 und ${items.length} liegen`);
       }
       const from = items.findIndex((i) => i.id === item.id);
-      if (from < 0) throw notFound('Agenda item'); // removed meanwhile
+      if (from < 0) throw notFound('Tagesordnungspunkt'); // removed meanwhile
       const [moved] = items.splice(from, 1);
       items.splice(input.position - 1, 0, moved);
       await tx.query(
@@ -107,12 +108,12 @@ export class AgendaService {
   async recordAttendance(viewer: Viewer, input: RecordAttendanceInput): Promise<AttendanceEntity> {
     const loaders = new RequestLoaders();
     const meeting = await this.meetingAccess.require(viewer, input.meetingId, 'manage', loaders);
-    if (meeting.status === MeetingStatus.CANCELLED) throw badInput('meetingId', 'the meeting was cancelled');
+    if (meeting.status === MeetingStatus.CANCELLED) throw badInput('meetingId', 'die Sitzung wurde abgesagt');
     const networkId = (await this.meetingAccess.primaryGroup(loaders, meeting)).networkId;
     const [role] = await this.db.query('SELECT 1 FROM network_role WHERE network_id = $1 AND person_id = $2', [networkId, input.personId]);
-    if (!role) throw badInput('personId', 'the person holds no role in the network');
+    if (!role) throw badInput('personId', 'die Person hat keine Rolle im Netzwerk');
     if (input.organizationId && !(await isActiveMember(this.db.manager, networkId, input.organizationId))) {
-      throw badInput('organizationId', 'the organization is not an active member of the network');
+      throw badInput('organizationId', 'die Organisation ist kein aktives Mitglied des Netzwerks');
     }
     return this.db.transaction(async (tx) => {
       await tx.query(
@@ -169,29 +170,29 @@ export class AgendaService {
 
   private async findItem(id: string): Promise<AgendaItemEntity> {
     const item = isUuid(id) ? await this.db.getRepository(AgendaItemEntity).findOneBy({ id }) : null;
-    if (!item) throw notFound('Agenda item');
+    if (!item) throw notFound('Tagesordnungspunkt');
     return item;
   }
 
   private requireOpen(meeting: MeetingModel): void {
-    if (meeting.status === MeetingStatus.CANCELLED) throw badInput('meetingId', 'the meeting was cancelled');
+    if (meeting.status === MeetingStatus.CANCELLED) throw badInput('meetingId', 'die Sitzung wurde abgesagt');
   }
 
   /** The agenda is part of the record once the protocol is approved. */
   private async requireProtocolOpen(tx: EntityManager, meetingId: string): Promise<void> {
     const [p] = await tx.query<{ status: string }[]>('SELECT status FROM protocol WHERE meeting_id = $1', [meetingId]);
     if (p && (p.status === 'APPROVED' || p.status === 'PUBLISHED')) {
-      throw badInput('meetingId', `the protocol is ${p.status}; the agenda can no longer change`);
+      throw badInput('meetingId', `das Protokoll ist ${PROTOCOL_STATE[p.status as ProtocolStatus]} – die Tagesordnung kann nicht mehr geändert werden`);
     }
   }
 
   private async checkPresenter(networkId: string, personId?: string | null, organizationId?: string | null): Promise<void> {
     if (personId) {
       const [role] = await this.db.query('SELECT 1 FROM network_role WHERE network_id = $1 AND person_id = $2', [networkId, personId]);
-      if (!role) throw badInput('presenterId', 'the person holds no role in the network');
+      if (!role) throw badInput('presenterId', 'die Person hat keine Rolle im Netzwerk');
     }
     if (organizationId && !(await isActiveMember(this.db.manager, networkId, organizationId))) {
-      throw badInput('presenterOrganizationId', 'the organization is not an active member of the network');
+      throw badInput('presenterOrganizationId', 'die Organisation ist kein aktives Mitglied des Netzwerks');
     }
   }
 

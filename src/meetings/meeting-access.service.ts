@@ -49,9 +49,9 @@ export class MeetingAccessService {
   async require(viewer: Viewer, meetingId: string, need: MeetingAccess, loaders = new RequestLoaders()): Promise<MeetingModel> {
     const meeting = await this.load(loaders, meetingId);
     const access = meeting && (await this.accessTo(viewer, loaders, meeting));
-    if (!meeting || !access) throw notFound('Meeting');
+    if (!meeting || !access) throw notFound('Sitzung');
     if (RANK[access] < RANK[need]) {
-      throw new DomainError('FORBIDDEN', need === 'manage' ? 'Only the group LEAD or MODERATOR may do this' : 'Only members of the meeting\'s groups may do this');
+      throw new DomainError('FORBIDDEN', need === 'manage' ? 'Nur die Leitung oder Moderation der Gruppe darf das.' : 'Nur Mitglieder der Gruppen dieser Sitzung dürfen das.');
     }
     return toMeetingModel(meeting, access);
   }

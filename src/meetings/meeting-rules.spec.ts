@@ -9,10 +9,10 @@ describe('checkSchedule', () => {
   });
 
   it.each([
-    ['end before start', '2026-03-03T10:00:00Z', '2026-03-03T09:00:00Z', 'Europe/Berlin', /endsAt: must be after/],
-    ['end equal to start', '2026-03-03T10:00:00Z', '2026-03-03T10:00:00Z', 'Europe/Berlin', /endsAt: must be after/],
-    ['more than 24 hours', '2026-03-03T10:00:00Z', '2026-03-04T10:00:01Z', 'Europe/Berlin', /at most 24 hours/],
-    ['an unknown zone', '2026-03-03T10:00:00Z', '2026-03-03T11:00:00Z', 'Europe/Karlsruhe', /timeZone/],
+    ['end before start', '2026-03-03T10:00:00Z', '2026-03-03T09:00:00Z', 'Europe/Berlin', /endsAt: muss nach dem Beginn/],
+    ['end equal to start', '2026-03-03T10:00:00Z', '2026-03-03T10:00:00Z', 'Europe/Berlin', /endsAt: muss nach dem Beginn/],
+    ['more than 24 hours', '2026-03-03T10:00:00Z', '2026-03-04T10:00:01Z', 'Europe/Berlin', /endsAt: eine Sitzung darf höchstens 24 Stunden dauern/],
+    ['an unknown zone', '2026-03-03T10:00:00Z', '2026-03-03T11:00:00Z', 'Europe/Karlsruhe', /^timeZone: „Europe\/Karlsruhe“ ist keine IANA-Zeitzone/],
   ])('refuses %s', (_what, start, end, zone, message) => {
     expect(() => checkSchedule(at(start), at(end), zone)).toThrow(message);
   });

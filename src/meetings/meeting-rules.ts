@@ -9,11 +9,11 @@ export { isTimeZone };
 
 /** Checks a meeting's time: start before end, at most 24 h, a known zone. Throws BAD_USER_INPUT. */
 export function checkSchedule(startsAt: Date, endsAt: Date, timeZone?: string | null): void {
-  if (Number.isNaN(startsAt.getTime())) throw badInput('startsAt', 'is not a valid date and time');
-  if (Number.isNaN(endsAt.getTime())) throw badInput('endsAt', 'is not a valid date and time');
-  if (endsAt.getTime() <= startsAt.getTime()) throw badInput('endsAt', 'must be after startsAt');
-  if (endsAt.getTime() - startsAt.getTime() > MAX_SPAN_MS) throw badInput('endsAt', 'a meeting may last at most 24 hours');
-  if (timeZone != null && !isTimeZone(timeZone)) throw badInput('timeZone', `"${timeZone}" is not an IANA time zone such as Europe/Berlin`);
+  if (Number.isNaN(startsAt.getTime())) throw badInput('startsAt', 'ist kein gültiger Zeitpunkt');
+  if (Number.isNaN(endsAt.getTime())) throw badInput('endsAt', 'ist kein gültiger Zeitpunkt');
+  if (endsAt.getTime() <= startsAt.getTime()) throw badInput('endsAt', 'muss nach dem Beginn (startsAt) liegen');
+  if (endsAt.getTime() - startsAt.getTime() > MAX_SPAN_MS) throw badInput('endsAt', 'eine Sitzung darf höchstens 24 Stunden dauern');
+  if (timeZone != null && !isTimeZone(timeZone)) throw badInput('timeZone', `„${timeZone}“ ist keine IANA-Zeitzone wie Europe/Berlin`);
 }
 
 /** HELD is derived: ended, and attendance was recorded or a protocol started. */

@@ -17,6 +17,9 @@ import { MeetingEntity } from './entities/meeting.entity.js';
 import { MeetingChangeKind, MeetingStatus } from './meeting.enums.js';
 import type { MeetingModel } from './meeting.model.js';
 
+/** A meeting's state as a German adjective: "eine … Sitzung". */
+const STATE: Record<MeetingStatus, string> = { SCHEDULED: 'geplante', CANCELLED: 'abgesagte', HELD: 'bereits abgehaltene' };
+
 @Injectable()
 export class MeetingsService {
   constructor(
@@ -30,13 +33,13 @@ export class MeetingsService {
     checkSchedule(input.startsAt, input.endsAt, timeZone);
     const groups = this.db.getRepository(GroupEntity);
     const group = await groups.findOneBy({ id: input.groupId });
-    if (!group) throw notFound('Group');
+    if (!group) throw notFound('Gruppe');
     await this.access.requireGroupManage(viewer, group);
     const extra = [...new Set(input.additionalGroupIds ?? [])].filter((id) => id !== group.id);
     for (const id of extra) {
       const other = await groups.findOneBy({ id });
       if (!other || other.networkId !== group.networkId || (await this.access.groupAccess(viewer, other)) !== 'manage') {
-        throw badInput('additionalGroupIds', 'every joint group must be a group of the same network that you manage');
+        throw badInput('additionalGroupIds', 'jede weitere Gruppe muss eine Gruppe desselben Netzwerks sein, die Sie verwalten');
       }
     }
     const meeting = await this.db.transaction(async (tx) => {
@@ -83,7 +86,7 @@ export class MeetingsService {
   async reschedule(viewer: Viewer, input: RescheduleMeetingInput): Promise<MeetingModel> {
     checkSchedule(input.startsAt, input.endsAt);
     const model = await this.meetingAccess.require(viewer, input.meetingId, 'manage');
-    if (model.status !== MeetingStatus.SCHEDULED) throw badInput('meetingId', `a ${model.status} meeting cannot be rescheduled`);
+    if (model.status !== MeetingStatus.SCHEDULED) throw badInput('meetingId', `eine ${STATE[model.status]} Sitzung kann nicht verschoben werden`);
     const updated = await this.db.transaction(async (tx) => {
       const current = await this.lockForChange(tx, model.id);
       await tx.getRepository(MeetingEntity).update({ id: current.id }, { startsAt: input.startsAt, endsAt: input.endsAt, sequence: current.sequence + 1, detached: true });
@@ -103,7 +106,7 @@ export class MeetingsService {
 
   async cancel(viewer: Viewer, input: CancelMeetingInput): Promise<MeetingModel> {
     const model = await this.meetingAccess.require(viewer, input.meetingId, 'manage');
-    if (model.status !== MeetingStatus.SCHEDULED) throw badInput('meetingId', `a ${model.status} meeting cannot be cancelled`);
+    if (model.status !== MeetingStatus.SCHEDULED) throw badInput('meetingId', `eine ${STATE[model.status]} Sitzung kann nicht abgesagt werden`);
     const updated = await this.db.transaction(async (tx) => {
       const current = await this.lockForChange(tx, model.id);
       await tx.getRepository(MeetingEntity).update({ id: current.id }, { cancelled: true, cancelReason: input.reason ?? null, sequence: current.sequence + 1, detached: true });
@@ -124,8 +127,8 @@ export class MeetingsService {
   /** Re-reads the meeting under a row lock; refuses if it was cancelled meanwhile. */
   private async lockForChange(tx: EntityManager, id: string): Promise<MeetingEntity> {
     const current = await tx.getRepository(MeetingEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!current) throw notFound('Meeting');
-    if (current.cancelled) throw new DomainError('CONFLICT', 'The meeting was cancelled meanwhile');
+    if (!current) throw notFound('Sitzung');
+    if (current.cancelled) throw new DomainError('CONFLICT', 'Die Sitzung wurde inzwischen abgesagt.');
     return current;
   }
 

@@ -11,7 +11,7 @@ import { OrganizationsService } from '../organizations/organizations.service.js'
 import type { DecideJoinRequestInput, RequestNetworkMembershipInput } from './dto/network.inputs.js';
 import { JoinRequestEntity } from './entities/join-request.entity.js';
 import { ensureActiveMembership, ensureNetworkRole } from './network-memberships.js';
-import { JoinPolicy, JoinRequestStatus, NetworkRole } from './network.enums.js';
+import { alreadyDecided, JoinPolicy, JoinRequestStatus, NetworkRole } from './network.enums.js';
 import { NetworksService } from './networks.service.js';
 
 /**
@@ -28,7 +28,7 @@ export class JoinRequestsService {
 
   async request(viewer: Viewer, input: RequestNetworkMembershipInput): Promise<JoinRequestEntity> {
     const network = await this.networks.requireVisible(viewer, input.networkId);
-    if (network.joinPolicy === JoinPolicy.INVITE_ONLY) throw badInput('networkId', 'the network is invite-only; ask one of its admins');
+    if (network.joinPolicy === JoinPolicy.INVITE_ONLY) throw badInput('networkId', 'das Netzwerk nimmt nur auf Einladung auf – bitte wenden Sie sich an seine Administration');
     await this.organizations.requireExisting(input.organizationId, 'organizationId');
     const open = network.joinPolicy === JoinPolicy.OPEN;
     try {
@@ -55,7 +55,7 @@ export class JoinRequestsService {
       return request;
     } catch (error) {
       if (uniqueViolation(error) === 'uq_join_request_pending') {
-        throw badInput('organizationId', 'a request for this organization is pending already');
+        throw badInput('organizationId', 'für diese Organisation liegt bereits eine offene Beitrittsanfrage vor');
       }
       throw error;
     }
@@ -63,9 +63,9 @@ export class JoinRequestsService {
 
   async decide(viewer: Viewer, input: DecideJoinRequestInput): Promise<JoinRequestEntity> {
     const existing = isUuid(input.joinRequestId) ? await this.db.getRepository(JoinRequestEntity).findOneBy({ id: input.joinRequestId }) : null;
-    if (!existing) throw notFound('Join request');
+    if (!existing) throw notFound('Beitrittsanfrage');
     // Join requests are visible to network ADMINs only: anyone else gets NOT_FOUND.
-    if (!viewer.hubAdmin && (await viewer.networkRole(existing.networkId)) !== NetworkRole.ADMIN) throw notFound('Join request');
+    if (!viewer.hubAdmin && (await viewer.networkRole(existing.networkId)) !== NetworkRole.ADMIN) throw notFound('Beitrittsanfrage');
     return this.db.transaction(async (tx) => {
       const rows: [JoinRequestEntity[], number] = await tx.query(
         `UPDATE join_request SET status = $2, decided_by_id = $3, reason = $4, decided_at = now()
@@ -73,7 +73,7 @@ export class JoinRequestsService {
         [existing.id, input.approve ? JoinRequestStatus.APPROVED : JoinRequestStatus.REJECTED, viewer.personId, input.reason ?? null],
       );
       if (rows[1] === 0) {
-        throw new DomainError('CONFLICT', `The join request was ${existing.status === 'PENDING' ? 'decided meanwhile' : `already ${existing.status.toLowerCase()}`}`);
+        throw new DomainError('CONFLICT', alreadyDecided(existing.status));
       }
       const decided = await tx.getRepository(JoinRequestEntity).findOneByOrFail({ id: existing.id });
       if (input.approve) await this.admit(tx, decided);

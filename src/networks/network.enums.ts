@@ -5,6 +5,12 @@ export enum NetworkRole { ADMIN = 'ADMIN', MODERATOR = 'MODERATOR', MEMBER = 'ME
 export enum MembershipStatus { ACTIVE = 'ACTIVE', PENDING = 'PENDING', ENDED = 'ENDED' }
 export enum JoinRequestStatus { PENDING = 'PENDING', APPROVED = 'APPROVED', REJECTED = 'REJECTED' }
 
+/** Why a join request (to a network or a group) can no longer be decided: CONFLICT's message. */
+export const alreadyDecided = (status: JoinRequestStatus | `${JoinRequestStatus}`): string =>
+  status === JoinRequestStatus.PENDING
+    ? 'Über die Beitrittsanfrage wurde inzwischen entschieden.'
+    : `Die Beitrittsanfrage wurde bereits ${status === JoinRequestStatus.APPROVED ? 'angenommen' : 'abgelehnt'}.`;
+
 registerEnumType(JoinPolicy, { name: 'JoinPolicy' });
 registerEnumType(NetworkRole, { name: 'NetworkRole' });
 registerEnumType(MembershipStatus, { name: 'MembershipStatus' });

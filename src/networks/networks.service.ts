@@ -55,7 +55,7 @@ export class NetworksService {
   /** A network the caller may at least see the public face of; NOT_FOUND otherwise. */
   async requireVisible(viewer: Viewer, id: string): Promise<NetworkEntity> {
     const network = isUuid(id) ? await this.db.getRepository(NetworkEntity).findOneBy({ id }) : null;
-    if (!network || !(await this.access.networkAccess(viewer, network))) throw notFound('Network');
+    if (!network || !(await this.access.networkAccess(viewer, network))) throw notFound('Netzwerk');
     return network;
   }
 
@@ -84,7 +84,7 @@ export class NetworksService {
       viewer.invalidate();
       return toModel(network, 'full');
     } catch (error) {
-      if (uniqueViolation(error) === 'uq_network_slug') throw badInput('slug', `"${input.slug}" is taken already`);
+      if (uniqueViolation(error) === 'uq_network_slug') throw badInput('slug', `„${input.slug}“ ist bereits vergeben`);
       throw error;
     }
   }
@@ -115,7 +115,7 @@ export class NetworksService {
     const current = await repo.findOne({
       where: { networkId: network.id, organizationId: input.organizationId, status: In([MembershipStatus.ACTIVE, MembershipStatus.PENDING]) },
     });
-    if (!current) throw badInput('organizationId', 'the organization is not a member of the network');
+    if (!current) throw badInput('organizationId', 'die Organisation ist kein Mitglied des Netzwerks');
     await this.db.transaction(async (tx) => {
       await tx.getRepository(NetworkMembershipEntity).update({ id: current.id }, { status: MembershipStatus.ENDED, until: todayInBerlin() });
       await recordAudit(tx, {
@@ -129,17 +129,17 @@ export class NetworksService {
   async setRole(viewer: Viewer, input: SetNetworkRoleInput): Promise<NetworkRoleEntity> {
     const network = await this.requireVisible(viewer, input.networkId);
     await this.access.requireNetworkRole(viewer, network, NetworkRole.ADMIN);
-    if (!(await this.peopleService.exists(input.personId))) throw badInput('personId', 'unknown person');
+    if (!(await this.peopleService.exists(input.personId))) throw badInput('personId', 'unbekannte Person');
     const result = await this.db.transaction(async (tx) => {
       // Serialises role changes per network, so two demotions cannot leave it without an ADMIN.
       await tx.query('SELECT id FROM network WHERE id = $1 FOR UPDATE', [network.id]);
       if (input.organizationId && !(await isActiveMember(tx, network.id, input.organizationId))) {
-        throw badInput('organizationId', 'the organization is not an active member of the network');
+        throw badInput('organizationId', 'die Organisation ist kein aktives Mitglied des Netzwerks');
       }
       if (input.role !== NetworkRole.ADMIN) {
         const admins = await tx.query<{ person_id: string }[]>(`SELECT person_id FROM network_role WHERE network_id = $1 AND role = 'ADMIN'`, [network.id]);
         if (admins.length === 1 && admins[0].person_id === input.personId) {
-          throw badInput('role', 'the network must keep at least one ADMIN');
+          throw badInput('role', 'das Netzwerk braucht mindestens eine Person in der Administration (ADMIN)');
         }
       }
       const [previous] = await tx.query<{ role: NetworkRole }[]>('SELECT role FROM network_role WHERE network_id = $1 AND person_id = $2', [network.id, input.personId]);

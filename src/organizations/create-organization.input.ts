@@ -11,18 +11,18 @@ export class CreateOrganizationInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsIn(GERMAN_STATES, { message: 'federalState must be an ISO 3166-2 code of a German state, e.g. DE-BW' })
+  @IsIn(GERMAN_STATES, { message: 'muss der ISO-3166-2-Code eines deutschen Bundeslandes sein, z. B. DE-BW' })
   federalState?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(/^\d{8}$/, { message: 'municipalityKey must be the 8-digit Amtlicher Gemeindeschlüssel' })
+  @Matches(/^\d{8}$/, { message: 'muss der achtstellige Amtliche Gemeindeschlüssel sein' })
   municipalityKey?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsNotEmpty()
-  @IsSingleLine('website')
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'website must be an http(s) URL' })
+  @IsNotEmpty({ message: 'darf nicht leer sein' })
+  @IsSingleLine()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'muss eine Webadresse sein, die mit https:// oder http:// beginnt' })
   website?: string | null;
 }

@@ -26,7 +26,7 @@ export class OrganizationsService {
       });
     } catch (error) {
       if (uniqueViolation(error) === 'uq_organization_municipality_key') {
-        throw badInput('municipalityKey', 'an organization with this municipality key exists already');
+        throw badInput('municipalityKey', 'es gibt bereits eine Organisation mit diesem Gemeindeschlüssel');
       }
       throw error;
     }
@@ -35,7 +35,7 @@ export class OrganizationsService {
   /** Throws BAD_USER_INPUT naming `field` when the organization does not exist. */
   async requireExisting(id: string, field: string): Promise<OrganizationEntity> {
     const org = await this.db.getRepository(OrganizationEntity).findOneBy({ id });
-    if (!org) throw badInput(field, 'unknown organization');
+    if (!org) throw badInput(field, 'unbekannte Organisation');
     return org;
   }
 

@@ -47,7 +47,7 @@ export class PeopleService {
       });
     } catch (error) {
       if (uniqueViolation(error) === 'uq_person_matrix_user_id') {
-        throw badInput('matrixUserId', 'this Matrix ID is linked to another person');
+        throw badInput('matrixUserId', 'diese Matrix-ID ist bereits mit einer anderen Person verknüpft');
       }
       throw error;
     }
@@ -60,7 +60,7 @@ export class PeopleService {
    */
   async findByEmail(viewer: Viewer, email: string): Promise<(PersonEntity & { lookup: true }) | null> {
     const isAdmin = viewer.hubAdmin || (await Promise.all((await viewer.networkIds()).map((id) => viewer.networkRole(id)))).includes(NetworkRole.ADMIN);
-    if (!isAdmin) throw new DomainError('FORBIDDEN', 'Only network ADMINs may look people up');
+    if (!isAdmin) throw new DomainError('FORBIDDEN', 'Nur die Administration eines Netzwerks darf Personen suchen.');
     const found = await this.db.getRepository(PersonEntity).createQueryBuilder('p').where('lower(p.email) = lower(:email)', { email: email.trim() }).getOne();
     // Marked, so that the person's fields tell this admin nothing about the person's other networks.
     return found && { ...found, lookup: true as const };

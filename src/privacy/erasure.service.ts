@@ -28,7 +28,7 @@ export class ErasureService {
     await this.authorize(viewer, personId);
     await this.db.transaction(async (tx) => {
       const [person] = await tx.query<{ erased_at: Date | null }[]>('SELECT erased_at FROM person WHERE id = $1 FOR UPDATE', [personId]);
-      if (person.erased_at) throw new DomainError('CONFLICT', 'The person was erased already');
+      if (person.erased_at) throw new DomainError('CONFLICT', 'Die Person wurde bereits gelöscht.');
       const networks = (await tx.query<{ network_id: string }[]>('SELECT network_id FROM network_role WHERE person_id = $1', [personId])).map((r) => r.network_id);
       const groups = (await tx.query<{ group_id: string }[]>('SELECT group_id FROM group_member WHERE person_id = $1', [personId])).map((r) => r.group_id);
       // Places in webinars still ahead are freed (the waitlist moves up); past ones stay as records.
@@ -55,7 +55,7 @@ export class ErasureService {
       [viewer.personId, personId],
     );
     if (!shared) throw notFound('Person');
-    throw new DomainError('FORBIDDEN', 'Only the person themselves or a platform admin may erase a person');
+    throw new DomainError('FORBIDDEN', 'Nur die Person selbst oder die Plattform-Administration darf eine Person löschen.');
   }
 }
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { badInput, DomainError, notFound } from '../common/domain-error.js';
-import { ProtocolStatus } from './protocol.enums.js';
+import { PROTOCOL_STATE, ProtocolStatus } from './protocol.enums.js';
 
 export interface ProtocolRow {
   id: string;
@@ -32,16 +32,16 @@ export async function bumpVersion(
   const updated = rows[0];
   if (!updated) {
     const [current] = await tx.query<ProtocolRow[]>('SELECT id, meeting_id, status, version FROM protocol WHERE id = $1', [protocolId]);
-    if (!current) throw notFound('Protocol');
+    if (!current) throw notFound('Protokoll');
     if (current.status === ProtocolStatus.PUBLISHED) {
-      throw new DomainError('BAD_USER_INPUT', 'The protocol is PUBLISHED and can no longer be changed', { protocolStatus: current.status });
+      throw new DomainError('BAD_USER_INPUT', 'Das Protokoll ist veröffentlicht und kann nicht mehr geändert werden.', { protocolStatus: current.status });
     }
     if (opts.expected !== null && current.version !== opts.expected) {
-      throw new DomainError('CONFLICT', `The protocol was changed meanwhile (now version ${current.version}); reload and apply your change again`, {
+      throw new DomainError('CONFLICT', `Das Protokoll wurde inzwischen geändert (jetzt Fassung ${current.version}). Bitte laden Sie es neu und nehmen Sie Ihre Änderung erneut vor.`, {
         currentVersion: current.version,
       });
     }
-    throw badInput('protocolId', `not possible while the protocol is ${current.status}`);
+    throw badInput('protocolId', `nicht möglich, solange das Protokoll ${PROTOCOL_STATE[current.status]} ist`);
   }
   if (opts.summary) await recordRevision(tx, updated, opts.authorId, opts.summary, opts.details);
   return updated;

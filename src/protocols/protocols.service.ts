@@ -45,7 +45,7 @@ export class ProtocolsService {
 
   async start(viewer: Viewer, input: StartProtocolInput): Promise<ProtocolModel> {
     const meeting = await this.meetingAccess.require(viewer, input.meetingId, 'manage');
-    if (meeting.status === MeetingStatus.CANCELLED) throw badInput('meetingId', 'the meeting was cancelled');
+    if (meeting.status === MeetingStatus.CANCELLED) throw badInput('meetingId', 'die Sitzung wurde abgesagt');
     try {
       const protocol = await this.db.transaction(async (tx) => {
         const saved = await tx.getRepository(ProtocolEntity).save({ meetingId: meeting.id, status: ProtocolStatus.DRAFT, version: 1 });
@@ -55,7 +55,7 @@ export class ProtocolsService {
       });
       return toProtocolModel(await this.db.getRepository(ProtocolEntity).findOneByOrFail({ id: protocol.id }), 'manage');
     } catch (error) {
-      if (uniqueViolation(error) === 'uq_protocol_meeting') throw badInput('meetingId', 'the meeting has a protocol already');
+      if (uniqueViolation(error) === 'uq_protocol_meeting') throw badInput('meetingId', 'die Sitzung hat bereits ein Protokoll');
       throw error;
     }
   }
@@ -172,20 +172,20 @@ export class ProtocolsService {
 
   private async requireManaged(viewer: Viewer, protocolId: string): Promise<{ protocol: ProtocolEntity; meeting: MeetingModel }> {
     const protocol = isUuid(protocolId) ? await this.db.getRepository(ProtocolEntity).findOneBy({ id: protocolId }) : null;
-    if (!protocol) throw notFound('Protocol');
+    if (!protocol) throw notFound('Protokoll');
     const loaders = new RequestLoaders();
     const meeting = await this.meetingAccess.require(viewer, protocol.meetingId, 'read', loaders).catch(() => {
-      throw notFound('Protocol');
+      throw notFound('Protokoll');
     });
-    if (!VISIBLE[meeting.access].includes(protocol.status)) throw notFound('Protocol');
+    if (!VISIBLE[meeting.access].includes(protocol.status)) throw notFound('Protokoll');
     await this.meetingAccess.require(viewer, protocol.meetingId, 'manage', loaders);
     return { protocol, meeting };
   }
 
   private async requireAgendaItem(meetingId: string, agendaItemId: string, field: string): Promise<void> {
     const [item] = await this.db.query<{ status: string }[]>('SELECT status FROM agenda_item WHERE id = $1 AND meeting_id = $2', [agendaItemId, meetingId]);
-    if (!item) throw badInput(field, "not an agenda item of the protocol's meeting");
-    if (item.status !== 'ACCEPTED') throw badInput(field, 'the agenda item is only proposed; accept it first');
+    if (!item) throw badInput(field, 'ist kein Tagesordnungspunkt der Sitzung dieses Protokolls');
+    if (item.status !== 'ACCEPTED') throw badInput(field, 'der Tagesordnungspunkt ist erst vorgeschlagen – bitte nehmen Sie ihn zuerst an');
   }
 }
 

@@ -24,9 +24,9 @@ export class DatePollsService {
 
   async create(viewer: Viewer, input: CreateDatePollInput): Promise<DatePollEntity> {
     const group = isUuid(input.groupId) ? await this.db.getRepository(GroupEntity).findOneBy({ id: input.groupId }) : null;
-    if (!group) throw notFound('Group');
+    if (!group) throw notFound('Gruppe');
     await this.access.requireGroupManage(viewer, group);
-    if (!input.options.length) throw badInput('options', 'offer at least one slot');
+    if (!input.options.length) throw badInput('options', 'bitte mindestens einen Termin anbieten');
     input.options.forEach((o, i) => {
       try {
         checkSchedule(o.startsAt, o.endsAt);
@@ -44,16 +44,16 @@ export class DatePollsService {
   /** Only group members vote; a later answer to an option replaces the earlier one. */
   async vote(viewer: Viewer, input: VoteDatePollInput): Promise<DatePollEntity> {
     const poll = await this.requireVisible(viewer, input.pollId);
-    if (!(await viewer.groupRole(poll.groupId))) throw new DomainError('FORBIDDEN', 'Only members of the group vote');
-    if (poll.closed) throw badInput('pollId', 'the poll is closed');
-    if (!input.votes.length) throw badInput('votes', 'answer at least one option');
+    if (!(await viewer.groupRole(poll.groupId))) throw new DomainError('FORBIDDEN', 'Nur Mitglieder der Gruppe können abstimmen.');
+    if (poll.closed) throw badInput('pollId', 'die Terminumfrage ist abgeschlossen');
+    if (!input.votes.length) throw badInput('votes', 'bitte mindestens einen Termin beantworten');
     const options = new Set((await this.db.getRepository(DatePollOptionEntity).findBy({ pollId: poll.id })).map((o) => o.id));
     const foreign = input.votes.find((v) => !options.has(v.optionId));
-    if (foreign) throw badInput('votes.optionId', `${foreign.optionId} is not an option of this poll`);
+    if (foreign) throw badInput('votes.optionId', `${foreign.optionId} ist kein Termin dieser Terminumfrage`);
     await this.db.transaction(async (tx) => {
       // Serialises with closing: no vote lands on a closed poll.
       const [locked] = await tx.query<{ closed: boolean }[]>('SELECT closed FROM date_poll WHERE id = $1 FOR UPDATE', [poll.id]);
-      if (locked.closed) throw badInput('pollId', 'the poll is closed');
+      if (locked.closed) throw badInput('pollId', 'die Terminumfrage ist abgeschlossen');
       await tx.query(
         `INSERT INTO date_poll_vote (option_id, person_id, answer) SELECT v.option_id, $1, v.answer::poll_answer
            FROM unnest($2::uuid[], $3::text[]) AS v(option_id, answer)
@@ -70,10 +70,10 @@ export class DatePollsService {
     const group = await this.db.getRepository(GroupEntity).findOneByOrFail({ id: poll.groupId });
     await this.access.requireGroupManage(viewer, group);
     const option = isUuid(input.optionId) ? await this.db.getRepository(DatePollOptionEntity).findOneBy({ id: input.optionId, pollId: poll.id }) : null;
-    if (!option) throw badInput('optionId', 'not an option of this poll');
+    if (!option) throw badInput('optionId', 'ist kein Termin dieser Terminumfrage');
     return this.db.transaction(async (tx) => {
       const [locked] = await tx.query<{ closed: boolean }[]>('SELECT closed FROM date_poll WHERE id = $1 FOR UPDATE', [poll.id]);
-      if (locked.closed) throw badInput('pollId', 'the poll is closed already');
+      if (locked.closed) throw badInput('pollId', 'die Terminumfrage ist bereits abgeschlossen');
       const meeting = await this.meetings.insertMeeting(tx, viewer, {
         group, extra: [], timeZone: DEFAULT_TIME_ZONE, input: { title: poll.title, startsAt: option.startsAt, endsAt: option.endsAt },
       });
@@ -110,7 +110,7 @@ export class DatePollsService {
 
   private async requireVisible(viewer: Viewer, id: string): Promise<DatePollEntity> {
     const poll = await this.byId(viewer, id);
-    if (!poll) throw notFound('Date poll');
+    if (!poll) throw notFound('Terminumfrage');
     return poll;
   }
 }

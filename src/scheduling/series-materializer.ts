@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { addDays, expandSeries, ExpansionLimitError, RecurrenceError, type SeriesDefinition } from '../../libs/recurrence/index.js';
+import { addDays, expandSeries, EXPANSION_LIMITS, ExpansionLimitError, RecurrenceError, type SeriesDefinition } from '../../libs/recurrence/index.js';
 import { badInput } from '../common/domain-error.js';
+import { de } from '../common/validators.js';
 import { syncCarryOver } from '../meetings/carry-over.js';
 import type { MeetingSeriesEntity } from './meeting-series.entity.js';
 
@@ -12,10 +13,16 @@ export { addDays };
 /** True for a rule that cannot be expanded: invalid (stored before the checks) or over a limit. */
 export const isExpansionProblem = (error: unknown): error is Error => error instanceof RecurrenceError || error instanceof ExpansionLimitError;
 
+/** Why a rule over an expansion limit is refused, in German (the error's own message, for the log, is English). */
+const OVER_LIMIT: Record<ExpansionLimitError['reason'], string> = {
+  time: `die Regel ist zu aufwendig: Ihre Termine lassen sich nicht in ${de(EXPANSION_LIMITS.timeMs)} ms berechnen`,
+  occurrences: `die Regel ergibt zu viele Termine (mehr als ${de(EXPANSION_LIMITS.maxOccurrences)} im Zeitraum)`,
+};
+
 /** An expansion problem during a user's change is their input's fault: BAD_USER_INPUT naming the field. */
 export function asInputError(error: unknown): unknown {
   if (error instanceof RecurrenceError) return badInput(error.field, error.message);
-  if (error instanceof ExpansionLimitError) return badInput('rrule', error.message);
+  if (error instanceof ExpansionLimitError) return badInput('rrule', OVER_LIMIT[error.reason]);
   return error;
 }
 

@@ -44,7 +44,7 @@ export class SeriesService implements OnApplicationBootstrap, OnApplicationShutd
     const group = await this.requireGroup(viewer, input.groupId);
     const timeZone = input.timeZone ?? 'Europe/Berlin';
     const rrule = validate({ rrule: input.rrule, startTime: input.startTime, timeZone, regions: input.holidayRegions ?? [] });
-    if (input.until && input.until < input.startsOn) throw badInput('until', 'must not lie before startsOn');
+    if (input.until && input.until < input.startsOn) throw badInput('until', 'darf nicht vor dem Beginn (startsOn) liegen');
     await probe({ rrule, anchorOn: input.startsOn, until: input.until ?? null }, todayInBerlin());
     const regions = input.holidayRegions ?? (await this.defaultRegions(group));
     return this.userChange(async (tx) => {
@@ -96,7 +96,7 @@ export class SeriesService implements OnApplicationBootstrap, OnApplicationShutd
   /** Ends the series after lastDate: future untouched occurrences after it go away. */
   async end(viewer: Viewer, input: EndMeetingSeriesInput): Promise<MeetingSeriesEntity> {
     const series = await this.requireSeries(viewer, input.seriesId);
-    if (input.lastDate < series.startsOn) throw badInput('lastDate', 'must not lie before the series starts');
+    if (input.lastDate < series.startsOn) throw badInput('lastDate', 'darf nicht vor dem Beginn der Serie liegen');
     return this.userChange(async (tx) => {
       await tx.query('UPDATE meeting_series SET until = $2 WHERE id = $1', [series.id, input.lastDate]);
       const ended = { ...series, until: input.lastDate };
@@ -108,7 +108,7 @@ export class SeriesService implements OnApplicationBootstrap, OnApplicationShutd
 
   /** The series' meetings in a window; materialises further ahead on demand (up to two years). */
   async occurrences(series: MeetingSeriesEntity, from: Date, to: Date): Promise<MeetingEntity[]> {
-    if (to.getTime() < from.getTime()) throw badInput('to', 'must not lie before from');
+    if (to.getTime() < from.getTime()) throw badInput('to', 'darf nicht vor dem Anfang des Zeitraums (from) liegen');
     const wanted = to.toISOString().slice(0, 10);
     const cap = addDays(todayInBerlin(), 2 * HORIZON_DAYS);
     const target = wanted < cap ? wanted : cap;
@@ -152,7 +152,7 @@ export class SeriesService implements OnApplicationBootstrap, OnApplicationShutd
     const group = await this.requireGroup(viewer, input.groupId);
     const timeZone = input.timeZone ?? 'Europe/Berlin';
     const rrule = validate({ rrule: input.rrule, startTime: input.startTime, timeZone, regions: input.holidayRegions ?? [] });
-    if (input.until && input.until < input.startsOn) throw badInput('until', 'must not lie before startsOn');
+    if (input.until && input.until < input.startsOn) throw badInput('until', 'darf nicht vor dem Beginn (startsOn) liegen');
     await probe({ rrule, anchorOn: input.startsOn, until: input.until ?? null }, input.startsOn);
     const holidayRegions = input.holidayRegions ?? (await this.defaultRegions(group));
     const to = addDays(input.startsOn, HORIZON_DAYS);
@@ -217,17 +217,17 @@ export class SeriesService implements OnApplicationBootstrap, OnApplicationShutd
 
   private async requireGroup(viewer: Viewer, groupId: string): Promise<GroupEntity> {
     const group = isUuid(groupId) ? await this.db.getRepository(GroupEntity).findOneBy({ id: groupId }) : null;
-    if (!group) throw notFound('Group');
+    if (!group) throw notFound('Gruppe');
     await this.access.requireGroupManage(viewer, group);
     return group;
   }
 
   private async requireSeries(viewer: Viewer, id: string): Promise<MeetingSeriesEntity> {
     const series = isUuid(id) ? await this.db.getRepository(MeetingSeriesEntity).findOneBy({ id }) : null;
-    if (!series) throw notFound('Meeting series');
+    if (!series) throw notFound('Serie');
     const group = await this.db.getRepository(GroupEntity).findOneByOrFail({ id: series.groupId });
     const access = await this.access.groupAccess(viewer, group);
-    if (!access) throw notFound('Meeting series');
+    if (!access) throw notFound('Serie');
     await this.access.requireGroupManage(viewer, group);
     return series;
   }
@@ -266,7 +266,7 @@ function validate(v: { rrule: string; startTime: string; timeZone: string; regio
     throw error;
   }
   const unknown = v.regions.filter((r) => !isHolidayRegion(r));
-  if (unknown.length) throw badInput('holidayRegions', `unknown region ${unknown.join(', ')}; use ISO 3166-2 codes of German states such as DE-BW`);
+  if (unknown.length) throw badInput('holidayRegions', `${unknown.length > 1 ? 'unbekannte Regionen' : 'unbekannte Region'} ${unknown.join(', ')} (erlaubt sind ISO-3166-2-Codes deutscher Bundesländer wie DE-BW)`);
   return rrule;
 }
 

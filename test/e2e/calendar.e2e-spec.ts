@@ -145,7 +145,7 @@ describe('date polls', () => {
     const { closeDatePoll } = await hub.ok(c.lead.token, CLOSE, { input: { pollId: poll.id, optionId: a.id } });
     expect(closeDatePoll).toMatchObject({ closed: true, meeting: { title: 'Plenum Frühjahr', startsAt: a.startsAt, status: 'SCHEDULED' } });
     const late = await hub.gql(c.member.token, VOTE, { input: { pollId: poll.id, votes: [{ optionId: a.id, answer: 'NO' }] } });
-    expect(late.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('closed') });
+    expect(late.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('abgeschlossen') });
   });
 
   it.each([

@@ -54,25 +54,25 @@ describe('GraphQL limits', () => {
   };
 
   it('answers a document over the token limit with 400, not 500', async () => {
-    refusedBeforeExecution(await send({ query: `{ me { ${'id '.repeat(GRAPHQL_LIMITS.maxTokens)} } }` }), /1000 tokens/);
+    refusedBeforeExecution(await send({ query: `{ me { ${'id '.repeat(GRAPHQL_LIMITS.maxTokens)} } }` }), /höchstens 1\.000 Token/);
   });
 
   it('refuses field duplication (hundreds of repeated fields) before execution', async () => {
     for (const n of [GRAPHQL_LIMITS.maxFields + 1, 900]) {
-      refusedBeforeExecution(await send({ query: `{ me { ${'displayName '.repeat(n)} } }` }), /selects more than 300 fields/);
+      refusedBeforeExecution(await send({ query: `{ me { ${'displayName '.repeat(n)} } }` }), /zu viele Felder aus: Erlaubt sind höchstens 300\./);
     }
     const viaFragments = `fragment F on Person { id displayName email matrixUserId } { me { ${'...F '.repeat(80)} } }`;
-    refusedBeforeExecution(await send({ query: viaFragments }), /selects more than 300 fields/);
+    refusedBeforeExecution(await send({ query: viaFragments }), /zu viele Felder aus: Erlaubt sind höchstens 300\./);
   });
 
   it('refuses a query deeper than the limit', async () => {
     const deep = `{ networks { ${'groups { children { '.repeat(6)} id ${'} } '.repeat(6)} } }`;
-    refusedBeforeExecution(await send({ query: deep }), /depth/i);
+    refusedBeforeExecution(await send({ query: deep }), /zu tief verschachtelt: Erlaubt sind höchstens 12 Ebenen/);
   });
 
   it('refuses too many aliases', async () => {
     const aliases = Array.from({ length: GRAPHQL_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: me { id }`).join(' ');
-    refusedBeforeExecution(await send({ query: `{ ${aliases} }` }), /alias/i);
+    refusedBeforeExecution(await send({ query: `{ ${aliases} }` }), /zu viele Aliasnamen: Erlaubt sind höchstens 15/);
   });
 
   it('suggests no field, argument, type or enum name', async () => {

@@ -175,7 +175,7 @@ describe('joining working groups', () => {
       await addGroupMember(hub, c.agency, g, c.lead.id, 'LEAD');
       const lastLead = await hub.gql(c.lead.token, LEAVE, { groupId: g });
       expect(codeOf(lastLead)).toBe('CONFLICT');
-      expect(lastLead.errors![0].message).toMatch(/last LEAD/);
+      expect(lastLead.errors![0].message).toMatch(/letzte Leitung/);
       await addGroupMember(hub, c.agency, g, c.member.id, 'LEAD');
       const both = await Promise.all([hub.gql(c.lead.token, LEAVE, { groupId: g }), hub.gql(c.member.token, LEAVE, { groupId: g })]);
       // Two LEADs leaving at once: exactly one may go.

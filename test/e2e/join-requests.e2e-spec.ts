@@ -121,7 +121,7 @@ describe('join requests', () => {
     const outsider = await actor(hub, 'outsider');
     expect(codeOf(await hub.gql(outsider.token, REQUEST, { input: { networkId: net.id, organizationId: city } }))).toBe('NOT_FOUND');
     const fromMember = await hub.gql(member.token, REQUEST, { input: { networkId: net.id, organizationId: city } });
-    expect(fromMember.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('invite-only') });
+    expect(fromMember.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('nur auf Einladung') });
 
     await addMember(hub, admin, net.id, city);
     await setRole(hub, admin, net.id, outsider.id, 'MEMBER', city);

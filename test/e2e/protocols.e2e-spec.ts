@@ -141,7 +141,7 @@ describe('protocols', () => {
     ]);
     for (const r of attempts) {
       expect(r.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
-      expect(r.errors![0].message).toMatch(/PUBLISHED/);
+      expect(r.errors![0].message).toMatch(/veröffentlicht/);
     }
     const after = (await hub.ok(c.lead.token, READ, { id: meetingId })).meeting.protocol;
     expect(after).toMatchObject({ version: 5, contentHash: publishProtocol.contentHash, markdown: before });

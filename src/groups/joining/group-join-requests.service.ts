@@ -10,7 +10,7 @@ import { isUuid } from '../../common/ids.js';
 import { manyByKey, oneByKey, type RequestLoaders } from '../../common/request-loaders.js';
 import { todayInBerlin } from '../../common/scalars.js';
 import { isActiveMember } from '../../networks/network-memberships.js';
-import { JoinRequestStatus } from '../../networks/network.enums.js';
+import { alreadyDecided, JoinRequestStatus } from '../../networks/network.enums.js';
 import { recordEvent } from '../../outbox/outbox.js';
 import { ACTIVE_MEMBER, membershipChanged, quoted } from '../group-membership.js';
 import { GroupEntity } from '../group.entity.js';
@@ -18,7 +18,7 @@ import { GroupJoinPolicy, GroupRole } from '../group.enums.js';
 import { GroupJoinRequestEntity } from './group-join-request.entity.js';
 import type { DecideGroupJoinRequestInput, RequestGroupMembershipInput } from './group-join.inputs.js';
 
-const alreadyMember = () => new DomainError('CONFLICT', 'You are a member of this group already');
+const alreadyMember = () => new DomainError('CONFLICT', 'Sie sind bereits Mitglied dieser Gruppe.');
 
 /**
  * How role holders of a network join its groups: OPEN groups take them at once, APPROVAL groups
@@ -39,10 +39,10 @@ export class GroupJoinRequestsService {
       'SELECT organization_id FROM network_role WHERE network_id = $1 AND person_id = $2',
       [group.networkId, viewer.personId],
     );
-    if (!role) throw new DomainError('FORBIDDEN', 'Only role holders of the network may join its groups');
-    if (group.joinPolicy === GroupJoinPolicy.CLOSED) throw new DomainError('FORBIDDEN', 'The group is closed: only its managers add members');
+    if (!role) throw new DomainError('FORBIDDEN', 'Nur wer eine Rolle im Netzwerk hat, kann seinen Gruppen beitreten.');
+    if (group.joinPolicy === GroupJoinPolicy.CLOSED) throw new DomainError('FORBIDDEN', 'Die Gruppe ist geschlossen: Nur ihre Leitung oder Moderation nimmt Mitglieder auf.');
     if (input.organizationId && !(await isActiveMember(this.db.manager, group.networkId, input.organizationId))) {
-      throw badInput('organizationId', 'the organization is not an active member of the network');
+      throw badInput('organizationId', 'die Organisation ist kein aktives Mitglied des Netzwerks');
     }
     const organizationId = input.organizationId ?? role.organization_id;
     const open = group.joinPolicy === GroupJoinPolicy.OPEN;
@@ -75,7 +75,7 @@ export class GroupJoinRequestsService {
       return request;
     } catch (error) {
       // The partial unique index admits one PENDING request per person and group, however many race.
-      if (uniqueViolation(error) === 'uq_group_join_request_pending') throw new DomainError('CONFLICT', 'A request to join this group is pending already');
+      if (uniqueViolation(error) === 'uq_group_join_request_pending') throw new DomainError('CONFLICT', 'Es liegt bereits eine offene Beitrittsanfrage für diese Gruppe vor.');
       if (uniqueViolation(error) === 'uq_group_member_person') throw alreadyMember();
       throw error;
     }
@@ -85,11 +85,11 @@ export class GroupJoinRequestsService {
   async decide(viewer: Viewer, input: DecideGroupJoinRequestInput): Promise<GroupJoinRequestEntity> {
     const existing = isUuid(input.requestId) ? await this.db.getRepository(GroupJoinRequestEntity).findOneBy({ id: input.requestId }) : null;
     const group = existing && (await this.db.getRepository(GroupEntity).findOneBy({ id: existing.groupId }));
-    if (!existing || !group) throw notFound('Group join request');
+    if (!existing || !group) throw notFound('Beitrittsanfrage');
     if ((await this.access.groupView(viewer, group)) !== 'manage') {
       // The requester sees their request; for everyone else it does not exist.
-      if (existing.personId === viewer.personId) throw new DomainError('FORBIDDEN', 'Only the group\'s managers decide join requests');
-      throw notFound('Group join request');
+      if (existing.personId === viewer.personId) throw new DomainError('FORBIDDEN', 'Nur die Leitung oder Moderation der Gruppe entscheidet über Beitrittsanfragen.');
+      throw notFound('Beitrittsanfrage');
     }
     const decided = await this.db.transaction(async (tx) => {
       const [rows] = await tx.query<[{ id: string }[], number]>(
@@ -97,11 +97,11 @@ export class GroupJoinRequestsService {
         [existing.id, input.approve ? JoinRequestStatus.APPROVED : JoinRequestStatus.REJECTED, viewer.personId, input.reason ?? null],
       );
       if (!rows.length) {
-        throw new DomainError('CONFLICT', `The join request was ${existing.status === 'PENDING' ? 'decided meanwhile' : `already ${existing.status.toLowerCase()}`}`);
+        throw new DomainError('CONFLICT', alreadyDecided(existing.status));
       }
       if (input.approve) {
         const [role] = await tx.query('SELECT 1 FROM network_role WHERE network_id = $1 AND person_id = $2', [group.networkId, existing.personId]);
-        if (!role) throw new DomainError('CONFLICT', 'The person no longer holds a role in the network; reject the request instead');
+        if (!role) throw new DomainError('CONFLICT', 'Die Person hat keine Rolle mehr im Netzwerk. Bitte lehnen Sie die Anfrage stattdessen ab.');
         // Someone who became a member meanwhile keeps the role they have.
         await admit(tx, group.id, existing.personId, existing.organizationId);
         await membershipChanged(tx, group.id, existing.personId);
@@ -128,13 +128,13 @@ export class GroupJoinRequestsService {
       // Serialises departures from one group, so two LEADs leaving at once cannot both go.
       await tx.query('SELECT id FROM work_group WHERE id = $1 FOR UPDATE', [group.id]);
       const [mine] = await tx.query<{ role: GroupRole }[]>('SELECT role FROM group_member WHERE group_id = $1 AND person_id = $2', [group.id, viewer.personId]);
-      if (!mine) throw badInput('groupId', 'you are not a member of this group');
+      if (!mine) throw badInput('groupId', 'Sie sind nicht Mitglied dieser Gruppe');
       if (mine.role === GroupRole.LEAD) {
         const [other] = await tx.query(
           `SELECT 1 FROM group_member gm WHERE gm.group_id = $1 AND gm.person_id <> $2 AND gm.role = 'LEAD' AND ${ACTIVE_MEMBER}`,
           [group.id, viewer.personId],
         );
-        if (!other) throw new DomainError('CONFLICT', 'The last LEAD cannot leave the group; make someone else LEAD first');
+        if (!other) throw new DomainError('CONFLICT', 'Die letzte Leitung kann die Gruppe nicht verlassen. Bitte übertragen Sie die Leitung zuerst an jemand anderen.');
       }
       await tx.query('DELETE FROM group_member WHERE group_id = $1 AND person_id = $2', [group.id, viewer.personId]);
       await membershipChanged(tx, group.id, viewer.personId);
@@ -191,7 +191,7 @@ export class GroupJoinRequestsService {
 
   private async visibleGroup(viewer: Viewer, groupId: string): Promise<GroupEntity> {
     const group = isUuid(groupId) ? await this.db.getRepository(GroupEntity).findOneBy({ id: groupId }) : null;
-    if (!group || !(await this.access.groupView(viewer, group))) throw notFound('Group');
+    if (!group || !(await this.access.groupView(viewer, group))) throw notFound('Gruppe');
     return group;
   }
 }

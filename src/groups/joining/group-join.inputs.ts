@@ -4,17 +4,17 @@ import { IsId, IsOptionalText } from '../../common/validators.js';
 
 @InputType()
 export class RequestGroupMembershipInput {
-  @Field(() => ID) @IsId('groupId') groupId: string;
+  @Field(() => ID) @IsId() groupId: string;
   @Field(() => ID, { nullable: true, description: 'default: the organization the caller acts for in the network' })
   @IsOptional()
-  @IsId('organizationId')
+  @IsId()
   organizationId?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptionalText('message', 2000) message?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptionalText(2000) message?: string | null;
 }
 
 @InputType()
 export class DecideGroupJoinRequestInput {
-  @Field(() => ID) @IsId('requestId') requestId: string;
+  @Field(() => ID) @IsId() requestId: string;
   @Field() approve: boolean;
-  @Field(() => String, { nullable: true }) @IsOptionalText('reason', 2000) reason?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptionalText(2000) reason?: string | null;
 }

@@ -5,70 +5,70 @@ import { AttendanceStatus } from '../meeting.enums.js';
 
 @InputType()
 export class CreateMeetingInput {
-  @Field(() => ID) @IsId('groupId') groupId: string;
+  @Field(() => ID) @IsId() groupId: string;
   @Field(() => [ID], { nullable: true })
   @IsOptional()
-  @ArrayMaxSize(20, { message: 'additionalGroupIds must list at most 20 groups' })
-  @IsUUID('all', { each: true, message: 'additionalGroupIds must be UUIDs' })
+  @ArrayMaxSize(20, { message: 'darf höchstens 20 Gruppen nennen' })
+  @IsUUID('all', { each: true, message: 'muss aus gültigen IDs (UUIDs) bestehen' })
   additionalGroupIds?: string[] | null;
-  @Field() @IsName('title') title: string;
+  @Field() @IsName() title: string;
   @Field() startsAt: Date;
   @Field() endsAt: Date;
-  @Field(() => String, { nullable: true, description: 'IANA time zone; default Europe/Berlin' }) @IsSingleLine('timeZone') timeZone?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptionalLine('location', 500) location?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptionalHttpUrl('onlineUrl') onlineUrl?: string | null;
+  @Field(() => String, { nullable: true, description: 'IANA time zone; default Europe/Berlin' }) @IsSingleLine() timeZone?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptionalLine(500) location?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptionalHttpUrl() onlineUrl?: string | null;
 }
 
 @InputType()
 export class RescheduleMeetingInput {
-  @Field(() => ID) @IsId('meetingId') meetingId: string;
+  @Field(() => ID) @IsId() meetingId: string;
   @Field() startsAt: Date;
   @Field() endsAt: Date;
 }
 
 @InputType()
 export class CancelMeetingInput {
-  @Field(() => ID) @IsId('meetingId') meetingId: string;
-  @Field(() => String, { nullable: true }) @IsOptionalText('reason', 2000) reason?: string | null;
+  @Field(() => ID) @IsId() meetingId: string;
+  @Field(() => String, { nullable: true }) @IsOptionalText(2000) reason?: string | null;
 }
 
 @InputType()
 export class AddAgendaItemInput {
-  @Field(() => ID) @IsId('meetingId') meetingId: string;
-  @Field() @IsName('title') title: string;
-  @Field(() => String, { nullable: true }) @IsOptionalText('description', 10_000) description?: string | null;
+  @Field(() => ID) @IsId() meetingId: string;
+  @Field() @IsName() title: string;
+  @Field(() => String, { nullable: true }) @IsOptionalText(10_000) description?: string | null;
   @Field(() => Int, { nullable: true })
   @IsOptional()
-  @IsIntBetween('durationMinutes', 1, 1440)
+  @IsIntBetween(1, 1440)
   durationMinutes?: number | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsId('presenterId') presenterId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsId('presenterOrganizationId') presenterOrganizationId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId() presenterId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId() presenterOrganizationId?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'default true; non-public items are redacted outside the meeting\'s groups' })
   @IsOptional()
-  @IsBoolean()
+  @IsBoolean({ message: 'muss true oder false sein' })
   public?: boolean | null;
 }
 
 @InputType()
 export class AcceptAgendaItemInput {
-  @Field(() => ID) @IsId('agendaItemId') agendaItemId: string;
+  @Field(() => ID) @IsId() agendaItemId: string;
 }
 
 @InputType({ description: 'Removes an item, or turns down a proposal' })
 export class RemoveAgendaItemInput {
-  @Field(() => ID) @IsId('agendaItemId') agendaItemId: string;
+  @Field(() => ID) @IsId() agendaItemId: string;
 }
 
 @InputType()
 export class MoveAgendaItemInput {
-  @Field(() => ID) @IsId('agendaItemId') agendaItemId: string;
+  @Field(() => ID) @IsId() agendaItemId: string;
   @Field(() => Int) position: number;
 }
 
 @InputType()
 export class RecordAttendanceInput {
-  @Field(() => ID) @IsId('meetingId') meetingId: string;
-  @Field(() => ID) @IsId('personId') personId: string;
+  @Field(() => ID) @IsId() meetingId: string;
+  @Field(() => ID) @IsId() personId: string;
   @Field(() => AttendanceStatus) status: AttendanceStatus;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsId('organizationId') organizationId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId() organizationId?: string | null;
 }

@@ -1,0 +1,133 @@
+// Every message a client shows is German: typical bad inputs and refusals over HTTP, each checked
+// for German wording and, where it is about one input field, for the "<field>: <text>" form with
+// the field the extensions name.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { GRAPHQL_LIMITS } from '../../src/graphql/graphql-limits.js';
+import { cast, meeting, type Cast } from '../support/meeting-fixtures.js';
+import { TestHub, type GqlResult } from '../support/test-hub.js';
+
+/** English a German message must not contain (whole words, any case). */
+const ENGLISH = /\b(must|only|not found|may|cannot|should|invalid|required|at (least|most)|is not|the|a valid|Syntax Error|Variable|Expected|operation|access token)\b/i;
+
+const CREATE_MEETING = 'mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }';
+const CANCEL = 'mutation($input: CancelMeetingInput!) { cancelMeeting(input: $input) { id } }';
+const SCHEDULE = 'mutation($input: ScheduleMeetingSeriesInput!) { scheduleMeetingSeries(input: $input) { id } }';
+const ADD_ITEM = 'mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }';
+const START = 'mutation($input: StartProtocolInput!) { startProtocol(input: $input) { id version } }';
+const ENTRY = 'mutation($input: UpdateProtocolEntryInput!) { updateProtocolEntry(input: $input) { version } }';
+
+describe('German messages', () => {
+  let hub: TestHub;
+  let c: Cast;
+  beforeAll(async () => {
+    hub = await TestHub.start();
+    c = await cast(hub);
+  });
+  afterAll(() => hub.stop());
+
+  const inOneHour = () => new Date(Date.now() + 3_600_000);
+  const meetingInput = (extra: Record<string, unknown> = {}) => ({
+    groupId: c.groupId, title: 'Jour fixe', startsAt: inOneHour(), endsAt: new Date(inOneHour().getTime() + 3_600_000), ...extra,
+  });
+  const series = (extra: Record<string, unknown> = {}) => ({
+    groupId: c.groupId, title: 'Jour fixe', rrule: 'FREQ=WEEKLY;BYDAY=TU', startsOn: '2031-01-07', startTime: '10:00', durationMinutes: 60, ...extra,
+  });
+
+  /** The first error, checked for German wording and its code. */
+  function german(result: GqlResult, code: string): { message: string; extensions: Record<string, unknown> } {
+    const error = result.errors?.[0];
+    expect(error?.extensions?.code).toBe(code);
+    expect(error!.message).not.toMatch(ENGLISH);
+    return error as { message: string; extensions: Record<string, unknown> };
+  }
+
+  /** A field error: German, "<field>: " in front, and the field named in extensions.field or .fields. */
+  function fieldError(result: GqlResult, field: string): string {
+    const error = german(result, 'BAD_USER_INPUT');
+    expect(error.message.startsWith(`${field}: `)).toBe(true);
+    expect([error.extensions.field, ...((error.extensions.fields as string[] | undefined) ?? [])]).toContain(field);
+    return error.message;
+  }
+
+  it('an empty title, from the input rules', async () => {
+    const result = await hub.gql(c.agency.token, CREATE_MEETING, { input: meetingInput({ title: '   ' }) });
+    expect(fieldError(result, 'title')).toBe('title: darf nicht leer sein');
+    expect(result.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', fields: ['title'] });
+  });
+
+  it('several problems at once: one "<field>: <text>" each, joined with "; "', async () => {
+    const result = await hub.gql(c.agency.token, SCHEDULE, { input: series({ title: '', durationMinutes: 0 }) });
+    const message = fieldError(result, 'title');
+    expect(result.errors![0].extensions?.fields).toEqual(['title', 'durationMinutes']);
+    expect(message).toBe('title: darf nicht leer sein; durationMinutes: muss mindestens 1 sein');
+  });
+
+  it('an end before the start, from the service', async () => {
+    const start = inOneHour();
+    const result = await hub.gql(c.agency.token, CREATE_MEETING, { input: meetingInput({ startsAt: start, endsAt: new Date(start.getTime() - 60_000) }) });
+    expect(fieldError(result, 'endsAt')).toBe('endsAt: muss nach dem Beginn (startsAt) liegen');
+    expect(result.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'endsAt' });
+  });
+
+  it('a date-time that is none, refused by the scalar before execution', async () => {
+    const result = await hub.gql(c.agency.token, CREATE_MEETING, { input: meetingInput({ startsAt: 'morgen früh' }) });
+    expect(result.status).toBe(400);
+    const error = german(result, 'BAD_USER_INPUT');
+    expect(error.message).toMatch(/^startsAt: muss ein Zeitpunkt \(DateTime\) nach ISO 8601 mit Zeitzone sein/);
+  });
+
+  it('bad RRULEs: invalid, and one that gives no dates', async () => {
+    const invalid = await hub.gql(c.agency.token, SCHEDULE, { input: series({ rrule: 'FREQ=WEEKLY;BYDAY=XX' }) });
+    expect(fieldError(invalid, 'rrule')).toBe('rrule: keine gültige Regel nach RFC 5545 – BYDAY-Wert „XX“ ist kein Wochentag wie MO oder 2TU');
+    const empty = await hub.gql(c.agency.token, SCHEDULE, { input: series({ rrule: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30' }) });
+    expect(fieldError(empty, 'rrule')).toMatch(/^rrule: die Regel ergibt keine Termine/);
+    const zone = await hub.gql(c.agency.token, SCHEDULE, { input: series({ timeZone: 'UTC+5' }) });
+    expect(fieldError(zone, 'timeZone')).toBe('timeZone: „UTC+5“ ist keine IANA-Zeitzone wie Europe/Berlin');
+  });
+
+  it('FORBIDDEN and NOT_FOUND are whole German sentences', async () => {
+    const meetingId = await meeting(hub, c.lead, c.groupId, 3);
+    const forbidden = german(await hub.gql(c.member.token, CANCEL, { input: { meetingId } }), 'FORBIDDEN');
+    expect(forbidden.message).toBe('Nur die Leitung oder Moderation der Gruppe darf das.');
+    const admin = german(await hub.gql(c.member.token, 'mutation { reconcileMatrix { bridgeEnabled } }'), 'FORBIDDEN');
+    expect(admin.message).toBe('Nur die Plattform-Administration (hub-admin) darf das.');
+    const notFound = german(await hub.gql(c.lead.token, CANCEL, { input: { meetingId: randomUUID() } }), 'NOT_FOUND');
+    expect(notFound.message).toBe('Sitzung nicht gefunden');
+  });
+
+  it('a stale expectedVersion is CONFLICT with currentVersion, in German', async () => {
+    const meetingId = await meeting(hub, c.lead, c.groupId, -1);
+    const agendaItemId = (await hub.ok(c.lead.token, ADD_ITEM, { input: { meetingId, title: 'Stand LoRaWAN' } })).addAgendaItem.id;
+    const { startProtocol } = await hub.ok(c.lead.token, START, { input: { meetingId } });
+    const entry = { protocolId: startProtocol.id, agendaItemId, notes: 'Erste Fassung', expectedVersion: startProtocol.version };
+    await hub.ok(c.lead.token, ENTRY, { input: entry });
+    const stale = await hub.gql(c.lead.token, ENTRY, { input: { ...entry, notes: 'Zweite Fassung' } });
+    const error = german(stale, 'CONFLICT');
+    expect(error.extensions).toEqual({ code: 'CONFLICT', currentVersion: startProtocol.version + 1 });
+    expect(error.message).toBe(`Das Protokoll wurde inzwischen geändert (jetzt Fassung ${startProtocol.version + 1}). Bitte laden Sie es neu und nehmen Sie Ihre Änderung erneut vor.`);
+  });
+
+  it('the token limit and the other GraphQL limits', async () => {
+    const tokens = await hub.gql(c.member.token, `{ me { ${'id '.repeat(GRAPHQL_LIMITS.maxTokens)} } }`);
+    expect(tokens.status).toBe(400);
+    expect(german(tokens, 'BAD_USER_INPUT').message).toBe('Die Anfrage ist zu groß: Sie darf höchstens 1.000 Token enthalten.');
+    const aliases = Array.from({ length: GRAPHQL_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: me { id }`).join(' ');
+    const tooMany = await hub.gql(c.member.token, `{ ${aliases} }`);
+    expect(tooMany.status).toBe(400);
+    expect(german(tooMany, 'BAD_USER_INPUT').message).toBe('Die Anfrage verwendet zu viele Aliasnamen: Erlaubt sind höchstens 15 (gefunden: 16).');
+  });
+
+  it('UNAUTHENTICATED, over GraphQL and on the HTTP endpoints', async () => {
+    const anonymous = german(await hub.gql(null, 'mutation { rotateCalendarFeedToken }'), 'UNAUTHENTICATED');
+    expect(anonymous.message).toBe('Bitte melden Sie sich an (gültiges Zugriffstoken erforderlich).');
+    const forged = german(await hub.gql('not.a.token', '{ me { id } }'), 'UNAUTHENTICATED');
+    expect(forged.message).toBe('Das Zugriffstoken ist ungültig oder abgelaufen. Bitte melden Sie sich erneut an.');
+    const exported = await hub.http.get('/privacy/export');
+    expect(exported.status).toBe(401);
+    expect(exported.body).toEqual({ error: 'UNAUTHENTICATED', message: 'Bitte melden Sie sich an (gültiges Zugriffstoken erforderlich).' });
+    const feed = await hub.http.get(`/calendar/${'x'.repeat(32)}.ics`);
+    expect(feed.status).toBe(404);
+    expect(feed.text).toBe('Kalender nicht gefunden');
+  });
+});
