@@ -9,37 +9,37 @@ const NOT_BLANK = (field: string) => Matches(/\S/, { message: `${field} must not
 
 @InputType()
 export class CreateProjectProfileInput {
-  @Field() @IsName('title') title: string;
-  @Field({ description: 'at most 500 characters' }) @IsOptionalText('summary', 500) @NOT_BLANK('summary') summary: string;
-  @Field(() => String, { nullable: true }) @IsOptionalText('body', 50_000) body?: string | null;
+  @Field() @IsName() title: string;
+  @Field({ description: 'at most 500 characters' }) @IsOptionalText(500) @NOT_BLANK('summary') summary: string;
+  @Field(() => String, { nullable: true }) @IsOptionalText(50_000) body?: string | null;
   @Field(() => [ID]) @IsIdList('organizationIds', 1, 10) organizationIds: string[];
   @Field(() => [String], { nullable: true }) @IsOptionalLabels('fieldOfActionKeys', 20, 100) fieldOfActionKeys?: string[] | null;
   @Field(() => [String], { nullable: true }) @IsOptionalLabels('tags', 20, 60) tags?: string[] | null;
   @Field(() => ProjectStatus) status: ProjectStatus;
   @Field(() => DateScalar, { nullable: true }) startedOn?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptionalText('costsNote', 2000) costsNote?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptionalText('fundingNote', 2000) fundingNote?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsId('contactId') contactId?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptionalText(2000) costsNote?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptionalText(2000) fundingNote?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId() contactId?: string | null;
   @Field(() => [String], { nullable: true }) @IsOptionalHttpUrls('links', 20) links?: string[] | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsId('networkId') networkId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId() networkId?: string | null;
   @Field(() => Visibility) visibility: Visibility;
 }
 
 /** Omitted fields stay as they are; `null` clears an optional one. */
 @InputType()
 export class UpdateProjectProfileInput {
-  @Field(() => ID) @IsId('id') id: string;
+  @Field(() => ID) @IsId() id: string;
   @Field(() => Int, { description: 'the version the change is based on; a stale one is CONFLICT' }) expectedVersion: number;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsName('title') title?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptionalText('summary', 500) @IsOptional() @NOT_BLANK('summary') summary?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptionalText('body', 50_000) body?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsName() title?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptionalText(500) @IsOptional() @NOT_BLANK('summary') summary?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptionalText(50_000) body?: string | null;
   @Field(() => [String], { nullable: true }) @IsOptionalLabels('fieldOfActionKeys', 20, 100) fieldOfActionKeys?: string[] | null;
   @Field(() => [String], { nullable: true }) @IsOptionalLabels('tags', 20, 60) tags?: string[] | null;
   @Field(() => ProjectStatus, { nullable: true }) status?: ProjectStatus | null;
   @Field(() => DateScalar, { nullable: true }) startedOn?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptionalText('costsNote', 2000) costsNote?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptionalText('fundingNote', 2000) fundingNote?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsId('contactId') contactId?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptionalText(2000) costsNote?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptionalText(2000) fundingNote?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId() contactId?: string | null;
   @Field(() => [String], { nullable: true }) @IsOptionalHttpUrls('links', 20) links?: string[] | null;
   @Field(() => Visibility, { nullable: true }) visibility?: Visibility | null;
 }

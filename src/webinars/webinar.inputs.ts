@@ -7,26 +7,26 @@ import { Visibility } from '../knowledge/knowledge.enums.js';
 
 @InputType()
 export class CreateEventSeriesInput {
-  @Field() @IsName('title') title: string;
-  @Field(() => String, { nullable: true }) @IsOptionalText('description', 10_000) description?: string | null;
-  @Field(() => ID) @IsId('organizerId') organizerId: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsId('networkId') networkId?: string | null;
+  @Field() @IsName() title: string;
+  @Field(() => String, { nullable: true }) @IsOptionalText(10_000) description?: string | null;
+  @Field(() => ID) @IsId() organizerId: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId() networkId?: string | null;
   @Field(() => Visibility) visibility: Visibility;
 }
 
 @InputType()
 export class SpeakerInput {
-  @Field() @IsName('speakers.name') name: string;
-  @Field(() => String, { nullable: true }) @IsOptionalText('speakers.role', 200) role?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsId('speakers.organizationId') organizationId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsId('speakers.personId') personId?: string | null;
+  @Field() @IsName() name: string;
+  @Field(() => String, { nullable: true }) @IsOptionalText(200) role?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId() organizationId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId() personId?: string | null;
 }
 
 @InputType()
 export class ScheduleWebinarInput {
-  @Field(() => ID) @IsId('seriesId') seriesId: string;
-  @Field() @IsName('title') title: string;
-  @Field(() => String, { nullable: true }) @IsOptionalText('description', 10_000) description?: string | null;
+  @Field(() => ID) @IsId() seriesId: string;
+  @Field() @IsName() title: string;
+  @Field(() => String, { nullable: true }) @IsOptionalText(10_000) description?: string | null;
   @Field() startsAt: Date;
   @Field() endsAt: Date;
   @Field(() => String, { nullable: true, description: 'IANA time zone; default Europe/Berlin' }) timeZone?: string | null;
@@ -37,12 +37,12 @@ export class ScheduleWebinarInput {
   @Type(() => SpeakerInput)
   speakers?: SpeakerInput[] | null;
   @Field(() => [ID], { nullable: true }) @IsOptionalIdList('projectProfileIds', 20) projectProfileIds?: string[] | null;
-  @Field(() => Int, { nullable: true, description: 'null = unlimited' }) @IsOptional() @IsIntBetween('capacity', 1, 100_000) capacity?: number | null;
-  @Field(() => String, { nullable: true, description: 'a link set by hand; wins over a generated video room' }) @IsOptionalHttpUrl('onlineUrl') onlineUrl?: string | null;
+  @Field(() => Int, { nullable: true, description: 'null = unlimited' }) @IsOptional() @IsIntBetween(1, 100_000) capacity?: number | null;
+  @Field(() => String, { nullable: true, description: 'a link set by hand; wins over a generated video room' }) @IsOptionalHttpUrl() onlineUrl?: string | null;
 }
 
 @InputType()
 export class RegisterForWebinarInput {
-  @Field(() => ID) @IsId('webinarId') webinarId: string;
-  @Field(() => ID, { nullable: true, description: 'default: the organization the caller acts for in the series\' network' }) @IsOptional() @IsId('organizationId') organizationId?: string | null;
+  @Field(() => ID) @IsId() webinarId: string;
+  @Field(() => ID, { nullable: true, description: 'default: the organization the caller acts for in the series\' network' }) @IsOptional() @IsId() organizationId?: string | null;
 }

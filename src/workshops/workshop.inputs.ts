@@ -6,10 +6,10 @@ import { IsId, IsIntBetween, IsName, IsOptionalText } from '../common/validators
 
 @InputType()
 export class CreateWorkshopInput {
-  @Field() @IsName('title') title: string;
+  @Field() @IsName() title: string;
   @Field(() => DateScalar) date: string;
-  @Field(() => String, { nullable: true }) @IsOptionalText('location', 500) location?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsId('networkId') networkId?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptionalText(500) location?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId() networkId?: string | null;
   @Field(() => [ID], { description: '1 to 3' }) @IsIdList('municipalityIds', 1, 3) municipalityIds: string[];
   @Field(() => [String], { nullable: true, description: 'the fields presented at the info stations; default all' })
   @IsOptionalLabels('fieldOfActionKeys', 50, 100)
@@ -18,41 +18,41 @@ export class CreateWorkshopInput {
 
 @InputType()
 export class AddWorkshopParticipantInput {
-  @Field(() => ID) @IsId('workshopId') workshopId: string;
-  @Field(() => ID) @IsId('personId') personId: string;
-  @Field(() => ID, { description: "one of the workshop's municipalities" }) @IsId('organizationId') organizationId: string;
+  @Field(() => ID) @IsId() workshopId: string;
+  @Field(() => ID) @IsId() personId: string;
+  @Field(() => ID, { description: "one of the workshop's municipalities" }) @IsId() organizationId: string;
 }
 
 @InputType()
 export class SelectFieldOfActionInput {
-  @Field(() => ID) @IsId('workshopId') workshopId: string;
-  @Field(() => ID) @IsId('organizationId') organizationId: string;
+  @Field(() => ID) @IsId() workshopId: string;
+  @Field(() => ID) @IsId() organizationId: string;
   @Field() @Matches(/\S/, { message: 'fieldOfActionKey must not be empty' }) @MaxLength(100, { message: 'fieldOfActionKey must be at most 100 characters' }) fieldOfActionKey: string;
-  @Field(() => Int, { description: '1 = first' }) @IsIntBetween('priority', 1, 99) priority: number;
+  @Field(() => Int, { description: '1 = first' }) @IsIntBetween(1, 99) priority: number;
 }
 
 @InputType()
 export class AddWorkshopIdeaInput {
-  @Field(() => ID) @IsId('workshopId') workshopId: string;
-  @Field(() => ID) @IsId('organizationId') organizationId: string;
+  @Field(() => ID) @IsId() workshopId: string;
+  @Field(() => ID) @IsId() organizationId: string;
   @Field() @Matches(/\S/, { message: 'fieldOfActionKey must not be empty' }) @MaxLength(100, { message: 'fieldOfActionKey must be at most 100 characters' }) fieldOfActionKey: string;
-  @Field() @IsName('title') title: string;
-  @Field(() => String, { nullable: true }) @IsOptionalText('description', 5000) description?: string | null;
+  @Field() @IsName() title: string;
+  @Field(() => String, { nullable: true }) @IsOptionalText(5000) description?: string | null;
 }
 
 @InputType()
 export class AddIdeaStepInput {
-  @Field(() => ID) @IsId('ideaId') ideaId: string;
-  @Field() @IsName('title') title: string;
-  @Field(() => String, { nullable: true }) @IsOptionalText('responsible', 200) responsible?: string | null;
+  @Field(() => ID) @IsId() ideaId: string;
+  @Field() @IsName() title: string;
+  @Field(() => String, { nullable: true }) @IsOptionalText(200) responsible?: string | null;
   @Field(() => DateScalar, { nullable: true }) dueOn?: string | null;
 }
 
 @InputType()
 export class PromoteWorkshopIdeaInput {
-  @Field(() => ID) @IsId('ideaId') ideaId: string;
+  @Field(() => ID) @IsId() ideaId: string;
   @Field() @IsBoolean() toProjectGroup: boolean;
   @Field() @IsBoolean() toProjectProfile: boolean;
-  @Field(() => ID, { nullable: true, description: "default: the workshop's network" }) @IsOptional() @IsId('networkId') networkId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsId('parentGroupId') parentGroupId?: string | null;
+  @Field(() => ID, { nullable: true, description: "default: the workshop's network" }) @IsOptional() @IsId() networkId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsId() parentGroupId?: string | null;
 }
