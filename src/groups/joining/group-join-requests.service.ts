@@ -44,6 +44,7 @@ export class GroupJoinRequestsService {
     if (input.organizationId && !(await isActiveMember(this.db.manager, group.networkId, input.organizationId))) {
       throw badInput('organizationId', 'the organization is not an active member of the network');
     }
+    if (input.organizationId && input.organizationId !== role.organization_id) await this.requireActingFor(viewer, group, input.organizationId);
     const organizationId = input.organizationId ?? role.organization_id;
     const open = group.joinPolicy === GroupJoinPolicy.OPEN;
     try {
@@ -187,6 +188,21 @@ export class GroupJoinRequestsService {
     );
     if (!rows.length) return [];
     return this.db.getRepository(GroupJoinRequestEntity).find({ where: { id: In(rows.map((r) => r.id)) }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /**
+   * One asks to join for an organization one acts for in the network: the one of one's network
+   * role, or that of one of one's group memberships there. The group's managers may name any
+   * member organization.
+   */
+  private async requireActingFor(viewer: Viewer, group: GroupEntity, organizationId: string): Promise<void> {
+    if ((await this.access.groupAccess(viewer, group)) === 'manage') return;
+    const [acts] = await this.db.query(
+      `SELECT 1 FROM group_member gm JOIN work_group g ON g.id = gm.group_id
+        WHERE gm.person_id = $1 AND g.network_id = $2 AND gm.organization_id = $3 AND ${ACTIVE_MEMBER}`,
+      [viewer.personId, group.networkId, organizationId],
+    );
+    if (!acts) throw badInput('organizationId', 'Sie handeln nicht für diese Organisation');
   }
 
   private async visibleGroup(viewer: Viewer, groupId: string): Promise<GroupEntity> {
