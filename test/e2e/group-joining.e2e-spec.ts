@@ -72,6 +72,21 @@ describe('joining working groups', () => {
       expect((await outbox(g, 'GroupMembershipChanged')).map((e) => e.payload.personId)).toEqual([n.id]);
     });
 
+    it('answers CONFLICT in an OPEN group while the person has a PENDING request (from before the group opened)', async () => {
+      const g = await group(hub, c.agency, c.networkId);
+      const n = await newcomer();
+      const { requestGroupMembership: first } = await hub.ok(n.token, REQUEST, { input: { groupId: g } });
+      expect(first.status).toBe('PENDING');
+      await hub.ok(c.agency.token, POLICY, { groupId: g, joinPolicy: 'OPEN' });
+      const again = await hub.gql(n.token, REQUEST, { input: { groupId: g } });
+      expect(codeOf(again)).toBe('CONFLICT');
+      expect((await hub.ok(n.token, MINE, { id: g })).group.myRole).toBeNull();
+      expect(await sql(hub, 'SELECT status FROM group_join_request WHERE group_id = $1', [g])).toEqual([{ status: 'PENDING' }]);
+      // Once decided, the open group takes them at once.
+      await hub.ok(c.agency.token, DECIDE, { input: { requestId: first.id, approve: false } });
+      expect((await hub.ok(n.token, REQUEST, { input: { groupId: g } })).requestGroupMembership.status).toBe('APPROVED');
+    });
+
     it('refuses CLOSED groups and callers without a network role (FORBIDDEN), members (CONFLICT), outsiders (NOT_FOUND)', async () => {
       const closed = await group(hub, c.agency, c.networkId, 'PROJECT_GROUP', { joinPolicy: 'CLOSED' });
       expect(codeOf(await hub.gql(c.bystander.token, REQUEST, { input: { groupId: closed } }))).toBe('FORBIDDEN');

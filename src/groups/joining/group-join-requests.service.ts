@@ -51,6 +51,12 @@ export class GroupJoinRequestsService {
       const request = await this.db.transaction(async (tx) => {
         const [member] = await tx.query(`SELECT 1 FROM group_member gm WHERE gm.group_id = $1 AND gm.person_id = $2 AND ${ACTIVE_MEMBER}`, [group.id, viewer.personId]);
         if (member) throw alreadyMember();
+        if (open) {
+          // A request from before the group opened still waits: the contract says CONFLICT (APPROVAL
+          // groups get the same from the partial unique index when they insert theirs).
+          const [pending] = await tx.query(`SELECT 1 FROM group_join_request WHERE group_id = $1 AND person_id = $2 AND status = 'PENDING'`, [group.id, viewer.personId]);
+          if (pending) throw new DomainError('CONFLICT', 'Ein Antrag auf Beitritt zu dieser Gruppe wartet bereits auf Entscheidung.');
+        }
         const saved = await tx.getRepository(GroupJoinRequestEntity).save({
           groupId: group.id, personId: viewer.personId, organizationId, message: input.message ?? null,
           status: open ? JoinRequestStatus.APPROVED : JoinRequestStatus.PENDING, decidedById: null,
