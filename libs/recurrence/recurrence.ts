@@ -114,7 +114,8 @@ export async function requireDates(def: { rrule: string; anchorOn: string; until
     if ((await firstDate({ rule: text, anchorOn: def.anchorOn, from: start, to: end })) === null) throw none();
   } catch (error) {
     // A rule that finds no date within the time limit never matches (rrule searches to year 9999).
-    if (error instanceof ExpansionLimitError) throw none();
+    // A busy pool says nothing about the rule: that refusal goes to the caller as it is.
+    if (error instanceof ExpansionLimitError && error.reason === 'time') throw none();
     throw error;
   }
 }

@@ -44,21 +44,38 @@ export class Viewer {
     this.groupRoles = undefined;
   }
 
-  private allNetworkRoles() {
-    this.networkRoles ??= this.db
-      .query<{ network_id: string; role: NetworkRole }[]>('SELECT network_id, role FROM network_role WHERE person_id = $1', [this.person.id])
-      .then((rows) => new Map(rows.map((r) => [r.network_id, r.role])));
+  private allNetworkRoles(): Promise<Map<string, NetworkRole>> {
+    this.networkRoles ??= this.forgetOnFailure(
+      this.db
+        .query<{ network_id: string; role: NetworkRole }[]>('SELECT network_id, role FROM network_role WHERE person_id = $1', [this.person.id])
+        .then((rows) => new Map(rows.map((r) => [r.network_id, r.role]))),
+      () => (this.networkRoles = undefined),
+    );
     return this.networkRoles;
   }
 
-  private allGroupRoles() {
-    this.groupRoles ??= this.db
-      .query<{ group_id: string; role: GroupRole }[]>(
-        `SELECT group_id, role FROM group_member
-          WHERE person_id = $1 AND (until IS NULL OR until >= (now() AT TIME ZONE 'Europe/Berlin')::date)`,
-        [this.person.id],
-      )
-      .then((rows) => new Map(rows.map((r) => [r.group_id, r.role])));
+  private allGroupRoles(): Promise<Map<string, GroupRole>> {
+    this.groupRoles ??= this.forgetOnFailure(
+      this.db
+        .query<{ group_id: string; role: GroupRole }[]>(
+          `SELECT group_id, role FROM group_member
+            WHERE person_id = $1 AND (until IS NULL OR until >= (now() AT TIME ZONE 'Europe/Berlin')::date)`,
+          [this.person.id],
+        )
+        .then((rows) => new Map(rows.map((r) => [r.group_id, r.role]))),
+      () => (this.groupRoles = undefined),
+    );
     return this.groupRoles;
+  }
+
+  /**
+   * A failed read (a lost connection, say) is not remembered: the next check, or the request's
+   * retry (ReadRetryInterceptor), reads again instead of getting the same rejection.
+   */
+  private forgetOnFailure<T>(loading: Promise<T>, forget: () => void): Promise<T> {
+    loading.catch(() => {
+      if (this.networkRoles === loading || this.groupRoles === loading) forget();
+    });
+    return loading;
   }
 }

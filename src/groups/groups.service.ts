@@ -14,10 +14,10 @@ import { isActiveMember } from '../networks/network-memberships.js';
 import { NetworkRole } from '../networks/network.enums.js';
 import { NetworksService } from '../networks/networks.service.js';
 import type { AddGroupMemberInput, CreateGroupInput, RemoveGroupMemberInput } from './dto/group.inputs.js';
-import { ACTIVE_MEMBER, membershipChanged, quoted } from './group-membership.js';
+import { ACTIVE_MEMBER, keepLastLead, lockGroup, membershipChanged, quoted } from './group-membership.js';
 import { GroupMemberEntity } from './group-member.entity.js';
 import { GroupEntity } from './group.entity.js';
-import { GroupJoinPolicy, GroupLevel, LEVEL_NAME, LEVEL_RANK } from './group.enums.js';
+import { GroupJoinPolicy, GroupLevel, GroupRole, LEVEL_NAME, LEVEL_RANK } from './group.enums.js';
 
 const POLICY_DE: Record<GroupJoinPolicy, string> = { OPEN: 'offen', APPROVAL: 'mit Freigabe', CLOSED: 'geschlossen' };
 
@@ -82,6 +82,10 @@ export class GroupsService {
       throw badInput('organizationId', 'die Organisation ist kein aktives Mitglied des Netzwerks');
     }
     await this.db.transaction(async (tx) => {
+      await lockGroup(tx, group.id);
+      if (input.role !== GroupRole.LEAD) {
+        await keepLastLead(tx, group.id, input.personId, 'Die letzte LEAD-Person kann keine andere Rolle bekommen; machen Sie zuerst jemand anderen zur LEAD.');
+      }
       await tx.query(
         `INSERT INTO group_member (group_id, person_id, organization_id, role, since, until) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (group_id, person_id) DO UPDATE
@@ -102,6 +106,8 @@ export class GroupsService {
   async removeMember(viewer: Viewer, input: RemoveGroupMemberInput): Promise<boolean> {
     const group = await this.requireManageable(viewer, input.groupId);
     const removed = await this.db.transaction(async (tx) => {
+      await lockGroup(tx, group.id);
+      await keepLastLead(tx, group.id, input.personId, 'Die letzte LEAD-Person kann nicht entfernt werden; machen Sie zuerst jemand anderen zur LEAD.');
       const result = await tx.getRepository(GroupMemberEntity).delete({ groupId: group.id, personId: input.personId });
       if (!result.affected) return false;
       await membershipChanged(tx, group.id, input.personId);

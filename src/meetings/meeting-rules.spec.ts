@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { checkSchedule, isTimeZone, meetingStatus } from './meeting-rules.js';
+import { checkSchedule, germanDateTime, isTimeZone, meetingStatus } from './meeting-rules.js';
 
 const at = (iso: string) => new Date(iso);
 
@@ -34,5 +34,13 @@ describe('meetingStatus', () => {
     expect(meetingStatus({ cancelled: false, endsAt: at('2026-06-01T11:00:00Z'), hasRecord: false }, now)).toBe('SCHEDULED');
     expect(meetingStatus({ cancelled: false, endsAt: at('2026-06-01T13:00:00Z'), hasRecord: true }, now)).toBe('SCHEDULED');
     expect(meetingStatus({ cancelled: true, endsAt: at('2026-06-01T11:00:00Z'), hasRecord: true }, now)).toBe('CANCELLED');
+  });
+});
+
+describe('germanDateTime', () => {
+  it('writes the local wall-clock time of the zone, in summer and in winter', () => {
+    expect(germanDateTime(at('2026-03-10T09:00:00Z'), 'Europe/Berlin')).toBe('10.03.2026, 10:00 Uhr');
+    expect(germanDateTime(at('2026-07-10T08:00:00Z'), 'Europe/Berlin')).toBe('10.07.2026, 10:00 Uhr');
+    expect(germanDateTime(at('2026-07-10T08:00:00Z'), 'UTC')).toBe('10.07.2026, 08:00 Uhr');
   });
 });

@@ -22,3 +22,8 @@ export function meetingStatus(m: { cancelled: boolean; endsAt: Date; hasRecord: 
   if (m.endsAt.getTime() < now.getTime() && m.hasRecord) return MeetingStatus.HELD;
   return MeetingStatus.SCHEDULED;
 }
+
+/** "10.03.2026, 10:00 Uhr": a date and time in the meeting's zone, for German audit summaries. */
+export function germanDateTime(at: Date, timeZone: string): string {
+  return `${new Intl.DateTimeFormat('de-DE', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(at)} Uhr`;
+}

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
+import { recordAudit } from '../audit/audit.js';
 import { AccessService } from '../auth/access.service.js';
 import type { Viewer } from '../auth/viewer.js';
 import { badInput, DomainError, notFound } from '../common/domain-error.js';
-import { manyByKey, type RequestLoaders } from '../common/request-loaders.js';
+import { manyByKey, RequestLoaders } from '../common/request-loaders.js';
 import { GroupEntity } from '../groups/group.entity.js';
 import { recordEvent } from '../outbox/outbox.js';
 import { syncCarryOver } from './carry-over.js';
@@ -12,7 +13,7 @@ import type { CancelMeetingInput, CreateMeetingInput, RescheduleMeetingInput } f
 import { MeetingAccessService, toMeetingModel } from './meeting-access.service.js';
 import { MeetingChangeEntity } from './entities/meeting-change.entity.js';
 import { MeetingGroupEntity } from './entities/meeting-group.entity.js';
-import { checkSchedule, DEFAULT_TIME_ZONE } from './meeting-rules.js';
+import { checkSchedule, DEFAULT_TIME_ZONE, germanDateTime } from './meeting-rules.js';
 import { MeetingEntity } from './entities/meeting.entity.js';
 import { MeetingChangeKind, MeetingStatus } from './meeting.enums.js';
 import type { MeetingModel } from './meeting.model.js';
@@ -45,6 +46,7 @@ export class MeetingsService {
     const meeting = await this.db.transaction(async (tx) => {
       const saved = await this.insertMeeting(tx, viewer, { group, extra, timeZone, input });
       await syncCarryOver(tx, group.id);
+      await auditMeeting(tx, viewer, 'meeting.create', saved, group.networkId, `Sitzung „${saved.title}“ angesetzt: ${germanDateTime(saved.startsAt, timeZone)}.`);
       return saved;
     });
     return toMeetingModel(meeting, 'manage');
@@ -85,7 +87,7 @@ export class MeetingsService {
 
   async reschedule(viewer: Viewer, input: RescheduleMeetingInput): Promise<MeetingModel> {
     checkSchedule(input.startsAt, input.endsAt);
-    const model = await this.meetingAccess.require(viewer, input.meetingId, 'manage');
+    const { model, networkId } = await this.requireManaged(viewer, input.meetingId);
     if (model.status !== MeetingStatus.SCHEDULED) throw badInput('meetingId', `eine ${STATE[model.status]} Sitzung kann nicht verschoben werden`);
     const updated = await this.db.transaction(async (tx) => {
       const current = await this.lockForChange(tx, model.id);
@@ -99,13 +101,16 @@ export class MeetingsService {
         payload: { meetingId: current.id, title: current.title, startsAt: input.startsAt, endsAt: input.endsAt, previousStartsAt: current.startsAt, previousEndsAt: current.endsAt, timeZone: current.timeZone, onlineUrl: current.onlineUrl },
       });
       await syncCarryOver(tx, current.groupId);
+      const zone = current.timeZone;
+      await auditMeeting(tx, viewer, 'meeting.reschedule', current, networkId,
+        `Sitzung „${current.title}“ verlegt: ${germanDateTime(current.startsAt, zone)} → ${germanDateTime(input.startsAt, zone)}.`);
       return tx.getRepository(MeetingEntity).findOneByOrFail({ id: current.id });
     });
     return toMeetingModel(updated, 'manage');
   }
 
   async cancel(viewer: Viewer, input: CancelMeetingInput): Promise<MeetingModel> {
-    const model = await this.meetingAccess.require(viewer, input.meetingId, 'manage');
+    const { model, networkId } = await this.requireManaged(viewer, input.meetingId);
     if (model.status !== MeetingStatus.SCHEDULED) throw badInput('meetingId', `eine ${STATE[model.status]} Sitzung kann nicht abgesagt werden`);
     const updated = await this.db.transaction(async (tx) => {
       const current = await this.lockForChange(tx, model.id);
@@ -119,9 +124,19 @@ export class MeetingsService {
         payload: { meetingId: current.id, title: current.title, startsAt: current.startsAt, timeZone: current.timeZone, reason: input.reason ?? null },
       });
       await syncCarryOver(tx, current.groupId);
+      // The reason is free text and may name people: it stays in the meeting's history, not in the log.
+      await auditMeeting(tx, viewer, 'meeting.cancel', current, networkId, `Sitzung „${current.title}“ am ${germanDateTime(current.startsAt, current.timeZone)} abgesagt.`);
       return tx.getRepository(MeetingEntity).findOneByOrFail({ id: current.id });
     });
     return toMeetingModel(updated, 'manage');
+  }
+
+  /** The meeting for a manager, and its network (read before any transaction opens). */
+  private async requireManaged(viewer: Viewer, meetingId: string): Promise<{ model: MeetingModel; networkId: string }> {
+    const loaders = new RequestLoaders();
+    const model = await this.meetingAccess.require(viewer, meetingId, 'manage', loaders);
+    const { networkId } = await this.meetingAccess.primaryGroup(loaders, model);
+    return { model, networkId };
   }
 
   /** Re-reads the meeting under a row lock; refuses if it was cancelled meanwhile. */
@@ -198,4 +213,11 @@ export class MeetingsService {
       )
       .load(meetingId);
   }
+}
+
+/** The audit entry of a meeting change, in the change's transaction. Summaries name no person. */
+export function auditMeeting(
+  tx: EntityManager, viewer: Viewer, action: 'meeting.create' | 'meeting.reschedule' | 'meeting.cancel', meeting: { id: string }, networkId: string, summary: string,
+): Promise<void> {
+  return recordAudit(tx, { actor: viewer, action, subjectType: 'Meeting', subjectId: meeting.id, networkId, summary });
 }

@@ -1,11 +1,15 @@
 /**
  * The SQL behind GET /privacy/export, one statement per section, each parameterised by the
- * person's id ($1). Other people appear by id and display name only, never by e-mail or Matrix ID.
+ * person's id ($1). Other people appear by id; by display name only when they consented to be
+ * named (publicProfile), never by e-mail or Matrix ID. What others wrote to someone else (the
+ * message of a join request the person decided) is not theirs and stays out.
  * Dates are rendered as text (YYYY-MM-DD) so the JSON does not depend on the server's time zone.
  */
 import { KNOWLEDGE_EXPORT_SECTIONS } from './export-knowledge.js';
 
-const ref = (alias: string) => `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE json_build_object('id', ${alias}.id, 'displayName', ${alias}.display_name) END`;
+const ref = (alias: string) =>
+  `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE json_build_object('id', ${alias}.id,
+     'displayName', CASE WHEN ${alias}.id = $1 OR ${alias}.public_profile THEN ${alias}.display_name END) END`;
 const meeting = (alias: string) => `json_build_object('id', ${alias}.id, 'title', ${alias}.title, 'startsAt', ${alias}.starts_at)`;
 const org = (alias: string) => `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE json_build_object('id', ${alias}.id, 'name', ${alias}.name) END`;
 const network = (alias: string) => `json_build_object('id', ${alias}.id, 'slug', ${alias}.slug, 'name', ${alias}.name)`;
@@ -19,13 +23,15 @@ export const EXPORT_SECTIONS: Record<string, string> = {
       FROM network_membership m JOIN network n ON n.id = m.network_id JOIN organization o ON o.id = m.organization_id
      WHERE (m.network_id, m.organization_id) IN (SELECT network_id, organization_id FROM network_role WHERE person_id = $1)
      ORDER BY n.name, m.created_at`,
-  networkJoinRequests: `SELECT j.id, ${network('n')} AS network, ${org('o')} AS organization, j.message, j.status, j.reason,
+  networkJoinRequests: `SELECT j.id, ${network('n')} AS network, ${org('o')} AS organization,
+           CASE WHEN j.requested_by_id = $1 THEN j.message END AS message, j.status, j.reason,
            CASE WHEN j.requested_by_id = $1 THEN 'requester' ELSE 'decider' END AS relation,
            ${ref('rq')} AS "requestedBy", ${ref('d')} AS "decidedBy", j.created_at AS "createdAt", j.decided_at AS "decidedAt"
       FROM join_request j JOIN network n ON n.id = j.network_id JOIN organization o ON o.id = j.organization_id
       JOIN person rq ON rq.id = j.requested_by_id LEFT JOIN person d ON d.id = j.decided_by_id
      WHERE j.requested_by_id = $1 OR j.decided_by_id = $1 ORDER BY j.created_at`,
-  groupJoinRequests: `SELECT r.id, ${group('g')} AS "group", ${org('o')} AS organization, r.message, r.status, r.reason,
+  groupJoinRequests: `SELECT r.id, ${group('g')} AS "group", ${org('o')} AS organization,
+           CASE WHEN r.person_id = $1 THEN r.message END AS message, r.status, r.reason,
            CASE WHEN r.person_id = $1 THEN 'requester' ELSE 'decider' END AS relation,
            ${ref('rq')} AS "requestedBy", ${ref('d')} AS "decidedBy", r.created_at AS "createdAt", r.decided_at AS "decidedAt"
       FROM group_join_request r JOIN work_group g ON g.id = r.group_id LEFT JOIN organization o ON o.id = r.organization_id

@@ -94,7 +94,7 @@ export class ProtocolsService {
   }
 
   async transition(viewer: Viewer, input: ProtocolTransitionInput, step: keyof typeof TRANSITIONS): Promise<ProtocolModel> {
-    const { protocol, meeting } = await this.requireManaged(viewer, input.protocolId);
+    const { protocol, meeting, networkId } = await this.requireManaged(viewer, input.protocolId);
     const t = TRANSITIONS[step];
     // Only constants go into `set`; values go in as parameters below.
     const set = `status = '${t.to}'${step === 'publish' ? ', published_at = now()' : step === 'approve' ? ', approved_at = now()' : ''}`;
@@ -102,9 +102,8 @@ export class ProtocolsService {
       await bumpVersion(tx, protocol.id, { expected: input.expectedVersion, states: [t.from], authorId: viewer.personId, summary: t.summary, set });
       if (step === 'approve') await tx.query('UPDATE protocol SET approved_by_id = $2 WHERE id = $1', [protocol.id, viewer.personId]);
       if (step === 'publish') await this.freeze(tx, protocol.id, meeting);
-      const group = await this.meetingAccess.primaryGroup(new RequestLoaders(), meeting);
       await recordAudit(tx, {
-        actor: viewer, action: `protocol.${step}`, subjectType: 'Protocol', subjectId: protocol.id, networkId: group.networkId,
+        actor: viewer, action: `protocol.${step}`, subjectType: 'Protocol', subjectId: protocol.id, networkId,
         summary: `Protokoll der Sitzung „${meeting.title}“: ${t.summary} (${t.from} → ${t.to}).`,
       });
     });
@@ -170,7 +169,12 @@ export class ProtocolsService {
     return toProtocolModel(await this.db.getRepository(ProtocolEntity).findOneByOrFail({ id: protocolId }), 'manage');
   }
 
-  private async requireManaged(viewer: Viewer, protocolId: string): Promise<{ protocol: ProtocolEntity; meeting: MeetingModel }> {
+  /**
+   * The protocol, its meeting and the meeting's network, for a manager. Everything is read here,
+   * before any transaction: a pool query inside one would wait for the transaction's own
+   * connection (the embedded database has just one).
+   */
+  private async requireManaged(viewer: Viewer, protocolId: string): Promise<{ protocol: ProtocolEntity; meeting: MeetingModel; networkId: string }> {
     const protocol = isUuid(protocolId) ? await this.db.getRepository(ProtocolEntity).findOneBy({ id: protocolId }) : null;
     if (!protocol) throw notFound('Protokoll');
     const loaders = new RequestLoaders();
@@ -179,7 +183,8 @@ export class ProtocolsService {
     });
     if (!VISIBLE[meeting.access].includes(protocol.status)) throw notFound('Protokoll');
     await this.meetingAccess.require(viewer, protocol.meetingId, 'manage', loaders);
-    return { protocol, meeting };
+    const { networkId } = await this.meetingAccess.primaryGroup(loaders, meeting);
+    return { protocol, meeting, networkId };
   }
 
   private async requireAgendaItem(meetingId: string, agendaItemId: string, field: string): Promise<void> {

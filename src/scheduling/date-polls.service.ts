@@ -7,8 +7,8 @@ import { badInput, DomainError, notFound } from '../common/domain-error.js';
 import { isUuid } from '../common/ids.js';
 import { manyByKey, type RequestLoaders } from '../common/request-loaders.js';
 import { GroupEntity } from '../groups/group.entity.js';
-import { checkSchedule, DEFAULT_TIME_ZONE } from '../meetings/meeting-rules.js';
-import { MeetingsService } from '../meetings/meetings.service.js';
+import { checkSchedule, DEFAULT_TIME_ZONE, germanDateTime } from '../meetings/meeting-rules.js';
+import { auditMeeting, MeetingsService } from '../meetings/meetings.service.js';
 import { DatePollEntity, DatePollOptionEntity } from './date-poll.entity.js';
 import type { CloseDatePollInput, CreateDatePollInput, VoteDatePollInput } from './dto/scheduling.inputs.js';
 import type { DatePollOptionModel } from './scheduling.model.js';
@@ -78,6 +78,8 @@ export class DatePollsService {
         group, extra: [], timeZone: DEFAULT_TIME_ZONE, input: { title: poll.title, startsAt: option.startsAt, endsAt: option.endsAt },
       });
       await tx.query('UPDATE date_poll SET closed = true, meeting_id = $2 WHERE id = $1', [poll.id, meeting.id]);
+      await auditMeeting(tx, viewer, 'meeting.create', meeting, group.networkId,
+        `Sitzung „${meeting.title}“ aus der Terminumfrage angesetzt: ${germanDateTime(meeting.startsAt, meeting.timeZone)}.`);
       return tx.getRepository(DatePollEntity).findOneByOrFail({ id: poll.id });
     });
   }

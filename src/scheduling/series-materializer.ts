@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { addDays, expandSeries, EXPANSION_LIMITS, ExpansionLimitError, RecurrenceError, type SeriesDefinition } from '../../libs/recurrence/index.js';
+import { addDays, expandSeries, EXPANSION_LIMITS, ExpansionLimitError, RecurrenceError, type Occurrence, type SeriesDefinition, type SkippedOccurrence } from '../../libs/recurrence/index.js';
 import { badInput } from '../common/domain-error.js';
 import { de } from '../common/validators.js';
 import { syncCarryOver } from '../meetings/carry-over.js';
@@ -17,6 +17,7 @@ export const isExpansionProblem = (error: unknown): error is Error => error inst
 const OVER_LIMIT: Record<ExpansionLimitError['reason'], string> = {
   time: `die Regel ist zu aufwendig: Ihre Termine lassen sich nicht in ${de(EXPANSION_LIMITS.timeMs)} ms berechnen`,
   occurrences: `die Regel ergibt zu viele Termine (mehr als ${de(EXPANSION_LIMITS.maxOccurrences)} im Zeitraum)`,
+  busy: 'zu viele Terminberechnungen gleichzeitig; bitte gleich noch einmal',
 };
 
 /** An expansion problem during a user's change is their input's fault: BAD_USER_INPUT naming the field. */
@@ -26,7 +27,10 @@ export function asInputError(error: unknown): unknown {
   return error;
 }
 
-export function definitionOf(s: MeetingSeriesEntity): SeriesDefinition {
+/** What an expansion needs of a series (a series not saved yet has no id). */
+export type SeriesShape = Pick<MeetingSeriesEntity, 'rrule' | 'anchorOn' | 'startTime' | 'durationMinutes' | 'timeZone' | 'until' | 'holidayPolicy' | 'holidayRegions' | 'generateFrom'>;
+
+export function definitionOf(s: SeriesShape): SeriesDefinition {
   return {
     rrule: s.rrule, anchorOn: s.anchorOn, startTime: s.startTime, durationMinutes: s.durationMinutes, timeZone: s.timeZone,
     until: s.until, holidayPolicy: s.holidayPolicy, holidayRegions: s.holidayRegions,
@@ -45,16 +49,34 @@ interface ExistingOccurrence {
   has_agenda: boolean;
 }
 
+/** A series' dates in a window, computed before the transaction that applies them. */
+export interface SeriesExpansion {
+  start: string;
+  to: string;
+  occurrences: Occurrence[];
+  skipped: SkippedOccurrence[];
+}
+
 /**
- * Brings the series' meetings with occurrence dates in [from, to] in line with its definition.
+ * Expands the series' dates in [from, to] (never before generateFrom). Call it BEFORE opening the
+ * transaction that applies them: it waits for a worker thread (and may be refused when they are
+ * busy), and a transaction would hold a database connection all that time.
+ */
+export async function expandWindow(series: SeriesShape, from: string, to: string): Promise<SeriesExpansion> {
+  const start = from > series.generateFrom ? from : series.generateFrom;
+  const { occurrences, skipped } = await expandSeries(definitionOf(series), start, to);
+  return { start, to, occurrences, skipped };
+}
+
+/**
+ * Brings the series' meetings with occurrence dates in the expansion's window in line with it.
  * Never touched: past meetings, held ones (attendance or protocol), cancelled ones, and
  * occurrences edited on their own. Untouched future ones are updated in place (keeping their
  * agenda), removed when the rule no longer has them (cancelled instead if they have an agenda),
  * and missing future ones are created. Skipped holiday dates are recorded.
  */
-export async function reconcileSeries(tx: EntityManager, series: MeetingSeriesEntity, from: string, to: string): Promise<void> {
-  const start = from > series.generateFrom ? from : series.generateFrom;
-  const { occurrences, skipped } = await expandSeries(definitionOf(series), start, to);
+export async function reconcileSeries(tx: EntityManager, series: MeetingSeriesEntity, expansion: SeriesExpansion): Promise<void> {
+  const { start, to, occurrences, skipped } = expansion;
   const desired = new Map(occurrences.map((o) => [o.occurrenceDate, o]));
   const existing = await tx.query<ExistingOccurrence[]>(
     `SELECT m.id, to_char(m.occurrence_date, 'YYYY-MM-DD') AS occurrence_date, m.starts_at, m.ends_at, m.title, m.location, m.online_url,

@@ -16,7 +16,7 @@ import type { EndMeetingSeriesInput, PreviewMeetingSeriesInput, ScheduleMeetingS
 import type { MeetingSeriesPreviewModel } from './scheduling.model.js';
 import { MeetingSeriesEntity, MeetingSeriesSkipEntity } from './meeting-series.entity.js';
 import { HolidayPolicy } from './scheduling.enums.js';
-import { addDays, asInputError, HORIZON_DAYS, isExpansionProblem, reconcileSeries } from './series-materializer.js';
+import { addDays, asInputError, expandWindow, HORIZON_DAYS, isExpansionProblem, reconcileSeries, type SeriesExpansion, type SeriesShape } from './series-materializer.js';
 
 const EXTEND_EVERY_MS = 6 * 3600 * 1000;
 
@@ -47,14 +47,17 @@ export class SeriesService implements OnApplicationBootstrap, OnApplicationShutd
     if (input.until && input.until < input.startsOn) throw badInput('until', 'darf nicht vor dem Beginn (startsOn) liegen');
     await probe({ rrule, anchorOn: input.startsOn, until: input.until ?? null }, todayInBerlin());
     const regions = input.holidayRegions ?? (await this.defaultRegions(group));
-    return this.userChange(async (tx) => {
+    const definition = {
+      rrule, timeZone, startTime: input.startTime, durationMinutes: input.durationMinutes, holidayPolicy: input.holidayPolicy ?? HolidayPolicy.SKIP,
+      holidayRegions: regions, anchorOn: input.startsOn, generateFrom: input.startsOn, until: input.until ?? null,
+    };
+    const expansion = await expandForUser(definition, input.startsOn, horizon());
+    return this.db.transaction(async (tx) => {
       const series = await tx.getRepository(MeetingSeriesEntity).save({
-        groupId: group.id, title: input.title.trim(), rrule, timeZone,
-        startTime: input.startTime, durationMinutes: input.durationMinutes, holidayPolicy: input.holidayPolicy ?? HolidayPolicy.SKIP,
-        holidayRegions: regions, startsOn: input.startsOn, anchorOn: input.startsOn, generateFrom: input.startsOn, until: input.until ?? null,
+        ...definition, groupId: group.id, title: input.title.trim(), startsOn: input.startsOn,
         location: input.location ?? null, onlineUrl: input.onlineUrl ?? null, materializedUntil: input.startsOn, createdById: viewer.personId,
       });
-      await reconcileSeries(tx, series, series.startsOn, horizon());
+      await reconcileSeries(tx, series, expansion);
       await recordEvent(tx, {
         type: 'MeetingSeriesScheduled', aggregateType: 'MeetingSeries', aggregateId: series.id, groupId: group.id,
         payload: { seriesId: series.id, title: series.title, rrule: series.rrule, startTime: series.startTime, timeZone, startsOn: series.startsOn, onlineUrl: series.onlineUrl },
@@ -72,22 +75,23 @@ export class SeriesService implements OnApplicationBootstrap, OnApplicationShutd
     const ruleChanged = rrule !== series.rrule;
     const anchorOn = ruleChanged && effectiveFrom > series.startsOn ? effectiveFrom : series.anchorOn;
     if (ruleChanged) await probe({ rrule, anchorOn, until: series.until }, effectiveFrom > todayInBerlin() ? effectiveFrom : todayInBerlin());
-    return this.userChange(async (tx) => {
+    const changed: MeetingSeriesEntity = {
+      ...series,
+      rrule,
+      startTime: input.startTime ?? series.startTime,
+      durationMinutes: input.durationMinutes ?? series.durationMinutes,
+      holidayPolicy: input.holidayPolicy ?? series.holidayPolicy,
+      location: input.location !== undefined ? input.location : series.location,
+      onlineUrl: input.onlineUrl !== undefined ? input.onlineUrl : series.onlineUrl,
+      // A new rule counts from effectiveFrom; earlier occurrences keep the old rule.
+      anchorOn,
+      generateFrom: effectiveFrom > series.generateFrom ? effectiveFrom : series.generateFrom,
+    };
+    const expansion = await expandForUser(changed, effectiveFrom, series.materializedUntil > horizon() ? series.materializedUntil : horizon());
+    return this.db.transaction(async (tx) => {
       await tx.query('SELECT id FROM meeting_series WHERE id = $1 FOR UPDATE', [series.id]);
-      const changed: MeetingSeriesEntity = {
-        ...series,
-        rrule,
-        startTime: input.startTime ?? series.startTime,
-        durationMinutes: input.durationMinutes ?? series.durationMinutes,
-        holidayPolicy: input.holidayPolicy ?? series.holidayPolicy,
-        location: input.location !== undefined ? input.location : series.location,
-        onlineUrl: input.onlineUrl !== undefined ? input.onlineUrl : series.onlineUrl,
-        // A new rule counts from effectiveFrom; earlier occurrences keep the old rule.
-        anchorOn,
-        generateFrom: effectiveFrom > series.generateFrom ? effectiveFrom : series.generateFrom,
-      };
       await tx.getRepository(MeetingSeriesEntity).save(changed);
-      await reconcileSeries(tx, changed, effectiveFrom, series.materializedUntil > horizon() ? series.materializedUntil : horizon());
+      await reconcileSeries(tx, changed, expansion);
       await auditSeries(tx, viewer, changed, 'series.update', `Terminserie „${series.title}“ ab ${effectiveFrom} geändert (${changed.rrule}, ${changed.startTime} Uhr, ${changed.durationMinutes} Minuten).`);
       return tx.getRepository(MeetingSeriesEntity).findOneByOrFail({ id: series.id });
     });
@@ -97,10 +101,11 @@ export class SeriesService implements OnApplicationBootstrap, OnApplicationShutd
   async end(viewer: Viewer, input: EndMeetingSeriesInput): Promise<MeetingSeriesEntity> {
     const series = await this.requireSeries(viewer, input.seriesId);
     if (input.lastDate < series.startsOn) throw badInput('lastDate', 'darf nicht vor dem Beginn der Serie liegen');
-    return this.userChange(async (tx) => {
+    const ended = { ...series, until: input.lastDate };
+    const expansion = await expandForUser(ended, addDays(input.lastDate, 1), series.materializedUntil);
+    return this.db.transaction(async (tx) => {
       await tx.query('UPDATE meeting_series SET until = $2 WHERE id = $1', [series.id, input.lastDate]);
-      const ended = { ...series, until: input.lastDate };
-      await reconcileSeries(tx, ended, addDays(input.lastDate, 1), series.materializedUntil);
+      await reconcileSeries(tx, ended, expansion);
       await auditSeries(tx, viewer, ended, 'series.end', `Terminserie „${series.title}“ endet am ${input.lastDate}.`);
       return tx.getRepository(MeetingSeriesEntity).findOneByOrFail({ id: series.id });
     });
@@ -193,22 +198,14 @@ export class SeriesService implements OnApplicationBootstrap, OnApplicationShutd
     return due.length;
   }
 
-  /** A user's change in one transaction; a rule that cannot be expanded is their input's fault. */
-  private async userChange<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    try {
-      return await this.db.transaction(work);
-    } catch (error) {
-      throw asInputError(error);
-    }
-  }
-
   /**
    * Materializes up to `target`. A rule that cannot be expanded (stored before the checks existed,
    * or over a limit) keeps the meetings it has, and the problem is logged instead of failing reads.
    */
   private async extend(series: MeetingSeriesEntity, target: string): Promise<void> {
     try {
-      await this.db.transaction((tx) => reconcileSeries(tx, series, addDays(series.materializedUntil, 1), target));
+      const expansion = await expandWindow(series, addDays(series.materializedUntil, 1), target);
+      await this.db.transaction((tx) => reconcileSeries(tx, series, expansion));
     } catch (error) {
       if (!isExpansionProblem(error)) throw error;
       this.logger.warn(`series ${series.id} not extended: ${error.message}`);
@@ -275,7 +272,18 @@ async function probe(def: { rrule: string; anchorOn: string; until: string | nul
   try {
     await requireDates(def, from);
   } catch (error) {
-    if (error instanceof RecurrenceError) throw badInput(error.field, error.message);
-    throw error;
+    throw asInputError(error);
+  }
+}
+
+/**
+ * Expands a user's series before their transaction opens; a rule that cannot be expanded (or a
+ * pool too busy to try) is answered as BAD_USER_INPUT naming the field.
+ */
+async function expandForUser(series: SeriesShape, from: string, to: string): Promise<SeriesExpansion> {
+  try {
+    return await expandWindow(series, from, to);
+  } catch (error) {
+    throw asInputError(error);
   }
 }

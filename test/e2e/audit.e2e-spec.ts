@@ -49,7 +49,7 @@ describe('the audit log', () => {
     const entries = (await log(c.admin.token)).filter((e: { at: string }) => new Date(e.at) >= since);
     expect(entries.map((e: { action: string }) => e.action)).toEqual([
       'series.end', 'series.update', 'series.schedule',
-      'protocol.publish', 'protocol.approve', 'protocol.submit',
+      'protocol.publish', 'protocol.approve', 'protocol.submit', 'meeting.create',
       'group.joinPolicy.set', 'group.member.remove', 'group.member.add', 'group.member.add', 'group.create',
       'network.role.set', 'network.role.set', 'network.member.add',
     ]);
@@ -96,6 +96,37 @@ describe('the audit log', () => {
     ]);
     const mine = (await hub.ok(applicant.token, MY_LOG)).myAuditLog.map((e: { action: string }) => e.action);
     expect(mine).toEqual(['calendar.token.rotate', 'group.member.leave', 'group.joinRequest.approve', 'group.joinRequest.create', 'network.joinRequest.approve', 'network.joinRequest.create']);
+  });
+
+  it('records meetings: created, rescheduled, cancelled, and created from a date poll', async () => {
+    const since = new Date();
+    const startsAt = new Date('2031-03-10T09:00:00Z'); // 10:00 in Berlin
+    const { createMeeting: m } = await hub.ok(c.lead.token, 'mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }', {
+      input: { groupId: c.groupId, title: 'Jour fixe', startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000) },
+    });
+    await hub.ok(c.agency.token, 'mutation($input: RescheduleMeetingInput!) { rescheduleMeeting(input: $input) { id } }', {
+      input: { meetingId: m.id, startsAt: new Date('2031-03-12T13:00:00Z'), endsAt: new Date('2031-03-12T14:00:00Z') },
+    });
+    await hub.ok(c.lead.token, 'mutation($input: CancelMeetingInput!) { cancelMeeting(input: $input) { id } }', {
+      input: { meetingId: m.id, reason: `${c.lead.username} ist krank` },
+    });
+    const slot = new Date('2031-04-01T08:30:00Z');
+    const { createDatePoll: poll } = await hub.ok(c.lead.token, 'mutation($input: CreateDatePollInput!) { createDatePoll(input: $input) { id options { id } } }', {
+      input: { groupId: c.groupId, title: 'Workshop', options: [{ startsAt: slot, endsAt: new Date(slot.getTime() + 3_600_000) }] },
+    });
+    const { closeDatePoll: closed } = await hub.ok(c.lead.token, 'mutation($input: CloseDatePollInput!) { closeDatePoll(input: $input) { meeting { id } } }', {
+      input: { pollId: poll.id, optionId: poll.options[0].id },
+    });
+
+    const entries = (await log(c.admin.token)).filter((e: { at: string }) => new Date(e.at) >= since);
+    expect(entries.map((e: { action: string; subjectType: string; subjectId: string; actor: { id: string }; summary: string }) => [e.action, e.subjectType, e.subjectId, e.actor.id, e.summary])).toEqual([
+      ['meeting.create', 'Meeting', closed.meeting.id, c.lead.id, 'Sitzung „Workshop“ aus der Terminumfrage angesetzt: 01.04.2031, 10:30 Uhr.'],
+      ['meeting.cancel', 'Meeting', m.id, c.lead.id, 'Sitzung „Jour fixe“ am 12.03.2031, 14:00 Uhr abgesagt.'],
+      ['meeting.reschedule', 'Meeting', m.id, c.agency.id, 'Sitzung „Jour fixe“ verlegt: 10.03.2031, 10:00 Uhr → 12.03.2031, 14:00 Uhr.'],
+      ['meeting.create', 'Meeting', m.id, c.lead.id, 'Sitzung „Jour fixe“ angesetzt: 10.03.2031, 10:00 Uhr.'],
+    ]);
+    // The cancel reason is free text and may name someone: it stays out of the summary.
+    for (const e of entries) expect(e.summary).not.toContain(c.lead.username);
   });
 
   it('shows the network log to its ADMINs and hub admins only', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { actor, addGroupMember, group, setRole } from '../support/factories.js';
+import { actor, addGroupMember, addMember, group, organization, setRole } from '../support/factories.js';
 import { groupCast, sql, type GroupCast } from '../support/group-fixtures.js';
 import { codeOf, TestHub } from '../support/test-hub.js';
 
@@ -72,6 +72,21 @@ describe('joining working groups', () => {
       expect((await outbox(g, 'GroupMembershipChanged')).map((e) => e.payload.personId)).toEqual([n.id]);
     });
 
+    it('answers CONFLICT in an OPEN group while the person has a PENDING request (from before the group opened)', async () => {
+      const g = await group(hub, c.agency, c.networkId);
+      const n = await newcomer();
+      const { requestGroupMembership: first } = await hub.ok(n.token, REQUEST, { input: { groupId: g } });
+      expect(first.status).toBe('PENDING');
+      await hub.ok(c.agency.token, POLICY, { groupId: g, joinPolicy: 'OPEN' });
+      const again = await hub.gql(n.token, REQUEST, { input: { groupId: g } });
+      expect(codeOf(again)).toBe('CONFLICT');
+      expect((await hub.ok(n.token, MINE, { id: g })).group.myRole).toBeNull();
+      expect(await sql(hub, 'SELECT status FROM group_join_request WHERE group_id = $1', [g])).toEqual([{ status: 'PENDING' }]);
+      // Once decided, the open group takes them at once.
+      await hub.ok(c.agency.token, DECIDE, { input: { requestId: first.id, approve: false } });
+      expect((await hub.ok(n.token, REQUEST, { input: { groupId: g } })).requestGroupMembership.status).toBe('APPROVED');
+    });
+
     it('refuses CLOSED groups and callers without a network role (FORBIDDEN), members (CONFLICT), outsiders (NOT_FOUND)', async () => {
       const closed = await group(hub, c.agency, c.networkId, 'PROJECT_GROUP', { joinPolicy: 'CLOSED' });
       expect(codeOf(await hub.gql(c.bystander.token, REQUEST, { input: { groupId: closed } }))).toBe('FORBIDDEN');
@@ -81,6 +96,31 @@ describe('joining working groups', () => {
       expect(codeOf(await hub.gql(c.stranger.token, REQUEST, { input: { groupId: 'no-uuid' } }))).toBe('BAD_USER_INPUT');
       const foreignOrg = await hub.gql(c.bystander.token, REQUEST, { input: { groupId: c.groupId, organizationId: c.networkId } });
       expect(foreignOrg.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('organizationId') });
+    });
+
+    it('takes only an organization the caller acts for (role or group membership in the network), unless they manage the group', async () => {
+      const other = await organization(hub, c.operator, 'Bruchsal');
+      await addMember(hub, c.admin, c.networkId, other);
+      const refusedFor = async (token: string, organizationId: string) => {
+        const result = await hub.gql(token, REQUEST, { input: { groupId: c.groupId, organizationId } });
+        expect(result.errors?.[0]).toMatchObject({
+          message: 'organizationId: Sie handeln nicht für diese Organisation', extensions: { code: 'BAD_USER_INPUT', field: 'organizationId' },
+        });
+      };
+      // Acts for the city (network role): not for Bruchsal.
+      const n = await newcomer();
+      await refusedFor(n.token, other);
+      // A role without an organization acts for none.
+      const loose = await actor(hub, 'loose');
+      await setRole(hub, c.admin, c.networkId, loose.id, 'MEMBER');
+      await refusedFor(loose.token, c.city);
+      // Acting for Bruchsal in another group of the network counts.
+      const g = await group(hub, c.agency, c.networkId);
+      await addGroupMember(hub, c.agency, g, n.id, 'MEMBER', { organizationId: other });
+      expect((await hub.ok(n.token, REQUEST, { input: { groupId: c.groupId, organizationId: other } })).requestGroupMembership.organization).toEqual({ id: other });
+      // Managers of the group may name any member organization.
+      expect((await hub.ok(c.agency.token, REQUEST, { input: { groupId: c.groupId, organizationId: other } })).requestGroupMembership.organization).toEqual({ id: other });
+      expect(await sql(hub, 'SELECT 1 FROM group_join_request WHERE person_id = ANY($1)', [[loose.id]])).toEqual([]);
     });
 
     it('of 20 concurrent requests by one person for one group, exactly one is PENDING; the rest CONFLICT', async () => {

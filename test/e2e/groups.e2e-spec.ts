@@ -103,6 +103,39 @@ describe('groups', () => {
       expect(codeOf(await hub.gql(otherAdmin.token, REMOVE, { input: { groupId: project, personId: lead.id } }))).toBe('NOT_FOUND');
     });
 
+    it('keep the last LEAD: removing or demoting them is CONFLICT, also when LEADs go at the same time', async () => {
+      const g = await group(hub, moderator, net.id);
+      const [a, b] = [await actor(hub, 'lead-a'), await actor(hub, 'lead-b')];
+      for (const p of [a, b]) await setRole(hub, root, net.id, p.id, 'MEMBER', city);
+      await addGroupMember(hub, moderator, g, a.id, 'LEAD');
+      const leads = async () => (await hub.hub.app.get(DataSource).query(`SELECT person_id FROM group_member WHERE group_id = $1 AND role = 'LEAD'`, [g])).length;
+
+      const demote = await hub.gql(moderator.token, ADD, { input: { groupId: g, personId: a.id, role: 'MEMBER' } });
+      expect(demote.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: 'Die letzte LEAD-Person kann keine andere Rolle bekommen; machen Sie zuerst jemand anderen zur LEAD.' });
+      const remove = await hub.gql(moderator.token, REMOVE, { input: { groupId: g, personId: a.id } });
+      expect(remove.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: 'Die letzte LEAD-Person kann nicht entfernt werden; machen Sie zuerst jemand anderen zur LEAD.' });
+      // The LEAD may still change their own organization or end date while staying LEAD.
+      await hub.ok(moderator.token, ADD, { input: { groupId: g, personId: a.id, role: 'LEAD', organizationId: city } });
+      expect(await leads()).toBe(1);
+
+      // Two LEADs: removing both at once, or one leaving while the other is removed, leaves exactly one.
+      await addGroupMember(hub, moderator, g, b.id, 'LEAD');
+      const both = await Promise.all([a, b].map((p) => hub.gql(moderator.token, REMOVE, { input: { groupId: g, personId: p.id } })));
+      expect(both.filter((r) => r.data?.removeGroupMember === true)).toHaveLength(1);
+      expect(both.filter((r) => codeOf(r) === 'CONFLICT')).toHaveLength(1);
+      expect(await leads()).toBe(1);
+      const [kept] = (await hub.hub.app.get(DataSource).query(`SELECT person_id FROM group_member WHERE group_id = $1 AND role = 'LEAD'`, [g])) as { person_id: string }[];
+      const other = kept.person_id === a.id ? b : a;
+      const keptActor = kept.person_id === a.id ? a : b;
+      await addGroupMember(hub, moderator, g, other.id, 'LEAD');
+      const race = await Promise.all([
+        hub.gql(keptActor.token, 'mutation($g: ID!) { leaveGroup(groupId: $g) }', { g }),
+        hub.gql(moderator.token, ADD, { input: { groupId: g, personId: other.id, role: 'MEMBER' } }),
+      ]);
+      expect(race.filter((r) => codeOf(r) === 'CONFLICT')).toHaveLength(1);
+      expect(await leads()).toBe(1);
+    });
+
     it('refuse a person who holds no role in the network, and bad dates', async () => {
       const stranger = await actor(hub, 'stranger');
       const notInNetwork = await hub.gql(lead.token, ADD, { input: { groupId: project, personId: stranger.id, role: 'MEMBER' } });

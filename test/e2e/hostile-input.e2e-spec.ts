@@ -143,6 +143,21 @@ describe('hostile input at the edge', () => {
       expect(n).toBe(0);
     });
 
+    it('refuses at once what the expansion workers cannot take in a burst, and takes a valid rule right after', async () => {
+      // 30 slow rules at once (a sixth Monday: rrule searches for 0.6 s, so each runs into the 300 ms limit):
+      // two run, a few wait, the rest are refused at once.
+      const burst = await Promise.all(
+        Array.from({ length: 30 }, () => hub.gql(c.lead.token, SCHEDULE, { input: { ...series(), rrule: 'FREQ=MONTHLY;BYDAY=MO;BYSETPOS=6' } })),
+      );
+      for (const result of burst) refused(result, 'rrule');
+      const messages = burst.map((r) => r.errors![0].message);
+      expect(messages.every((m) => m.includes('die Regel ergibt keine Termine') || m === 'rrule: zu viele Terminberechnungen gleichzeitig; bitte gleich noch einmal')).toBe(true);
+      expect(messages.filter((m) => m.includes('zu viele Terminberechnungen')).length).toBeGreaterThan(0);
+      // The workers the slow rules cost are replaced; a valid rule right after is not refused.
+      const { scheduleMeetingSeries: s } = await hub.ok(c.lead.token, SCHEDULE, { input: series() });
+      expect(s.rrule).toBe('FREQ=WEEKLY;BYDAY=WE');
+    });
+
     it('refuses a changed rule that never occurs in updateMeetingSeries', async () => {
       const { scheduleMeetingSeries: s } = await hub.ok(c.lead.token, SCHEDULE, { input: series() });
       const result = await hub.gql(c.lead.token, 'mutation($input: UpdateMeetingSeriesInput!) { updateMeetingSeries(input: $input) { id rrule } }', {

@@ -75,6 +75,8 @@ describe('group joins and erasure (Art. 17 GDPR), against a real Synapse', () =>
     const m = await registerMatrixUser(`mx${uniq()}`);
     victim = { ...v, matrix: m.userId, matrixToken: m.token };
     await gql(victim, 'mutation($input: LinkMatrixAccountInput!) { linkMatrixAccount(input: $input) { id } }', { input: { matrixUserId: victim.matrix } });
+    // Consent to be named: so their name is in others' exports before the erasure (and must be gone after it).
+    await gql(victim, 'mutation { setPrivacySettings(input: { publicProfile: true }) { id } }');
 
     const net = await network(hub, root);
     const city = await organization(hub, root, 'Bühl');

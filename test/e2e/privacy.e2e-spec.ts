@@ -120,6 +120,43 @@ describe('privacy', () => {
       expect(res.text).not.toContain(`${c.admin.username}@example.org`);
     });
 
+    it('names other people only with their consent (publicProfile), and leaves out what they wrote', async () => {
+      const requester = await actor(hub, 'quiet');
+      const decider = await actor(hub, 'decider');
+      await setRole(hub, c.admin, c.networkId, requester.id, 'MEMBER', c.city);
+      await setRole(hub, c.admin, c.networkId, decider.id, 'MODERATOR', c.city);
+      const { requestGroupMembership: r } = await hub.ok(requester.token, 'mutation($input: RequestGroupMembershipInput!) { requestGroupMembership(input: $input) { id } }', {
+        input: { groupId: c.groupId, message: 'Nachricht nur für die Moderation' },
+      });
+      await hub.ok(decider.token, 'mutation($input: DecideGroupJoinRequestInput!) { decideGroupJoinRequest(input: $input) { id } }', {
+        input: { requestId: r.id, approve: false, reason: 'Bitte zuerst im Plenum vorstellen' },
+      });
+      const exportOf = async (a: Actor) => {
+        const res = await hub.http.get('/privacy/export').set('authorization', `Bearer ${a.token}`);
+        return { text: res.text, doc: JSON.parse(res.text) };
+      };
+      const nameOf = (a: Actor) => a.username.replace(/^./, (ch) => ch.toUpperCase()); // the issuer's `name` claim
+
+      // Neither has consented: each sees the other by id only, and themselves by name.
+      const mine = await exportOf(requester);
+      expect(mine.doc.groupJoinRequests).toEqual([expect.objectContaining({
+        id: r.id, relation: 'requester', message: 'Nachricht nur für die Moderation', reason: 'Bitte zuerst im Plenum vorstellen',
+        requestedBy: { id: requester.id, displayName: nameOf(requester) }, decidedBy: { id: decider.id, displayName: null },
+      })]);
+      expect(mine.text).not.toContain(nameOf(decider));
+      expect(mine.doc.auditEntries.find((e: { action: string }) => e.action === 'group.joinRequest.reject').actor).toEqual({ id: decider.id, displayName: null });
+      const theirs = await exportOf(decider);
+      expect(theirs.doc.groupJoinRequests).toEqual([expect.objectContaining({
+        id: r.id, relation: 'decider', message: null, requestedBy: { id: requester.id, displayName: null }, decidedBy: { id: decider.id, displayName: nameOf(decider) },
+      })]);
+      expect(theirs.text).not.toContain(nameOf(requester));
+      expect(theirs.text).not.toContain('Nachricht nur für die Moderation');
+
+      // With consent, the name appears.
+      await hub.ok(decider.token, PRIVACY, { input: { publicProfile: true } });
+      expect((await exportOf(requester)).doc.groupJoinRequests[0].decidedBy).toEqual({ id: decider.id, displayName: nameOf(decider) });
+    });
+
     it('lists the protocol revisions, date polls, schedule changes and votes of the caller', async () => {
       const m = await meeting(hub, c.lead, c.groupId, -4);
       const { startProtocol: p } = await hub.ok(c.lead.token, 'mutation($input: StartProtocolInput!) { startProtocol(input: $input) { id } }', { input: { meetingId: m } });

@@ -44,12 +44,19 @@ export class GroupJoinRequestsService {
     if (input.organizationId && !(await isActiveMember(this.db.manager, group.networkId, input.organizationId))) {
       throw badInput('organizationId', 'die Organisation ist kein aktives Mitglied des Netzwerks');
     }
+    if (input.organizationId && input.organizationId !== role.organization_id) await this.requireActingFor(viewer, group, input.organizationId);
     const organizationId = input.organizationId ?? role.organization_id;
     const open = group.joinPolicy === GroupJoinPolicy.OPEN;
     try {
       const request = await this.db.transaction(async (tx) => {
         const [member] = await tx.query(`SELECT 1 FROM group_member gm WHERE gm.group_id = $1 AND gm.person_id = $2 AND ${ACTIVE_MEMBER}`, [group.id, viewer.personId]);
         if (member) throw alreadyMember();
+        if (open) {
+          // A request from before the group opened still waits: the contract says CONFLICT (APPROVAL
+          // groups get the same from the partial unique index when they insert theirs).
+          const [pending] = await tx.query(`SELECT 1 FROM group_join_request WHERE group_id = $1 AND person_id = $2 AND status = 'PENDING'`, [group.id, viewer.personId]);
+          if (pending) throw new DomainError('CONFLICT', 'Ein Antrag auf Beitritt zu dieser Gruppe wartet bereits auf Entscheidung.');
+        }
         const saved = await tx.getRepository(GroupJoinRequestEntity).save({
           groupId: group.id, personId: viewer.personId, organizationId, message: input.message ?? null,
           status: open ? JoinRequestStatus.APPROVED : JoinRequestStatus.PENDING, decidedById: null,
@@ -187,6 +194,21 @@ export class GroupJoinRequestsService {
     );
     if (!rows.length) return [];
     return this.db.getRepository(GroupJoinRequestEntity).find({ where: { id: In(rows.map((r) => r.id)) }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /**
+   * One asks to join for an organization one acts for in the network: the one of one's network
+   * role, or that of one of one's group memberships there. The group's managers may name any
+   * member organization.
+   */
+  private async requireActingFor(viewer: Viewer, group: GroupEntity, organizationId: string): Promise<void> {
+    if ((await this.access.groupAccess(viewer, group)) === 'manage') return;
+    const [acts] = await this.db.query(
+      `SELECT 1 FROM group_member gm JOIN work_group g ON g.id = gm.group_id
+        WHERE gm.person_id = $1 AND g.network_id = $2 AND gm.organization_id = $3 AND ${ACTIVE_MEMBER}`,
+      [viewer.personId, group.networkId, organizationId],
+    );
+    if (!acts) throw badInput('organizationId', 'Sie handeln nicht für diese Organisation');
   }
 
   private async visibleGroup(viewer: Viewer, groupId: string): Promise<GroupEntity> {
