@@ -174,6 +174,9 @@ describe('German messages', () => {
       expect(publish.extensions).toEqual({ code: 'FORBIDDEN', field: 'visibility' });
       const search = await hub.gql(null, 'query($q: String) { searchProjectProfiles(query: $q, limit: 101) { total } }', { q: 'Pegel' });
       expect(fieldError(search, 'limit')).toBe('limit: muss zwischen 1 und 100 liegen');
+      // A list argument is named itself, its entries by position.
+      const nul = await hub.gql(null, 'query($keys: [String!]) { searchProjectProfiles(fieldOfActionKeys: $keys) { total } }', { keys: ['tourismus', 'tour\u0000ismus'] });
+      expect(fieldError(nul, 'fieldOfActionKeys.1')).toBe('fieldOfActionKeys.1: darf keine Steuerzeichen oder ungültigen Zeichen enthalten');
     });
 
     it('a profile: a stale version is CONFLICT, a missing one NOT_FOUND, in German', async () => {
