@@ -24,8 +24,9 @@ function flatten(errors: ValidationError[], prefix = ''): { field: string; messa
 class EdgeValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (INPUT_TYPES.has(metadata.type)) {
-      // An object argument (input: {...}) names fields inside it; a scalar argument is named itself.
-      const isObject = value !== null && typeof value === 'object';
+      // An object argument (input: {...}) names fields inside it; a scalar or list argument is named
+      // itself (a list's entries as "fieldOfActionKeys.0").
+      const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
       const field = findUncleanString(value, isObject ? '' : (metadata.data ?? 'value'));
       if (field !== null) {
         throw new DomainError('BAD_USER_INPUT', `${field}: darf keine Steuerzeichen oder ungültigen Zeichen enthalten`, { fields: [field] });

@@ -22,7 +22,7 @@ export class FieldsOfActionService {
     const found = plain.length ? await tx.getRepository(FieldOfActionEntity).findBy({ key: In(plain) }) : [];
     const byKey = new Map(found.map((f) => [f.key, f]));
     const unknown = unique.filter((k) => !byKey.has(k));
-    if (unknown.length) throw badInput(field, `unknown field of action ${unknown.map((k) => JSON.stringify(k)).join(', ')}`);
+    if (unknown.length) throw badInput(field, `${unknown.length > 1 ? 'unbekannte Handlungsfelder' : 'unbekanntes Handlungsfeld'} ${unknown.map((k) => `„${k}“`).join(', ')}`);
     return unique.map((k) => byKey.get(k)!);
   }
 

@@ -60,19 +60,19 @@ export class ProfilesService {
     const organizationIds = [...new Set(input.organizationIds)];
     await this.requireOrganizations(organizationIds);
     if (!viewer.hubAdmin) {
-      if (!(await viewer.networkIds()).length) throw new DomainError('FORBIDDEN', 'Only people who hold a role in a network may create project profiles');
+      if (!(await viewer.networkIds()).length) throw new DomainError('FORBIDDEN', 'Nur wer eine Rolle in einem Netzwerk hat, kann Steckbriefe anlegen.');
       const mine = await actingFor(this.db, viewer.personId);
       if (!organizationIds.some((id) => mine.has(id))) {
-        throw new DomainError('FORBIDDEN', 'organizationIds: a profile needs at least one organization you act for', { field: 'organizationIds' });
+        throw new DomainError('FORBIDDEN', 'organizationIds: ein Steckbrief braucht mindestens eine Organisation, für die Sie tätig sind', { field: 'organizationIds' });
       }
     }
     let networkId: string | null = null;
     if (input.networkId) {
       const network = await this.networks.requireVisible(viewer, input.networkId);
-      if (!viewer.hubAdmin && !(await viewer.networkRole(network.id))) throw new DomainError('FORBIDDEN', 'Only role holders of the network may file a profile in it');
+      if (!viewer.hubAdmin && !(await viewer.networkRole(network.id))) throw new DomainError('FORBIDDEN', 'Nur wer eine Rolle im Netzwerk hat, kann dort einen Steckbrief anlegen.');
       networkId = network.id;
     }
-    if (input.visibility === Visibility.NETWORK && !networkId) throw badInput('networkId', 'is required for NETWORK visibility');
+    if (input.visibility === Visibility.NETWORK && !networkId) throw badInput('networkId', 'ist für die Sichtbarkeit NETWORK erforderlich');
     if (input.visibility === Visibility.PUBLIC) await this.requirePublisher(viewer, networkId);
     if (input.contactId) await this.requirePerson(input.contactId);
     const fields = await this.fields.byKeys(input.fieldOfActionKeys ?? [], 'fieldOfActionKeys');
@@ -102,9 +102,9 @@ export class ProfilesService {
   /** One `UPDATE … WHERE version = expected`: a stale version is CONFLICT with `currentVersion`. */
   async update(viewer: Viewer, input: UpdateProjectProfileInput): Promise<ProjectProfileEntity> {
     const profile = await this.requireVisible(viewer, input.id);
-    if (!(await this.mayEdit(viewer, profile))) throw new DomainError('FORBIDDEN', 'Only its creator, people acting for its organizations, or network ADMINs/MODERATORs may change a profile');
+    if (!(await this.mayEdit(viewer, profile))) throw new DomainError('FORBIDDEN', 'Ändern dürfen den Steckbrief nur, wer ihn angelegt hat oder für eine seiner Organisationen tätig ist, sowie die Administration oder Moderation des Netzwerks.');
     const visibility = input.visibility ?? profile.visibility;
-    if (visibility === Visibility.NETWORK && !profile.networkId) throw badInput('visibility', 'NETWORK needs a profile filed in a network');
+    if (visibility === Visibility.NETWORK && !profile.networkId) throw badInput('visibility', 'NETWORK ist nur für einen Steckbrief möglich, der einem Netzwerk zugeordnet ist');
     if (visibility === Visibility.PUBLIC && profile.visibility !== Visibility.PUBLIC) await this.requirePublisher(viewer, profile.networkId);
     if (input.contactId) await this.requirePerson(input.contactId);
     const fields = input.fieldOfActionKeys ? await this.fields.byKeys(input.fieldOfActionKeys, 'fieldOfActionKeys') : null;
@@ -126,8 +126,8 @@ export class ProfilesService {
       );
       if (!rows.length) {
         const [current] = await tx.query<{ version: number }[]>('SELECT version FROM project_profile WHERE id = $1', [profile.id]);
-        if (!current) throw notFound('ProjectProfile');
-        throw new DomainError('CONFLICT', `The profile was changed meanwhile (now version ${current.version}); reload and apply your change again`, {
+        if (!current) throw notFound('Steckbrief');
+        throw new DomainError('CONFLICT', `Der Steckbrief wurde inzwischen geändert (jetzt Fassung ${current.version}). Bitte laden Sie ihn neu und nehmen Sie Ihre Änderung erneut vor.`, {
           currentVersion: current.version,
         });
       }
@@ -148,7 +148,7 @@ export class ProfilesService {
   async delete(viewer: Viewer, id: string): Promise<boolean> {
     const profile = await this.requireVisible(viewer, id);
     const mayDelete = viewer.hubAdmin || profile.createdById === viewer.personId || (await this.managesNetwork(viewer, profile.networkId));
-    if (!mayDelete) throw new DomainError('FORBIDDEN', 'Only its creator or network ADMINs/MODERATORs may delete a profile');
+    if (!mayDelete) throw new DomainError('FORBIDDEN', 'Löschen dürfen den Steckbrief nur, wer ihn angelegt hat, sowie die Administration oder Moderation des Netzwerks.');
     await this.db.transaction(async (tx) => {
       await tx.getRepository(ProjectProfileEntity).delete({ id: profile.id });
       await recordAudit(tx, {
@@ -161,7 +161,7 @@ export class ProfilesService {
 
   async requireVisible(viewer: Viewer | undefined, id: string): Promise<ProjectProfileEntity> {
     const profile = await this.byId(viewer, id);
-    if (!profile) throw notFound('ProjectProfile');
+    if (!profile) throw notFound('Steckbrief');
     return profile;
   }
 
@@ -227,16 +227,16 @@ export class ProfilesService {
     if (viewer.hubAdmin) return;
     const ids = networkId ? [networkId] : await viewer.networkIds();
     for (const id of ids) if (await this.managesNetwork(viewer, id)) return;
-    throw new DomainError('FORBIDDEN', 'visibility: PUBLIC needs a network ADMIN or MODERATOR', { field: 'visibility' });
+    throw new DomainError('FORBIDDEN', 'visibility: PUBLIC (öffentlich) darf nur die Administration oder Moderation eines Netzwerks wählen', { field: 'visibility' });
   }
 
   private async requireOrganizations(ids: string[]): Promise<void> {
     const found = await this.db.getRepository(OrganizationEntity).countBy({ id: In(ids) });
-    if (found !== ids.length) throw badInput('organizationIds', 'unknown organization');
+    if (found !== ids.length) throw badInput('organizationIds', 'unbekannte Organisation');
   }
 
   private async requirePerson(id: string): Promise<void> {
-    if (!(await this.db.getRepository(PersonEntity).existsBy({ id }))) throw badInput('contactId', 'unknown person');
+    if (!(await this.db.getRepository(PersonEntity).existsBy({ id }))) throw badInput('contactId', 'unbekannte Person');
   }
 }
 

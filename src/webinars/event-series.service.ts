@@ -37,9 +37,9 @@ export class EventSeriesService {
       await this.access.requireNetworkRole(viewer, network, NetworkRole.MODERATOR);
       networkId = network.id;
     } else if (!viewer.hubAdmin) {
-      throw new DomainError('FORBIDDEN', 'Only hub admins may create a series outside a network');
+      throw new DomainError('FORBIDDEN', 'Nur die Plattform-Administration (hub-admin) darf eine Reihe außerhalb eines Netzwerks anlegen.');
     }
-    if (input.visibility === Visibility.NETWORK && !networkId) throw badInput('networkId', 'is required for NETWORK visibility');
+    if (input.visibility === Visibility.NETWORK && !networkId) throw badInput('networkId', 'ist für die Sichtbarkeit NETWORK erforderlich');
     return this.db.transaction(async (tx) => {
       const series = await tx.getRepository(EventSeriesEntity).save({
         title: input.title.trim(), description: input.description ?? null, organizerId: input.organizerId, networkId, visibility: input.visibility, createdById: viewer.personId,
@@ -73,7 +73,7 @@ export class EventSeriesService {
   /** The series of a webinar the caller may see, or NOT_FOUND (a webinar is as visible as its series). */
   async requireVisible(viewer: Viewer | undefined, id: string, loaders?: RequestLoaders): Promise<EventSeriesEntity> {
     const series = loaders ? await this.load(loaders, id) : await this.db.getRepository(EventSeriesEntity).findOneBy({ id });
-    if (!series || !(await mayView(viewer, series))) throw notFound('EventSeries');
+    if (!series || !(await mayView(viewer, series))) throw notFound('Reihe');
     return series;
   }
 }

@@ -37,8 +37,8 @@ export class RegistrationsService {
       const repo = tx.getRepository(WebinarRegistrationEntity);
       const existing = await repo.findOneBy({ webinarId: webinar.id, personId: viewer.personId });
       if (existing && existing.status !== RegistrationStatus.CANCELLED) return existing;
-      if (locked.cancelled) throw new DomainError('CONFLICT', 'The webinar was cancelled');
-      if (locked.starts_at.getTime() <= Date.now()) throw new DomainError('CONFLICT', 'Registration has closed: the webinar has started');
+      if (locked.cancelled) throw new DomainError('CONFLICT', 'Das Webinar wurde abgesagt.');
+      if (locked.starts_at.getTime() <= Date.now()) throw new DomainError('CONFLICT', 'Die Anmeldung ist geschlossen: Das Webinar hat bereits begonnen.');
       const [{ confirmed, last }] = await tx.query<{ confirmed: number; last: number }[]>(
         `SELECT count(*) FILTER (WHERE status = 'CONFIRMED')::int AS confirmed, coalesce(max(waitlist_position), 0)::int AS last
            FROM webinar_registration WHERE webinar_id = $1`,
@@ -62,7 +62,7 @@ export class RegistrationsService {
       const locked = await lockWebinar(tx, webinar.id);
       const repo = tx.getRepository(WebinarRegistrationEntity);
       const mine = await repo.findOneBy({ webinarId: webinar.id, personId: viewer.personId });
-      if (!mine) throw notFound('WebinarRegistration');
+      if (!mine) throw notFound('Anmeldung');
       if (mine.status !== RegistrationStatus.CANCELLED) await release(tx, locked, mine);
       return repo.findOneByOrFail({ id: mine.id });
     });

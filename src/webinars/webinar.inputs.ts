@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, IsOptional, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
-import { IsOptionalIdList } from '../common/list-validators.js';
+import { atMostEntries, IsOptionalIdList } from '../common/list-validators.js';
 import { IsId, IsIntBetween, IsName, IsOptionalHttpUrl, IsOptionalText } from '../common/validators.js';
 import { Visibility } from '../knowledge/knowledge.enums.js';
 
@@ -32,11 +32,11 @@ export class ScheduleWebinarInput {
   @Field(() => String, { nullable: true, description: 'IANA time zone; default Europe/Berlin' }) timeZone?: string | null;
   @Field(() => [SpeakerInput], { nullable: true })
   @IsOptional()
-  @ArrayMaxSize(20, { message: 'speakers must list at most 20' })
+  @ArrayMaxSize(20, { message: atMostEntries(20) })
   @ValidateNested({ each: true })
   @Type(() => SpeakerInput)
   speakers?: SpeakerInput[] | null;
-  @Field(() => [ID], { nullable: true }) @IsOptionalIdList('projectProfileIds', 20) projectProfileIds?: string[] | null;
+  @Field(() => [ID], { nullable: true }) @IsOptionalIdList(20) projectProfileIds?: string[] | null;
   @Field(() => Int, { nullable: true, description: 'null = unlimited' }) @IsOptional() @IsIntBetween(1, 100_000) capacity?: number | null;
   @Field(() => String, { nullable: true, description: 'a link set by hand; wins over a generated video room' }) @IsOptionalHttpUrl() onlineUrl?: string | null;
 }

@@ -3,6 +3,7 @@ import { CurrentViewer, Public, RequirePermission } from '../auth/auth.decorator
 import type { Viewer } from '../auth/viewer.js';
 import type { GqlContext } from '../common/request-loaders.js';
 import { badInput } from '../common/domain-error.js';
+import { atMostChars } from '../common/validators.js';
 import { EventSeriesService } from './event-series.service.js';
 import { RegistrationsService } from './registrations.service.js';
 import { CreateEventSeriesInput, RegisterForWebinarInput, ScheduleWebinarInput } from './webinar.inputs.js';
@@ -59,9 +60,9 @@ export class WebinarsResolver {
     @Args('webinarId', { type: () => ID }) webinarId: string,
     @Args('reason', { type: () => String, nullable: true }) reason?: string | null,
   ) {
-    if (reason && reason.length > 2000) throw badInput('reason', 'must be at most 2000 characters');
+    if (reason && reason.length > 2000) throw badInput('reason', atMostChars(2000));
     // eslint-disable-next-line no-control-regex
-    if (reason && /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(reason)) throw badInput('reason', 'must not contain control characters');
+    if (reason && /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(reason)) throw badInput('reason', 'darf keine Steuerzeichen enthalten');
     return this.webinars.cancel(viewer, webinarId, reason ?? null);
   }
 

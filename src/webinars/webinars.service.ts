@@ -48,17 +48,17 @@ export class WebinarsService {
 
   async schedule(viewer: Viewer, input: ScheduleWebinarInput): Promise<WebinarEntity> {
     const series = await this.series.byId(viewer, input.seriesId);
-    if (!series) throw notFound('EventSeries');
-    if (!(await this.series.isOrganizer(viewer, series))) throw new DomainError('FORBIDDEN', "Only the series' organizers may schedule webinars");
+    if (!series) throw notFound('Reihe');
+    if (!(await this.series.isOrganizer(viewer, series))) throw new DomainError('FORBIDDEN', 'Nur wer die Reihe veranstaltet, darf Webinare ansetzen.');
     checkSchedule(input.startsAt, input.endsAt, input.timeZone);
-    if (input.startsAt.getTime() <= Date.now()) throw badInput('startsAt', 'must lie in the future');
+    if (input.startsAt.getTime() <= Date.now()) throw badInput('startsAt', 'muss in der Zukunft liegen');
     const speakers = input.speakers ?? [];
     const orgIds = [...new Set(speakers.map((s) => s.organizationId).filter((id): id is string => !!id))];
-    if (orgIds.length && (await this.db.getRepository(OrganizationEntity).countBy({ id: In(orgIds) })) !== orgIds.length) throw badInput('speakers.organizationId', 'unknown organization');
+    if (orgIds.length && (await this.db.getRepository(OrganizationEntity).countBy({ id: In(orgIds) })) !== orgIds.length) throw badInput('speakers.organizationId', 'unbekannte Organisation');
     const personIds = [...new Set(speakers.map((s) => s.personId).filter((id): id is string => !!id))];
-    if (personIds.length && (await this.db.getRepository(PersonEntity).countBy({ id: In(personIds) })) !== personIds.length) throw badInput('speakers.personId', 'unknown person');
+    if (personIds.length && (await this.db.getRepository(PersonEntity).countBy({ id: In(personIds) })) !== personIds.length) throw badInput('speakers.personId', 'unbekannte Person');
     const profileIds = [...new Set(input.projectProfileIds ?? [])];
-    for (const id of profileIds) if (!(await this.profiles.byId(viewer, id))) throw badInput('projectProfileIds', `unknown profile ${id}`);
+    for (const id of profileIds) if (!(await this.profiles.byId(viewer, id))) throw badInput('projectProfileIds', `unbekannter Steckbrief ${id}`);
     return this.db.transaction(async (tx) => {
       const webinar = await tx.getRepository(WebinarEntity).save({
         seriesId: series.id, title: input.title.trim(), description: input.description ?? null, startsAt: input.startsAt, endsAt: input.endsAt,
@@ -83,12 +83,12 @@ export class WebinarsService {
   /** Cancelling twice returns the cancelled webinar; a webinar that has ended is CONFLICT. */
   async cancel(viewer: Viewer, webinarId: string, reason: string | null): Promise<WebinarEntity> {
     const { webinar, series } = await this.require(viewer, webinarId);
-    if (!(await this.series.isOrganizer(viewer, series))) throw new DomainError('FORBIDDEN', "Only the series' organizers may cancel webinars");
+    if (!(await this.series.isOrganizer(viewer, series))) throw new DomainError('FORBIDDEN', 'Nur wer die Reihe veranstaltet, darf Webinare absagen.');
     return this.db.transaction(async (tx) => {
       const current = await tx.getRepository(WebinarEntity).findOne({ where: { id: webinar.id }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw notFound('Webinar');
       if (current.cancelled) return current;
-      if (current.endsAt.getTime() < Date.now()) throw new DomainError('CONFLICT', 'The webinar has already taken place');
+      if (current.endsAt.getTime() < Date.now()) throw new DomainError('CONFLICT', 'Das Webinar hat bereits stattgefunden.');
       await tx.query('UPDATE webinar SET cancelled = true, cancel_reason = $2, sequence = sequence + 1, updated_at = now() WHERE id = $1', [webinar.id, reason]);
       const cancelled = await tx.getRepository(WebinarEntity).findOneByOrFail({ id: webinar.id });
       const speakers = await tx.getRepository(WebinarSpeakerEntity).find({ where: { webinarId: webinar.id }, order: { position: 'ASC' } });

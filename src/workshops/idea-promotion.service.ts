@@ -35,10 +35,10 @@ export class IdeaPromotionService {
 
   async promote(viewer: Viewer, input: PromoteWorkshopIdeaInput): Promise<WorkshopIdeaEntity> {
     const { access } = await this.ideas.requireIdea(viewer, input.ideaId, 'facilitator');
-    if (!input.toProjectGroup && !input.toProjectProfile) throw badInput('toProjectGroup', 'choose a project group, a project profile or both');
+    if (!input.toProjectGroup && !input.toProjectProfile) throw badInput('toProjectGroup', 'wählen Sie eine Projektgruppe, einen Steckbrief oder beides');
     const networkId = input.networkId ?? access.workshop.networkId;
     const needsNetwork = () => {
-      if (!networkId) throw badInput('networkId', 'a project group or a NETWORK profile needs a network (the workshop has none)');
+      if (!networkId) throw badInput('networkId', 'eine Projektgruppe oder ein Steckbrief mit der Sichtbarkeit NETWORK braucht ein Netzwerk (die Digital-Werkstatt hat keines)');
       return networkId;
     };
     const network = networkId ? await this.networks.requireVisible(viewer, networkId) : null;
@@ -52,7 +52,7 @@ export class IdeaPromotionService {
       }
       if (input.toProjectProfile && !idea.projectProfileId) {
         needsNetwork();
-        if (!viewer.hubAdmin && !(await viewer.networkRole(network!.id))) throw badInput('networkId', 'you hold no role in this network');
+        if (!viewer.hubAdmin && !(await viewer.networkRole(network!.id))) throw badInput('networkId', 'Sie haben in diesem Netzwerk keine Rolle');
         set.projectProfileId = await this.createProfile(tx, viewer, idea, network!.id);
       }
       if (Object.keys(set).length) await tx.getRepository(WorkshopIdeaEntity).update({ id: idea.id }, set);
@@ -61,11 +61,11 @@ export class IdeaPromotionService {
   }
 
   private async createGroup(tx: EntityManager, viewer: Viewer, idea: WorkshopIdeaEntity, networkId: string, parentGroupId: string | null): Promise<string> {
-    if (!(await isActiveMember(tx, networkId, idea.organizationId))) throw badInput('networkId', "the idea's municipality is not a member of the network (it would lead the group)");
+    if (!(await isActiveMember(tx, networkId, idea.organizationId))) throw badInput('networkId', 'die Kommune der Idee ist kein aktives Mitglied des Netzwerks (sie würde die Projektgruppe leiten)');
     if (parentGroupId) {
       const parent = await tx.getRepository(GroupEntity).findOneBy({ id: parentGroupId });
       // Any level may be a project group's parent (none is lower than PROJECT_GROUP).
-      if (!parent || parent.networkId !== networkId) throw badInput('parentGroupId', 'no such group in this network');
+      if (!parent || parent.networkId !== networkId) throw badInput('parentGroupId', 'ist keine Gruppe dieses Netzwerks');
     }
     const group = await tx.getRepository(GroupEntity).save({
       networkId, level: GroupLevel.PROJECT_GROUP, name: idea.title, description: idea.description, parentId: parentGroupId,

@@ -47,7 +47,7 @@ export class IdeasService {
         idea.workshopId,
         viewer.personId,
       ]);
-      if (!participant) throw new DomainError('FORBIDDEN', "Only the workshop's participants vote");
+      if (!participant) throw new DomainError('FORBIDDEN', 'Nur Teilnehmende der Digital-Werkstatt können abstimmen.');
       const repo = tx.getRepository(IdeaVoteEntity);
       if (!vote) {
         await repo.delete({ ideaId: idea.id, personId: viewer.personId });
@@ -56,7 +56,7 @@ export class IdeasService {
       if (await repo.existsBy({ ideaId: idea.id, personId: viewer.personId })) return;
       const used = await repo.countBy({ workshopId: idea.workshopId, personId: viewer.personId });
       if (used >= VOTES_PER_PARTICIPANT) {
-        throw new DomainError('CONFLICT', `Each participant has ${VOTES_PER_PARTICIPANT} votes per workshop; withdraw one first`, { votesUsed: used });
+        throw new DomainError('CONFLICT', `Sie haben Ihre ${VOTES_PER_PARTICIPANT} Stimmen in dieser Digital-Werkstatt bereits vergeben. Bitte nehmen Sie zuerst eine zurück.`, { votesUsed: used });
       }
       await repo.insert({ ideaId: idea.id, personId: viewer.personId, workshopId: idea.workshopId });
     });
@@ -77,9 +77,9 @@ export class IdeasService {
   /** The idea and the caller's access to its workshop (NOT_FOUND when they have none). */
   async requireIdea(viewer: Viewer, ideaId: string, need: 'viewer' | 'participant' | 'facilitator'): Promise<{ idea: WorkshopIdeaEntity; access: WorkshopAccess }> {
     const idea = isUuid(ideaId) ? await this.db.getRepository(WorkshopIdeaEntity).findOneBy({ id: ideaId }) : null;
-    if (!idea) throw notFound('WorkshopIdea');
+    if (!idea) throw notFound('Idee');
     const access = await this.workshops.require(viewer, idea.workshopId, need).catch((e: DomainError) => {
-      throw e.code === 'NOT_FOUND' ? notFound('WorkshopIdea') : e;
+      throw e.code === 'NOT_FOUND' ? notFound('Idee') : e;
     });
     return { idea, access };
   }
@@ -123,7 +123,7 @@ export class IdeasService {
   async strategy(loaders: RequestLoaders, workshop: WorkshopEntity, organizationId: string): Promise<string> {
     const municipalities = await this.workshops.municipalities(loaders, workshop.id);
     const organization = municipalities.find((m) => m.id === organizationId) as OrganizationEntity | undefined;
-    if (!organization) throw badInput('organizationId', "is not one of the workshop's municipalities");
+    if (!organization) throw badInput('organizationId', 'ist keine Kommune dieser Digital-Werkstatt');
     const [fields, selections, ideas] = await Promise.all([
       this.workshops.fieldsOf(loaders, workshop.id),
       this.db.getRepository(FieldSelectionEntity).findBy({ workshopId: workshop.id, organizationId }),

@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsBoolean, IsOptional, Matches, MaxLength } from 'class-validator';
 import { IsIdList, IsOptionalLabels } from '../common/list-validators.js';
 import { DateScalar } from '../common/scalars.js';
-import { IsId, IsIntBetween, IsName, IsOptionalText } from '../common/validators.js';
+import { atMostChars, IsId, IsIntBetween, IsName, IsOptionalText } from '../common/validators.js';
 
 @InputType()
 export class CreateWorkshopInput {
@@ -10,9 +10,9 @@ export class CreateWorkshopInput {
   @Field(() => DateScalar) date: string;
   @Field(() => String, { nullable: true }) @IsOptionalText(500) location?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsId() networkId?: string | null;
-  @Field(() => [ID], { description: '1 to 3' }) @IsIdList('municipalityIds', 1, 3) municipalityIds: string[];
+  @Field(() => [ID], { description: '1 to 3' }) @IsIdList(1, 3) municipalityIds: string[];
   @Field(() => [String], { nullable: true, description: 'the fields presented at the info stations; default all' })
-  @IsOptionalLabels('fieldOfActionKeys', 50, 100)
+  @IsOptionalLabels(50, 100)
   fieldOfActionKeys?: string[] | null;
 }
 
@@ -27,7 +27,7 @@ export class AddWorkshopParticipantInput {
 export class SelectFieldOfActionInput {
   @Field(() => ID) @IsId() workshopId: string;
   @Field(() => ID) @IsId() organizationId: string;
-  @Field() @Matches(/\S/, { message: 'fieldOfActionKey must not be empty' }) @MaxLength(100, { message: 'fieldOfActionKey must be at most 100 characters' }) fieldOfActionKey: string;
+  @Field() @Matches(/\S/, { message: 'darf nicht leer sein' }) @MaxLength(100, { message: atMostChars(100) }) fieldOfActionKey: string;
   @Field(() => Int, { description: '1 = first' }) @IsIntBetween(1, 99) priority: number;
 }
 
@@ -35,7 +35,7 @@ export class SelectFieldOfActionInput {
 export class AddWorkshopIdeaInput {
   @Field(() => ID) @IsId() workshopId: string;
   @Field(() => ID) @IsId() organizationId: string;
-  @Field() @Matches(/\S/, { message: 'fieldOfActionKey must not be empty' }) @MaxLength(100, { message: 'fieldOfActionKey must be at most 100 characters' }) fieldOfActionKey: string;
+  @Field() @Matches(/\S/, { message: 'darf nicht leer sein' }) @MaxLength(100, { message: atMostChars(100) }) fieldOfActionKey: string;
   @Field() @IsName() title: string;
   @Field(() => String, { nullable: true }) @IsOptionalText(5000) description?: string | null;
 }
@@ -51,8 +51,8 @@ export class AddIdeaStepInput {
 @InputType()
 export class PromoteWorkshopIdeaInput {
   @Field(() => ID) @IsId() ideaId: string;
-  @Field() @IsBoolean() toProjectGroup: boolean;
-  @Field() @IsBoolean() toProjectProfile: boolean;
+  @Field() @IsBoolean({ message: 'muss true oder false sein' }) toProjectGroup: boolean;
+  @Field() @IsBoolean({ message: 'muss true oder false sein' }) toProjectProfile: boolean;
   @Field(() => ID, { nullable: true, description: "default: the workshop's network" }) @IsOptional() @IsId() networkId?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsId() parentGroupId?: string | null;
 }

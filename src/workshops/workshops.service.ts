@@ -45,14 +45,14 @@ export class WorkshopsService {
       await this.access.requireNetworkRole(viewer, network, NetworkRole.MODERATOR);
       networkId = network.id;
     } else if (!viewer.hubAdmin) {
-      throw new DomainError('FORBIDDEN', 'Only hub admins may hold a workshop outside a network');
+      throw new DomainError('FORBIDDEN', 'Nur die Plattform-Administration (hub-admin) darf eine Digital-Werkstatt außerhalb eines Netzwerks anlegen.');
     }
     const municipalityIds = [...new Set(input.municipalityIds)];
     const orgs = await this.db.getRepository(OrganizationEntity).findBy({ id: In(municipalityIds) });
-    if (orgs.length !== municipalityIds.length) throw badInput('municipalityIds', 'unknown organization');
-    if (orgs.some((o) => !MUNICIPAL.includes(o.kind))) throw badInput('municipalityIds', 'must be municipalities or municipal associations');
+    if (orgs.length !== municipalityIds.length) throw badInput('municipalityIds', 'unbekannte Organisation');
+    if (orgs.some((o) => !MUNICIPAL.includes(o.kind))) throw badInput('municipalityIds', 'darf nur Kommunen oder Gemeindeverbände nennen');
     const fields = input.fieldOfActionKeys ? await this.fields.byKeys(input.fieldOfActionKeys, 'fieldOfActionKeys') : await this.fields.list();
-    if (!fields.length) throw badInput('fieldOfActionKeys', 'must name at least one field of action');
+    if (!fields.length) throw badInput('fieldOfActionKeys', 'muss mindestens ein Handlungsfeld nennen');
     const facilitatorId = await this.callersOrganization(viewer, networkId);
     return this.db.transaction(async (tx) => {
       const workshop = await tx.getRepository(WorkshopEntity).save({
@@ -71,14 +71,14 @@ export class WorkshopsService {
   /** The facilitators' 31st participant is CONFLICT; adding someone again changes their municipality. */
   async addParticipant(viewer: Viewer, input: AddWorkshopParticipantInput): Promise<WorkshopParticipantEntity> {
     const { workshop } = await this.require(viewer, input.workshopId, 'facilitator');
-    if (!(await this.db.getRepository(PersonEntity).existsBy({ id: input.personId }))) throw badInput('personId', 'unknown person');
+    if (!(await this.db.getRepository(PersonEntity).existsBy({ id: input.personId }))) throw badInput('personId', 'unbekannte Person');
     await this.requireMunicipality(workshop.id, input.organizationId);
     return this.db.transaction(async (tx) => {
       await tx.query('SELECT id FROM workshop WHERE id = $1 FOR UPDATE', [workshop.id]);
       const repo = tx.getRepository(WorkshopParticipantEntity);
       const existing = await repo.findOneBy({ workshopId: workshop.id, personId: input.personId });
       if (!existing && (await repo.countBy({ workshopId: workshop.id })) >= MAX_PARTICIPANTS) {
-        throw new DomainError('CONFLICT', `A Digital-Werkstatt takes at most ${MAX_PARTICIPANTS} participants`);
+        throw new DomainError('CONFLICT', `Eine Digital-Werkstatt hat höchstens ${MAX_PARTICIPANTS} Teilnehmende.`);
       }
       if (existing?.organizationId === input.organizationId) return existing;
       await repo.save({ workshopId: workshop.id, personId: input.personId, organizationId: input.organizationId });
@@ -105,10 +105,10 @@ export class WorkshopsService {
   async require(viewer: Viewer, id: string, need: WorkshopRole = 'viewer', tx: EntityManager = this.db.manager): Promise<WorkshopAccess> {
     const workshop = isUuid(id) ? await tx.getRepository(WorkshopEntity).findOneBy({ id }) : null;
     const access = workshop && (await this.roleOf(viewer, workshop));
-    if (!access) throw notFound('Workshop');
+    if (!access) throw notFound('Digital-Werkstatt');
     const rank: Record<WorkshopRole, number> = { viewer: 0, participant: 1, facilitator: 2 };
     if (rank[access.role] < rank[need]) {
-      throw new DomainError('FORBIDDEN', need === 'facilitator' ? "Only the workshop's facilitators may do this" : "Only the workshop's participants may do this");
+      throw new DomainError('FORBIDDEN', need === 'facilitator' ? 'Nur die Moderation der Digital-Werkstatt darf das.' : 'Nur Teilnehmende der Digital-Werkstatt dürfen das.');
     }
     return access;
   }
@@ -133,12 +133,12 @@ export class WorkshopsService {
   /** Participants act for their own municipality only; facilitators for any. */
   requireOwnMunicipality(access: WorkshopAccess, organizationId: string): void {
     if (access.role === 'facilitator' || access.participantOrganizationId === organizationId) return;
-    throw new DomainError('FORBIDDEN', 'Participants act for the municipality they take part for', { field: 'organizationId' });
+    throw new DomainError('FORBIDDEN', 'organizationId: Teilnehmende handeln nur für die Kommune, für die sie an der Digital-Werkstatt teilnehmen', { field: 'organizationId' });
   }
 
   async requireMunicipality(workshopId: string, organizationId: string): Promise<void> {
     if (!(await this.db.getRepository(WorkshopMunicipalityEntity).existsBy({ workshopId, organizationId }))) {
-      throw badInput('organizationId', "is not one of the workshop's municipalities");
+      throw badInput('organizationId', 'ist keine Kommune dieser Digital-Werkstatt');
     }
   }
 
@@ -146,7 +146,7 @@ export class WorkshopsService {
   async presentedField(workshopId: string, key: string): Promise<FieldOfActionEntity> {
     const [field] = await this.fields.byKeys([key], 'fieldOfActionKey');
     if (!(await this.db.getRepository(WorkshopFieldEntity).existsBy({ workshopId, fieldOfActionId: field.id }))) {
-      throw badInput('fieldOfActionKey', `"${key}" is not presented in this workshop`);
+      throw badInput('fieldOfActionKey', `„${key}“ wird in dieser Digital-Werkstatt nicht vorgestellt`);
     }
     return field;
   }

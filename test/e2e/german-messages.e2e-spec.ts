@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { GRAPHQL_LIMITS } from '../../src/graphql/graphql-limits.js';
+import { actor } from '../support/factories.js';
+import { CREATE_PROFILE, knowledgeCast, profile, type KnowledgeCast } from '../support/knowledge-fixtures.js';
 import { cast, meeting, type Cast } from '../support/meeting-fixtures.js';
 import { TestHub, type GqlResult } from '../support/test-hub.js';
 
@@ -16,6 +18,13 @@ const SCHEDULE = 'mutation($input: ScheduleMeetingSeriesInput!) { scheduleMeetin
 const ADD_ITEM = 'mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }';
 const START = 'mutation($input: StartProtocolInput!) { startProtocol(input: $input) { id version } }';
 const ENTRY = 'mutation($input: UpdateProtocolEntryInput!) { updateProtocolEntry(input: $input) { version } }';
+const UPDATE_PROFILE = 'mutation($input: UpdateProjectProfileInput!) { updateProjectProfile(input: $input) { version } }';
+const DELETE_PROFILE = 'mutation($id: ID!) { deleteProjectProfile(id: $id) }';
+const SERIES = 'mutation($input: CreateEventSeriesInput!) { createEventSeries(input: $input) { id } }';
+const WEBINAR = 'mutation($input: ScheduleWebinarInput!) { scheduleWebinar(input: $input) { id } }';
+const REGISTER = 'mutation($input: RegisterForWebinarInput!) { registerForWebinar(input: $input) { id } }';
+const WORKSHOP = 'mutation($input: CreateWorkshopInput!) { createWorkshop(input: $input) { id } }';
+const PARTICIPANT = 'mutation($input: AddWorkshopParticipantInput!) { addWorkshopParticipant(input: $input) { person { id } } }';
 
 describe('German messages', () => {
   let hub: TestHub;
@@ -129,5 +138,85 @@ describe('German messages', () => {
     const feed = await hub.http.get(`/calendar/${'x'.repeat(32)}.ics`);
     expect(feed.status).toBe(404);
     expect(feed.text).toBe('Kalender nicht gefunden');
+  });
+  describe('Steckbriefe, Webinare and the Digital-Werkstatt', () => {
+    let k: KnowledgeCast;
+    beforeAll(async () => {
+      k = await knowledgeCast(hub);
+    });
+
+    const profileInput = (extra: Record<string, unknown> = {}) => ({
+      title: 'LoRaWAN-Pegelmessung', summary: 'Pegel an Bächen automatisch messen', organizationIds: [k.cityA], status: 'RUNNING', visibility: 'NETWORK', networkId: k.networkId, ...extra,
+    });
+    const createProfile = (extra: Record<string, unknown>) => hub.gql(k.member.token, CREATE_PROFILE, { input: profileInput(extra) });
+    const inHours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+    const webinarInput = (seriesId: string, extra: Record<string, unknown> = {}) => ({ seriesId, title: 'Mängelmelder in der Praxis', startsAt: inHours(48), endsAt: inHours(49), ...extra });
+    const series = async () =>
+      (await hub.ok(k.agency.token, SERIES, { input: { title: 'Digital ins Wochenende', organizerId: k.agencyOrg, networkId: k.networkId, visibility: 'HUB' } })).createEventSeries.id as string;
+
+    it('a profile: an empty title, a summary over 500 characters, an unknown field of action', async () => {
+      const title = await createProfile({ title: '   ' });
+      expect(fieldError(title, 'title')).toBe('title: darf nicht leer sein');
+      expect(title.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', fields: ['title'] });
+      expect(fieldError(await createProfile({ summary: 'x'.repeat(501) }), 'summary')).toBe('summary: darf höchstens 500 Zeichen lang sein');
+      const key = await createProfile({ fieldOfActionKeys: ['tourismus', 'raumfahrt'] });
+      expect(fieldError(key, 'fieldOfActionKeys')).toBe('fieldOfActionKeys: unbekanntes Handlungsfeld „raumfahrt“');
+      expect(key.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'fieldOfActionKeys' });
+    });
+
+    it('a profile: the list rules and the rules of the service', async () => {
+      expect(fieldError(await createProfile({ organizationIds: [] }), 'organizationIds')).toBe('organizationIds: muss mindestens 1 Eintrag enthalten');
+      expect(fieldError(await createProfile({ links: ['javascript:alert(1)'] }), 'links')).toBe('links: jeder Eintrag muss eine Webadresse sein, die mit https:// oder http:// beginnt');
+      expect(fieldError(await createProfile({ tags: ['x'.repeat(61)] }), 'tags')).toBe('tags: jeder Eintrag darf höchstens 60 Zeichen lang sein');
+      expect(fieldError(await createProfile({ networkId: null }), 'networkId')).toBe('networkId: ist für die Sichtbarkeit NETWORK erforderlich');
+      const publish = german(await createProfile({ visibility: 'PUBLIC' }), 'FORBIDDEN');
+      expect(publish.message).toBe('visibility: PUBLIC (öffentlich) darf nur die Administration oder Moderation eines Netzwerks wählen');
+      expect(publish.extensions).toEqual({ code: 'FORBIDDEN', field: 'visibility' });
+      const search = await hub.gql(null, 'query($q: String) { searchProjectProfiles(query: $q, limit: 101) { total } }', { q: 'Pegel' });
+      expect(fieldError(search, 'limit')).toBe('limit: muss zwischen 1 und 100 liegen');
+      // A list argument is named itself, its entries by position.
+      const nul = await hub.gql(null, 'query($keys: [String!]) { searchProjectProfiles(fieldOfActionKeys: $keys) { total } }', { keys: ['tourismus', 'tour\u0000ismus'] });
+      expect(fieldError(nul, 'fieldOfActionKeys.1')).toBe('fieldOfActionKeys.1: darf keine Steuerzeichen oder ungültigen Zeichen enthalten');
+    });
+
+    it('a profile: a stale version is CONFLICT, a missing one NOT_FOUND, in German', async () => {
+      const p = await profile(hub, k.member, profileInput());
+      await hub.ok(k.member.token, UPDATE_PROFILE, { input: { id: p.id, expectedVersion: p.version, summary: 'Erste Änderung' } });
+      const stale = german(await hub.gql(k.colleague.token, UPDATE_PROFILE, { input: { id: p.id, expectedVersion: p.version, summary: 'Zweite Änderung' } }), 'CONFLICT');
+      expect(stale.message).toBe('Der Steckbrief wurde inzwischen geändert (jetzt Fassung 2). Bitte laden Sie ihn neu und nehmen Sie Ihre Änderung erneut vor.');
+      expect(stale.extensions).toEqual({ code: 'CONFLICT', currentVersion: 2 });
+      expect(german(await hub.gql(k.member.token, DELETE_PROFILE, { id: randomUUID() }), 'NOT_FOUND').message).toBe('Steckbrief nicht gefunden');
+    });
+
+    it('a webinar: capacity below 1, an end before the start, a start in the past, a caller who does not organize the series', async () => {
+      const seriesId = await series();
+      const capacity = await hub.gql(k.agency.token, WEBINAR, { input: webinarInput(seriesId, { capacity: 0 }) });
+      expect(fieldError(capacity, 'capacity')).toBe('capacity: muss mindestens 1 sein');
+      const backwards = await hub.gql(k.agency.token, WEBINAR, { input: webinarInput(seriesId, { endsAt: inHours(47) }) });
+      expect(fieldError(backwards, 'endsAt')).toBe('endsAt: muss nach dem Beginn (startsAt) liegen');
+      const past = await hub.gql(k.agency.token, WEBINAR, { input: webinarInput(seriesId, { startsAt: inHours(-2), endsAt: inHours(-1) }) });
+      expect(fieldError(past, 'startsAt')).toBe('startsAt: muss in der Zukunft liegen');
+      const forbidden = german(await hub.gql(k.member.token, WEBINAR, { input: webinarInput(seriesId) }), 'FORBIDDEN');
+      expect(forbidden.message).toBe('Nur wer die Reihe veranstaltet, darf Webinare ansetzen.');
+      const unknown = german(await hub.gql(k.member.token, REGISTER, { input: { webinarId: randomUUID() } }), 'NOT_FOUND');
+      expect(unknown.message).toBe('Webinar nicht gefunden');
+    });
+
+    it('the Digital-Werkstatt: an agency as municipality, and the 31st participant is CONFLICT', async () => {
+      const input = { title: 'Digital-Werkstatt Musterhausen', date: '2099-03-05', networkId: k.networkId };
+      const agency = await hub.gql(k.agency.token, WORKSHOP, { input: { ...input, municipalityIds: [k.agencyOrg] } });
+      expect(fieldError(agency, 'municipalityIds')).toBe('municipalityIds: darf nur Kommunen oder Gemeindeverbände nennen');
+      const four = await hub.gql(k.agency.token, WORKSHOP, { input: { ...input, municipalityIds: [1, 2, 3, 4].map(() => randomUUID()) } });
+      expect(fieldError(four, 'municipalityIds')).toBe('municipalityIds: darf höchstens 3 Einträge enthalten');
+      const workshopId = (await hub.ok(k.agency.token, WORKSHOP, { input: { ...input, municipalityIds: [k.cityA] } })).createWorkshop.id;
+      for (let i = 0; i < 30; i++) {
+        const person = await actor(hub, `teilnehmende-${i}`);
+        await hub.ok(k.agency.token, PARTICIPANT, { input: { workshopId, personId: person.id, organizationId: k.cityA } });
+      }
+      const full = german(await hub.gql(k.agency.token, PARTICIPANT, { input: { workshopId, personId: k.member.id, organizationId: k.cityA } }), 'CONFLICT');
+      expect(full.message).toBe('Eine Digital-Werkstatt hat höchstens 30 Teilnehmende.');
+      const facilitators = german(await hub.gql(k.member.token, PARTICIPANT, { input: { workshopId, personId: k.member.id, organizationId: k.cityA } }), 'FORBIDDEN');
+      expect(facilitators.message).toBe('Nur die Moderation der Digital-Werkstatt darf das.');
+    });
   });
 });

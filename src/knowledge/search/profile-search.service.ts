@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Viewer } from '../../auth/viewer.js';
 import { badInput } from '../../common/domain-error.js';
+import { atMostChars, de } from '../../common/validators.js';
 import { FieldsOfActionService } from '../fields-of-action.service.js';
 import type { ProjectStatus } from '../knowledge.enums.js';
 import type { ProjectProfileHitModel, ProjectProfileSearchModel } from '../knowledge.models.js';
@@ -50,12 +51,12 @@ export class ProfileSearchService {
   async search(viewer: Viewer | undefined, args: SearchArgs): Promise<ProjectProfileSearchModel> {
     const limit = args.limit ?? 20;
     const offset = args.offset ?? 0;
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw badInput('limit', 'must be between 1 and 100');
-    if (!Number.isInteger(offset) || offset < 0 || offset > 10_000) throw badInput('offset', 'must be between 0 and 10000');
-    if (args.query && args.query.length > 200) throw badInput('query', 'must be at most 200 characters');
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw badInput('limit', 'muss zwischen 1 und 100 liegen');
+    if (!Number.isInteger(offset) || offset < 0 || offset > 10_000) throw badInput('offset', `muss zwischen 0 und ${de(10_000)} liegen`);
+    if (args.query && args.query.length > 200) throw badInput('query', atMostChars(200));
     // Plain arguments bypass the input validation; PostgreSQL refuses NUL in text.
-    if (args.query && CONTROL_RE.test(args.query)) throw badInput('query', 'must not contain control characters');
-    if (args.federalState != null && !FEDERAL_STATE_RE.test(args.federalState)) throw badInput('federalState', 'must be an ISO 3166-2 code such as DE-BW');
+    if (args.query && CONTROL_RE.test(args.query)) throw badInput('query', 'darf keine Steuerzeichen enthalten');
+    if (args.federalState != null && !FEDERAL_STATE_RE.test(args.federalState)) throw badInput('federalState', 'muss ein ISO-3166-2-Code wie DE-BW sein');
 
     const params: unknown[] = [];
     const where = [await visibleSql(viewer, 'p', params)];
