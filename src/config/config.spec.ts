@@ -28,6 +28,14 @@ describe('loadConfig', () => {
     });
   });
 
+  it('takes the issuer from KEYCLOAK_PUBLIC_URL and the keys from KEYCLOAK_URL when browsers reach Keycloak elsewhere', () => {
+    const { auth } = loadConfig({ KEYCLOAK_URL: 'http://keycloak:8080', KEYCLOAK_PUBLIC_URL: 'http://localhost:8080/' });
+    expect(auth).toMatchObject({
+      issuer: 'http://localhost:8080/realms/interkom',
+      jwksUrl: 'http://keycloak:8080/realms/interkom/protocol/openid-connect/certs',
+    });
+  });
+
   it('reads a keycloak.json adapter file', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'kc-')), 'keycloak.json');
     writeFileSync(file, JSON.stringify({ realm: 'ikone', 'auth-server-url': 'https://sso.example.org', resource: 'interkom' }));

@@ -157,8 +157,13 @@ function parseAuth(env: Env, production: boolean, problems: string[]): AuthConfi
   if (!clientId) problems.push('KEYCLOAK_CLIENT_ID must not be empty');
   const cooldown = Number(env.KEYCLOAK_JWKS_COOLDOWN_MS ?? 10_000);
   if (!Number.isInteger(cooldown) || cooldown < 0) problems.push('KEYCLOAK_JWKS_COOLDOWN_MS must be a non-negative integer');
-  const issuer = `${url.replace(/\/+$/, '')}/realms/${realm}`;
-  return { mode: 'keycloak', issuer, jwksUrl: `${issuer}/protocol/openid-connect/certs`, clientId, jwksCooldownMs: cooldown, webClientId };
+  // Browsers may reach Keycloak under another URL than the hub does (a container network): the
+  // issuer in tokens is the public one, the keys are fetched from the one the hub can reach.
+  const publicUrl = env.KEYCLOAK_PUBLIC_URL?.trim() || url;
+  if (publicUrl !== url) parseUrl('KEYCLOAK_PUBLIC_URL', publicUrl, problems);
+  const issuer = `${publicUrl.replace(/\/+$/, '')}/realms/${realm}`;
+  const jwksUrl = `${url.replace(/\/+$/, '')}/realms/${realm}/protocol/openid-connect/certs`;
+  return { mode: 'keycloak', issuer, jwksUrl, clientId, jwksCooldownMs: cooldown, webClientId };
 }
 
 /** Reads a keycloak.json as exported by the Keycloak admin console. */
