@@ -27,6 +27,8 @@ export class SmtpSink {
   rule: RcptRule = () => null;
   /** Milliseconds to wait before accepting each message (to catch the hub in the middle). */
   delayMs = 0;
+  /** Restart while the next message is being transferred (it is refused with 421, as a server shutting down does). */
+  restartDuringNextMessage = false;
   private server?: SMTPServer;
   private constructor(private portNumber: number) {}
 
@@ -67,6 +69,17 @@ export class SmtpSink {
         stream.on('end', async () => {
           const raw = Buffer.concat(chunks).toString('utf8');
           if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+          const interrupted = this.restartDuringNextMessage && this.server === server;
+          if (interrupted) {
+            this.restartDuringNextMessage = false;
+            void this.restart();
+          }
+          // Shutting down meanwhile: the message is refused (temporarily), as a real server would.
+          if (interrupted || this.server !== server) {
+            const error = new Error('4.3.2 Shutting down') as Error & { responseCode: number };
+            error.responseCode = 421;
+            return callback(error);
+          }
           const parsed = await simpleParser(raw);
           const calendarPart = /Content-Type: text\/calendar; charset=utf-8; method=(\w+)/i.exec(raw);
           const cal = parsed.attachments.find((a) => a.contentType === 'text/calendar' || a.contentType === 'application/ics');
