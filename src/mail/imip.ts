@@ -39,7 +39,9 @@ export function invitationIcs(event: InvitationEvent, parties: InvitationParties
   const cal = ical({
     prodId: { company: 'Interkom', product: 'Interkom', language: 'DE' },
     method,
-    timezone: { name: zone, generator: getVtimezoneComponent },
+    // No calendar-wide zone: with one, ical-generator writes DTSTAMP and LAST-MODIFIED as floating
+    // times; the event's own zone still gets its VTIMEZONE from the generator.
+    timezone: { name: null, generator: getVtimezoneComponent },
   });
   cal.createEvent({
     id: eventUid(event.meetingId, parties.publicBaseUrl),
