@@ -20,6 +20,7 @@ import { WorkshopsModule } from './workshops/workshops.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { MatrixModule } from './matrix/matrix.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { OparlModule } from './oparl/oparl.module.js';
 import { OutboxModule } from './outbox/outbox.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { NetworksModule } from './networks/networks.module.js';
@@ -61,6 +62,7 @@ export class AppModule {
         MetricsModule,
         MailModule,
         OutboxModule,
+        OparlModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
     };
