@@ -32,8 +32,8 @@ import { IdeaStepEntity, IdeaVoteEntity, WorkshopIdeaEntity } from '../workshops
 import { FieldSelectionEntity, WorkshopEntity, WorkshopFieldEntity, WorkshopMunicipalityEntity, WorkshopParticipantEntity } from '../workshops/entities/workshop.entity.js';
 import { HubSecretEntity } from '../video/hub-secret.entity.js';
 import { MailDeliveryEntity } from '../mail/mail-delivery.entity.js';
-import { NetworkPublicationEntity } from '../oparl/network-publication.entity.js';
-import { OparlObjectEntity } from '../oparl/oparl-object.entity.js';
+import { NetworkPublicationEntity } from '../oparl/publication/network-publication.entity.js';
+import { OparlObjectEntity } from '../oparl/view/oparl-object.entity.js';
 
 /** Every entity, listed explicitly (globs break between jest/ESM and the build). */
 export const ENTITIES = [

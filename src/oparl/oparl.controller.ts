@@ -1,7 +1,7 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { OwnAuthentication } from '../auth/auth.decorators.js';
-import { sha256 } from './oparl-format.js';
+import { sha256 } from './view/oparl-format.js';
 import { OparlService } from './oparl.service.js';
 
 const PREFIX = '/oparl/v1/';

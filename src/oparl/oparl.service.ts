@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { fileBytes } from './oparl-render-meetings.js';
-import { OparlSyncService } from './oparl-sync.service.js';
+import { fileBytes } from './view/oparl-render-meetings.js';
+import { OparlSyncService } from './view/oparl-sync.service.js';
 import { BODY_LISTS, OPARL_TYPE, OparlUrls, type BodyList } from './oparl-urls.js';
 import { parseListQuery, type ListQuery } from './oparl-query.js';
 

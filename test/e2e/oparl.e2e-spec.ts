@@ -219,13 +219,15 @@ describe('OParl 1.1', () => {
     const body = (await get(`${ROOT}/bodies/${c.networkId}`)).body;
     expect(body).toMatchObject({ id: `${ROOT}/bodies/${c.networkId}`, type: 'https://schema.oparl.org/1.1/Body', deleted: true });
     expect(Object.keys(body).sort()).toEqual(['created', 'deleted', 'id', 'modified', 'type']);
-    expect((await get(`${ROOT}/bodies`)).body.data).toEqual([]);
+    // (Other public networks may exist in this database: other test files run here too.)
+    expect((await get(`${ROOT}/bodies`)).body.data.map((b: { id: string }) => b.id)).not.toContain(body.id);
     expect((await get(`${ROOT}/bodies?modified_since=${encodeURIComponent(since)}`)).body.data).toContainEqual(body);
     expect((await get(`${ROOT}/meetings/${ids.held}`)).body.deleted).toBe(true);
     expect((await get(`${ROOT}/files/${ids.protocol}/content`)).status).toBe(410);
     const again = await crawl(hub, BASE, validators);
     expect(again.problems).toEqual([]);
-    expect([...again.objects.keys()]).toEqual([`${ROOT}/system`]);
+    expect([...again.objects.keys()].filter((id) => id.includes(c.networkId) || id.includes(c.groupId) || id.includes(ids.held))).toEqual([]);
+    expect(again.text).not.toContain(c.lead.id);
   });
 
   it('answers 404 for someone who was never public (no marker reveals that they exist)', async () => {

@@ -2,17 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { recordAudit } from '../audit/audit.js';
-import { AccessService } from '../auth/access.service.js';
-import type { Viewer } from '../auth/viewer.js';
-import type { RequestLoaders } from '../common/request-loaders.js';
-import type { AppConfig } from '../config/config.js';
-import { APP_CONFIG } from '../config/config.module.js';
-import { NetworkRole } from '../networks/network.enums.js';
-import type { NetworkModel } from '../networks/network.model.js';
-import { NetworksService, toModel } from '../networks/networks.service.js';
-import { OparlSyncService } from './oparl-sync.service.js';
-import { OparlUrls } from './oparl-urls.js';
+import { recordAudit } from '../../audit/audit.js';
+import { AccessService } from '../../auth/access.service.js';
+import type { Viewer } from '../../auth/viewer.js';
+import type { RequestLoaders } from '../../common/request-loaders.js';
+import type { AppConfig } from '../../config/config.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import { NetworkRole } from '../../networks/network.enums.js';
+import type { NetworkModel } from '../../networks/network.model.js';
+import { NetworksService, toModel } from '../../networks/networks.service.js';
+import { OparlSyncService } from '../view/oparl-sync.service.js';
+import { OparlUrls } from '../oparl-urls.js';
 import { Publication } from './publication.enum.js';
 
 /** Whether a network has a public face (OParl), and who may change it. */

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { berlinDate, dateTime } from './oparl-format.js';
-import { BODY_LISTS, OPARL_TYPE, OparlUrls, type BodyList } from './oparl-urls.js';
+import { BODY_LISTS, OPARL_TYPE, OparlUrls, type BodyList } from '../oparl-urls.js';
 import { agendaItemsAndFiles } from './oparl-render-meetings.js';
 
 /** One public object as the ledger keeps it (created/modified are added when it is served). */

@@ -1,5 +1,5 @@
 import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
-import { NetworkEntity } from '../networks/entities/network.entity.js';
+import { NetworkEntity } from '../../networks/entities/network.entity.js';
 import { Publication } from './publication.enum.js';
 
 /** Whether a network has a public face (OParl); no row = PRIVATE. */

@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { AppConfig } from '../config/config.js';
-import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../../config/config.js';
+import { APP_CONFIG } from '../../config/config.module.js';
 import { sha256 } from './oparl-format.js';
 import { renderNetwork, type OparlRecord, type PublicNetwork } from './oparl-render.js';
-import { OparlUrls } from './oparl-urls.js';
+import { OparlUrls } from '../oparl-urls.js';
 
 /** Serialises syncs across instances (pg_advisory_xact_lock key). */
 const SYNC_LOCK = 0x0ba1_2024;

@@ -1,8 +1,8 @@
 import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentViewer, RequirePermission } from '../auth/auth.decorators.js';
-import type { Viewer } from '../auth/viewer.js';
-import type { GqlContext } from '../common/request-loaders.js';
-import { NetworkModel } from '../networks/network.model.js';
+import { CurrentViewer, RequirePermission } from '../../auth/auth.decorators.js';
+import type { Viewer } from '../../auth/viewer.js';
+import type { GqlContext } from '../../common/request-loaders.js';
+import { NetworkModel } from '../../networks/network.model.js';
 import { Publication } from './publication.enum.js';
 import { PublicationService } from './publication.service.js';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { berlinDate, dateTime } from './oparl-format.js';
 import type { OparlRecord, PublicNetwork } from './oparl-render.js';
-import { OPARL_TYPE, OparlUrls } from './oparl-urls.js';
+import { OPARL_TYPE, OparlUrls } from '../oparl-urls.js';
 
 /** The bytes a File serves: the protocol's public rendering, as stored when it was published. */
 export const fileBytes = (markdown: string) => Buffer.from(markdown, 'utf8');
