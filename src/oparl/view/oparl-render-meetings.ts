@@ -22,7 +22,8 @@ export async function agendaItemsAndFiles(db: EntityManager, net: PublicNetwork,
   const u = (path: string) => urls.url(path);
   const meetings = await db.query<{ id: string; title: string; starts_at: Date; ends_at: Date; time_zone: string; cancelled: boolean; created_at: Date; groups: string[] }[]>(
     `SELECT m.id, m.title, m.starts_at, m.ends_at, m.time_zone, m.cancelled, m.created_at,
-            array_prepend(m.group_id, ARRAY(SELECT mg.group_id FROM meeting_group mg WHERE mg.meeting_id = m.id ORDER BY mg.group_id))::text[] AS groups
+            array_prepend(m.group_id, ARRAY(SELECT mg.group_id FROM meeting_group mg JOIN work_group jg ON jg.id = mg.group_id
+                                             WHERE mg.meeting_id = m.id AND jg.network_id = $1 ORDER BY mg.group_id))::text[] AS groups
        FROM meeting m JOIN work_group g ON g.id = m.group_id WHERE g.network_id = $1 ORDER BY m.id`,
     [net.id],
   );
