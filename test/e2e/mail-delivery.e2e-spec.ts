@@ -36,7 +36,7 @@ describe('mail delivery: retries and dead letters', () => {
 
   beforeAll(async () => {
     sink = await SmtpSink.start();
-    hub = await TestHub.start({ SMTP_URL: sink.url, MAIL_OUTBOX_WORKER: 'false', MAIL_RETRY_BASE_MS: '100' });
+    hub = await TestHub.start({ SMTP_URL: sink.url, MAIL_OUTBOX_WORKER: 'false', MAIL_RETRY_BASE_MS: '5000' });
     processor = hub.hub.app.get(MailOutboxProcessor);
     await settleLeftovers(hub);
     c = await cast(hub);
@@ -72,10 +72,13 @@ describe('mail delivery: retries and dead letters', () => {
     expect((await mailStatus(hub, c.root.token)).deadLetter).toBe(1);
     expect((await mailStatus(hub, c.root.token)).failed).toBe(1);
 
-    // Not before its backoff; then once.
+    // Not before its backoff (5 s for the first retry), then once.
+    const [{ wait }] = await sql(hub, `SELECT extract(epoch FROM d.available_at - now())::float8 AS wait FROM mail_delivery d
+      JOIN outbox_event o ON o.id = d.event_id WHERE o.aggregate_id = $1 AND d.last_error LIKE '%451%'`, [id]);
+    expect(wait).toBeGreaterThan(3);
     await processor.drain();
     expect(sink.to(email(c.member))).toHaveLength(0);
-    await new Promise((r) => setTimeout(r, 150));
+    await sql(hub, `UPDATE mail_delivery SET available_at = now() WHERE last_error LIKE '%451%' AND delivered_at IS NULL`);
     await processor.drain();
     await processor.drain();
     expect(sink.to(email(c.member))).toHaveLength(1);
