@@ -17,7 +17,11 @@ import { KnowledgeModule } from './knowledge/knowledge.module.js';
 import { VideoModule } from './video/video.module.js';
 import { WebinarsModule } from './webinars/webinars.module.js';
 import { WorkshopsModule } from './workshops/workshops.module.js';
+import { MailModule } from './mail/mail.module.js';
 import { MatrixModule } from './matrix/matrix.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
+import { OparlModule } from './oparl/oparl.module.js';
+import { OutboxModule } from './outbox/outbox.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { NetworksModule } from './networks/networks.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
@@ -55,6 +59,10 @@ export class AppModule {
         WebinarsModule,
         WorkshopsModule,
         VideoModule,
+        MetricsModule,
+        MailModule,
+        OutboxModule,
+        OparlModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
     };

@@ -12,6 +12,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { isUuid } from '../common/ids.js';
 import { PersonEntity } from '../people/person.entity.js';
 import { VideoRoomService } from '../video/video-rooms.service.js';
+import { eventUid, feedZone } from './ical-common.js';
 
 interface FeedRow {
   id: string;
@@ -143,7 +144,6 @@ export class CalendarService {
    * times with TZID and a VTIMEZONE per zone: what Outlook, Thunderbird and Apple Calendar need.
    */
   private async render(name: string, rows: FeedRow[], person: PersonEntity): Promise<string> {
-    const host = new URL(this.config.publicBaseUrl).hostname;
     const cal = ical({
       name,
       prodId: { company: 'Interkom', product: 'Interkom', language: 'DE' },
@@ -159,7 +159,7 @@ export class CalendarService {
         .filter(Boolean)
         .join('\n');
       cal.createEvent({
-        id: `${m.id}@${host}`,
+        id: eventUid(m.id, this.config.publicBaseUrl),
         sequence: m.sequence,
         // Luxon values in the meeting's zone: with a plain Date the generator writes UTC digits next to the TZID.
         start: DateTime.fromJSDate(m.starts_at, { zone: feedZone(m.time_zone) }),
@@ -177,21 +177,6 @@ export class CalendarService {
     }
     return cal.toString();
   }
-}
-
-/**
- * The zone a meeting is written in: its own when a VTIMEZONE exists for it, else Europe/Berlin
- * (same instant), so no TZID ever appears without its VTIMEZONE (zones stored before names were
- * checked, or the few the runtime knows under a name the VTIMEZONE set lacks).
- */
-const zoneHasVtimezone = new Map<string, boolean>();
-function feedZone(zone: string): string {
-  let known = zoneHasVtimezone.get(zone);
-  if (known === undefined) {
-    known = !!getVtimezoneComponent(zone);
-    if (zoneHasVtimezone.size < 1000) zoneHasVtimezone.set(zone, known);
-  }
-  return known ? zone : 'Europe/Berlin';
 }
 
 /** The groups person $1 belongs to now (a guest's membership ends after `until`). */

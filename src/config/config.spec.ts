@@ -83,3 +83,26 @@ describe('loadConfig: video rooms', () => {
     expect(() => loadConfig({ JITSI_URL: 'ftp://meet.example.org' })).toThrow(/JITSI_URL must be an http\(s\) URL/);
   });
 });
+
+describe('loadConfig: mail, metrics, OParl', () => {
+  it('sends no mail without SMTP_URL, and reads the sender from MAIL_FROM', () => {
+    expect(loadConfig({}).mail).toMatchObject({ smtpUrl: null, from: { name: 'Interkom', address: 'interkom@localhost' }, retryBaseMs: 30_000 });
+    const { mail } = loadConfig({ SMTP_URL: 'smtp://u:p@mail.example.org:587', MAIL_FROM: 'Re@di Hub <hub@readi.example.org>' });
+    expect(mail).toMatchObject({ smtpUrl: 'smtp://u:p@mail.example.org:587', from: { name: 'Re@di Hub', address: 'hub@readi.example.org' } });
+    expect(loadConfig({ SMTP_URL: 'smtps://mail.example.org' }).mail.smtpUrl).toBe('smtps://mail.example.org');
+  });
+
+  it('refuses a non-SMTP URL, a sender that is not one address, a short METRICS_TOKEN and a lease shorter than three timeouts', () => {
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example.org' })).toThrow(/SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(() => loadConfig({ MAIL_FROM: 'a@example.org, b@example.org' })).toThrow(/MAIL_FROM must be one address/);
+    expect(() => loadConfig({ MAIL_FROM: 'kein Absender' })).toThrow(/MAIL_FROM/);
+    expect(() => loadConfig({ METRICS_TOKEN: 'kurz' })).toThrow(/METRICS_TOKEN must be at least 16/);
+    expect(() => loadConfig({ MAIL_TIMEOUT_MS: '60000', MAIL_OUTBOX_LEASE_MS: '120000' })).toThrow(/MAIL_OUTBOX_LEASE_MS/);
+    expect(() => loadConfig({ OPARL_REFRESH_MS: '-1' })).toThrow(/OPARL_REFRESH_MS/);
+  });
+
+  it('asks no token for /metrics unless METRICS_TOKEN is set', () => {
+    expect(loadConfig({}).metricsToken).toBeNull();
+    expect(loadConfig({ METRICS_TOKEN: '0123456789abcdef0123' }).metricsToken).toBe('0123456789abcdef0123');
+  });
+});

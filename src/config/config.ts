@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import addressparser from 'nodemailer/lib/addressparser';
 
 /** Everything the hub reads from its environment, validated once at boot. */
 export interface AppConfig {
@@ -23,6 +24,28 @@ export interface AppConfig {
   readonly video: VideoConfig | null;
   /** Load the demo networks at start when the database has no network yet (`npm start` on a fresh clone). */
   readonly demoData: boolean;
+  /** E-mail notifications; `smtpUrl` null = nothing is sent (the outbox keeps every notification). */
+  readonly mail: MailConfig;
+  /** Bearer token for GET /metrics; null = no sign-in needed. */
+  readonly metricsToken: string | null;
+  /** How old the public OParl view may be before a request brings it up to date. */
+  readonly oparlRefreshMs: number;
+}
+
+export interface MailConfig {
+  /** smtp:// (STARTTLS when offered) or smtps://, with user and password in the URL; null = no e-mail. */
+  readonly smtpUrl: string | null;
+  /** The sender, e.g. `Interkom <interkom@example.org>`; also the ORGANIZER of invitations. */
+  readonly from: { readonly name: string; readonly address: string };
+  /** Deliver mail in this process (more instances may run; rows are claimed with SKIP LOCKED). */
+  readonly worker: boolean;
+  readonly pollMs: number;
+  /** First retry delay; doubles per attempt up to 5 minutes. */
+  readonly retryBaseMs: number;
+  /** Connection, greeting and socket timeout of every SMTP conversation. */
+  readonly timeoutMs: number;
+  /** How long a claimed mail row stays with its worker (must exceed three timeouts). */
+  readonly leaseMs: number;
 }
 
 /** Jitsi Meet rooms for meetings and webinars; with `token` every join link carries a personal JWT. */
@@ -101,6 +124,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (!Number.isFinite(reminderHours) || reminderHours <= 0) problems.push('MEETING_REMINDER_HOURS must be a positive number');
   const webDir = env.WEB_DIR === '' ? null : resolve(env.WEB_DIR ?? './web/dist');
   const video = parseVideo(env, problems);
+  const mail = parseMail(env, problems);
+  const metricsToken = env.METRICS_TOKEN?.trim() || null;
+  if (metricsToken && metricsToken.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters long');
+  const oparlRefreshMs = Number(env.OPARL_REFRESH_MS ?? 2000);
+  if (!Number.isInteger(oparlRefreshMs) || oparlRefreshMs < 0) problems.push('OPARL_REFRESH_MS must be a non-negative integer');
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -117,6 +145,43 @@ export function loadConfig(env: Env = process.env): AppConfig {
     // On by default only for the embedded database with development sign-in: a first look, never production.
     demoData: env.DEMO_DATA === 'true' || (env.DEMO_DATA !== 'false' && !databaseUrl && auth.mode === 'development'),
     video,
+    mail,
+    metricsToken,
+    oparlRefreshMs,
+  };
+}
+
+function parseMail(env: Env, problems: string[]): MailConfig {
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  if (smtpUrl) {
+    try {
+      const url = new URL(smtpUrl);
+      if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') problems.push(`SMTP_URL must be an smtp:// or smtps:// URL, got "${url.protocol}//…"`);
+      if (!url.hostname) problems.push('SMTP_URL names no host');
+    } catch {
+      problems.push('SMTP_URL is not a valid URL (smtp://user:password@host:587)');
+    }
+  }
+  const rawFrom = env.MAIL_FROM?.trim() || 'interkom@localhost';
+  const parsed = addressparser(rawFrom, { flatten: true });
+  const from = parsed.length === 1 && /^[^\s@]+@[^\s@]+$/.test(parsed[0]!.address) ? parsed[0]! : null;
+  if (!from) problems.push(`MAIL_FROM must be one address, e.g. "Interkom <interkom@example.org>", got "${rawFrom}"`);
+  const int = (name: string, fallback: number, min: number) => {
+    const value = Number(env[name] ?? fallback);
+    if (!Number.isInteger(value) || value < min) problems.push(`${name} must be a whole number of at least ${min}`);
+    return value;
+  };
+  const timeoutMs = int('MAIL_TIMEOUT_MS', 30_000, 1);
+  const leaseMs = int('MAIL_OUTBOX_LEASE_MS', 5 * 60_000, 1);
+  if (leaseMs <= 3 * timeoutMs) problems.push('MAIL_OUTBOX_LEASE_MS must exceed three times MAIL_TIMEOUT_MS (connection, greeting and transfer of one message)');
+  return {
+    smtpUrl,
+    from: { name: from?.name || 'Interkom', address: from?.address ?? 'interkom@localhost' },
+    worker: env.MAIL_OUTBOX_WORKER !== 'false',
+    pollMs: int('MAIL_OUTBOX_POLL_MS', 1000, 1),
+    retryBaseMs: int('MAIL_RETRY_BASE_MS', 30_000, 1),
+    timeoutMs,
+    leaseMs,
   };
 }
 

@@ -31,6 +31,9 @@ import { WebinarEntity, WebinarProfileEntity, WebinarSpeakerEntity } from '../we
 import { IdeaStepEntity, IdeaVoteEntity, WorkshopIdeaEntity } from '../workshops/entities/workshop-idea.entity.js';
 import { FieldSelectionEntity, WorkshopEntity, WorkshopFieldEntity, WorkshopMunicipalityEntity, WorkshopParticipantEntity } from '../workshops/entities/workshop.entity.js';
 import { HubSecretEntity } from '../video/hub-secret.entity.js';
+import { MailDeliveryEntity } from '../mail/mail-delivery.entity.js';
+import { NetworkPublicationEntity } from '../oparl/publication/network-publication.entity.js';
+import { OparlObjectEntity } from '../oparl/view/oparl-object.entity.js';
 
 /** Every entity, listed explicitly (globs break between jest/ESM and the build). */
 export const ENTITIES = [
@@ -81,4 +84,7 @@ export const ENTITIES = [
   IdeaVoteEntity,
   IdeaStepEntity,
   HubSecretEntity,
+  MailDeliveryEntity,
+  NetworkPublicationEntity,
+  OparlObjectEntity,
 ];

@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { OutboxEventEntity } from './outbox-event.entity.js';
 
-/** The domain events other systems (the Matrix bridge) hear of. */
+/** The domain events other systems (the Matrix bridge, e-mail) hear of. */
 export type DomainEventType =
   | 'MeetingScheduled'
   | 'MeetingRescheduled'
@@ -30,15 +29,28 @@ export interface DomainEvent {
 }
 
 /**
- * Records an event inside the caller's transaction, so it exists exactly when the change does.
- * Never call a remote system here: delivery happens after commit, from the outbox.
+ * The events that may concern someone by e-mail. Each gets the mail channel's fan-out row with it
+ * (mail_delivery), whatever the configuration, so that nothing is lost before SMTP_URL is set.
+ */
+export const MAIL_EVENT_TYPES: ReadonlySet<DomainEventType> = new Set<DomainEventType>([
+  'MeetingScheduled',
+  'MeetingRescheduled',
+  'MeetingCancelled',
+  'ProtocolPublished',
+  'ActionItemAssigned',
+  'GroupJoinRequestDecided',
+  'WebinarRegistrationConfirmed',
+]);
+
+/**
+ * Records an event inside the caller's transaction, so it exists exactly when the change does,
+ * with one delivery state per channel: the Matrix channel's on the event row, the mail channel's
+ * in mail_delivery. Never call a remote system here: delivery happens after commit, from the outbox.
  */
 export async function recordEvent(tx: EntityManager, event: DomainEvent): Promise<void> {
-  await tx.getRepository(OutboxEventEntity).insert({
-    type: event.type,
-    aggregateType: event.aggregateType,
-    aggregateId: event.aggregateId,
-    groupId: event.groupId,
-    payload: event.payload as never,
-  });
+  await tx.query(
+    `WITH e AS (INSERT INTO outbox_event (type, aggregate_type, aggregate_id, group_id, payload) VALUES ($1, $2, $3, $4, $5::jsonb) RETURNING id, seq)
+     INSERT INTO mail_delivery (event_id, seq) SELECT id, seq FROM e WHERE $6::boolean`,
+    [event.type, event.aggregateType, event.aggregateId, event.groupId, JSON.stringify(event.payload), MAIL_EVENT_TYPES.has(event.type)],
+  );
 }

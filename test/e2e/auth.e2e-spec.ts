@@ -151,6 +151,7 @@ describe('deny by default', () => {
     'Mutation.selectFieldOfAction': 'workshop.participate',
     'Mutation.setActionItemStatus': 'action-item.status',
     'Mutation.setGroupJoinPolicy': 'group.manage',
+    'Mutation.setNetworkPublication': 'network.admin',
     'Mutation.setNetworkRole': 'network.admin',
     'Mutation.setPrivacySettings': 'person.self',
     'Mutation.startProtocol': 'protocol.manage',

@@ -10,7 +10,7 @@ import { TestHub } from '../support/test-hub.js';
  */
 const contractFile = (name: string) => (existsSync(`../shared/api/${name}`) ? `../shared/api/${name}` : `test/support/${name}`);
 /** The parts beyond contract.graphql that are implemented; each is implemented in full. */
-const IMPLEMENTED_PARTS = ['groups-and-privacy.graphql', 'knowledge-and-events.graphql'];
+const IMPLEMENTED_PARTS = ['groups-and-privacy.graphql', 'knowledge-and-events.graphql', 'reach-and-interop.graphql'];
 const CONTRACT_SDL = ['contract.graphql', ...IMPLEMENTED_PARTS].map((f) => readFileSync(contractFile(f), 'utf8')).join('\n');
 
 describe('schema.gql', () => {

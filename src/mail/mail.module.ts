@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { VideoModule } from '../video/video.module.js';
+import { MailComposer } from './mail-composer.service.js';
+import { MailOutboxProcessor } from './mail-outbox.processor.js';
+import { MailTransport } from './mail-transport.js';
+
+/** E-mail notifications with iMIP invitations, delivered from the outbox (SMTP_URL, MAIL_FROM). */
+@Module({
+  imports: [VideoModule],
+  providers: [MailTransport, MailComposer, MailOutboxProcessor],
+  exports: [MailOutboxProcessor],
+})
+export class MailModule {}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from '@jest/globals';
+import ICAL from 'ical.js';
+import { invitationIcs } from './imip.js';
+import { classifySmtpFailure, MailCompositionError } from './mail-transport.js';
+import { germanTimeRange, MailBody, oneLine } from './mail-body.js';
+
+const event = {
+  meetingId: '11111111-2222-3333-4444-555555555555', sequence: 3, summary: 'Gruppe: Sitzung', description: 'Gruppe: G',
+  startsAt: new Date('2026-07-02T08:00:00Z'), endsAt: new Date('2026-07-02T09:30:00Z'), timeZone: 'Europe/Berlin',
+  location: 'Rathaus', url: null, cancelled: false, updatedAt: new Date('2026-06-01T10:00:00Z'),
+};
+const parties = { organizer: { name: 'Interkom', email: 'hub@example.org' }, attendee: { name: 'Ida', email: 'ida@example.org' }, publicBaseUrl: 'https://hub.example.org' };
+
+describe('invitationIcs (iMIP)', () => {
+  it('writes one VEVENT with the feed UID, the SEQUENCE, local times with TZID and the VTIMEZONE, organizer and attendee', () => {
+    const { method, ics } = invitationIcs(event, parties);
+    expect(method).toBe('REQUEST');
+    const cal = new ICAL.Component(ICAL.parse(ics));
+    expect(cal.getFirstPropertyValue('method')).toBe('REQUEST');
+    const [v, ...more] = cal.getAllSubcomponents('vevent');
+    expect(more).toEqual([]);
+    expect(v!.getFirstPropertyValue('uid')).toBe('11111111-2222-3333-4444-555555555555@hub.example.org');
+    expect(v!.getFirstPropertyValue('sequence')).toBe(3);
+    expect(v!.getFirstProperty('dtstart')!.getParameter('tzid')).toBe('Europe/Berlin');
+    expect(ics).toContain('DTSTART;TZID=Europe/Berlin:20260702T100000'); // 08:00Z is 10:00 in Berlin summer time
+    expect(cal.getAllSubcomponents('vtimezone').map((z) => z.getFirstPropertyValue('tzid'))).toEqual(['Europe/Berlin']);
+    expect(ics).toMatch(/DTSTAMP:\d{8}T\d{6}Z/); // UTC, as RFC 5545 requires
+    expect(String(v!.getFirstPropertyValue('organizer')).toLowerCase()).toBe('mailto:hub@example.org');
+    expect(String(v!.getFirstPropertyValue('attendee')).toLowerCase()).toBe('mailto:ida@example.org');
+    expect(v!.getFirstPropertyValue('status')).toBe('CONFIRMED');
+  });
+
+  it('cancels with METHOD:CANCEL and STATUS:CANCELLED', () => {
+    const { method, ics } = invitationIcs({ ...event, cancelled: true, sequence: 4 }, parties);
+    expect(method).toBe('CANCEL');
+    expect(ics).toContain('METHOD:CANCEL');
+    expect(ics).toContain('STATUS:CANCELLED');
+    expect(ics).toContain('SEQUENCE:4');
+  });
+
+  it('writes a zone it has no VTIMEZONE for in Europe/Berlin time (same instant)', () => {
+    const { ics } = invitationIcs({ ...event, timeZone: 'Mars/Olympus' }, parties);
+    expect(ics).toContain('DTSTART;TZID=Europe/Berlin:20260702T100000');
+  });
+});
+
+describe('MailBody', () => {
+  it('escapes user text in HTML and keeps it as typed in the text part; links only from http(s)', () => {
+    const mail = new MailBody()
+      .paragraph('Titel <script>alert(1)</script> & "Co"')
+      .fields([['Ort', '<b>Rathaus</b>'], ['Online', 'https://meet.example.org/a?b=1&c=2'], ['Leer', null]])
+      .link('Böse', 'javascript:alert(1)')
+      .build('Betreff\r\nBcc: x@example.org', 'Fuß');
+    expect(mail.subject).toBe('Betreff Bcc: x@example.org');
+    expect(mail.html).toContain('Titel &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;');
+    expect(mail.html).not.toContain('<script>');
+    expect(mail.html).toContain('&lt;b&gt;Rathaus&lt;/b&gt;');
+    expect(mail.html).toContain('<a href="https://meet.example.org/a?b=1&amp;c=2">');
+    expect(mail.html).not.toContain('javascript:');
+    expect(mail.text).toContain('Titel <script>alert(1)</script> & "Co"');
+    expect(mail.text).not.toContain('Leer');
+  });
+
+  it('writes German dates in the meeting\'s zone', () => {
+    expect(germanTimeRange(new Date('2026-03-12T09:00:00Z'), new Date('2026-03-12T10:30:00Z'), 'Europe/Berlin')).toBe('Donnerstag, 12. März 2026, 10:00–11:30 Uhr');
+    expect(oneLine('a\n\tb')).toBe('a b');
+  });
+});
+
+describe('classifySmtpFailure', () => {
+  it('retries 4xx answers and failures without an answer, gives up on 5xx and on defects', () => {
+    expect(classifySmtpFailure(Object.assign(new Error('greylisted'), { responseCode: 451, code: 'EENVELOPE' })).retryable).toBe(true);
+    expect(classifySmtpFailure(Object.assign(new Error('refused'), { code: 'ECONNECTION' })).retryable).toBe(true);
+    expect(classifySmtpFailure(Object.assign(new Error('unknown'), { responseCode: 550, code: 'EENVELOPE' })).retryable).toBe(false);
+    expect(classifySmtpFailure(new MailCompositionError('bug')).retryable).toBe(false);
+  });
+});

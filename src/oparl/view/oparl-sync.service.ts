@@ -1,0 +1,122 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../../config/config.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import { sha256 } from './oparl-format.js';
+import { renderNetwork, type OparlRecord, type PublicNetwork } from './oparl-render.js';
+import { OparlUrls } from '../oparl-urls.js';
+
+/** Serialises syncs across instances (pg_advisory_xact_lock key). */
+const SYNC_LOCK = 0x0ba1_2024;
+/** Also without requests, so that an erased or withdrawn person leaves the ledger soon. */
+const PERIODIC_MS = 60_000;
+
+/**
+ * Keeps the ledger of the public OParl view (oparl_object) in line with the hub: renders every
+ * PUBLIC network, stores what changed with modified = now, and marks what is no longer public
+ * (network set PRIVATE, meeting deleted, consent withdrawn, person erased, item made non-public)
+ * as deleted, its data emptied. Requests call fresh() first; a view younger than
+ * OPARL_REFRESH_MS is served as it is.
+ */
+@Injectable()
+export class OparlSyncService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(OparlSyncService.name);
+  private readonly urls: OparlUrls;
+  private running: Promise<void> | null = null;
+  private runningSince = 0;
+  private doneSince = -Infinity;
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.urls = new OparlUrls(config.publicBaseUrl);
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.fresh().catch((e: Error) => this.logger.warn(`OParl sync failed: ${e.message}`)), PERIODIC_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  /** The next request brings the view up to date (after a change this instance made). */
+  invalidate(): void {
+    this.doneSince = -Infinity;
+  }
+
+  /** Returns once the view reflects the hub as of at most OPARL_REFRESH_MS before this call. */
+  async fresh(): Promise<void> {
+    const oldestAcceptable = Date.now() - this.config.oparlRefreshMs;
+    for (;;) {
+      if (this.doneSince >= oldestAcceptable) return;
+      if (this.running) {
+        const since = this.runningSince;
+        await this.running.catch(() => undefined);
+        if (since >= oldestAcceptable && this.doneSince >= since) return;
+        continue;
+      }
+      this.runningSince = Date.now();
+      const started = this.runningSince;
+      this.running = this.sync().then(
+        () => {
+          this.doneSince = Math.max(this.doneSince, started);
+        },
+      ).finally(() => {
+        this.running = null;
+      });
+      await this.running;
+      return;
+    }
+  }
+
+  private async sync(): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [SYNC_LOCK]);
+      const networks = await tx.query<PublicNetwork[]>(
+        `SELECT n.id, n.slug, n.name, n.created_at, np.changed_at AS public_since FROM network n
+           JOIN network_publication np ON np.network_id = n.id WHERE np.publication = 'PUBLIC' ORDER BY n.id`,
+      );
+      const records: OparlRecord[] = [];
+      for (const net of networks) records.push(...(await renderNetwork(tx, net, this.urls)));
+      const known = new Map(
+        (await tx.query<{ path: string; hash: string; deleted: boolean }[]>('SELECT path, hash, deleted FROM oparl_object')).map((r) => [r.path, r]),
+      );
+      const changed = records
+        .map((r) => ({ ...r, hash: sha256(JSON.stringify(r.data)) }))
+        .filter((r) => {
+          const k = known.get(r.path);
+          return !k || k.deleted || k.hash !== r.hash;
+        });
+      const live = new Set(records.map((r) => r.path));
+      const gone = [...known.values()].filter((k) => !k.deleted && !live.has(k.path)).map((k) => k.path);
+      if (!changed.length && !gone.length) return;
+      // One instant for everything this run noticed; later than anything a client saw before it.
+      const [{ now }] = await tx.query<{ now: Date }[]>('SELECT clock_timestamp() AS now');
+      if (changed.length) {
+        await tx.query(
+          `INSERT INTO oparl_object (path, kind, network_id, group_ids, data, hash, created, modified, deleted)
+           SELECT x.path, x.kind, x.network_id, x.group_ids::uuid[], x.data, x.hash, x.created, $2, false
+             FROM jsonb_to_recordset($1::jsonb) AS x(path text, kind text, network_id uuid, group_ids text, data jsonb, hash text, created timestamptz)
+           ON CONFLICT (path) DO UPDATE SET kind = EXCLUDED.kind, network_id = EXCLUDED.network_id, group_ids = EXCLUDED.group_ids,
+             data = EXCLUDED.data, hash = EXCLUDED.hash, modified = EXCLUDED.modified, deleted = false`,
+          [
+            JSON.stringify(changed.map((r) => ({
+              path: r.path, kind: r.kind, network_id: r.networkId, group_ids: `{${r.groupIds.join(',')}}`, data: r.data, hash: r.hash, created: r.created,
+            }))),
+            now,
+          ],
+        );
+      }
+      if (gone.length) {
+        // OParl 1.1 §2.8: id, type and created stay; modified is the deletion; everything else goes.
+        await tx.query(`UPDATE oparl_object SET deleted = true, data = NULL, hash = 'deleted', modified = $2 WHERE path = ANY($1::text[])`, [gone, now]);
+      }
+      this.logger.log(`OParl view: ${changed.length} object(s) new or changed, ${gone.length} no longer public`);
+    });
+  }
+}

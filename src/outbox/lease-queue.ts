@@ -1,0 +1,131 @@
+import type { DataSource } from 'typeorm';
+
+/** After this many attempts a row is a dead letter (every channel). */
+export const MAX_ATTEMPTS = 8;
+
+/** base·2^(attempts−1): with 1 s 1 s, 2 s, 4 s … at most 5 minutes; a server's retry-after wins when longer. */
+export function backoffMs(attempts: number, retryAfterMs: number | null, baseMs = 1000): number {
+  return Math.max(Math.min(2 ** (attempts - 1) * baseMs, 300_000), retryAfterMs ?? 0);
+}
+
+/** What a channel says about a failed delivery. */
+export interface DeliveryFailure {
+  /** Temporary (429/4xx, 5xx of a homeserver, connection, timeout): retried with backoff. */
+  retryable: boolean;
+  retryAfterMs: number | null;
+  message: string;
+}
+
+/** The columns every leased row returns. */
+export interface LeasedRow {
+  id: string;
+  attempts: number;
+}
+
+export interface ChannelCounts {
+  /** Waiting for their first attempt. */
+  pending: number;
+  /** Failed at least once, will be retried. */
+  failed: number;
+  deadLetter: number;
+  delivered: number;
+  /** When the oldest row still waiting was written (null: nothing waits). */
+  oldestPendingAt: Date | null;
+}
+
+export interface LeaseQueueOptions {
+  /** A table with the delivery columns: seq, attempts, available_at, delivered_at, dead_at, last_error, locked_until, remote_id, created_at. */
+  table: string;
+  /** Rows with the same value here go out one at a time, in the order of seq (NULL: no order). */
+  orderColumn: string;
+  /** Further condition on a candidate row `e` (SQL), e.g. which rows this worker delivers. */
+  where?: string;
+  /** Which rows `status` counts (SQL on `e`); default all. */
+  statusWhere?: string;
+  /** Columns of `e` to return from a claim. */
+  returning: string;
+  leaseMs: number;
+  retryBaseMs: number;
+}
+
+/**
+ * The delivery machinery of one outbox channel, on a table of its own rows: claims with
+ * FOR UPDATE SKIP LOCKED under a lease (any number of workers and instances), one row at a time
+ * per order key in seq order, backoff for temporary failures, dead letters after MAX_ATTEMPTS.
+ * A claim counts an attempt; giving a row back (shutdown) does not. A killed worker's rows come
+ * back when their lease ends.
+ */
+export class LeaseQueue<Row extends LeasedRow> {
+  constructor(
+    private readonly db: DataSource,
+    private readonly opts: LeaseQueueOptions,
+  ) {}
+
+  async claim(batch: number): Promise<Row[]> {
+    const { table, orderColumn, where, returning, leaseMs } = this.opts;
+    const [rows] = await this.db.query<[Row[], number]>(
+      `UPDATE ${table} SET locked_until = now() + make_interval(secs => $2::double precision), attempts = attempts + 1
+        WHERE id IN (
+          SELECT e.id FROM ${table} e
+           WHERE e.delivered_at IS NULL AND e.dead_at IS NULL AND e.available_at <= now()
+             AND (e.locked_until IS NULL OR e.locked_until < now())
+             ${where ? `AND (${where})` : ''}
+             AND NOT EXISTS (SELECT 1 FROM ${table} o WHERE o.${orderColumn} = e.${orderColumn} AND o.seq < e.seq
+                               AND o.delivered_at IS NULL AND o.dead_at IS NULL)
+           ORDER BY e.seq LIMIT $1 FOR UPDATE SKIP LOCKED)
+        RETURNING ${returning}, attempts`,
+      [batch, leaseMs / 1000],
+    );
+    return rows;
+  }
+
+  /** Gives claimed rows back untouched: no lease, and the claim's attempt not counted. */
+  async release(ids: string[]): Promise<void> {
+    await this.db.query(
+      `UPDATE ${this.opts.table} SET locked_until = NULL, attempts = attempts - 1 WHERE id = ANY($1::uuid[]) AND delivered_at IS NULL AND dead_at IS NULL`,
+      [ids],
+    );
+  }
+
+  async delivered(id: string, remoteId: string | null): Promise<void> {
+    await this.db.query(`UPDATE ${this.opts.table} SET delivered_at = now(), remote_id = $2, locked_until = NULL, last_error = NULL WHERE id = $1`, [id, remoteId]);
+  }
+
+  /** Schedules a retry or makes the row a dead letter; says which, and the delay. */
+  async failed(row: Row, failure: DeliveryFailure): Promise<{ dead: boolean; delayMs: number }> {
+    const message = failure.message.slice(0, 2000);
+    if (failure.retryable && row.attempts < MAX_ATTEMPTS) {
+      const delayMs = backoffMs(row.attempts, failure.retryAfterMs, this.opts.retryBaseMs);
+      await this.db.query(
+        `UPDATE ${this.opts.table} SET available_at = now() + make_interval(secs => $2), locked_until = NULL, last_error = $3 WHERE id = $1`,
+        [row.id, delayMs / 1000, message],
+      );
+      return { dead: false, delayMs };
+    }
+    await this.db.query(`UPDATE ${this.opts.table} SET dead_at = now(), locked_until = NULL, last_error = $2 WHERE id = $1`, [row.id, message]);
+    return { dead: true, delayMs: 0 };
+  }
+
+  /** Counts of this channel's rows (those `statusWhere` selects). */
+  async status(): Promise<ChannelCounts> {
+    const { table, statusWhere: where } = this.opts;
+    const [r] = await this.db.query(
+      `SELECT count(*) FILTER (WHERE delivered_at IS NULL AND dead_at IS NULL AND last_error IS NULL)::int AS pending,
+              count(*) FILTER (WHERE delivered_at IS NULL AND dead_at IS NULL AND last_error IS NOT NULL)::int AS failed,
+              count(*) FILTER (WHERE dead_at IS NOT NULL)::int AS "deadLetter",
+              count(*) FILTER (WHERE delivered_at IS NOT NULL)::int AS delivered,
+              min(created_at) FILTER (WHERE delivered_at IS NULL AND dead_at IS NULL) AS "oldestPendingAt"
+         FROM ${table} e ${where ? `WHERE ${where}` : ''}`,
+    );
+    return r;
+  }
+
+  /** Puts dead letters back in line; returns how many. */
+  async retryDeadLetters(): Promise<number> {
+    const { table, statusWhere: where } = this.opts;
+    const [, count] = await this.db.query<[unknown[], number]>(
+      `UPDATE ${table} e SET dead_at = NULL, attempts = 0, available_at = now(), last_error = NULL WHERE e.dead_at IS NOT NULL ${where ? `AND (${where})` : ''}`,
+    );
+    return count;
+  }
+}

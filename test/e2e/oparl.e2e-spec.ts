@@ -1,0 +1,237 @@
+// The public face of PUBLIC networks as OParl 1.1: a crawl from /oparl/v1/system that follows
+// every URL and validates each answer against the official schemas (ajv), only public things in
+// it, pagination and filters, deletion markers, and caching headers with 304.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { actor, group, network } from '../support/factories.js';
+import { cast, meeting, type Cast } from '../support/meeting-fixtures.js';
+import { crawl, oparlValidators, type Crawl } from '../support/oparl-crawler.js';
+import { codeOf, TestHub } from '../support/test-hub.js';
+
+const BASE = 'http://localhost:3000';
+const ROOT = `${BASE}/oparl/v1`;
+const SET = 'mutation($networkId: ID!, $publication: Publication!) { setNetworkPublication(networkId: $networkId, publication: $publication) { id publication oparlBodyUrl } }';
+const PRIVACY = 'mutation($input: PrivacySettingsInput!) { setPrivacySettings(input: $input) { publicProfile } }';
+const ADD_ITEM = 'mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id status } }';
+const P = 'id version';
+const START = `mutation($input: StartProtocolInput!) { startProtocol(input: $input) { ${P} } }`;
+const DECISION = `mutation($input: AddDecisionInput!) { addDecision(input: $input) { ${P} } }`;
+const SUBMIT = `mutation($input: ProtocolTransitionInput!) { submitProtocolForReview(input: $input) { ${P} } }`;
+const APPROVE = `mutation($input: ProtocolTransitionInput!) { approveProtocol(input: $input) { ${P} } }`;
+const PUBLISH = `mutation($input: ProtocolTransitionInput!) { publishProtocol(input: $input) { ${P} } }`;
+
+describe('OParl 1.1', () => {
+  let hub: TestHub;
+  let c: Cast;
+  let secretNet: { id: string; slug: string };
+  let secretMeeting: string;
+  const ids: Record<string, string> = {};
+  const get = (url: string, headers: Record<string, string> = {}) => hub.http.get(url.startsWith(BASE) ? url.slice(BASE.length) : url).set(headers);
+  const validators = oparlValidators();
+  let full: Crawl;
+
+  beforeAll(async () => {
+    hub = await TestHub.start({ OPARL_REFRESH_MS: '0' });
+    c = await cast(hub);
+    for (const p of [c.lead, c.member]) await hub.ok(p.token, PRIVACY, { input: { publicProfile: true } });
+    // The guest and the bystander never consented to be named in public.
+
+    // A held meeting: a public and a non-public item, a proposal never accepted, a published protocol.
+    ids.held = await meeting(hub, c.lead, c.groupId, -2, { title: 'Jour fixe LoRaWAN' });
+    ids.publicItem = (await hub.ok(c.lead.token, ADD_ITEM, { input: { meetingId: ids.held, title: 'Gateways in Bruchsal' } })).addAgendaItem.id;
+    ids.secretItem = (await hub.ok(c.lead.token, ADD_ITEM, { input: { meetingId: ids.held, title: 'Vergabe Wartungsvertrag Geheimsache', public: false } })).addAgendaItem.id;
+    const proposal = (await hub.ok(c.member.token, ADD_ITEM, { input: { meetingId: ids.held, title: 'Vorschlag Unbestaetigt' } })).addAgendaItem;
+    expect(proposal.status).toBe('PROPOSED');
+    ids.proposal = proposal.id;
+    let p = (await hub.ok(c.lead.token, START, { input: { meetingId: ids.held } })).startProtocol;
+    ids.protocol = p.id;
+    p = (await hub.ok(c.lead.token, DECISION, { input: { protocolId: p.id, agendaItemId: ids.publicItem, text: 'Viertes Gateway wird beschafft', votesFor: 5, votesAgainst: 0, abstentions: 1, expectedVersion: p.version } })).addDecision;
+    p = (await hub.ok(c.lead.token, SUBMIT, { input: { protocolId: p.id, expectedVersion: p.version } })).submitProtocolForReview;
+    p = (await hub.ok(c.agency.token, APPROVE, { input: { protocolId: p.id, expectedVersion: p.version } })).approveProtocol;
+    await hub.ok(c.lead.token, PUBLISH, { input: { protocolId: p.id, expectedVersion: p.version } });
+    // A held meeting whose protocol is only in review.
+    ids.unpublishedMeeting = await meeting(hub, c.lead, c.groupId, -1);
+    let q = (await hub.ok(c.lead.token, START, { input: { meetingId: ids.unpublishedMeeting } })).startProtocol;
+    q = (await hub.ok(c.lead.token, DECISION, { input: { protocolId: q.id, text: 'Entwurfsbeschluss Unveroeffentlicht', expectedVersion: q.version } })).addDecision;
+    await hub.ok(c.lead.token, SUBMIT, { input: { protocolId: q.id, expectedVersion: q.version } });
+    ids.unpublishedProtocol = q.id;
+    ids.upcoming = await meeting(hub, c.lead, c.groupId, 7);
+    ids.cancelled = await meeting(hub, c.lead, c.groupId, 8);
+    await hub.ok(c.lead.token, 'mutation($input: CancelMeetingInput!) { cancelMeeting(input: $input) { id } }', { input: { meetingId: ids.cancelled } });
+
+    // Another network that stays PRIVATE.
+    secretNet = await network(hub, c.root, 'APPROVAL', { name: 'Verborgenes Netzwerk' });
+    const secretGroup = await group(hub, c.root, secretNet.id, 'PLENUM');
+    secretMeeting = await meeting(hub, c.root, secretGroup, 3);
+
+    const { setNetworkPublication } = await hub.ok(c.root.token, SET, { networkId: c.networkId, publication: 'PUBLIC' });
+    expect(setNetworkPublication).toEqual({ id: c.networkId, publication: 'PUBLIC', oparlBodyUrl: `${ROOT}/bodies/${c.networkId}` });
+    full = await crawl(hub, BASE, validators);
+  });
+  afterAll(() => hub.stop());
+
+  it('setNetworkPublication: network ADMINs and hub admins; others FORBIDDEN, outsiders of an invite-only network NOT_FOUND; audited', async () => {
+    expect(codeOf(await hub.gql(c.agency.token, SET, { networkId: c.networkId, publication: 'PRIVATE' }))).toBe('FORBIDDEN');
+    expect(codeOf(await hub.gql(c.bystander.token, SET, { networkId: c.networkId, publication: 'PRIVATE' }))).toBe('FORBIDDEN');
+    expect(codeOf(await hub.gql(null, SET, { networkId: c.networkId, publication: 'PRIVATE' }))).toBe('UNAUTHENTICATED');
+    const hidden = await network(hub, c.root, 'INVITE_ONLY');
+    expect(codeOf(await hub.gql(c.stranger.token, SET, { networkId: hidden.id, publication: 'PUBLIC' }))).toBe('NOT_FOUND');
+    expect(codeOf(await hub.gql(c.root.token, SET, { networkId: hidden.id, publication: 'OPEN' }))).toBe('BAD_USER_INPUT');
+    const { network: n } = await hub.ok(c.member.token, 'query($slug: String!) { network(slug: $slug) { publication oparlBodyUrl } }', { slug: secretNet.slug });
+    expect(n).toEqual({ publication: 'PRIVATE', oparlBodyUrl: null });
+    const [entry] = await hub.hub.app.get((await import('typeorm')).DataSource).query(
+      `SELECT actor_id FROM audit_entry WHERE action = 'network.publication.set' AND subject_id = $1`,
+      [c.networkId],
+    );
+    expect(entry.actor_id).toBe(c.root.id);
+  });
+
+  it('a crawl from /oparl/v1/system reaches every object and list, and every answer validates against the OParl 1.1 schemas', () => {
+    expect(full.problems).toEqual([]);
+    // The validators are real: they refuse a Body without its required lists, and a Meeting with a wrong start.
+    const validate = (type: string, o: unknown) => (validators.get(`https://schema.oparl.org/1.1/${type}`) as (d: unknown) => boolean)(o);
+    expect(validate('Body', { id: `${ROOT}/x`, type: 'https://schema.oparl.org/1.1/Body', name: 'x' })).toBe(false);
+    expect(validate('Meeting', { id: `${ROOT}/m`, type: 'https://schema.oparl.org/1.1/Meeting', start: 'morgen' })).toBe(false);
+    expect(validate('Meeting', { id: `${ROOT}/m`, type: 'https://schema.oparl.org/1.1/Meeting', start: '2026-03-12T10:00:00+01:00' })).toBe(true);
+    const types = new Set([...full.objects.values()].map((o) => String(o.type).split('/').pop()));
+    expect([...types].sort()).toEqual(['AgendaItem', 'Body', 'File', 'Meeting', 'Membership', 'Organization', 'Person', 'System']);
+    const has = (path: string) => full.objects.has(`${ROOT}/${path}`);
+    expect(has(`bodies/${c.networkId}`)).toBe(true);
+    expect(has(`organizations/${c.groupId}`)).toBe(true);
+    expect(has(`bodies/${c.networkId}/member-organizations/${c.city}`)).toBe(true);
+    for (const p of [c.lead, c.member]) expect(has(`bodies/${c.networkId}/people/${p.id}`)).toBe(true);
+    for (const m of [ids.held, ids.unpublishedMeeting, ids.upcoming, ids.cancelled]) expect(has(`meetings/${m}`)).toBe(true);
+    expect(has(`agenda-items/${ids.publicItem}`)).toBe(true);
+    expect(has(`files/${ids.protocol}`)).toBe(true);
+    expect(full.documents.size).toBeGreaterThan(15);
+  });
+
+  it('maps the hub as README says: Body, Gremium with classification and parent, memberships on behalf of the city, results from decisions', () => {
+    const body = full.objects.get(`${ROOT}/bodies/${c.networkId}`)!;
+    expect(body).toMatchObject({ shortName: expect.stringMatching(/^net-/), legislativeTerm: [] });
+    expect(body.mainOrganization).toBeUndefined();
+    expect(full.objects.get(`${ROOT}/organizations/${c.groupId}`)).toMatchObject({ organizationType: 'Gremium', classification: 'Projektgruppe', body: `${ROOT}/bodies/${c.networkId}` });
+    const lead = full.objects.get(`${ROOT}/bodies/${c.networkId}/people/${c.lead.id}`)!;
+    expect(lead.membership).toEqual([
+      expect.objectContaining({ role: 'Leitung', organization: `${ROOT}/organizations/${c.groupId}`, onBehalfOf: `${ROOT}/bodies/${c.networkId}/member-organizations/${c.city}`, startDate: expect.any(String) }),
+    ]);
+    const held = full.objects.get(`${ROOT}/meetings/${ids.held}`)!;
+    expect((held.agendaItem as { id: string }[]).map((i) => i.id)).toEqual([`${ROOT}/agenda-items/${ids.publicItem}`]);
+    expect(full.objects.get(`${ROOT}/agenda-items/${ids.publicItem}`)).toMatchObject({
+      number: '1', order: 1, name: 'Gateways in Bruchsal', result: 'Beschlossen (5 Ja, 0 Nein, 1 Enthaltungen)', resolutionText: 'Viertes Gateway wird beschafft',
+    });
+    expect(held.resultsProtocol).toMatchObject({ id: `${ROOT}/files/${ids.protocol}`, mimeType: 'text/markdown' });
+    expect(full.objects.get(`${ROOT}/meetings/${ids.cancelled}`)).toMatchObject({ cancelled: true });
+    const file = full.objects.get(`${ROOT}/files/${ids.protocol}`)!;
+    expect(full.files.get(String(file.accessUrl))!.toString('utf8')).toContain('Nichtöffentlicher Tagesordnungspunkt');
+  });
+
+  it('never shows a PRIVATE network, a non-public or unaccepted item, an unpublished protocol, or a person without consent', () => {
+    for (const secret of [secretNet.id, secretNet.slug, 'Verborgenes Netzwerk', secretMeeting, ids.secretItem, 'Geheimsache', ids.proposal, 'Vorschlag Unbestaetigt',
+      ids.unpublishedProtocol, 'Entwurfsbeschluss Unveroeffentlicht', c.guest.id, c.guest.username, c.bystander.id, c.bystander.username, c.stranger.id, '@example.org']) {
+      expect({ secret, found: full.text.includes(secret) }).toEqual({ secret, found: false });
+    }
+  });
+
+  it('answers without sign-in whatever Authorization header comes along, with open CORS', async () => {
+    const res = await get(`${ROOT}/system`, { authorization: 'Bearer not-a-token' });
+    expect(res.status).toBe(200);
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    expect(res.body).toMatchObject({ oparlVersion: 'https://schema.oparl.org/1.1/', body: `${ROOT}/bodies` });
+    expect((await get(`${ROOT}/meetings/${secretMeeting}`)).status).toBe(404);
+    expect((await get(`${ROOT}/bodies/${secretNet.id}`)).status).toBe(404);
+    expect((await get(`${ROOT}/bodies/${secretNet.id}/meetings`)).status).toBe(404);
+    expect((await get(`${ROOT}/nonsense`)).status).toBe(404);
+  });
+
+  it('paginates with data/pagination/links, keeps the filters in every link, and filters by created and modified', async () => {
+    const all = (await get(`${ROOT}/bodies/${c.networkId}/meetings`)).body;
+    expect(all.pagination.totalElements).toBe(4);
+    const collected: string[] = [];
+    let url: string | undefined = `${ROOT}/bodies/${c.networkId}/meetings?limit=1&created_since=2000-01-01T00%3A00%3A00%2B01%3A00`;
+    let pages = 0;
+    while (url) {
+      const page: { pagination: unknown; links: { self: string; next?: string }; data: { id: string }[] } = (await get(url)).body;
+      expect(page.pagination).toMatchObject({ totalElements: 4, elementsPerPage: 1, currentPage: pages + 1, totalPages: 4 });
+      expect(page.links.self).toContain('created_since=');
+      collected.push(...page.data.map((m: { id: string }) => m.id));
+      url = page.links.next;
+      if (url) expect(url).toContain('created_since=');
+      pages++;
+    }
+    expect(pages).toBe(4);
+    expect(collected).toEqual(all.data.map((m: { id: string }) => m.id));
+    const future = encodeURIComponent(new Date(Date.now() + 86_400_000).toISOString());
+    expect((await get(`${ROOT}/bodies/${c.networkId}/meetings?modified_since=${future}`)).body.data).toEqual([]);
+    expect((await get(`${ROOT}/bodies/${c.networkId}/meetings?created_until=2000-01-01T00:00:00Z`)).body.data).toEqual([]);
+    expect((await get(`${ROOT}/bodies/${c.networkId}/meetings?modified_until=${future}`)).body.data).toHaveLength(4);
+    const bad = await get(`${ROOT}/bodies/${c.networkId}/meetings?modified_since=gestern`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatch(/^modified_since: /);
+    expect((await get(`${ROOT}/bodies/${c.networkId}/meetings?limit=viele`)).status).toBe(400);
+    expect((await get(`${ROOT}/bodies/${c.networkId}/papers`)).body).toEqual({
+      data: [], pagination: { totalElements: 0, elementsPerPage: 100, currentPage: 1, totalPages: 1 }, links: { first: `${ROOT}/bodies/${c.networkId}/papers`, self: `${ROOT}/bodies/${c.networkId}/papers` },
+    });
+  });
+
+  it('answers ETag and Last-Modified, 304 on revalidation, and a new ETag once the object changed', async () => {
+    const url = `${ROOT}/meetings/${ids.upcoming}`;
+    const first = await get(url);
+    expect(first.headers.etag).toMatch(/^"[0-9a-f]{40}"$/);
+    expect(first.headers['last-modified']).toBeDefined();
+    expect((await get(url, { 'if-none-match': first.headers.etag })).status).toBe(304);
+    expect((await get(url, { 'if-modified-since': first.headers['last-modified'] })).status).toBe(304);
+    expect((await get(url, { 'if-none-match': '"something-else"' })).status).toBe(200);
+    const list = await get(`${ROOT}/bodies/${c.networkId}/meetings`);
+    expect((await get(`${ROOT}/bodies/${c.networkId}/meetings`, { 'if-none-match': list.headers.etag })).status).toBe(304);
+
+    await new Promise((r) => setTimeout(r, 1100)); // Last-Modified has one-second resolution
+    await hub.ok(c.lead.token, ADD_ITEM, { input: { meetingId: ids.upcoming, title: 'Neuer Punkt' } });
+    const changed = await get(url, { 'if-none-match': first.headers.etag });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.etag).not.toBe(first.headers.etag);
+    expect(changed.body.agendaItem.map((i: { name: string }) => i.name)).toEqual(['Neuer Punkt']);
+    expect(new Date(changed.body.modified).getTime()).toBeGreaterThan(new Date(first.body.modified).getTime());
+    expect((await get(url, { 'if-modified-since': first.headers['last-modified'] })).status).toBe(200);
+    const file = full.objects.get(`${ROOT}/files/${ids.protocol}`)!;
+    const bytes = await get(String(file.accessUrl));
+    expect(bytes.headers['content-type']).toBe('text/markdown; charset=utf-8');
+    expect(bytes.headers['content-disposition']).toBeUndefined();
+    expect((await get(String(file.accessUrl), { 'if-none-match': bytes.headers.etag })).status).toBe(304);
+    expect((await get(String(file.downloadUrl))).headers['content-disposition']).toMatch(/^attachment; filename="protokoll-\d{4}-\d{2}-\d{2}\.md"$/);
+  });
+
+  it('keeps what stops being public reachable as a deletion marker, listed only for modified_since (§2.8)', async () => {
+    const since = new Date(Date.now() - 1000).toISOString();
+    const person = `${ROOT}/bodies/${c.networkId}/people/${c.member.id}`;
+    await hub.ok(c.member.token, PRIVACY, { input: { publicProfile: false } });
+    const marker = (await get(person)).body;
+    expect(marker).toEqual({ id: person, type: 'https://schema.oparl.org/1.1/Person', created: expect.any(String), modified: expect.any(String), deleted: true });
+    const people = `${ROOT}/bodies/${c.networkId}/people`;
+    expect((await get(people)).body.data.map((p: { id: string }) => p.id)).not.toContain(person);
+    const sync = (await get(`${people}?modified_since=${encodeURIComponent(since)}`)).body.data;
+    expect(sync).toContainEqual(marker);
+    // Their memberships go with them; the group's list of memberships changes.
+    const group = (await get(`${ROOT}/organizations/${c.groupId}`)).body;
+    expect(group.membership.some((m: string) => (full.objects.get(person)!.membership as { id: string }[]).some((x) => x.id === m))).toBe(false);
+
+    // The whole network set PRIVATE: its Body and everything in it are deletion markers, its file is gone (410).
+    await hub.ok(c.root.token, SET, { networkId: c.networkId, publication: 'PRIVATE' });
+    const body = (await get(`${ROOT}/bodies/${c.networkId}`)).body;
+    expect(body).toMatchObject({ id: `${ROOT}/bodies/${c.networkId}`, type: 'https://schema.oparl.org/1.1/Body', deleted: true });
+    expect(Object.keys(body).sort()).toEqual(['created', 'deleted', 'id', 'modified', 'type']);
+    // (Other public networks may exist in this database: other test files run here too.)
+    expect((await get(`${ROOT}/bodies`)).body.data.map((b: { id: string }) => b.id)).not.toContain(body.id);
+    expect((await get(`${ROOT}/bodies?modified_since=${encodeURIComponent(since)}`)).body.data).toContainEqual(body);
+    expect((await get(`${ROOT}/meetings/${ids.held}`)).body.deleted).toBe(true);
+    expect((await get(`${ROOT}/files/${ids.protocol}/content`)).status).toBe(410);
+    const again = await crawl(hub, BASE, validators);
+    expect(again.problems).toEqual([]);
+    expect([...again.objects.keys()].filter((id) => id.includes(c.networkId) || id.includes(c.groupId) || id.includes(ids.held))).toEqual([]);
+    expect(again.text).not.toContain(c.lead.id);
+  });
+
+  it('answers 404 for someone who was never public (no marker reveals that they exist)', async () => {
+    const other = await actor(hub, 'ohne');
+    expect((await get(`${ROOT}/bodies/${c.networkId}/people/${other.id}`)).status).toBe(404);
+  });
+});
