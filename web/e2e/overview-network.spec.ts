@@ -106,4 +106,14 @@ test("the network ADMIN decides a city's request to join and sets roles", async 
   await page.reload();
   await expect(page.getByLabel(/^Rolle von erik-/)).toHaveValue('MODERATOR');
   await expectAccessible(page, 'the network page for its ADMIN');
+
+  // A public face through OParl, without sign-in; and back.
+  const publication = page.locator('#oeffentlichkeit');
+  await publication.getByRole('button', { name: 'Netzwerk öffentlich machen' }).click();
+  const link = publication.getByRole('link', { name: /\/oparl\/v1\// });
+  await expect(link).toBeVisible();
+  const body = await fetch((await link.getAttribute('href'))!.replace(/^http:\/\/localhost:\d+/, process.env.INTERKOM_WEB_URL!));
+  expect(((await body.json()) as { type: string; shortName: string })).toMatchObject({ type: 'https://schema.oparl.org/1.1/Body', shortName: 'readi' });
+  await publication.getByRole('button', { name: 'Nicht mehr öffentlich zeigen' }).click();
+  await expect(link).toHaveCount(0);
 });

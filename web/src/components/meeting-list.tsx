@@ -15,6 +15,7 @@ export const MeetingListItem = graphql(`
     status
     location
     onlineUrl
+    videoRoomUrl
     group {
       id
       name
@@ -39,9 +40,9 @@ export function MeetingList({ meetings, showGroup = false }: { meetings: Meeting
           </div>
           <div className="ik-meeting__side">
             {m.status !== 'SCHEDULED' && <Badge kind={m.status === 'CANCELLED' ? 'danger' : 'success'}>{t(`meeting.status.${m.status}`)}</Badge>}
-            {m.onlineUrl && m.status !== 'CANCELLED' && (
+            {(m.videoRoomUrl ?? m.onlineUrl) && m.status !== 'CANCELLED' && (
               <a
-                href={m.onlineUrl}
+                href={(m.videoRoomUrl ?? m.onlineUrl)!}
                 className="kern-link"
                 target="_blank"
                 rel="noopener noreferrer"

@@ -22,6 +22,7 @@ const MeetingQuery = graphql(`
       status
       location
       onlineUrl
+      videoRoomUrl
       cancelReason
       viewerCanManage
       viewerCanPropose
@@ -105,8 +106,9 @@ export function MeetingPage({ id }: { id: string }) {
       )}
       <p className="kern-body">
         {meeting.location && <>{t('meeting.where', { location: meeting.location })} </>}
-        {meeting.onlineUrl && meeting.status !== 'CANCELLED' && (
-          <a href={meeting.onlineUrl} className="kern-link" target="_blank" rel="noopener noreferrer">
+        {/* The personal video link (a Jitsi room with the caller's token) where the hub makes one; else the meeting's link. */}
+        {(meeting.videoRoomUrl ?? meeting.onlineUrl) && meeting.status !== 'CANCELLED' && (
+          <a href={(meeting.videoRoomUrl ?? meeting.onlineUrl)!} className="kern-link" target="_blank" rel="noopener noreferrer">
             {t('meeting.joinOnline')}
           </a>
         )}

@@ -8,6 +8,7 @@ import { formatDate } from '../../lib/format';
 import { NotFoundPage } from '../not-found';
 import { GroupTree } from './group-tree';
 import { NetworkAdmin } from './network-admin';
+import { Publication } from './publication';
 import { RequestNetworkMembership } from './request-membership';
 
 const NetworkQuery = graphql(`
@@ -95,6 +96,7 @@ export function NetworkPage({ slug }: { slug: string }) {
             </Table>
           </Section>
           {network.myRole === 'ADMIN' && <NetworkAdmin slug={network.slug} onChanged={() => refetch({ requestPolicy: 'network-only' })} />}
+          {network.myRole === 'ADMIN' && <Publication slug={network.slug} />}
         </>
       )}
     </Page>
