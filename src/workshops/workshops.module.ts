@@ -9,6 +9,7 @@ import { IdeasService } from './ideas.service.js';
 import {
   DigitalStrategyFieldsResolver, FieldSelectionFieldsResolver, WorkshopFieldsResolver, WorkshopIdeaFieldsResolver, WorkshopParticipantFieldsResolver,
 } from './workshop-fields.resolver.js';
+import { MyWorkshopsResolver, WorkshopViewerResolver } from './my-workshops.resolver.js';
 import { WorkshopsResolver } from './workshops.resolver.js';
 import { WorkshopsService } from './workshops.service.js';
 
@@ -18,6 +19,7 @@ import { WorkshopsService } from './workshops.service.js';
   providers: [
     WorkshopsService, IdeasService, IdeaPromotionService, WorkshopsResolver,
     WorkshopFieldsResolver, WorkshopIdeaFieldsResolver, WorkshopParticipantFieldsResolver, FieldSelectionFieldsResolver, DigitalStrategyFieldsResolver,
+    MyWorkshopsResolver, WorkshopViewerResolver,
   ],
 })
 export class WorkshopsModule {}

@@ -171,6 +171,7 @@ describe('deny by default', () => {
     'Query.myActionItems': 'signed-in',
     'Query.myAuditLog': 'signed-in',
     'Query.network': 'network.read',
+    'Query.myWorkshops': 'signed-in',
     'Query.networks': 'network.read',
     'Query.organizations': 'signed-in',
     'Query.outboxStatus': 'hub.admin',

@@ -96,6 +96,21 @@ describe('client extensions', () => {
     expect((await hub.ok(c.lead.token, q, { g: c.groupId })).group.myJoinRequest).toBeNull();
   });
 
+  it('myWorkshops lists the Digital-Werkstätten one may open, and Workshop.viewer says one\'s part', async () => {
+    const { createWorkshop } = await hub.ok(c.agency.token, 'mutation($i: CreateWorkshopInput!) { createWorkshop(input: $i) { id } }', {
+      i: { title: 'Digital-Werkstatt Bretten', date: '2027-03-11', networkId: c.networkId, municipalityIds: [c.city] },
+    });
+    const q = '{ myWorkshops { id title viewer { role organization { id } } } }';
+    const mine = (token: string) => hub.ok(token, q).then((d) => d.myWorkshops.filter((w: { id: string }) => w.id === createWorkshop.id));
+    expect(await mine(c.agency.token)).toEqual([{ id: createWorkshop.id, title: 'Digital-Werkstatt Bretten', viewer: { role: 'FACILITATOR', organization: null } }]);
+    expect((await mine(c.member.token))[0].viewer).toEqual({ role: 'VIEWER', organization: null });
+    await hub.ok(c.agency.token, 'mutation($i: AddWorkshopParticipantInput!) { addWorkshopParticipant(input: $i) { person { id } } }', {
+      i: { workshopId: createWorkshop.id, personId: c.member.id, organizationId: c.city },
+    });
+    expect((await mine(c.member.token))[0].viewer).toEqual({ role: 'PARTICIPANT', organization: { id: c.city } });
+    expect(await mine(c.stranger.token)).toEqual([]);
+  });
+
   it('previewMeetingSeries refuses members, outsiders and bad rules', async () => {
     const input = { groupId: c.groupId, rrule: 'FREQ=WEEKLY;BYDAY=TH', startsOn: '2027-04-22', startTime: '10:00', durationMinutes: 60 };
     const q = 'query($i: PreviewMeetingSeriesInput!) { previewMeetingSeries(input: $i) { holidayRegions } }';

@@ -21,6 +21,8 @@ const AccountPage = lazy(() => import('./pages/account/account-page').then((m) =
 const ProfilesPage = lazy(() => import('./pages/knowledge/profiles-page').then((m) => ({ default: m.ProfilesPage })));
 const ProfilePage = lazy(() => import('./pages/knowledge/profile-page').then((m) => ({ default: m.ProfilePage })));
 const WebinarsPage = lazy(() => import('./pages/webinars/webinars-page').then((m) => ({ default: m.WebinarsPage })));
+const WorkshopsPage = lazy(() => import('./pages/workshops/workshops-page').then((m) => ({ default: m.WorkshopsPage })));
+const WorkshopPage = lazy(() => import('./pages/workshops/workshop-page').then((m) => ({ default: m.WorkshopPage })));
 const CalendarPage = lazy(() => import('./pages/calendar-page').then((m) => ({ default: m.CalendarPage })));
 const OidcAuthProvider = lazy(() => import('./auth/oidc-auth').then((m) => ({ default: m.OidcAuthProvider })));
 
@@ -69,6 +71,8 @@ function Routes() {
                 <Route path="/steckbriefe">{() => <ProfilesPage />}</Route>
                 <Route path="/steckbriefe/:id">{(p) => <ProfilePage id={p.id} />}</Route>
                 <Route path="/webinare">{() => <WebinarsPage />}</Route>
+                <Route path="/werkstatt">{() => <WorkshopsPage />}</Route>
+                <Route path="/werkstatt/:id">{(p) => <WorkshopPage id={p.id} />}</Route>
                 <Route>{() => <NotFoundPage />}</Route>
               </Switch>
             </Suspense>

@@ -49,6 +49,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <NavLink href="/kalender">{t('nav.calendar')}</NavLink>
               <NavLink href="/steckbriefe">{t('nav.profiles')}</NavLink>
               <NavLink href="/webinare">{t('nav.webinars')}</NavLink>
+              <NavLink href="/werkstatt">{t('nav.workshops')}</NavLink>
               <NavLink href="/planung">{t('nav.planning')}</NavLink>
             </ul>
           </nav>

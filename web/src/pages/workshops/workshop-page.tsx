@@ -1,0 +1,157 @@
+import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from 'urql';
+import { Link } from 'wouter';
+import { Page } from '../../components/page';
+import { Badge, ErrorAlert, Loading } from '../../components/status';
+import { graphql } from '../../gql';
+import { formatDate } from '../../lib/format';
+import { NotFoundPage } from '../not-found';
+import { FieldsTab } from './fields-tab';
+import { IdeasTab } from './ideas-tab';
+import { ParticipantsTab } from './participants-tab';
+import { StrategyTab } from './strategy-tab';
+
+const WorkshopQuery = graphql(`
+  query WorkshopPage($id: ID!) {
+    workshop(id: $id) {
+      id
+      title
+      date
+      location
+      status
+      network {
+        id
+        slug
+        name
+      }
+      facilitator {
+        id
+        name
+      }
+      municipalities {
+        id
+        name
+      }
+      participants {
+        person {
+          id
+          displayName
+        }
+        organization {
+          id
+          name
+        }
+      }
+      fieldsOfAction {
+        id
+        key
+        name
+        description
+      }
+      selections {
+        priority
+        organization {
+          id
+        }
+        fieldOfAction {
+          id
+          key
+        }
+      }
+      ideas {
+        ...IdeaItem
+      }
+      viewer {
+        role
+        organization {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+/** One Digital-Werkstatt: fields of action and their priorities, ideas with dot voting and steps, the strategy. */
+export function WorkshopPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const [{ data, error, fetching }, refetch] = useQuery({ query: WorkshopQuery, variables: { id } });
+  if (!data) return fetching ? <Loading /> : <ErrorAlert error={error} />;
+  const w = data.workshop;
+  if (!w || !w.viewer) return <NotFoundPage what={t('workshops.thisWorkshop')} />;
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const facilitator = w.viewer.role === 'FACILITATOR';
+  // Participants act for their municipality; facilitators for any of the workshop's.
+  const actingFor = facilitator ? w.municipalities : w.viewer.organization ? [w.viewer.organization] : [];
+  return (
+    <Page
+      title={w.title}
+      kicker={
+        <>
+          {t('workshops.kicker')}
+          {w.network && (
+            <>
+              {' · '}
+              <Link href={`/netzwerke/${w.network.slug}`} className="kern-link">
+                {w.network.name}
+              </Link>
+            </>
+          )}
+        </>
+      }
+      actions={<Badge kind="info">{t(`workshops.role.${w.viewer.role}`)}</Badge>}
+    >
+      <p className="kern-body kern-body--large">
+        {formatDate(w.date, true)}
+        {w.location && ` · ${w.location}`}
+      </p>
+      <p className="kern-body">
+        {t('workshops.municipalitiesAre', { names: w.municipalities.map((m) => m.name).join(', ') })}
+        {w.facilitator && ` ${t('workshops.facilitatedBy', { name: w.facilitator.name })}`}
+      </p>
+      <Tabs className="ik-tabs" defaultSelectedKey="felder">
+        <TabList aria-label={t('workshops.sections')}>
+          <Tab id="felder">{t('workshops.tabs.fields')}</Tab>
+          <Tab id="ideen">{t('workshops.tabs.ideas', { count: w.ideas.length })}</Tab>
+          <Tab id="strategie">{t('workshops.tabs.strategy')}</Tab>
+          <Tab id="teilnehmende">{t('workshops.tabs.participants', { count: w.participants.length })}</Tab>
+        </TabList>
+        <TabPanel id="felder">
+          <FieldsTab
+            workshopId={w.id}
+            fields={w.fieldsOfAction}
+            selections={w.selections}
+            municipalities={w.municipalities}
+            actingFor={actingFor}
+            onChanged={reload}
+          />
+        </TabPanel>
+        <TabPanel id="ideen">
+          <IdeasTab
+            workshopId={w.id}
+            ideas={w.ideas}
+            fields={w.fieldsOfAction}
+            actingFor={actingFor}
+            canVote={w.viewer.role === 'PARTICIPANT'}
+            facilitator={facilitator}
+            onChanged={reload}
+          />
+        </TabPanel>
+        <TabPanel id="strategie">
+          <StrategyTab workshopId={w.id} municipalities={w.municipalities} workshopTitle={w.title} />
+        </TabPanel>
+        <TabPanel id="teilnehmende">
+          <ParticipantsTab
+            workshopId={w.id}
+            networkSlug={w.network?.slug ?? null}
+            participants={w.participants}
+            municipalities={w.municipalities}
+            facilitator={facilitator}
+            onChanged={reload}
+          />
+        </TabPanel>
+      </Tabs>
+    </Page>
+  );
+}
