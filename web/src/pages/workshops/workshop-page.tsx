@@ -84,6 +84,8 @@ export function WorkshopPage({ id }: { id: string }) {
   const facilitator = w.viewer.role === 'FACILITATOR';
   // Participants act for their municipality; facilitators for any of the workshop's.
   const actingFor = facilitator ? w.municipalities : w.viewer.organization ? [w.viewer.organization] : [];
+  const mine = new Set(actingFor.map((o) => o.id));
+  const rank = (key: string) => Math.min(99, ...w.selections.filter((s) => s.fieldOfAction.key === key && mine.has(s.organization.id)).map((s) => s.priority));
   return (
     <Page
       title={w.title}
@@ -131,7 +133,8 @@ export function WorkshopPage({ id }: { id: string }) {
           <IdeasTab
             workshopId={w.id}
             ideas={w.ideas}
-            fields={w.fieldsOfAction}
+            // The municipality's chosen fields first, by priority: ideas are collected for them.
+            fields={[...w.fieldsOfAction].sort((a, b) => rank(a.key) - rank(b.key))}
             actingFor={actingFor}
             canVote={w.viewer.role === 'PARTICIPANT'}
             facilitator={facilitator}
