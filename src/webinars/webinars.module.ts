@@ -5,6 +5,7 @@ import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { PeopleModule } from '../people/people.module.js';
 import { VideoModule } from '../video/video.module.js';
 import { EventSeriesService } from './event-series.service.js';
+import { MyEventSeriesResolver } from './my-event-series.resolver.js';
 import { RegistrationsService } from './registrations.service.js';
 import { EventSeriesFieldsResolver, SpeakerFieldsResolver, WebinarFieldsResolver, WebinarRegistrationFieldsResolver } from './webinar-fields.resolver.js';
 import { WebinarsResolver } from './webinars.resolver.js';
@@ -15,7 +16,7 @@ import { WebinarsService } from './webinars.service.js';
   imports: [KnowledgeModule, NetworksModule, OrganizationsModule, PeopleModule, VideoModule],
   providers: [
     EventSeriesService, WebinarsService, RegistrationsService, WebinarsResolver,
-    WebinarFieldsResolver, EventSeriesFieldsResolver, SpeakerFieldsResolver, WebinarRegistrationFieldsResolver,
+    WebinarFieldsResolver, EventSeriesFieldsResolver, SpeakerFieldsResolver, WebinarRegistrationFieldsResolver, MyEventSeriesResolver,
   ],
 })
 export class WebinarsModule {}

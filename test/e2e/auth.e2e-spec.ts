@@ -170,6 +170,7 @@ describe('deny by default', () => {
     'Query.meeting': 'meeting.read',
     'Query.myActionItems': 'signed-in',
     'Query.myAuditLog': 'signed-in',
+    'Query.myEventSeries': 'signed-in',
     'Query.network': 'network.read',
     'Query.myWorkshops': 'signed-in',
     'Query.networks': 'network.read',

@@ -111,6 +111,31 @@ describe('client extensions', () => {
     expect(await mine(c.stranger.token)).toEqual([]);
   });
 
+  it('myEventSeries lists the series one organizes, and EventSeries.viewerCanManage says so per series', async () => {
+    const { createEventSeries } = await hub.ok(c.agency.token, 'mutation($i: CreateEventSeriesInput!) { createEventSeries(input: $i) { id } }', {
+      i: { title: 'Digital ins Wochenende', organizerId: c.city, networkId: c.networkId, visibility: 'NETWORK' },
+    });
+    const q = '{ myEventSeries { id title viewerCanManage } }';
+    const mine = (token: string) => hub.ok(token, q).then((d) => d.myEventSeries.filter((s: { id: string }) => s.id === createEventSeries.id));
+    // The creator (a MODERATOR of its network) and hub admins organize it; a member sees it but does not.
+    expect(await mine(c.agency.token)).toEqual([{ id: createEventSeries.id, title: 'Digital ins Wochenende', viewerCanManage: true }]);
+    expect(await mine(c.root.token)).toEqual([{ id: createEventSeries.id, title: 'Digital ins Wochenende', viewerCanManage: true }]);
+    expect(await mine(c.member.token)).toEqual([]);
+    expect(await mine(c.stranger.token)).toEqual([]);
+    const seen = await hub.ok(c.member.token, 'query($id: ID!) { eventSeries(id: $id) { viewerCanManage } }', { id: createEventSeries.id });
+    expect(seen.eventSeries).toEqual({ viewerCanManage: false });
+  });
+
+  it('Person.hubAdmin answers for the caller only', async () => {
+    expect((await hub.ok(c.root.token, '{ me { hubAdmin } }')).me.hubAdmin).toBe(true);
+    expect((await hub.ok(c.member.token, '{ me { hubAdmin } }')).me.hubAdmin).toBe(false);
+    // On anyone else, also for a hub admin looking at them: null.
+    const { group: g } = await hub.ok(c.root.token, 'query($g: ID!) { group(id: $g) { members { person { id hubAdmin } } } }', { g: c.groupId });
+    const others = g.members.map((m: { person: { id: string; hubAdmin: boolean | null } }) => m.person);
+    expect(others.length).toBeGreaterThan(1);
+    expect(others.filter((p: { id: string }) => p.id !== c.root.id).map((p: { hubAdmin: boolean | null }) => p.hubAdmin)).toEqual(others.filter((p: { id: string }) => p.id !== c.root.id).map(() => null));
+  });
+
   it('previewMeetingSeries refuses members, outsiders and bad rules', async () => {
     const input = { groupId: c.groupId, rrule: 'FREQ=WEEKLY;BYDAY=TH', startsOn: '2027-04-22', startTime: '10:00', durationMinutes: 60 };
     const q = 'query($i: PreviewMeetingSeriesInput!) { previewMeetingSeries(input: $i) { holidayRegions } }';
