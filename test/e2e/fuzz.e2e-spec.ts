@@ -83,6 +83,7 @@ async function deliverAll(processor: MatrixOutboxProcessor): Promise<void> {
 function healthWatch(hub: TestHub) {
   let slowest = 0;
   let slowProbes = 0;
+  let probes = 0;
   let failures = 0;
   let running = true;
   const loop = (async () => {
@@ -91,6 +92,7 @@ function healthWatch(hub: TestHub) {
       const res = await hub.http.get('/health');
       const took = performance.now() - t;
       slowest = Math.max(slowest, took);
+      probes++;
       if (took >= CEILING_MS) slowProbes++;
       if (res.status !== 200) failures++;
       await new Promise((r) => setTimeout(r, 50));
@@ -100,7 +102,7 @@ function healthWatch(hub: TestHub) {
     stop: async () => {
       running = false;
       await loop;
-      return { slowest, slowProbes, failures };
+      return { slowest, slowProbes, probes, failures };
     },
   };
 }
@@ -178,10 +180,12 @@ describe.each([
           if (details.failed) failures.push(`${(details.errorInstance as Error)?.message} (FUZZ_SEED=${details.seed})`);
         }
       } finally {
-        const { slowest, slowProbes, failures: healthFailures } = await health.stop();
+        const { slowest, slowProbes, probes, failures: healthFailures } = await health.stop();
         expect(healthFailures).toBe(0);
+        // A blocked event loop shows as one probe of seconds; a machine busy with other work (other
+        // test runs on its two cores) as a few probes just over the ceiling among hundreds.
         expect(slowest).toBeLessThan(3 * CEILING_MS);
-        expect(slowProbes).toBeLessThanOrEqual(1);
+        expect(slowProbes).toBeLessThanOrEqual(Math.max(1, Math.ceil(probes * 0.02)));
       }
       // How far the cases got: refused before execution (HTTP 400), by a resolver (its code), or answered.
       console.info(`fuzz ${config}, ${who}: ${JSON.stringify(outcomes)}`);

@@ -104,3 +104,59 @@ test('Webinare: registering gives the access link; a full webinar has a waitlist
   await second.reload();
   await expect(second.getByTestId('webinar').filter({ hasText: title }).getByText('Sie sind angemeldet')).toBeVisible();
 });
+
+test('Webinare organisieren: a moderator creates a series, schedules a webinar and cancels it; members see it change', async ({ browser }, info) => {
+  const seriesTitle = `Digital ins Wochenende ${uniq()}`;
+  const title = `E-Rechnung im Rathaus ${uniq()}`;
+  const mara = await newPage(browser);
+  await signInAs(mara, 'mara', '/webinare');
+  const organize = mara.getByRole('region', { name: 'Reihen, die Sie organisieren' });
+  await organize.getByRole('button', { name: 'Neue Reihe anlegen' }).click();
+  await organize.getByLabel('Titel der Reihe').fill(seriesTitle);
+  await organize.getByLabel('Netzwerk').selectOption({ label: 're@di' });
+  await organize.getByLabel('Veranstaltende Organisation').selectOption({ label: 'Moderationsagentur re@di (Demo)' });
+  await organize.getByRole('button', { name: 'Reihe anlegen' }).click();
+  const series = organize.getByTestId('organized-series').filter({ hasText: seriesTitle });
+  await expect(series.getByText('Keine anstehenden Webinare in dieser Reihe.')).toBeVisible();
+
+  // A date in the past is refused next to the date field, and nothing typed is lost.
+  await series.getByRole('button', { name: `Webinar planen in „${seriesTitle}“` }).click();
+  await series.getByLabel('Titel des Webinars').fill(title);
+  await series.getByLabel(/Referentinnen und Referenten/).fill('Anna Schmidt, Digitallotsin Stadt Bretten\nBen Digitallotse');
+  await series.getByLabel(/^Plätze/).fill('2');
+  const typeDate = async (day: Date) => {
+    await series.getByRole('spinbutton', { name: /Tag/ }).first().click();
+    await mara.keyboard.type(`${String(day.getDate()).padStart(2, '0')}${String(day.getMonth() + 1).padStart(2, '0')}${day.getFullYear()}`);
+  };
+  await typeDate(new Date(Date.now() - 2 * 86_400_000));
+  await series.getByRole('button', { name: 'Webinar planen' }).last().click();
+  await expect(series.getByRole('alert').filter({ hasText: 'muss in der Zukunft liegen' })).toBeVisible();
+  await expect(series.getByLabel('Titel des Webinars')).toHaveValue(title);
+  await typeDate(new Date(Date.now() + 9 * 86_400_000));
+  await series.getByRole('button', { name: 'Webinar planen' }).last().click();
+  await expect(series.getByText(title)).toBeVisible();
+  await expect(series.getByText('0 von 2 Plätzen belegt')).toBeVisible();
+  // It is in the list for participants too, with its speakers.
+  const listed = mara.getByTestId('webinar').filter({ hasText: title });
+  await expect(listed.getByText('Mit: Anna Schmidt, Digitallotsin Stadt Bretten; Ben Digitallotse')).toBeVisible();
+  await expectAccessible(mara, 'the webinars page for organizers');
+  await screenshot(mara, 'webinare-organisieren', info);
+
+  // Ben registers; a member organizes nothing and sees no organizer section.
+  const ben = await newPage(browser);
+  await signInAs(ben, 'ben', '/webinare');
+  const forBen = ben.getByTestId('webinar').filter({ hasText: title });
+  await forBen.getByRole('button', { name: `Anmelden: „${title}“` }).click();
+  await expect(forBen.getByText('Sie sind angemeldet')).toBeVisible();
+  await expect(ben.getByRole('region', { name: 'Reihen, die Sie organisieren' })).toHaveCount(0);
+
+  await mara.reload();
+  const again = mara.getByTestId('organized-series').filter({ hasText: seriesTitle });
+  await expect(again.getByText('1 von 2 Plätzen belegt')).toBeVisible();
+  await again.getByRole('button', { name: `Absagen: „${title}“` }).click();
+  await again.getByLabel(/Grund der Absage/).fill('Referentin erkrankt');
+  await again.getByRole('button', { name: 'Webinar absagen' }).click();
+  await expect(again.getByText('Abgesagt')).toBeVisible();
+  await ben.reload();
+  await expect(ben.getByTestId('webinar').filter({ hasText: title }).getByText('Abgesagt')).toBeVisible();
+});

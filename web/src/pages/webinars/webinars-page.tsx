@@ -6,6 +6,7 @@ import { Page } from '../../components/page';
 import { Badge, ErrorAlert, Loading } from '../../components/status';
 import { graphql } from '../../gql';
 import { formatRange } from '../../lib/format';
+import { OrganizerSection } from './organizer-section';
 
 const WebinarsQuery = graphql(`
   query UpcomingWebinars($from: DateTime!) {
@@ -138,6 +139,7 @@ export function WebinarsPage() {
           );
         })}
       </ul>
+      <OrganizerSection onChange={reload} />
     </Page>
   );
 }

@@ -1,0 +1,263 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery } from 'urql';
+import { Button, SelectField, TextAreaField, TextField } from '../../components/form';
+import { Badge, ErrorAlert } from '../../components/status';
+import { graphql } from '../../gql';
+import { apiProblem, isGeneral, messageFor } from '../../graphql/errors';
+import { formatRange } from '../../lib/format';
+import { ScheduleWebinar } from './schedule-webinar';
+
+const OrganizerQuery = graphql(`
+  query WebinarOrganizer {
+    myEventSeries {
+      id
+      title
+      visibility
+      network {
+        id
+        name
+      }
+      organizer {
+        id
+        name
+      }
+      webinars {
+        id
+        title
+        startsAt
+        endsAt
+        timeZone
+        status
+        capacity
+        confirmedCount
+        waitlistCount
+      }
+    }
+    networks {
+      id
+      name
+      myRole
+      members {
+        status
+        organization {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+const CreateSeries = graphql(`
+  mutation CreateEventSeries($input: CreateEventSeriesInput!) {
+    createEventSeries(input: $input) {
+      id
+    }
+  }
+`);
+
+const CancelWebinar = graphql(`
+  mutation CancelWebinar($webinarId: ID!, $reason: String) {
+    cancelWebinar(webinarId: $webinarId, reason: $reason) {
+      id
+      status
+    }
+  }
+`);
+
+type Network = { id: string; name: string; myRole?: string | null; members: { status: string; organization: { id: string; name: string } }[] };
+
+/**
+ * For organizers (network ADMINs/MODERATORs, a series' creator, hub admins): their series, each with
+ * its webinars, seats taken and waitlist, scheduling and cancelling; and a new series for a network.
+ * Shows nothing to people who organize nothing.
+ */
+export function OrganizerSection({ onChange }: { onChange: () => void }) {
+  const { t } = useTranslation();
+  const [{ data, error }, refetch] = useQuery({ query: OrganizerQuery });
+  const [cancelled, cancel] = useMutation(CancelWebinar);
+  const [cancelling, setCancelling] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  if (error) return <ErrorAlert error={error} />;
+  if (!data) return null;
+  const networks = data.networks.filter((n) => n.myRole === 'ADMIN' || n.myRole === 'MODERATOR');
+  if (data.myEventSeries.length === 0 && networks.length === 0) return null;
+  const changed = () => {
+    refetch({ requestPolicy: 'network-only' });
+    onChange();
+  };
+  const now = Date.now();
+  return (
+    <section className="ik-section" aria-labelledby="organize-heading">
+      <h2 id="organize-heading" className="kern-heading-medium">
+        {t('webinars.organize.title')}
+      </h2>
+      <ErrorAlert error={cancelled.error} />
+      {data.myEventSeries.map((series) => (
+        <article key={series.id} className="ik-section" aria-labelledby={`series-${series.id}`} data-testid="organized-series">
+          <h3 id={`series-${series.id}`} className="kern-heading-small">
+            {series.title}
+          </h3>
+          <p className="kern-body kern-body--small">
+            {[series.organizer.name, series.network?.name, t(`webinars.organize.visibility.${series.visibility}`)].filter(Boolean).join(' · ')}
+          </p>
+          {series.webinars.filter((w) => Date.parse(w.endsAt) > now).length === 0 && <p className="kern-body">{t('webinars.organize.noneScheduled')}</p>}
+          <ul className="ik-list">
+            {series.webinars
+              .filter((w) => Date.parse(w.endsAt) > now)
+              .map((w) => (
+                <li key={w.id} className="ik-list__item ik-list__item--stack">
+                  <div>
+                    <p className="kern-body">
+                      <strong>{w.title}</strong> – <time dateTime={w.startsAt}>{formatRange(w.startsAt, w.endsAt, w.timeZone)}</time>{' '}
+                      {w.status === 'CANCELLED' && <Badge kind="danger">{t('meeting.status.CANCELLED')}</Badge>}
+                    </p>
+                    <p className="kern-body kern-body--small">
+                      {w.capacity === null
+                        ? t('webinars.organize.registered', { count: w.confirmedCount })
+                        : t('webinars.seats', { confirmed: w.confirmedCount, capacity: w.capacity })}
+                      {w.waitlistCount > 0 && ` · ${t('webinars.waitlist', { count: w.waitlistCount })}`}
+                    </p>
+                  </div>
+                  {w.status !== 'CANCELLED' &&
+                    (cancelling === w.id ? (
+                      <form
+                        className="ik-form"
+                        noValidate
+                        onSubmit={(e) => {
+                          e.preventDefault();
+                          void cancel({ webinarId: w.id, reason: reason.trim() || null }).then((r) => {
+                            if (!r.error) {
+                              setCancelling(null);
+                              setReason('');
+                              changed();
+                            }
+                          });
+                        }}
+                      >
+                        <TextField label={t('webinars.organize.reason')} optional value={reason} onChange={(e) => setReason(e.target.value)} />
+                        <div className="ik-actions">
+                          <button type="submit" className="kern-btn kern-btn--primary">
+                            <span className="kern-label">{t('webinars.organize.cancelSubmit')}</span>
+                          </button>
+                          <Button variant="tertiary" onClick={() => setCancelling(null)}>
+                            {t('common.cancel')}
+                          </Button>
+                        </div>
+                      </form>
+                    ) : (
+                      <div className="ik-actions">
+                        <Button variant="tertiary" onClick={() => setCancelling(w.id)} aria-label={t('webinars.organize.cancelLabel', { title: w.title })}>
+                          {t('webinars.organize.cancel')}
+                        </Button>
+                      </div>
+                    ))}
+                </li>
+              ))}
+          </ul>
+          <ScheduleWebinar seriesId={series.id} seriesTitle={series.title} onDone={changed} />
+        </article>
+      ))}
+      {networks.length > 0 && <CreateSeriesForm networks={networks} onDone={changed} />}
+    </section>
+  );
+}
+
+function CreateSeriesForm({ networks, onDone }: { networks: Network[]; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [networkId, setNetworkId] = useState(networks[0].id);
+  const network = networks.find((n) => n.id === networkId) ?? networks[0];
+  const organizations = network.members.filter((m) => m.status === 'ACTIVE').map((m) => m.organization);
+  const [organizerId, setOrganizerId] = useState('');
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [visibility, setVisibility] = useState('NETWORK');
+  const [result, create] = useMutation(CreateSeries);
+  const problem = apiProblem(result.error);
+  if (!open) {
+    return (
+      <Button variant="secondary" onClick={() => setOpen(true)}>
+        {t('webinars.organize.newSeries')}
+      </Button>
+    );
+  }
+  const submit = async () => {
+    const res = await create({
+      input: {
+        title,
+        description: description.trim() || null,
+        networkId: network.id,
+        organizerId: organizerId || organizations[0]?.id || '',
+        visibility: visibility as never,
+      },
+    });
+    if (res.data) {
+      setOpen(false);
+      setTitle('');
+      setDescription('');
+      onDone();
+    }
+  };
+  return (
+    <form
+      className="ik-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <h3 className="kern-heading-small">{t('webinars.organize.newSeries')}</h3>
+      <TextField
+        label={t('webinars.organize.seriesTitle')}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        error={messageFor(problem, 'title')}
+        required
+      />
+      <TextAreaField
+        label={t('webinars.organize.description')}
+        optional
+        rows={3}
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+        error={messageFor(problem, 'description')}
+      />
+      <SelectField
+        label={t('webinars.organize.network')}
+        value={network.id}
+        onChange={(e) => {
+          setNetworkId(e.target.value);
+          setOrganizerId('');
+        }}
+        options={networks.map((n) => ({ value: n.id, label: n.name }))}
+        error={messageFor(problem, 'networkId')}
+      />
+      <SelectField
+        label={t('webinars.organize.organizer')}
+        value={organizerId || organizations[0]?.id || ''}
+        onChange={(e) => setOrganizerId(e.target.value)}
+        options={organizations.map((o) => ({ value: o.id, label: o.name }))}
+        error={messageFor(problem, 'organizerId')}
+      />
+      <SelectField
+        label={t('webinars.organize.visibilityLabel')}
+        value={visibility}
+        onChange={(e) => setVisibility(e.target.value)}
+        options={['NETWORK', 'HUB', 'PUBLIC'].map((v) => ({ value: v, label: t(`webinars.organize.visibility.${v}`) }))}
+        error={messageFor(problem, 'visibility')}
+      />
+      {isGeneral(problem, ['title', 'description', 'networkId', 'organizerId', 'visibility']) && <ErrorAlert problem={problem} />}
+      <div className="ik-actions">
+        <button type="submit" className="kern-btn kern-btn--primary" disabled={result.fetching}>
+          <span className="kern-label">{t('webinars.organize.createSeries')}</span>
+        </button>
+        <Button variant="tertiary" onClick={() => setOpen(false)}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
