@@ -113,7 +113,7 @@ test("the network ADMIN decides a city's request to join and sets roles", async 
   const link = publication.getByRole('link', { name: /\/oparl\/v1\// });
   await expect(link).toBeVisible();
   const body = await fetch((await link.getAttribute('href'))!.replace(/^http:\/\/localhost:\d+/, process.env.INTERKOM_WEB_URL!));
-  expect(((await body.json()) as { type: string; shortName: string })).toMatchObject({ type: 'https://schema.oparl.org/1.1/Body', shortName: 'readi' });
+  expect((await body.json()) as { type: string; shortName: string }).toMatchObject({ type: 'https://schema.oparl.org/1.1/Body', shortName: 'readi' });
   await publication.getByRole('button', { name: 'Nicht mehr öffentlich zeigen' }).click();
   await expect(link).toHaveCount(0);
 });

@@ -23,6 +23,7 @@ const ProfilePage = lazy(() => import('./pages/knowledge/profile-page').then((m)
 const WebinarsPage = lazy(() => import('./pages/webinars/webinars-page').then((m) => ({ default: m.WebinarsPage })));
 const WorkshopsPage = lazy(() => import('./pages/workshops/workshops-page').then((m) => ({ default: m.WorkshopsPage })));
 const WorkshopPage = lazy(() => import('./pages/workshops/workshop-page').then((m) => ({ default: m.WorkshopPage })));
+const OperationsPage = lazy(() => import('./pages/operations/operations-page').then((m) => ({ default: m.OperationsPage })));
 const CalendarPage = lazy(() => import('./pages/calendar-page').then((m) => ({ default: m.CalendarPage })));
 const OidcAuthProvider = lazy(() => import('./auth/oidc-auth').then((m) => ({ default: m.OidcAuthProvider })));
 
@@ -67,6 +68,7 @@ function Routes() {
                 <Route path="/sitzungen/:id">{(p) => <MeetingPage id={p.id} />}</Route>
                 <Route path="/planung">{() => <PlanningPage />}</Route>
                 <Route path="/kalender">{() => <CalendarPage />}</Route>
+                <Route path="/betrieb">{() => <OperationsPage />}</Route>
                 <Route path="/meine-daten">{() => <AccountPage />}</Route>
                 <Route path="/steckbriefe">{() => <ProfilesPage />}</Route>
                 <Route path="/steckbriefe/:id">{(p) => <ProfilePage id={p.id} />}</Route>

@@ -10,6 +10,7 @@ const LayoutQuery = graphql(`
     me {
       id
       displayName
+      hubAdmin
     }
   }
 `);
@@ -51,6 +52,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <NavLink href="/webinare">{t('nav.webinars')}</NavLink>
               <NavLink href="/werkstatt">{t('nav.workshops')}</NavLink>
               <NavLink href="/planung">{t('nav.planning')}</NavLink>
+              {data?.me.hubAdmin && <NavLink href="/betrieb">{t('nav.operations')}</NavLink>}
             </ul>
           </nav>
           <div className="ik-user">
