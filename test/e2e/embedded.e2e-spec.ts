@@ -52,7 +52,8 @@ describe('the embedded default (no DATABASE_URL, no Keycloak)', () => {
     } finally {
       await second.close();
     }
-  });
+    // Two cold starts of an embedded PostgreSQL (migrations on the first): ~20 s alone, longer on a busy machine.
+  }, 240_000);
 
   it('loads the demo data into a fresh database once, so a first `npm start` has something to show', async () => {
     const fresh = mkdtempSync(join(tmpdir(), 'interkom-demo-'));
@@ -71,5 +72,5 @@ describe('the embedded default (no DATABASE_URL, no Keycloak)', () => {
       await hub.close();
       rmSync(fresh, { recursive: true, force: true });
     }
-  });
+  }, 240_000);
 });
