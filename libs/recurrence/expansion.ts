@@ -57,9 +57,13 @@ export interface ExpansionRequest {
 
 const shared = new ExpansionPool(EXPANSION_LIMITS);
 
+/** How many calls went to the worker pool (tests: a rule refused on its face never gets there). */
+export const poolCalls = { count: 0 };
+
 /** Runs one call on the pool; `truncate`: stopping at the limit is the point (a probe), not a failure. */
 export async function runExpansion(pool: ExpansionPool, request: ExpansionRequest, limit: number, truncate: boolean): Promise<string[]> {
   let reply;
+  poolCalls.count++;
   try {
     reply = await pool.run({ rule: request.rule, anchorOn: request.anchorOn, from: request.from, to: request.to, limit });
   } catch (error) {

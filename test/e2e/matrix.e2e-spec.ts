@@ -4,14 +4,14 @@ import { ChatPort, MARKER_KEY } from '../../src/matrix/chat.port.js';
 import { MatrixOutboxProcessor } from '../../src/matrix/matrix-outbox.processor.js';
 import { MeetingRemindersService } from '../../src/meetings/meeting-reminders.service.js';
 import { actor, addGroupMember, addMember, group, network, organization, setRole, type Actor } from '../support/factories.js';
-import { TEST_SERVER_URL } from '../support/global-setup.js';
+import { TEST_DB_PREFIX, TEST_SERVER_URL } from '../support/global-setup.js';
 import { listenAsAppservice } from '../support/appservice-port.js';
 import { matrixApi, registerMatrixUser, roomMembers, roomMessages, synapse, SYNAPSE } from '../support/synapse.js';
 import { codeOf, TestHub, workerDatabaseUrl } from '../support/test-hub.js';
 
 /** A database of its own, so the bridge sees only this file's events. */
 async function freshDatabase(): Promise<string> {
-  const name = `interkom_matrix_${process.env.JEST_WORKER_ID ?? '1'}`;
+  const name = `${TEST_DB_PREFIX}_matrix_${process.env.JEST_WORKER_ID ?? '1'}`;
   const client = new pg.Client({ connectionString: TEST_SERVER_URL });
   await client.connect();
   await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
