@@ -228,6 +228,17 @@ is_running() {
   [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && grep -q synapse.app.homeserver "/proc/$pid/cmdline" 2>/dev/null
 }
 
+adopt() {
+  local dir pid
+  for dir in /proc/[0-9]*; do
+    pid=${dir#/proc/}
+    if tr '\0' ' ' <"$dir/cmdline" 2>/dev/null | grep -q "synapse.app.homeserver -c $CONF_IN/homeserver.yaml"; then
+      echo "$pid" >"$PIDFILE"; return 0
+    fi
+  done
+  return 1
+}
+
 wait_ready() {
   local deadline=$((SECONDS + ${1:-90}))
   until curl -fsS -o /dev/null "$BASE_URL/_matrix/client/versions" 2>/dev/null; do
@@ -241,6 +252,8 @@ do_start() {
   [ -f "$CONF/homeserver.yaml" ] || do_config
   mkdir -p "$SYNAPSE_STATE_DIR"
   if is_running; then log "already running (pid $(cat "$PIDFILE"))"; wait_ready; return 0; fi
+  # Our own Synapse whose pid file went missing (a second checkout's teardown, a cleaned /tmp): adopt it.
+  if adopt; then log "adopted running synapse (pid $(cat "$PIDFILE"))"; wait_ready; return 0; fi
   if curl -fsS -o /dev/null "$BASE_URL/_matrix/client/versions" 2>/dev/null; then
     log "port $SYNAPSE_PORT is already served by another process"; exit 1
   fi
