@@ -27,6 +27,10 @@ test('a moderator prepares the jour fixe, a member proposes an item, and the pro
   await mara.getByRole('button', { name: 'Sitzung anlegen' }).last().click();
   await expect(mara.getByRole('heading', { level: 1, name: title })).toBeVisible();
   const meetingUrl = mara.url();
+  // A long page: jump links lead to its parts.
+  await mara.getByRole('navigation', { name: 'Auf dieser Seite' }).getByRole('link', { name: 'Protokoll' }).click();
+  await expect(mara.getByRole('heading', { level: 2, name: 'Protokoll' })).toBeInViewport();
+  await mara.goto(meetingUrl);
 
   // The agenda: three items, one internal.
   for (const [item, internal] of [

@@ -115,6 +115,20 @@ export function MeetingPage({ id }: { id: string }) {
         {meeting.series && <span className="kern-body--small"> · {t('meeting.partOfSeries', { title: meeting.series.title })}</span>}
       </p>
       {meeting.viewerCanManage && meeting.status !== 'CANCELLED' && <MeetingSchedule meeting={meeting} onChanged={reload} />}
+      {/* A long page for moderators: jump links to its three parts. */}
+      <nav aria-label={t('meeting.onThisPage')} className="ik-jump-nav">
+        <a href="#tagesordnung" className="kern-link">
+          {t('agenda.title')}
+        </a>
+        {inGroup && (
+          <a href="#anwesenheit" className="kern-link">
+            {t('attendance.title')}
+          </a>
+        )}
+        <a href="#protokoll" className="kern-link">
+          {t('protocol.title')}
+        </a>
+      </nav>
 
       <Section title={t('agenda.title')} id="tagesordnung">
         <Agenda
