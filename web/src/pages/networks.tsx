@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { Page } from '../components/page';
 import { ErrorAlert, Loading } from '../components/status';
 import { graphql } from '../gql';
+import { CreateNetwork } from './create-network';
 
 const NetworksQuery = graphql(`
   query Networks {
@@ -14,6 +15,10 @@ const NetworksQuery = graphql(`
       description
       joinPolicy
       myRole
+    }
+    me {
+      id
+      hubAdmin
     }
   }
 `);
@@ -50,6 +55,7 @@ export function NetworksPage() {
           {list(others)}
         </>
       )}
+      {data.me.hubAdmin && <CreateNetwork />}
     </Page>
   );
 }

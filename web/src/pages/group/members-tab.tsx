@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { DecideGroupJoin, JoinRequestItem, outcome } from '../../components/join-decision';
 import { Cell, Row, Table } from '../../components/table';
-import { SelectField } from '../../components/form';
+import { Button, SelectField } from '../../components/form';
 import { ErrorAlert } from '../../components/status';
 import { graphql } from '../../gql';
 import type { GroupJoinPolicy } from '../../gql/graphql';
 import { formatDate } from '../../lib/format';
+import { AddGroupMember, RemoveGroupMember } from './add-group-member';
 
 const SetPolicy = graphql(`
   mutation SetGroupJoinPolicy($groupId: ID!, $joinPolicy: GroupJoinPolicy!) {
@@ -20,6 +21,7 @@ const SetPolicy = graphql(`
 
 interface GroupForMembers {
   id: string;
+  network: { slug: string };
   joinPolicy: GroupJoinPolicy;
   viewerCanManage: boolean;
   members: {
@@ -37,11 +39,14 @@ export function MembersTab({ group, onChanged }: { group: GroupForMembers; onCha
   const [, decide] = useMutation(DecideGroupJoin);
   const [policyResult, setPolicy] = useMutation(SetPolicy);
   const [policy, setPolicyValue] = useState<GroupJoinPolicy>(group.joinPolicy);
+  const [removed, remove] = useMutation(RemoveGroupMember);
+  const [removing, setRemoving] = useState<string | null>(null);
+  const manage = group.viewerCanManage;
   return (
     <>
       <Table
         caption={t('group.tabs.members')}
-        headers={[t('members.person'), t('members.organization'), t('members.role'), t('members.since')]}
+        headers={[t('members.person'), t('members.organization'), t('members.role'), t('members.since'), ...(manage ? [''] : [])]}
         variant="striped"
       >
         {group.members.map((m) => (
@@ -53,9 +58,42 @@ export function MembersTab({ group, onChanged }: { group: GroupForMembers; onCha
               {m.until && ` (${t('members.until', { date: formatDate(m.until) })})`}
             </Cell>
             <Cell>{formatDate(m.since)}</Cell>
+            {manage && (
+              <Cell>
+                {removing === m.person.id ? (
+                  <div className="ik-actions">
+                    <Button
+                      onClick={() =>
+                        void remove({ input: { groupId: group.id, personId: m.person.id } }).then((r) => {
+                          setRemoving(null);
+                          if (!r.error) onChanged();
+                        })
+                      }
+                    >
+                      {t('groupMembers.removeConfirm', { name: m.person.displayName })}
+                    </Button>
+                    <Button variant="tertiary" onClick={() => setRemoving(null)}>
+                      {t('common.cancel')}
+                    </Button>
+                  </div>
+                ) : (
+                  <Button
+                    variant="tertiary"
+                    onClick={() => setRemoving(m.person.id)}
+                    aria-label={t('groupMembers.removeLabel', { name: m.person.displayName })}
+                  >
+                    {t('groupMembers.remove')}
+                  </Button>
+                )}
+              </Cell>
+            )}
           </Row>
         ))}
       </Table>
+      <ErrorAlert error={removed.error} />
+      {manage && (
+        <AddGroupMember groupId={group.id} networkSlug={group.network.slug} memberIds={new Set(group.members.map((m) => m.person.id))} onChanged={onChanged} />
+      )}
       {group.viewerCanManage && (
         <>
           <h3 className="kern-heading-small">{t('members.requests')}</h3>

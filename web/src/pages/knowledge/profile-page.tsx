@@ -7,6 +7,7 @@ import { Badge, ErrorAlert, Loading, Notice } from '../../components/status';
 import { graphql } from '../../gql';
 import { apiProblem, isGeneral, messageFor } from '../../graphql/errors';
 import { formatDate, formatDateTime } from '../../lib/format';
+import { DeleteProfile } from './delete-profile';
 import { NotFoundPage } from '../not-found';
 
 const Markdown = lazy(() => import('../meeting/markdown'));
@@ -122,9 +123,12 @@ export function ProfilePage({ id }: { id: string }) {
       )}
       <p className="kern-body kern-body--small">{t('profiles.updatedAt', { at: formatDateTime(p.updatedAt) })}</p>
       {!editing ? (
-        <Button variant="secondary" onClick={() => setEditing(true)}>
-          {t('common.edit')}
-        </Button>
+        <div className="ik-actions">
+          <Button variant="secondary" onClick={() => setEditing(true)}>
+            {t('common.edit')}
+          </Button>
+          <DeleteProfile id={p.id} title={p.title} />
+        </div>
       ) : (
         <EditProfile profile={p} onSaved={() => (setEditing(false), refetch({ requestPolicy: 'network-only' }))} onCancel={() => setEditing(false)} />
       )}

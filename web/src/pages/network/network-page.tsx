@@ -1,12 +1,16 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
+import { Button } from '../../components/form';
 import { Page, Section } from '../../components/page';
 import { ErrorAlert, Loading } from '../../components/status';
 import { Cell, Row, Table } from '../../components/table';
 import { graphql } from '../../gql';
 import { formatDate } from '../../lib/format';
 import { NotFoundPage } from '../not-found';
+import { CreateGroup } from './create-group';
 import { GroupTree } from './group-tree';
+import { AddMemberOrganization, RemoveMember } from './member-organizations';
 import { NetworkAdmin } from './network-admin';
 import { Publication } from './publication';
 import { RequestNetworkMembership } from './request-membership';
@@ -52,10 +56,14 @@ const NetworkQuery = graphql(`
 export function NetworkPage({ slug }: { slug: string }) {
   const { t } = useTranslation();
   const [{ data, error, fetching }, refetch] = useQuery({ query: NetworkQuery, variables: { slug } });
+  const [removed, remove] = useMutation(RemoveMember);
+  const [removing, setRemoving] = useState<string | null>(null);
   if (!data) return fetching ? <Loading /> : <ErrorAlert error={error} />;
   const network = data.network;
   if (!network) return <NotFoundPage what={t('network.thisNetwork')} />;
   const active = network.members.filter((m) => m.status === 'ACTIVE');
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const isAdmin = network.myRole === 'ADMIN';
 
   return (
     <Page title={network.name} kicker={network.myRole ? t('network.yourRole', { role: t(`roles.network.${network.myRole}`) }) : t('network.kicker')}>
@@ -77,12 +85,15 @@ export function NetworkPage({ slug }: { slug: string }) {
           </dl>
           <Section title={t('network.groups')} id="gruppen">
             <p className="kern-body">{t('network.groupsHint')}</p>
-            <GroupTree groups={network.groups} myOrganizations={data.me.organizations} onChanged={() => refetch({ requestPolicy: 'network-only' })} />
+            <GroupTree groups={network.groups} myOrganizations={data.me.organizations} onChanged={reload} />
+            {(isAdmin || network.myRole === 'MODERATOR') && (
+              <CreateGroup networkId={network.id} groups={network.groups} organizations={active.map((m) => m.organization)} />
+            )}
           </Section>
           <Section title={t('network.members', { count: active.length })} id="mitglieder">
             <Table
               caption={t('network.members', { count: active.length })}
-              headers={[t('network.organization'), t('network.kind'), t('network.state'), t('network.since')]}
+              headers={[t('network.organization'), t('network.kind'), t('network.state'), t('network.since'), ...(isAdmin ? [''] : [])]}
               variant="striped"
             >
               {active.map((m) => (
@@ -91,11 +102,42 @@ export function NetworkPage({ slug }: { slug: string }) {
                   <Cell>{t(`organization.kind.${m.organization.kind}`)}</Cell>
                   <Cell>{m.organization.federalState ? t(`states.${m.organization.federalState}`, { defaultValue: m.organization.federalState }) : '–'}</Cell>
                   <Cell>{m.since ? formatDate(m.since) : '–'}</Cell>
+                  {isAdmin && (
+                    <Cell>
+                      {removing === m.organization.id ? (
+                        <div className="ik-actions">
+                          <Button
+                            onClick={() =>
+                              void remove({ input: { networkId: network.id, organizationId: m.organization.id } }).then((r) => {
+                                setRemoving(null);
+                                if (!r.error) reload();
+                              })
+                            }
+                          >
+                            {t('memberOrgs.removeConfirm', { name: m.organization.name })}
+                          </Button>
+                          <Button variant="tertiary" onClick={() => setRemoving(null)}>
+                            {t('common.cancel')}
+                          </Button>
+                        </div>
+                      ) : (
+                        <Button
+                          variant="tertiary"
+                          onClick={() => setRemoving(m.organization.id)}
+                          aria-label={t('memberOrgs.removeLabel', { name: m.organization.name })}
+                        >
+                          {t('memberOrgs.remove')}
+                        </Button>
+                      )}
+                    </Cell>
+                  )}
                 </Row>
               ))}
             </Table>
+            <ErrorAlert error={removed.error} />
+            {isAdmin && <AddMemberOrganization networkId={network.id} memberIds={new Set(active.map((m) => m.organization.id))} onChanged={reload} />}
           </Section>
-          {network.myRole === 'ADMIN' && <NetworkAdmin slug={network.slug} onChanged={() => refetch({ requestPolicy: 'network-only' })} />}
+          {isAdmin && <NetworkAdmin slug={network.slug} onChanged={reload} />}
           {network.myRole === 'ADMIN' && <Publication slug={network.slug} />}
         </>
       )}

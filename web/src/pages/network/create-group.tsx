@@ -1,0 +1,140 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation } from 'urql';
+import { navigate } from 'wouter/use-browser-location';
+import { Button, SelectField, TextAreaField, TextField } from '../../components/form';
+import { ErrorAlert } from '../../components/status';
+import { graphql } from '../../gql';
+import type { GroupJoinPolicy, GroupLevel } from '../../gql/graphql';
+import { apiProblem, isGeneral, messageFor } from '../../graphql/errors';
+
+const Create = graphql(`
+  mutation CreateGroup($input: CreateGroupInput!) {
+    createGroup(input: $input) {
+      id
+    }
+  }
+`);
+
+const LEVELS: GroupLevel[] = ['PLENUM', 'EXPERT_GROUP', 'PROJECT_GROUP'];
+const RANK: Record<GroupLevel, number> = { PLENUM: 0, EXPERT_GROUP: 1, PROJECT_GROUP: 2 };
+
+/** The groups a new group of `level` may stand under: a higher level (a plenum stands under nothing). */
+export function possibleParents<G extends { level: GroupLevel }>(groups: G[], level: GroupLevel): G[] {
+  return level === 'PLENUM' ? [] : groups.filter((g) => RANK[g.level] < RANK[level]);
+}
+
+/**
+ * For network ADMINs and MODERATORs: a new plenum, expert group or project group, with the group it
+ * belongs under, its lead city (the federführende Stadt) and how members join. Opens the new group.
+ */
+export function CreateGroup({
+  networkId,
+  groups,
+  organizations,
+}: {
+  networkId: string;
+  groups: { id: string; name: string; level: GroupLevel }[];
+  organizations: { id: string; name: string }[];
+}) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [level, setLevel] = useState<GroupLevel>('PROJECT_GROUP');
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const [parentId, setParentId] = useState('');
+  const [leadId, setLeadId] = useState('');
+  const [joinPolicy, setJoinPolicy] = useState<GroupJoinPolicy>('APPROVAL');
+  const [result, create] = useMutation(Create);
+  const problem = apiProblem(result.error);
+  if (!open) {
+    return (
+      <Button variant="secondary" onClick={() => setOpen(true)}>
+        {t('createGroup.open')}
+      </Button>
+    );
+  }
+  const parents = possibleParents(groups, level);
+  const parent = parents.some((g) => g.id === parentId) ? parentId : '';
+  const submit = async () => {
+    const res = await create({
+      input: {
+        networkId,
+        level,
+        name,
+        description: description.trim() || null,
+        parentGroupId: parent || null,
+        leadOrganizationId: leadId || null,
+        joinPolicy,
+      },
+    });
+    if (res.data) navigate(`/gruppen/${res.data.createGroup.id}`);
+  };
+  const fields = ['name', 'description', 'level', 'parentGroupId', 'leadOrganizationId', 'joinPolicy'];
+  return (
+    <form
+      className="ik-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <h3 className="kern-heading-small">{t('createGroup.open')}</h3>
+      <SelectField
+        label={t('createGroup.level')}
+        value={level}
+        onChange={(e) => setLevel(e.target.value as GroupLevel)}
+        options={LEVELS.map((l) => ({ value: l, label: t(`group.level.${l}`) }))}
+        error={messageFor(problem, 'level')}
+      />
+      <TextField label={t('createGroup.name')} value={name} onChange={(e) => setName(e.target.value)} error={messageFor(problem, 'name')} required />
+      <TextAreaField
+        label={t('createGroup.description')}
+        optional
+        rows={3}
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+        error={messageFor(problem, 'description')}
+      />
+      {level !== 'PLENUM' && (
+        <SelectField
+          label={t('createGroup.parent')}
+          optional
+          value={parent}
+          onChange={(e) => setParentId(e.target.value)}
+          options={[
+            { value: '', label: t('createGroup.noParent') },
+            ...parents.map((g) => ({ value: g.id, label: `${g.name} (${t(`group.level.${g.level}`)})` })),
+          ]}
+          error={messageFor(problem, 'parentGroupId')}
+        />
+      )}
+      <SelectField
+        label={t('createGroup.lead')}
+        hint={t('createGroup.leadHint')}
+        optional
+        value={leadId}
+        onChange={(e) => setLeadId(e.target.value)}
+        options={[{ value: '', label: t('createGroup.noLead') }, ...organizations.map((o) => ({ value: o.id, label: o.name }))]}
+        error={messageFor(problem, 'leadOrganizationId')}
+      />
+      <SelectField
+        label={t('members.joinPolicy')}
+        value={joinPolicy}
+        onChange={(e) => setJoinPolicy(e.target.value as GroupJoinPolicy)}
+        options={(['OPEN', 'APPROVAL', 'CLOSED'] as const).map((p) => ({ value: p, label: t(`group.policy.${p}`) }))}
+        error={messageFor(problem, 'joinPolicy')}
+      />
+      {isGeneral(problem, fields) && <ErrorAlert problem={problem} />}
+      <div className="ik-actions">
+        <button type="submit" className="kern-btn kern-btn--primary" disabled={result.fetching}>
+          <span className="kern-label">{t('createGroup.submit')}</span>
+        </button>
+        <Button variant="tertiary" onClick={() => setOpen(false)}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
