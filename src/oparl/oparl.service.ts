@@ -152,19 +152,15 @@ export class OparlService {
 
   /** A published protocol's public rendering, exactly the bytes the File's size and sha512Checksum describe. */
   private async file(protocolId: string, download: boolean): Promise<OparlAnswer> {
-    const [row] = await this.db.query<{ deleted: boolean; modified: Date; data: { fileName?: string } | null }[]>(
-      'SELECT deleted, modified, data FROM oparl_object WHERE path = $1',
+    // The bytes come from the ledger row that also holds their size and checksum: they always agree.
+    const [row] = await this.db.query<{ deleted: boolean; modified: Date; data: { fileName?: string } | null; content: string | null }[]>(
+      'SELECT deleted, modified, data, content FROM oparl_object WHERE path = $1',
       [OparlUrls.file(protocolId)],
     );
     if (!row) return notFound;
-    if (row.deleted) return { status: 410, error: 'Diese Datei ist nicht mehr öffentlich.' };
-    const [p] = await this.db.query<{ markdown: string | null }[]>(
-      `SELECT published_markdown_redacted AS markdown FROM protocol WHERE id = $1 AND status = 'PUBLISHED'`,
-      [protocolId],
-    );
-    if (!p?.markdown) return { status: 410, error: 'Diese Datei ist nicht mehr öffentlich.' };
+    if (row.deleted || row.content === null) return { status: 410, error: 'Diese Datei ist nicht mehr öffentlich.' };
     return {
-      status: 200, bytes: fileBytes(p.markdown), contentType: 'text/markdown; charset=utf-8',
+      status: 200, bytes: fileBytes(row.content), contentType: 'text/markdown; charset=utf-8',
       fileName: download ? (row.data?.fileName ?? 'protokoll.md') : null, lastModified: row.modified,
     };
   }

@@ -18,6 +18,11 @@ const DECISION = `mutation($input: AddDecisionInput!) { addDecision(input: $inpu
 const SUBMIT = `mutation($input: ProtocolTransitionInput!) { submitProtocolForReview(input: $input) { ${P} } }`;
 const APPROVE = `mutation($input: ProtocolTransitionInput!) { approveProtocol(input: $input) { ${P} } }`;
 const PUBLISH = `mutation($input: ProtocolTransitionInput!) { publishProtocol(input: $input) { ${P} } }`;
+const ACTION = 'mutation($input: AddActionItemInput!) { addActionItem(input: $input) { id } }';
+const PLACE = 'Rathaus Bretten Zimmer 417';
+const ONLINE = 'https://meet.example.org/geheimer-raum-4711';
+/** The display name the test issuer gives a username (its `name` claim). */
+const nameOf = (p: { username: string }) => p.username.replace(/^./, (ch) => ch.toUpperCase());
 
 describe('OParl 1.1', () => {
   let hub: TestHub;
@@ -36,7 +41,7 @@ describe('OParl 1.1', () => {
     // The guest and the bystander never consented to be named in public.
 
     // A held meeting: a public and a non-public item, a proposal never accepted, a published protocol.
-    ids.held = await meeting(hub, c.lead, c.groupId, -2, { title: 'Jour fixe LoRaWAN' });
+    ids.held = await meeting(hub, c.lead, c.groupId, -2, { title: 'Jour fixe LoRaWAN', location: PLACE, onlineUrl: ONLINE });
     ids.publicItem = (await hub.ok(c.lead.token, ADD_ITEM, { input: { meetingId: ids.held, title: 'Gateways in Bruchsal' } })).addAgendaItem.id;
     ids.secretItem = (await hub.ok(c.lead.token, ADD_ITEM, { input: { meetingId: ids.held, title: 'Vergabe Wartungsvertrag Geheimsache', public: false } })).addAgendaItem.id;
     const proposal = (await hub.ok(c.member.token, ADD_ITEM, { input: { meetingId: ids.held, title: 'Vorschlag Unbestaetigt' } })).addAgendaItem;
@@ -44,6 +49,11 @@ describe('OParl 1.1', () => {
     ids.proposal = proposal.id;
     let p = (await hub.ok(c.lead.token, START, { input: { meetingId: ids.held } })).startProtocol;
     ids.protocol = p.id;
+    // Public action items: one for a person without publicProfile (the guest), one for a person with it (the lead).
+    for (const [who, title] of [[c.guest, 'Angebot Gateway einholen'], [c.lead, 'Standorte kartieren']] as const) {
+      await hub.ok(c.lead.token, ACTION, { input: { groupId: c.groupId, protocolId: p.id, agendaItemId: ids.publicItem, assigneeId: who.id, title } });
+    }
+    p = { ...p, version: p.version + 2 }; // each action item from a protocol is a new version of it
     p = (await hub.ok(c.lead.token, DECISION, { input: { protocolId: p.id, agendaItemId: ids.publicItem, text: 'Viertes Gateway wird beschafft', votesFor: 5, votesAgainst: 0, abstentions: 1, expectedVersion: p.version } })).addDecision;
     p = (await hub.ok(c.lead.token, SUBMIT, { input: { protocolId: p.id, expectedVersion: p.version } })).submitProtocolForReview;
     p = (await hub.ok(c.agency.token, APPROVE, { input: { protocolId: p.id, expectedVersion: p.version } })).approveProtocol;
@@ -121,13 +131,24 @@ describe('OParl 1.1', () => {
     });
     expect(held.resultsProtocol).toMatchObject({ id: `${ROOT}/files/${ids.protocol}`, mimeType: 'text/markdown' });
     expect(full.objects.get(`${ROOT}/meetings/${ids.cancelled}`)).toMatchObject({ cancelled: true });
+  });
+
+  it('serves a public rendering of the protocol: public items only, no place or online link, names only with publicProfile', () => {
     const file = full.objects.get(`${ROOT}/files/${ids.protocol}`)!;
-    expect(full.files.get(String(file.accessUrl))!.toString('utf8')).toContain('Nichtöffentlicher Tagesordnungspunkt');
+    const text = full.files.get(String(file.accessUrl))!.toString('utf8');
+    expect(text).toContain('Gateways in Bruchsal');
+    expect(text).toContain('Viertes Gateway wird beschafft');
+    expect(text).toContain('Angebot Gateway einholen');
+    expect(text).toContain(nameOf(c.lead)); // consented: named
+    for (const secret of [nameOf(c.guest), PLACE, ONLINE, 'meet.example.org', 'Nichtöffentlicher Tagesordnungspunkt', 'Anwesenheit']) {
+      expect({ secret, found: text.includes(secret) }).toEqual({ secret, found: false });
+    }
   });
 
   it('never shows a PRIVATE network, a non-public or unaccepted item, an unpublished protocol, or a person without consent', () => {
     for (const secret of [secretNet.id, secretNet.slug, 'Verborgenes Netzwerk', secretMeeting, ids.secretItem, 'Geheimsache', ids.proposal, 'Vorschlag Unbestaetigt',
-      ids.unpublishedProtocol, 'Entwurfsbeschluss Unveroeffentlicht', c.guest.id, c.guest.username, c.bystander.id, c.bystander.username, c.stranger.id, '@example.org']) {
+      ids.unpublishedProtocol, 'Entwurfsbeschluss Unveroeffentlicht', c.guest.id, c.guest.username, nameOf(c.guest), c.bystander.id, c.bystander.username, nameOf(c.bystander),
+      c.stranger.id, '@example.org', PLACE, ONLINE, 'meet.example.org']) {
       expect({ secret, found: full.text.includes(secret) }).toEqual({ secret, found: false });
     }
   });
@@ -189,7 +210,7 @@ describe('OParl 1.1', () => {
     const changed = await get(url, { 'if-none-match': first.headers.etag });
     expect(changed.status).toBe(200);
     expect(changed.headers.etag).not.toBe(first.headers.etag);
-    expect(changed.body.agendaItem.map((i: { name: string }) => i.name)).toEqual(['Neuer Punkt']);
+    expect(changed.body.agendaItem.map((i: { name: string }) => i.name)).toContain('Neuer Punkt'); // after the carried-over open action items
     expect(new Date(changed.body.modified).getTime()).toBeGreaterThan(new Date(first.body.modified).getTime());
     expect((await get(url, { 'if-modified-since': first.headers['last-modified'] })).status).toBe(200);
     const file = full.objects.get(`${ROOT}/files/${ids.protocol}`)!;

@@ -99,14 +99,14 @@ export class OparlSyncService implements OnApplicationBootstrap, OnModuleDestroy
       const [{ now }] = await tx.query<{ now: Date }[]>('SELECT clock_timestamp() AS now');
       if (changed.length) {
         await tx.query(
-          `INSERT INTO oparl_object (path, kind, network_id, group_ids, data, hash, created, modified, deleted)
-           SELECT x.path, x.kind, x.network_id, x.group_ids::uuid[], x.data, x.hash, x.created, $2, false
-             FROM jsonb_to_recordset($1::jsonb) AS x(path text, kind text, network_id uuid, group_ids text, data jsonb, hash text, created timestamptz)
+          `INSERT INTO oparl_object (path, kind, network_id, group_ids, data, content, hash, created, modified, deleted)
+           SELECT x.path, x.kind, x.network_id, x.group_ids::uuid[], x.data, x.content, x.hash, x.created, $2, false
+             FROM jsonb_to_recordset($1::jsonb) AS x(path text, kind text, network_id uuid, group_ids text, data jsonb, content text, hash text, created timestamptz)
            ON CONFLICT (path) DO UPDATE SET kind = EXCLUDED.kind, network_id = EXCLUDED.network_id, group_ids = EXCLUDED.group_ids,
-             data = EXCLUDED.data, hash = EXCLUDED.hash, modified = EXCLUDED.modified, deleted = false`,
+             data = EXCLUDED.data, content = EXCLUDED.content, hash = EXCLUDED.hash, modified = EXCLUDED.modified, deleted = false`,
           [
             JSON.stringify(changed.map((r) => ({
-              path: r.path, kind: r.kind, network_id: r.networkId, group_ids: `{${r.groupIds.join(',')}}`, data: r.data, hash: r.hash, created: r.created,
+              path: r.path, kind: r.kind, network_id: r.networkId, group_ids: `{${r.groupIds.join(',')}}`, data: r.data, content: r.content ?? null, hash: r.hash, created: r.created,
             }))),
             now,
           ],
@@ -114,7 +114,7 @@ export class OparlSyncService implements OnApplicationBootstrap, OnModuleDestroy
       }
       if (gone.length) {
         // OParl 1.1 §2.8: id, type and created stay; modified is the deletion; everything else goes.
-        await tx.query(`UPDATE oparl_object SET deleted = true, data = NULL, hash = 'deleted', modified = $2 WHERE path = ANY($1::text[])`, [gone, now]);
+        await tx.query(`UPDATE oparl_object SET deleted = true, data = NULL, content = NULL, hash = 'deleted', modified = $2 WHERE path = ANY($1::text[])`, [gone, now]);
       }
       this.logger.log(`OParl view: ${changed.length} object(s) new or changed, ${gone.length} no longer public`);
     });
