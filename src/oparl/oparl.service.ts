@@ -104,16 +104,20 @@ export class OparlService {
       params.push(value);
       cond.push(sql.replace('?', `$${params.length}`));
     };
-    // Deleted objects only for clients that synchronise (OParl 1.1: with modified_since).
-    if (!q.modifiedSince) cond.push('NOT deleted');
     if (q.createdSince) bind('created >= ?', q.createdSince);
     if (q.createdUntil) bind('created <= ?', q.createdUntil);
     if (q.modifiedSince) bind('modified >= ?', q.modifiedSince);
     if (q.modifiedUntil) bind('modified <= ?', q.modifiedUntil);
+    // The list's last change counts its deletions too (an object that left it changed it), so
+    // Last-Modified moves and If-Modified-Since gets no 304 after a deletion.
+    const all = cond.join(' AND ');
+    // Deleted objects only for clients that synchronise (OParl 1.1: with modified_since).
+    if (!q.modifiedSince) cond.push('NOT deleted');
     const where = cond.join(' AND ');
     const [{ total, before, last }] = await this.db.query<{ total: number; before: number; last: Date | null }[]>(
-      `SELECT count(*)::int AS total, count(*) FILTER (WHERE path <= $${params.length + 1})::int AS before, max(modified) AS last
-         FROM oparl_object WHERE ${where}`,
+      `SELECT count(*) FILTER (WHERE ${where})::int AS total, count(*) FILTER (WHERE ${where} AND path <= $${params.length + 1})::int AS before,
+              max(modified) AS last
+         FROM oparl_object WHERE ${all}`,
       [...params, q.after ?? ''],
     );
     const rows = await this.db.query<LedgerRow[]>(

@@ -224,7 +224,14 @@ describe('OParl 1.1', () => {
   it('keeps what stops being public reachable as a deletion marker, listed only for modified_since (§2.8)', async () => {
     const since = new Date(Date.now() - 1000).toISOString();
     const person = `${ROOT}/bodies/${c.networkId}/people/${c.member.id}`;
+    const listBefore = await get(`${ROOT}/bodies/${c.networkId}/people`);
+    await new Promise((r) => setTimeout(r, 1100)); // Last-Modified has one-second resolution
     await hub.ok(c.member.token, PRIVACY, { input: { publicProfile: false } });
+    // A list someone left has changed: a new Last-Modified, no 304 for the old one or the old ETag.
+    const listAfter = await get(`${ROOT}/bodies/${c.networkId}/people`);
+    expect(new Date(listAfter.headers['last-modified']).getTime()).toBeGreaterThan(new Date(listBefore.headers['last-modified']).getTime());
+    expect((await get(`${ROOT}/bodies/${c.networkId}/people`, { 'if-modified-since': listBefore.headers['last-modified'] })).status).toBe(200);
+    expect((await get(`${ROOT}/bodies/${c.networkId}/people`, { 'if-none-match': listBefore.headers.etag })).status).toBe(200);
     const marker = (await get(person)).body;
     expect(marker).toEqual({ id: person, type: 'https://schema.oparl.org/1.1/Person', created: expect.any(String), modified: expect.any(String), deleted: true });
     const people = `${ROOT}/bodies/${c.networkId}/people`;
