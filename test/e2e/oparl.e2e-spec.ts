@@ -6,6 +6,7 @@ import { actor, group, network } from '../support/factories.js';
 import { cast, meeting, type Cast } from '../support/meeting-fixtures.js';
 import { crawl, oparlValidators, type Crawl } from '../support/oparl-crawler.js';
 import { codeOf, TestHub } from '../support/test-hub.js';
+import { TypeOrmNestLogger } from '../../src/database/typeorm-logger.js';
 
 const BASE = 'http://localhost:3000';
 const ROOT = `${BASE}/oparl/v1`;
@@ -219,6 +220,35 @@ describe('OParl 1.1', () => {
     expect(bytes.headers['content-disposition']).toBeUndefined();
     expect((await get(String(file.accessUrl), { 'if-none-match': bytes.headers.etag })).status).toBe(304);
     expect((await get(String(file.downloadUrl))).headers['content-disposition']).toMatch(/^attachment; filename="protokoll-\d{4}-\d{2}-\d{2}\.md"$/);
+  });
+
+  it('renders the public view again only after a change, not on every request (OPARL_REFRESH_MS is 0 here)', async () => {
+    const url = `${ROOT}/meetings/${ids.upcoming}`;
+    await get(url); // whatever changed before is rendered now
+    const renders = async (request: () => Promise<unknown>) => {
+      const seen: string[] = [];
+      const observe = (sql: string) => void seen.push(sql);
+      TypeOrmNestLogger.queryObservers.add(observe);
+      try {
+        await request();
+      } finally {
+        TypeOrmNestLogger.queryObservers.delete(observe);
+      }
+      // The render starts by reading the PUBLIC networks.
+      return seen.filter((sql) => /JOIN network_publication np/.test(sql)).length;
+    };
+    expect(await renders(async () => {
+      for (let i = 0; i < 3; i++) expect((await get(url)).status).toBe(200);
+      await get(`${ROOT}/bodies/${c.networkId}/meetings`);
+    })).toBe(0);
+    // A change anywhere in what the view shows: the next request brings it in.
+    await hub.ok(c.lead.token, ADD_ITEM, { input: { meetingId: ids.upcoming, title: 'Nachtrag nach Ruhe' } });
+    let names: string[] = [];
+    expect(await renders(async () => {
+      names = (await get(url)).body.agendaItem.map((i: { name: string }) => i.name);
+    })).toBe(1);
+    expect(names).toContain('Nachtrag nach Ruhe');
+    expect(await renders(() => get(url))).toBe(0);
   });
 
   it('keeps what stops being public reachable as a deletion marker, listed only for modified_since (§2.8)', async () => {
