@@ -146,6 +146,23 @@ describe('OParl 1.1', () => {
     }
   });
 
+  it('stops naming an assignee in the file once they withdraw publicProfile (the file changes, with a new checksum)', async () => {
+    const fileUrl = `${ROOT}/files/${ids.protocol}`;
+    const before = (await get(fileUrl)).body;
+    await hub.ok(c.lead.token, PRIVACY, { input: { publicProfile: false } });
+    try {
+      const after = (await get(fileUrl)).body;
+      const text = (await get(String(after.accessUrl))).text;
+      expect(text).toContain('Standorte kartieren');
+      expect(text).not.toContain(nameOf(c.lead));
+      expect(after.sha512Checksum).not.toBe(before.sha512Checksum);
+      expect(new Date(after.modified).getTime()).toBeGreaterThan(new Date(before.modified).getTime());
+    } finally {
+      await hub.ok(c.lead.token, PRIVACY, { input: { publicProfile: true } });
+    }
+    expect((await get(String((await get(fileUrl)).body.accessUrl))).text).toContain(nameOf(c.lead));
+  });
+
   it('never shows a PRIVATE network, a non-public or unaccepted item, an unpublished protocol, or a person without consent', () => {
     for (const secret of [secretNet.id, secretNet.slug, 'Verborgenes Netzwerk', secretMeeting, ids.secretItem, 'Geheimsache', ids.proposal, 'Vorschlag Unbestaetigt',
       ids.unpublishedProtocol, 'Entwurfsbeschluss Unveroeffentlicht', c.guest.id, c.guest.username, nameOf(c.guest), c.bystander.id, c.bystander.username, nameOf(c.bystander),
