@@ -33,6 +33,7 @@ import { FieldSelectionEntity, WorkshopEntity, WorkshopFieldEntity, WorkshopMuni
 import { HubSecretEntity } from '../video/hub-secret.entity.js';
 import { MailDeliveryEntity } from '../mail/mail-delivery.entity.js';
 import { NetworkPublicationEntity } from '../oparl/publication/network-publication.entity.js';
+import { OparlChangeEntity } from '../oparl/view/oparl-change.entity.js';
 import { OparlObjectEntity } from '../oparl/view/oparl-object.entity.js';
 
 /** Every entity, listed explicitly (globs break between jest/ESM and the build). */
@@ -87,4 +88,5 @@ export const ENTITIES = [
   MailDeliveryEntity,
   NetworkPublicationEntity,
   OparlObjectEntity,
+  OparlChangeEntity,
 ];

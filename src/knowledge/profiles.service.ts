@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/audit.js';
 import type { Viewer } from '../auth/viewer.js';
 import { badInput, DomainError, notFound } from '../common/domain-error.js';
 import { isUuid } from '../common/ids.js';
-import { manyByKey, type RequestLoaders } from '../common/request-loaders.js';
+import { manyByKey, oneByKey, type RequestLoaders } from '../common/request-loaders.js';
 import { NetworkRole } from '../networks/network.enums.js';
 import { NetworksService } from '../networks/networks.service.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
@@ -206,6 +206,19 @@ export class ProfilesService {
         ),
       )
       .load(profileId);
+  }
+
+  /** One profile by id through the request's loader (null: none), visible or not: callers check mayView. */
+  load(loaders: RequestLoaders, id: string): Promise<ProjectProfileEntity | null> {
+    return loaders
+      .get('profile.byId', () => oneByKey((ids) => this.db.getRepository(ProjectProfileEntity).findBy({ id: In(ids.filter(isUuid)) }), (p) => p.id))
+      .load(id);
+  }
+
+  /** A profile the viewer may see, through the request's loader (for fields of many parents). */
+  async loadVisible(loaders: RequestLoaders, viewer: Viewer | undefined, id: string): Promise<ProjectProfileEntity | null> {
+    const profile = await this.load(loaders, id);
+    return profile && (await mayView(viewer, profile)) ? profile : null;
   }
 
   /** Profiles by id, in the order given (for search hits and lists already filtered). */

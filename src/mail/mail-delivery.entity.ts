@@ -33,6 +33,8 @@ export class MailDeliveryEntity {
   @Column('timestamptz', { nullable: true }) deadAt: Date | null;
   @Column('text', { nullable: true }) lastError: string | null;
   @Column('timestamptz', { nullable: true }) lockedUntil: Date | null;
+  /** The claim that set the lease; completion updates are conditional on it. */
+  @Column('uuid', { nullable: true }) leaseToken: string | null;
   /** The server's answer (e.g. "250 OK: queued as …"), or why nothing was sent ("skipped: …"). */
   @Column('text', { nullable: true }) remoteId: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;

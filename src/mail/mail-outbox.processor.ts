@@ -32,6 +32,8 @@ const FAN_OUT_BATCH = 20;
 export class MailOutboxProcessor extends OutboxWorker<MailRow> implements OnApplicationBootstrap {
   protected readonly logger = new Logger(MailOutboxProcessor.name);
   protected readonly queue: LeaseQueue<MailRow>;
+  /** One mail per claim: a slow mail server must not outlast the lease of mails still waiting in a batch. */
+  protected override claimBatch = 1;
   private readonly host: string;
 
   constructor(
@@ -97,7 +99,8 @@ export class MailOutboxProcessor extends OutboxWorker<MailRow> implements OnAppl
     } catch (error) {
       if (!claimed) throw error;
       // A defect in finding the recipients: counted, retried with backoff, a dead letter in the end.
-      const [row] = await this.db.query<MailRow[]>('UPDATE mail_delivery SET attempts = attempts + 1 WHERE id = $1 RETURNING id, attempts', [claimed.id]);
+      // An UPDATE … RETURNING answers [rows, count] through TypeORM.
+      const [[row]] = await this.db.query<[MailRow[], number]>('UPDATE mail_delivery SET attempts = attempts + 1 WHERE id = $1 RETURNING id, attempts, lease_token', [claimed.id]);
       const failure: DeliveryFailure = { retryable: true, retryAfterMs: null, message: `fan-out failed: ${(error as Error).message}` };
       await this.queue.failed(row!, failure);
       this.logger.error(`mail fan-out ${claimed.id} failed: ${(error as Error).message}`);

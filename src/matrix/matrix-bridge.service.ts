@@ -29,6 +29,8 @@ export interface OutboxRow {
   aggregate_id: string;
   payload: Record<string, unknown>;
   attempts: number;
+  /** The lease the claim set (see LeaseQueue). */
+  lease_token: string | null;
 }
 
 /**

@@ -104,16 +104,20 @@ export class OparlService {
       params.push(value);
       cond.push(sql.replace('?', `$${params.length}`));
     };
-    // Deleted objects only for clients that synchronise (OParl 1.1: with modified_since).
-    if (!q.modifiedSince) cond.push('NOT deleted');
     if (q.createdSince) bind('created >= ?', q.createdSince);
     if (q.createdUntil) bind('created <= ?', q.createdUntil);
     if (q.modifiedSince) bind('modified >= ?', q.modifiedSince);
     if (q.modifiedUntil) bind('modified <= ?', q.modifiedUntil);
+    // The list's last change counts its deletions too (an object that left it changed it), so
+    // Last-Modified moves and If-Modified-Since gets no 304 after a deletion.
+    const all = cond.join(' AND ');
+    // Deleted objects only for clients that synchronise (OParl 1.1: with modified_since).
+    if (!q.modifiedSince) cond.push('NOT deleted');
     const where = cond.join(' AND ');
     const [{ total, before, last }] = await this.db.query<{ total: number; before: number; last: Date | null }[]>(
-      `SELECT count(*)::int AS total, count(*) FILTER (WHERE path <= $${params.length + 1})::int AS before, max(modified) AS last
-         FROM oparl_object WHERE ${where}`,
+      `SELECT count(*) FILTER (WHERE ${where})::int AS total, count(*) FILTER (WHERE ${where} AND path <= $${params.length + 1})::int AS before,
+              max(modified) AS last
+         FROM oparl_object WHERE ${all}`,
       [...params, q.after ?? ''],
     );
     const rows = await this.db.query<LedgerRow[]>(
@@ -152,19 +156,15 @@ export class OparlService {
 
   /** A published protocol's public rendering, exactly the bytes the File's size and sha512Checksum describe. */
   private async file(protocolId: string, download: boolean): Promise<OparlAnswer> {
-    const [row] = await this.db.query<{ deleted: boolean; modified: Date; data: { fileName?: string } | null }[]>(
-      'SELECT deleted, modified, data FROM oparl_object WHERE path = $1',
+    // The bytes come from the ledger row that also holds their size and checksum: they always agree.
+    const [row] = await this.db.query<{ deleted: boolean; modified: Date; data: { fileName?: string } | null; content: string | null }[]>(
+      'SELECT deleted, modified, data, content FROM oparl_object WHERE path = $1',
       [OparlUrls.file(protocolId)],
     );
     if (!row) return notFound;
-    if (row.deleted) return { status: 410, error: 'Diese Datei ist nicht mehr öffentlich.' };
-    const [p] = await this.db.query<{ markdown: string | null }[]>(
-      `SELECT published_markdown_redacted AS markdown FROM protocol WHERE id = $1 AND status = 'PUBLISHED'`,
-      [protocolId],
-    );
-    if (!p?.markdown) return { status: 410, error: 'Diese Datei ist nicht mehr öffentlich.' };
+    if (row.deleted || row.content === null) return { status: 410, error: 'Diese Datei ist nicht mehr öffentlich.' };
     return {
-      status: 200, bytes: fileBytes(p.markdown), contentType: 'text/markdown; charset=utf-8',
+      status: 200, bytes: fileBytes(row.content), contentType: 'text/markdown; charset=utf-8',
       fileName: download ? (row.data?.fileName ?? 'protokoll.md') : null, lastModified: row.modified,
     };
   }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 
 /** After this many attempts a row is a dead letter (every channel). */
@@ -20,6 +21,8 @@ export interface DeliveryFailure {
 export interface LeasedRow {
   id: string;
   attempts: number;
+  /** Set by the claim: every later update of the row is conditional on it (null: not leased). */
+  lease_token: string | null;
 }
 
 export interface ChannelCounts {
@@ -53,7 +56,9 @@ export interface LeaseQueueOptions {
  * FOR UPDATE SKIP LOCKED under a lease (any number of workers and instances), one row at a time
  * per order key in seq order, backoff for temporary failures, dead letters after MAX_ATTEMPTS.
  * A claim counts an attempt; giving a row back (shutdown) does not. A killed worker's rows come
- * back when their lease ends.
+ * back when their lease ends. Each claim writes a fresh lease token, and every later update
+ * (renew, delivered, failed, release) only touches the row while it still carries that token: a
+ * worker whose lease ran out and was taken over learns so (false / `lost`) and overwrites nothing.
  */
 export class LeaseQueue<Row extends LeasedRow> {
   constructor(
@@ -64,7 +69,7 @@ export class LeaseQueue<Row extends LeasedRow> {
   async claim(batch: number): Promise<Row[]> {
     const { table, orderColumn, where, returning, leaseMs } = this.opts;
     const [rows] = await this.db.query<[Row[], number]>(
-      `UPDATE ${table} SET locked_until = now() + make_interval(secs => $2::double precision), attempts = attempts + 1
+      `UPDATE ${table} SET locked_until = now() + make_interval(secs => $2::double precision), attempts = attempts + 1, lease_token = $3
         WHERE id IN (
           SELECT e.id FROM ${table} e
            WHERE e.delivered_at IS NULL AND e.dead_at IS NULL AND e.available_at <= now()
@@ -73,37 +78,59 @@ export class LeaseQueue<Row extends LeasedRow> {
              AND NOT EXISTS (SELECT 1 FROM ${table} o WHERE o.${orderColumn} = e.${orderColumn} AND o.seq < e.seq
                                AND o.delivered_at IS NULL AND o.dead_at IS NULL)
            ORDER BY e.seq LIMIT $1 FOR UPDATE SKIP LOCKED)
-        RETURNING ${returning}, attempts`,
-      [batch, leaseMs / 1000],
+        RETURNING ${returning}, attempts, lease_token`,
+      [batch, leaseMs / 1000, randomUUID()],
     );
     return rows;
   }
 
-  /** Gives claimed rows back untouched: no lease, and the claim's attempt not counted. */
-  async release(ids: string[]): Promise<void> {
+  /** Extends the lease of a row this worker still holds (before delivering it); false: the lease was lost. */
+  async renew(row: Row): Promise<boolean> {
+    const [, count] = await this.db.query<[unknown[], number]>(
+      `UPDATE ${this.opts.table} SET locked_until = now() + make_interval(secs => $3::double precision)
+        WHERE id = $1 AND lease_token IS NOT DISTINCT FROM $2::uuid AND delivered_at IS NULL AND dead_at IS NULL`,
+      [row.id, row.lease_token, this.opts.leaseMs / 1000],
+    );
+    return count === 1;
+  }
+
+  /** Gives claimed rows back untouched (no lease, the claim's attempt not counted): only rows still under their claim's lease token. */
+  async release(rows: Row[]): Promise<void> {
     await this.db.query(
-      `UPDATE ${this.opts.table} SET locked_until = NULL, attempts = attempts - 1 WHERE id = ANY($1::uuid[]) AND delivered_at IS NULL AND dead_at IS NULL`,
-      [ids],
+      `UPDATE ${this.opts.table} t SET locked_until = NULL, attempts = attempts - 1, lease_token = NULL
+         FROM unnest($1::uuid[], $2::uuid[]) AS x(id, token)
+        WHERE t.id = x.id AND t.lease_token IS NOT DISTINCT FROM x.token AND t.delivered_at IS NULL AND t.dead_at IS NULL`,
+      [rows.map((r) => r.id), rows.map((r) => r.lease_token)],
     );
   }
 
-  async delivered(id: string, remoteId: string | null): Promise<void> {
-    await this.db.query(`UPDATE ${this.opts.table} SET delivered_at = now(), remote_id = $2, locked_until = NULL, last_error = NULL WHERE id = $1`, [id, remoteId]);
+  /** Records a delivery; false when the row's lease was lost meanwhile (nothing is written then). */
+  async delivered(row: Row, remoteId: string | null): Promise<boolean> {
+    const [, count] = await this.db.query<[unknown[], number]>(
+      `UPDATE ${this.opts.table} SET delivered_at = now(), remote_id = $3, locked_until = NULL, last_error = NULL
+        WHERE id = $1 AND lease_token IS NOT DISTINCT FROM $2::uuid AND delivered_at IS NULL AND dead_at IS NULL`,
+      [row.id, row.lease_token, remoteId],
+    );
+    return count === 1;
   }
 
-  /** Schedules a retry or makes the row a dead letter; says which, and the delay. */
-  async failed(row: Row, failure: DeliveryFailure): Promise<{ dead: boolean; delayMs: number }> {
+  /** Schedules a retry or makes the row a dead letter; says which, and the delay (`lost`: the lease was lost, nothing written). */
+  async failed(row: Row, failure: DeliveryFailure): Promise<{ dead: boolean; delayMs: number; lost: boolean }> {
     const message = failure.message.slice(0, 2000);
+    const mine = `id = $1 AND lease_token IS NOT DISTINCT FROM $2::uuid AND delivered_at IS NULL AND dead_at IS NULL`;
     if (failure.retryable && row.attempts < MAX_ATTEMPTS) {
       const delayMs = backoffMs(row.attempts, failure.retryAfterMs, this.opts.retryBaseMs);
-      await this.db.query(
-        `UPDATE ${this.opts.table} SET available_at = now() + make_interval(secs => $2), locked_until = NULL, last_error = $3 WHERE id = $1`,
-        [row.id, delayMs / 1000, message],
+      const [, count] = await this.db.query<[unknown[], number]>(
+        `UPDATE ${this.opts.table} SET available_at = now() + make_interval(secs => $3), locked_until = NULL, last_error = $4 WHERE ${mine}`,
+        [row.id, row.lease_token, delayMs / 1000, message],
       );
-      return { dead: false, delayMs };
+      return { dead: false, delayMs, lost: count !== 1 };
     }
-    await this.db.query(`UPDATE ${this.opts.table} SET dead_at = now(), locked_until = NULL, last_error = $2 WHERE id = $1`, [row.id, message]);
-    return { dead: true, delayMs: 0 };
+    const [, count] = await this.db.query<[unknown[], number]>(
+      `UPDATE ${this.opts.table} SET dead_at = now(), locked_until = NULL, last_error = $3 WHERE ${mine}`,
+      [row.id, row.lease_token, message],
+    );
+    return { dead: true, delayMs: 0, lost: count !== 1 };
   }
 
   /** Counts of this channel's rows (those `statusWhere` selects). */

@@ -23,6 +23,8 @@ export class OutboxEventEntity {
   @Column('text', { nullable: true }) lastError: string | null;
   /** A worker's lease; when it runs out (the worker died), another worker may take the row. */
   @Column('timestamptz', { nullable: true }) lockedUntil: Date | null;
+  /** The claim that set the lease; completion updates are conditional on it. */
+  @Column('uuid', { nullable: true }) leaseToken: string | null;
   /** What the remote side returned, e.g. the Matrix event id. */
   @Column('text', { nullable: true }) remoteId: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;

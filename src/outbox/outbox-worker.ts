@@ -14,6 +14,8 @@ export abstract class OutboxWorker<Row extends LeasedRow> implements BeforeAppli
   private running?: Promise<unknown>;
   private pollMs = 1000;
   protected stopped = false;
+  /** How many rows one claim takes (each is renewed before its delivery; a lost lease is skipped). */
+  protected claimBatch = 10;
 
   /** Delivers one row; returns what to store as its remote id. */
   protected abstract deliver(row: Row): Promise<string | null>;
@@ -60,15 +62,20 @@ export abstract class OutboxWorker<Row extends LeasedRow> implements BeforeAppli
     }
   }
 
-  async runOnce(batch = 10): Promise<number> {
+  async runOnce(batch = this.claimBatch): Promise<number> {
     const prepared = await this.prepare();
     const rows = await this.queue.claim(batch);
     for (const [i, row] of rows.entries()) {
       if (this.stopped) {
-        const rest = rows.slice(i).map((r) => r.id);
+        const rest = rows.slice(i);
         await this.queue.release(rest);
         this.logger.log(`released ${rest.length} claimed outbox row(s) on shutdown`);
         break;
+      }
+      // The rows before this one may have taken long: the lease must still be ours, and fresh.
+      if (i > 0 && !(await this.queue.renew(row))) {
+        this.logger.warn(`outbox ${this.describe(row)}: lease lost before delivery (another worker has it), skipped`);
+        continue;
       }
       await this.process(row);
     }
@@ -81,13 +88,20 @@ export abstract class OutboxWorker<Row extends LeasedRow> implements BeforeAppli
       remoteId = await this.deliver(row);
     } catch (error) {
       const failure = this.classify(error);
-      const { dead, delayMs } = await this.queue.failed(row, failure);
+      const { dead, delayMs, lost } = await this.queue.failed(row, failure);
+      if (lost) {
+        this.logger.warn(`outbox ${this.describe(row)} failed after its lease was lost; the outcome is left to the worker that holds it: ${failure.message}`);
+        return;
+      }
       if (dead) this.logger.error(`outbox ${this.describe(row)} is a dead letter after ${row.attempts} attempt(s): ${failure.message}`);
       else this.logger.warn(`outbox ${this.describe(row)} failed (attempt ${row.attempts}), retrying in ${delayMs} ms: ${failure.message}`);
       this.settled(row, dead ? 'dead' : 'retry');
       return;
     }
-    await this.queue.delivered(row.id, remoteId);
+    if (!(await this.queue.delivered(row, remoteId))) {
+      this.logger.warn(`outbox ${this.describe(row)} delivered after its lease was lost; not recorded (another worker holds it)`);
+      return;
+    }
     this.settled(row, 'delivered');
   }
 

@@ -17,6 +17,7 @@ export const ERASED_ISSUER = 'urn:interkom:erased';
  * Art. 17 GDPR. The person row stays, anonymised, so that what others wrote and decided keeps its
  * references (revisions, decisions, attendance, votes keep their numbers); name, e-mail, Matrix ID
  * and the calendar token go; roles and memberships end; places in webinars still ahead are freed;
+ * their name as a webinar speaker (stored as text, also in the webinars' outbox events) goes;
  * free texts the person wrote into requests go. Published protocols stay as they are (public records). The next sign-in with the same
  * account creates a new, empty person.
  */
@@ -79,6 +80,28 @@ async function anonymise(tx: EntityManager, personId: string): Promise<void> {
       [personId],
     );
   }
+  await anonymiseSpeaker(tx, personId);
   // The outbox keeps delivered events; this one carried the Matrix ID itself.
   await tx.query(`UPDATE outbox_event SET payload = payload - 'matrixUserId' WHERE type = 'MatrixAccountLinked' AND aggregate_id = $1`, [personId]);
+}
+
+/**
+ * Webinars store their speakers' names as text (as announced), beside the link to the person: the
+ * linked entries are renamed, and so are those names in the webinars' outbox events (their payloads
+ * list the speakers). Role and organization stay: they describe the talk, not the person.
+ */
+async function anonymiseSpeaker(tx: EntityManager, personId: string): Promise<void> {
+  // An UPDATE … RETURNING answers [rows, count] through TypeORM.
+  const [spoken] = await tx.query<[{ webinar_id: string; name: string }[], number]>(
+    'UPDATE webinar_speaker s SET name = $2 FROM webinar_speaker old WHERE old.id = s.id AND s.person_id = $1 RETURNING s.webinar_id, old.name',
+    [personId, ERASED_NAME],
+  );
+  if (!spoken.length) return;
+  await tx.query(
+    `UPDATE outbox_event SET payload = jsonb_set(payload, '{speakers}',
+            (SELECT coalesce(jsonb_agg(CASE WHEN sp #>> '{}' = ANY($2::text[]) THEN to_jsonb($3::text) ELSE sp END ORDER BY n), '[]'::jsonb)
+               FROM jsonb_array_elements(payload->'speakers') WITH ORDINALITY AS x(sp, n)))
+      WHERE aggregate_id = ANY($1::uuid[]) AND jsonb_typeof(payload->'speakers') = 'array'`,
+    [[...new Set(spoken.map((s) => s.webinar_id))], [...new Set(spoken.map((s) => s.name))], ERASED_NAME],
+  );
 }

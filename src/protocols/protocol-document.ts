@@ -32,7 +32,7 @@ export async function loadProtocolDocument(db: EntityManager, protocolId: string
     [protocolId],
   );
   const actionItems = await db.query(
-    `SELECT a.title, pe.display_name AS assignee, o.name AS organization, to_char(a.due_on, 'YYYY-MM-DD') AS "dueOn", a.status, a.public
+    `SELECT a.title, pe.display_name AS assignee, coalesce(pe.public_profile AND pe.erased_at IS NULL, false) AS "assigneePublic", o.name AS organization, to_char(a.due_on, 'YYYY-MM-DD') AS "dueOn", a.status, a.public
        FROM action_item a LEFT JOIN person pe ON pe.id = a.assignee_id LEFT JOIN organization o ON o.id = a.assignee_organization_id
       WHERE a.protocol_id = $1 ORDER BY a.created_at, a.id`,
     [protocolId],

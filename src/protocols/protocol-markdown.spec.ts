@@ -60,6 +60,16 @@ describe('renderProtocol', () => {
     expect(redacted).toContain('Alle Städte empfangen XRechnung.');
   });
 
+  it('renders for the public: public items only, no place or online link, a person named only with publicProfile', () => {
+    const forAnyone = renderProtocol(doc, { redact: true, public: true });
+    for (const secret of ['Personalfragen', 'Nichtöffentlicher Tagesordnungspunkt', 'TOP 2', 'Stelle wird besetzt', 'Rathaus Ettlingen', 'meet.example.org', 'Anna Albrecht', 'Bernd Bauer']) {
+      expect({ secret, found: forAnyone.includes(secret) }).toEqual({ secret, found: false });
+    }
+    expect(forAnyone).toContain('| 1 | Angebot \\| einholen | Stadt Bretten | 15.04.2026 | offen |');
+    const consented = { ...doc, actionItems: doc.actionItems.map((a) => ({ ...a, assigneePublic: true })) };
+    expect(renderProtocol(consented, { redact: true, public: true })).toContain('| 1 | Angebot \\| einholen | Anna Albrecht (Stadt Bretten) |');
+  });
+
   it('is deterministic and keeps user text from breaking the structure', () => {
     expect(renderProtocol(doc, { redact: false })).toBe(full);
     const hostile = renderProtocol({ ...doc, title: 'Titel\n# Eingeschleust', items: [] }, { redact: false });

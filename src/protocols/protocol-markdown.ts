@@ -18,7 +18,26 @@ export interface ProtocolDocument {
   attendance: { name: string; organization: string | null; status: 'PRESENT' | 'EXCUSED' | 'ABSENT' }[] | null;
   items: { id: string; position: number; title: string; public: boolean; notes: string | null }[];
   decisions: { agendaItemId: string | null; text: string; votesFor: number | null; votesAgainst: number | null; abstentions: number | null }[];
-  actionItems: { title: string; assignee: string | null; organization: string | null; dueOn: string | null; status: 'OPEN' | 'DONE' | 'DROPPED'; public: boolean }[];
+  actionItems: {
+    title: string;
+    assignee: string | null;
+    /** Whether the assignee chose publicProfile (and is not erased): only then named in the public rendering. */
+    assigneePublic?: boolean;
+    organization: string | null;
+    dueOn: string | null;
+    status: 'OPEN' | 'DONE' | 'DROPPED';
+    public: boolean;
+  }[];
+}
+
+/**
+ * Who reads a rendering: `redact` hides non-public items and attendance (network members outside
+ * the meeting's groups); `public` (the OParl File, readable by anyone) also leaves out non-public
+ * items entirely, the place and the online link, and names a person only with publicProfile.
+ */
+export interface RenderOptions {
+  redact: boolean;
+  public?: boolean;
 }
 
 const STATUS: Record<ProtocolDocument['status'], string> = {
@@ -40,7 +59,8 @@ const inline = (text: string) => text.replace(/\s+/g, ' ').trim().replace(/^([#>
 /** A table cell: one line, pipes escaped. */
 const cell = (text: string | null) => (text ? inline(text).replace(/\|/g, '\\|') : '–');
 
-export function renderProtocol(doc: ProtocolDocument, opts: { redact: boolean }): string {
+export function renderProtocol(doc: ProtocolDocument, options: RenderOptions): string {
+  const opts = { redact: options.redact || !!options.public, public: !!options.public };
   const tz = doc.timeZone;
   const date = new Intl.DateTimeFormat('de-DE', { timeZone: tz, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
   const time = new Intl.DateTimeFormat('de-DE', { timeZone: tz, hour: '2-digit', minute: '2-digit' });
@@ -49,8 +69,9 @@ export function renderProtocol(doc: ProtocolDocument, opts: { redact: boolean })
   out.push(`| Gremium | ${cell(doc.groups.join(', '))} |`);
   out.push(`| Datum | ${date.format(doc.startsAt)} |`);
   out.push(`| Zeit | ${time.format(doc.startsAt)}–${time.format(doc.endsAt)} Uhr (${tz}) |`);
-  if (doc.location) out.push(`| Ort | ${cell(doc.location)} |`);
-  if (doc.onlineUrl) out.push(`| Online | ${cell(doc.onlineUrl)} |`);
+  // A meeting's place and video link are for its participants, never for the public.
+  if (doc.location && !opts.public) out.push(`| Ort | ${cell(doc.location)} |`);
+  if (doc.onlineUrl && !opts.public) out.push(`| Online | ${cell(doc.onlineUrl)} |`);
   out.push(`| Stand | ${STATUS[doc.status]}, Version ${doc.version} |`);
   if (doc.approvedAt) out.push(`| Genehmigt am | ${date.format(doc.approvedAt)} |`);
   if (doc.publishedAt) out.push(`| Veröffentlicht am | ${date.format(doc.publishedAt)} |`);
@@ -65,11 +86,14 @@ export function renderProtocol(doc: ProtocolDocument, opts: { redact: boolean })
   }
 
   const hidden = (item: ProtocolDocument['items'][number]) => opts.redact && !item.public;
+  // The public sees only public items: not even that a non-public one was discussed.
+  const items = opts.public ? doc.items.filter((i) => i.public) : doc.items;
   out.push('## Tagesordnung', '');
-  for (const item of doc.items) out.push(`${item.position}. ${hidden(item) ? REDACTED_TITLE : inline(item.title)}`);
+  if (!items.length) out.push('Keine öffentlichen Tagesordnungspunkte.');
+  for (const item of items) out.push(`${item.position}. ${hidden(item) ? REDACTED_TITLE : inline(item.title)}`);
   out.push('');
 
-  for (const item of doc.items) {
+  for (const item of items) {
     out.push(`## TOP ${item.position}: ${hidden(item) ? REDACTED_TITLE : inline(item.title)}`, '');
     if (hidden(item)) {
       out.push('_Dieser Tagesordnungspunkt wurde nichtöffentlich beraten._', '');
@@ -78,7 +102,8 @@ export function renderProtocol(doc: ProtocolDocument, opts: { redact: boolean })
     if (item.notes?.trim()) out.push(item.notes.trim(), '');
     for (const d of doc.decisions.filter((x) => x.agendaItemId === item.id)) out.push(...decision(d));
   }
-  const general = doc.decisions.filter((d) => !d.agendaItemId || !doc.items.some((i) => i.id === d.agendaItemId));
+  // In public only decisions of no item at all: one of a non-public (or withdrawn) item stays out.
+  const general = doc.decisions.filter((d) => (opts.public ? !d.agendaItemId : !d.agendaItemId || !doc.items.some((i) => i.id === d.agendaItemId)));
   if (general.length) {
     out.push('## Weitere Beschlüsse', '');
     for (const d of general) out.push(...decision(d));
@@ -90,7 +115,8 @@ export function renderProtocol(doc: ProtocolDocument, opts: { redact: boolean })
   else {
     out.push('| Nr. | Aufgabe | Zuständig | Fällig | Status |', '|---|---|---|---|---|');
     actions.forEach((a, i) => {
-      const who = [a.assignee, a.organization && (a.assignee ? `(${a.organization})` : a.organization)].filter(Boolean).join(' ');
+      const assignee = opts.public && !a.assigneePublic ? null : a.assignee;
+      const who = [assignee, a.organization && (assignee ? `(${a.organization})` : a.organization)].filter(Boolean).join(' ');
       out.push(`| ${i + 1} | ${cell(a.title)} | ${cell(who || null)} | ${a.dueOn ? germanDate(a.dueOn) : '–'} | ${ACTION_STATUS[a.status]} |`);
     });
     out.push('');

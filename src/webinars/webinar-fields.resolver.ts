@@ -2,7 +2,7 @@ import { Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GqlContext } from '../common/request-loaders.js';
 import { ProjectProfileModel } from '../knowledge/knowledge.models.js';
 import { ProfilesService } from '../knowledge/profiles.service.js';
-import { mayView, personForViewer } from '../knowledge/visibility.js';
+import { personForViewer } from '../knowledge/visibility.js';
 import { MeetingStatus } from '../meetings/meeting.enums.js';
 import { NetworkModel } from '../networks/network.model.js';
 import { NetworksService } from '../networks/networks.service.js';
@@ -45,9 +45,9 @@ export class WebinarFieldsResolver {
   @ResolveField(() => [ProjectProfileModel], { description: 'the profiles presented (those the caller may see)' })
   async projectProfiles(@Parent() webinar: WebinarModel, @Context() ctx: GqlContext) {
     const links = await this.webinars.profileIds(ctx.loaders, webinar.id);
-    const profiles = await this.profiles.many(links.map((l) => l.profileId));
-    const visible = await Promise.all(profiles.map((p) => mayView(ctx.req.viewer, p)));
-    return profiles.filter((_, i) => visible[i]);
+    // Through the request's loader: one statement for the profiles of all webinars in the answer.
+    const profiles = await Promise.all(links.map((l) => this.profiles.loadVisible(ctx.loaders, ctx.req.viewer, l.profileId)));
+    return profiles.filter((p) => p !== null);
   }
 
   @ResolveField(() => Int)

@@ -39,7 +39,7 @@ export class MyWorkshopsResolver {
     description: 'the workshops the caller may open (facilitated, taken part in, of their networks or municipalities), newest date first (extension)',
   })
   @RequirePermission('signed-in')
-  async myWorkshops(@CurrentViewer() viewer: Viewer) {
+  async myWorkshops(@CurrentViewer() viewer: Viewer, @Context() ctx: GqlContext) {
     const organizations = [...(await actingFor(this.db, viewer.personId))];
     // Candidates by the same rules as roleOf (one query), then each checked by roleOf itself.
     const rows = await this.db.query<{ id: string }[]>(
@@ -54,14 +54,14 @@ export class MyWorkshopsResolver {
     );
     if (!rows.length) return [];
     const found = await this.db.getRepository(WorkshopEntity).find({ where: { id: In(rows.map((r) => r.id)) }, order: { date: 'DESC' } });
-    const allowed = await Promise.all(found.map((w) => this.workshops.roleOf(viewer, w)));
+    const allowed = await Promise.all(found.map((w) => this.workshops.roleOf(viewer, w, ctx.loaders)));
     return found.filter((_, i) => allowed[i]);
   }
 
   @ResolveField(() => WorkshopViewerModel, { nullable: true, description: "the caller's part in the workshop (extension)" })
   async viewer(@Parent() workshop: WorkshopEntity, @Context() ctx: GqlContext): Promise<WorkshopViewerModel | null> {
     if (!ctx.req.viewer) return null;
-    const access = await this.workshops.roleOf(ctx.req.viewer, workshop);
+    const access = await this.workshops.roleOf(ctx.req.viewer, workshop, ctx.loaders);
     if (!access) return null;
     return { role: access.role.toUpperCase() as WorkshopViewerRole, organizationId: access.participantOrganizationId };
   }

@@ -120,7 +120,7 @@ export class WorkshopIdeaFieldsResolver {
 
   @ResolveField(() => ProjectProfileModel, { nullable: true, description: 'set once promoted; null for callers who may not see the profile' })
   projectProfile(@Parent() idea: WorkshopIdeaModel, @Context() ctx: GqlContext) {
-    return idea.projectProfileId ? this.profiles.byId(ctx.req.viewer, idea.projectProfileId) : null;
+    return idea.projectProfileId ? this.profiles.loadVisible(ctx.loaders, ctx.req.viewer, idea.projectProfileId) : null;
   }
 }
 

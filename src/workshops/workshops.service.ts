@@ -6,7 +6,8 @@ import { AccessService } from '../auth/access.service.js';
 import type { Viewer } from '../auth/viewer.js';
 import { badInput, DomainError, notFound } from '../common/domain-error.js';
 import { isUuid } from '../common/ids.js';
-import { manyByKey, type RequestLoaders } from '../common/request-loaders.js';
+import DataLoader from 'dataloader';
+import { manyByKey, oneByKey, type RequestLoaders } from '../common/request-loaders.js';
 import type { FieldOfActionEntity } from '../knowledge/field-of-action.entity.js';
 import { FieldsOfActionService } from '../knowledge/fields-of-action.service.js';
 import { actingFor } from '../knowledge/visibility.js';
@@ -113,21 +114,64 @@ export class WorkshopsService {
     return access;
   }
 
-  async roleOf(viewer: Viewer, workshop: WorkshopEntity): Promise<WorkshopAccess | null> {
-    const [participant] = await this.db.query<{ organization_id: string }[]>('SELECT organization_id FROM workshop_participant WHERE workshop_id = $1 AND person_id = $2', [
-      workshop.id,
-      viewer.personId,
-    ]);
-    const participantOrganizationId = participant?.organization_id ?? null;
-    const as = (role: WorkshopRole): WorkshopAccess => ({ workshop, role, participantOrganizationId });
+  /**
+   * The caller's part in a workshop. With the request's loaders (lists and fields of many
+   * workshops), each fact is loaded once for all workshops of the answer instead of per workshop.
+   */
+  async roleOf(viewer: Viewer, workshop: WorkshopEntity, loaders?: RequestLoaders): Promise<WorkshopAccess | null> {
+    const facts = loaders ? this.batchedFacts(loaders, viewer) : this.facts(viewer);
+    const participantOrganizationId = await facts.participation(workshop.id);
+    const as = (role: WorkshopRole): WorkshopAccess => ({ workshop, role, participantOrganizationId: participantOrganizationId ?? null });
     if (viewer.hubAdmin || workshop.createdById === viewer.personId) return as('facilitator');
     const networkRole = workshop.networkId ? await viewer.networkRole(workshop.networkId) : null;
     if (networkRole === NetworkRole.ADMIN || networkRole === NetworkRole.MODERATOR) return as('facilitator');
-    const mine = await actingFor(this.db, viewer.personId);
+    const mine = await facts.actingFor();
     if (workshop.facilitatorId && mine.has(workshop.facilitatorId)) return as('facilitator');
-    if (participant) return as('participant');
-    const municipalities = await this.db.getRepository(WorkshopMunicipalityEntity).findBy({ workshopId: workshop.id });
-    return municipalities.some((m) => mine.has(m.organizationId)) ? as('viewer') : null;
+    if (participantOrganizationId !== undefined) return as('participant');
+    const municipalities = await facts.municipalities(workshop.id);
+    return municipalities.some((id) => mine.has(id)) ? as('viewer') : null;
+  }
+
+  /** What roleOf needs, one statement each (participation: undefined = not a participant). */
+  private facts(viewer: Viewer) {
+    return {
+      participation: async (workshopId: string): Promise<string | null | undefined> => {
+        const [p] = await this.db.query<{ organization_id: string | null }[]>(
+          'SELECT organization_id FROM workshop_participant WHERE workshop_id = $1 AND person_id = $2',
+          [workshopId, viewer.personId],
+        );
+        return p ? p.organization_id : undefined;
+      },
+      actingFor: () => actingFor(this.db, viewer.personId),
+      municipalities: async (workshopId: string) =>
+        (await this.db.getRepository(WorkshopMunicipalityEntity).findBy({ workshopId })).map((m) => m.organizationId),
+    };
+  }
+
+  /** The same facts through the request's loaders. */
+  private batchedFacts(loaders: RequestLoaders, viewer: Viewer) {
+    return {
+      participation: async (workshopId: string): Promise<string | null | undefined> => {
+        const row = await loaders
+          .get(`workshop.participation:${viewer.personId}`, () =>
+            oneByKey(
+              (ids) =>
+                this.db.query<{ workshop_id: string; organization_id: string | null }[]>(
+                  'SELECT workshop_id, organization_id FROM workshop_participant WHERE workshop_id = ANY($1) AND person_id = $2',
+                  [ids, viewer.personId],
+                ),
+              (r) => r.workshop_id,
+            ),
+          )
+          .load(workshopId);
+        return row ? row.organization_id : undefined;
+      },
+      actingFor: () =>
+        loaders
+          .get('person.actingFor', () => new DataLoader<string, Set<string>>((ids) => Promise.all(ids.map((id) => actingFor(this.db, id)))))
+          .load(viewer.personId),
+      municipalities: async (workshopId: string) => (await this.municipalities(loaders, workshopId)).map((o) => o.id),
+    };
   }
 
   /** Participants act for their own municipality only; facilitators for any. */

@@ -96,6 +96,19 @@ describe('mail delivery: retries and dead letters', () => {
     sink.rule = () => null;
   });
 
+  it('retries a fan-out that fails (finding the recipients) with backoff and records why', async () => {
+    await settleLeftovers(hub);
+    // An event whose recipients cannot be found (an assignee id that is no uuid makes the query fail).
+    const [event] = await sql(hub, `INSERT INTO outbox_event (type, aggregate_type, aggregate_id, payload) VALUES ('ActionItemAssigned', 'ActionItem', gen_random_uuid(), '{"assigneeId": "kaputt"}')
+      RETURNING id, seq`);
+    await sql(hub, 'INSERT INTO mail_delivery (event_id, person_id, seq) VALUES ($1, NULL, $2)', [event.id, event.seq]);
+    await processor.runOnce();
+    const [row] = await sql(hub, `SELECT attempts, last_error, available_at > now() AS later, delivered_at, dead_at FROM mail_delivery WHERE event_id = $1 AND person_id IS NULL`, [event.id]);
+    expect(row).toMatchObject({ attempts: 1, later: true, delivered_at: null, dead_at: null });
+    expect(row.last_error).toMatch(/^fan-out failed: /);
+    await settleLeftovers(hub);
+  });
+
   it('gives up on a temporary failure after the attempt limit (a dead letter, visible per channel)', async () => {
     sink.rule = (address) => (address === email(c.member) ? { code: 421, message: '4.3.2 Service not available' } : null);
     await sql(hub, `UPDATE mail_delivery SET dead_at = NULL, delivered_at = now() WHERE dead_at IS NOT NULL`);

@@ -122,7 +122,17 @@ describe('group joins and erasure (Art. 17 GDPR), against a real Synapse', () =>
     });
     await gql(victim, 'mutation($input: VoteDatePollInput!) { voteDatePoll(input: $input) { id } }', { input: { pollId: poll.id, votes: [{ optionId: poll.options[0].id, answer: 'YES' }] } });
     await gql(lead, 'mutation($input: AddActionItemInput!) { addActionItem(input: $input) { id } }', { input: { groupId, title: 'Antennen prüfen', assigneeId: victim.id } });
-    vars = { slug: net.slug, meetingId, publishedMeetingId, pollId: poll.id, email: `${victim.username}@example.org` };
+    // A webinar they speak at: the speaker's name is stored as text, as announced.
+    const { createEventSeries: series } = await gql(root, 'mutation($input: CreateEventSeriesInput!) { createEventSeries(input: $input) { id } }', {
+      input: { title: 'Digital am Mittwoch', organizerId: city, networkId: net.id, visibility: 'NETWORK' },
+    });
+    const { scheduleWebinar: webinar } = await gql(root, 'mutation($input: ScheduleWebinarInput!) { scheduleWebinar(input: $input) { id } }', {
+      input: {
+        seriesId: series.id, title: 'LoRaWAN für Einsteiger', startsAt: new Date(Date.now() + 9e8), endsAt: new Date(Date.now() + 9e8 + 36e5),
+        speakers: [{ name: victim.username.replace(/^./, (ch) => ch.toUpperCase()), role: 'Referentin', organizationId: city, personId: victim.id }, { name: 'Gast aus Bühl' }],
+      },
+    });
+    vars = { slug: net.slug, meetingId, publishedMeetingId, pollId: poll.id, email: `${victim.username}@example.org`, webinarId: webinar.id };
 
     await drain();
     await matrixApi('POST', `/rooms/${encodeURIComponent(await roomId())}/join`, {}, victim.matrixToken);

@@ -6,6 +6,7 @@ import { actor, group, network } from '../support/factories.js';
 import { cast, meeting, type Cast } from '../support/meeting-fixtures.js';
 import { crawl, oparlValidators, type Crawl } from '../support/oparl-crawler.js';
 import { codeOf, TestHub } from '../support/test-hub.js';
+import { TypeOrmNestLogger } from '../../src/database/typeorm-logger.js';
 
 const BASE = 'http://localhost:3000';
 const ROOT = `${BASE}/oparl/v1`;
@@ -18,6 +19,11 @@ const DECISION = `mutation($input: AddDecisionInput!) { addDecision(input: $inpu
 const SUBMIT = `mutation($input: ProtocolTransitionInput!) { submitProtocolForReview(input: $input) { ${P} } }`;
 const APPROVE = `mutation($input: ProtocolTransitionInput!) { approveProtocol(input: $input) { ${P} } }`;
 const PUBLISH = `mutation($input: ProtocolTransitionInput!) { publishProtocol(input: $input) { ${P} } }`;
+const ACTION = 'mutation($input: AddActionItemInput!) { addActionItem(input: $input) { id } }';
+const PLACE = 'Rathaus Bretten Zimmer 417';
+const ONLINE = 'https://meet.example.org/geheimer-raum-4711';
+/** The display name the test issuer gives a username (its `name` claim). */
+const nameOf = (p: { username: string }) => p.username.replace(/^./, (ch) => ch.toUpperCase());
 
 describe('OParl 1.1', () => {
   let hub: TestHub;
@@ -36,7 +42,7 @@ describe('OParl 1.1', () => {
     // The guest and the bystander never consented to be named in public.
 
     // A held meeting: a public and a non-public item, a proposal never accepted, a published protocol.
-    ids.held = await meeting(hub, c.lead, c.groupId, -2, { title: 'Jour fixe LoRaWAN' });
+    ids.held = await meeting(hub, c.lead, c.groupId, -2, { title: 'Jour fixe LoRaWAN', location: PLACE, onlineUrl: ONLINE });
     ids.publicItem = (await hub.ok(c.lead.token, ADD_ITEM, { input: { meetingId: ids.held, title: 'Gateways in Bruchsal' } })).addAgendaItem.id;
     ids.secretItem = (await hub.ok(c.lead.token, ADD_ITEM, { input: { meetingId: ids.held, title: 'Vergabe Wartungsvertrag Geheimsache', public: false } })).addAgendaItem.id;
     const proposal = (await hub.ok(c.member.token, ADD_ITEM, { input: { meetingId: ids.held, title: 'Vorschlag Unbestaetigt' } })).addAgendaItem;
@@ -44,6 +50,11 @@ describe('OParl 1.1', () => {
     ids.proposal = proposal.id;
     let p = (await hub.ok(c.lead.token, START, { input: { meetingId: ids.held } })).startProtocol;
     ids.protocol = p.id;
+    // Public action items: one for a person without publicProfile (the guest), one for a person with it (the lead).
+    for (const [who, title] of [[c.guest, 'Angebot Gateway einholen'], [c.lead, 'Standorte kartieren']] as const) {
+      await hub.ok(c.lead.token, ACTION, { input: { groupId: c.groupId, protocolId: p.id, agendaItemId: ids.publicItem, assigneeId: who.id, title } });
+    }
+    p = { ...p, version: p.version + 2 }; // each action item from a protocol is a new version of it
     p = (await hub.ok(c.lead.token, DECISION, { input: { protocolId: p.id, agendaItemId: ids.publicItem, text: 'Viertes Gateway wird beschafft', votesFor: 5, votesAgainst: 0, abstentions: 1, expectedVersion: p.version } })).addDecision;
     p = (await hub.ok(c.lead.token, SUBMIT, { input: { protocolId: p.id, expectedVersion: p.version } })).submitProtocolForReview;
     p = (await hub.ok(c.agency.token, APPROVE, { input: { protocolId: p.id, expectedVersion: p.version } })).approveProtocol;
@@ -121,13 +132,41 @@ describe('OParl 1.1', () => {
     });
     expect(held.resultsProtocol).toMatchObject({ id: `${ROOT}/files/${ids.protocol}`, mimeType: 'text/markdown' });
     expect(full.objects.get(`${ROOT}/meetings/${ids.cancelled}`)).toMatchObject({ cancelled: true });
+  });
+
+  it('serves a public rendering of the protocol: public items only, no place or online link, names only with publicProfile', () => {
     const file = full.objects.get(`${ROOT}/files/${ids.protocol}`)!;
-    expect(full.files.get(String(file.accessUrl))!.toString('utf8')).toContain('Nichtöffentlicher Tagesordnungspunkt');
+    const text = full.files.get(String(file.accessUrl))!.toString('utf8');
+    expect(text).toContain('Gateways in Bruchsal');
+    expect(text).toContain('Viertes Gateway wird beschafft');
+    expect(text).toContain('Angebot Gateway einholen');
+    expect(text).toContain(nameOf(c.lead)); // consented: named
+    for (const secret of [nameOf(c.guest), PLACE, ONLINE, 'meet.example.org', 'Nichtöffentlicher Tagesordnungspunkt', 'Anwesenheit']) {
+      expect({ secret, found: text.includes(secret) }).toEqual({ secret, found: false });
+    }
+  });
+
+  it('stops naming an assignee in the file once they withdraw publicProfile (the file changes, with a new checksum)', async () => {
+    const fileUrl = `${ROOT}/files/${ids.protocol}`;
+    const before = (await get(fileUrl)).body;
+    await hub.ok(c.lead.token, PRIVACY, { input: { publicProfile: false } });
+    try {
+      const after = (await get(fileUrl)).body;
+      const text = (await get(String(after.accessUrl))).text;
+      expect(text).toContain('Standorte kartieren');
+      expect(text).not.toContain(nameOf(c.lead));
+      expect(after.sha512Checksum).not.toBe(before.sha512Checksum);
+      expect(new Date(after.modified).getTime()).toBeGreaterThan(new Date(before.modified).getTime());
+    } finally {
+      await hub.ok(c.lead.token, PRIVACY, { input: { publicProfile: true } });
+    }
+    expect((await get(String((await get(fileUrl)).body.accessUrl))).text).toContain(nameOf(c.lead));
   });
 
   it('never shows a PRIVATE network, a non-public or unaccepted item, an unpublished protocol, or a person without consent', () => {
     for (const secret of [secretNet.id, secretNet.slug, 'Verborgenes Netzwerk', secretMeeting, ids.secretItem, 'Geheimsache', ids.proposal, 'Vorschlag Unbestaetigt',
-      ids.unpublishedProtocol, 'Entwurfsbeschluss Unveroeffentlicht', c.guest.id, c.guest.username, c.bystander.id, c.bystander.username, c.stranger.id, '@example.org']) {
+      ids.unpublishedProtocol, 'Entwurfsbeschluss Unveroeffentlicht', c.guest.id, c.guest.username, nameOf(c.guest), c.bystander.id, c.bystander.username, nameOf(c.bystander),
+      c.stranger.id, '@example.org', PLACE, ONLINE, 'meet.example.org']) {
       expect({ secret, found: full.text.includes(secret) }).toEqual({ secret, found: false });
     }
   });
@@ -189,7 +228,7 @@ describe('OParl 1.1', () => {
     const changed = await get(url, { 'if-none-match': first.headers.etag });
     expect(changed.status).toBe(200);
     expect(changed.headers.etag).not.toBe(first.headers.etag);
-    expect(changed.body.agendaItem.map((i: { name: string }) => i.name)).toEqual(['Neuer Punkt']);
+    expect(changed.body.agendaItem.map((i: { name: string }) => i.name)).toContain('Neuer Punkt'); // after the carried-over open action items
     expect(new Date(changed.body.modified).getTime()).toBeGreaterThan(new Date(first.body.modified).getTime());
     expect((await get(url, { 'if-modified-since': first.headers['last-modified'] })).status).toBe(200);
     const file = full.objects.get(`${ROOT}/files/${ids.protocol}`)!;
@@ -200,10 +239,46 @@ describe('OParl 1.1', () => {
     expect((await get(String(file.downloadUrl))).headers['content-disposition']).toMatch(/^attachment; filename="protokoll-\d{4}-\d{2}-\d{2}\.md"$/);
   });
 
+  it('renders the public view again only after a change, not on every request (OPARL_REFRESH_MS is 0 here)', async () => {
+    const url = `${ROOT}/meetings/${ids.upcoming}`;
+    await get(url); // whatever changed before is rendered now
+    const renders = async (request: () => Promise<unknown>) => {
+      const seen: string[] = [];
+      const observe = (sql: string) => void seen.push(sql);
+      TypeOrmNestLogger.queryObservers.add(observe);
+      try {
+        await request();
+      } finally {
+        TypeOrmNestLogger.queryObservers.delete(observe);
+      }
+      // The render starts by reading the PUBLIC networks.
+      return seen.filter((sql) => /JOIN network_publication np/.test(sql)).length;
+    };
+    expect(await renders(async () => {
+      for (let i = 0; i < 3; i++) expect((await get(url)).status).toBe(200);
+      await get(`${ROOT}/bodies/${c.networkId}/meetings`);
+    })).toBe(0);
+    // A change anywhere in what the view shows: the next request brings it in.
+    await hub.ok(c.lead.token, ADD_ITEM, { input: { meetingId: ids.upcoming, title: 'Nachtrag nach Ruhe' } });
+    let names: string[] = [];
+    expect(await renders(async () => {
+      names = (await get(url)).body.agendaItem.map((i: { name: string }) => i.name);
+    })).toBe(1);
+    expect(names).toContain('Nachtrag nach Ruhe');
+    expect(await renders(() => get(url))).toBe(0);
+  });
+
   it('keeps what stops being public reachable as a deletion marker, listed only for modified_since (§2.8)', async () => {
     const since = new Date(Date.now() - 1000).toISOString();
     const person = `${ROOT}/bodies/${c.networkId}/people/${c.member.id}`;
+    const listBefore = await get(`${ROOT}/bodies/${c.networkId}/people`);
+    await new Promise((r) => setTimeout(r, 1100)); // Last-Modified has one-second resolution
     await hub.ok(c.member.token, PRIVACY, { input: { publicProfile: false } });
+    // A list someone left has changed: a new Last-Modified, no 304 for the old one or the old ETag.
+    const listAfter = await get(`${ROOT}/bodies/${c.networkId}/people`);
+    expect(new Date(listAfter.headers['last-modified']).getTime()).toBeGreaterThan(new Date(listBefore.headers['last-modified']).getTime());
+    expect((await get(`${ROOT}/bodies/${c.networkId}/people`, { 'if-modified-since': listBefore.headers['last-modified'] })).status).toBe(200);
+    expect((await get(`${ROOT}/bodies/${c.networkId}/people`, { 'if-none-match': listBefore.headers.etag })).status).toBe(200);
     const marker = (await get(person)).body;
     expect(marker).toEqual({ id: person, type: 'https://schema.oparl.org/1.1/Person', created: expect.any(String), modified: expect.any(String), deleted: true });
     const people = `${ROOT}/bodies/${c.networkId}/people`;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { actor, group, type Actor } from '../support/factories.js';
+import { actor, group, setRole, type Actor } from '../support/factories.js';
 import { sql } from '../support/group-fixtures.js';
 import { feedEvents } from '../support/ical-events.js';
 import { knowledgeCast, profile, type KnowledgeCast } from '../support/knowledge-fixtures.js';
@@ -183,6 +183,21 @@ describe('webinar series and registration', () => {
       expect((await hub.ok(next.token, GET, { id: w.id })).webinar).toMatchObject({ confirmedCount: 1, waitlistCount: 0, myRegistration: { status: 'CONFIRMED' } });
       const [gone] = await sql(hub, 'SELECT status FROM webinar_registration WHERE webinar_id = $1 AND person_id = $2', [w.id, leaving.id]);
       expect(gone.status).toBe('CANCELLED');
+    });
+
+    it('an erased speaker leaves no name: not in the webinar, not in its outbox events', async () => {
+      const speaker = await actor(hub, 'sprecherin');
+      await setRole(hub, c.operator, c.networkId, speaker.id, 'MEMBER', c.cityA);
+      const name = speaker.username.replace(/^./, (ch) => ch.toUpperCase());
+      const w = await webinar(await series(), { speakers: [{ name, role: 'Digitallotsin', personId: speaker.id }, { name: 'Gast' }] });
+      const [event] = await sql(hub, `SELECT payload FROM outbox_event WHERE aggregate_id = $1 ORDER BY created_at, id`, [w.id]);
+      expect(event.payload.speakers).toEqual([name, 'Gast']);
+      await hub.ok(speaker.token, 'mutation($id: ID!) { erasePerson(input: { personId: $id }) }', { id: speaker.id });
+      const { webinar: after } = await hub.ok(c.agency.token, 'query($id: ID!) { webinar(id: $id) { speakers { name role } } }', { id: w.id });
+      expect(after.speakers).toEqual([{ name: 'Gelöschte Person', role: 'Digitallotsin' }, { name: 'Gast', role: null }]);
+      const events = await sql(hub, `SELECT payload FROM outbox_event WHERE aggregate_id = $1 ORDER BY created_at, id`, [w.id]);
+      expect(JSON.stringify(events).toLowerCase()).not.toContain(speaker.username.toLowerCase());
+      expect(events[0].payload.speakers).toEqual(['Gelöschte Person', 'Gast']);
     });
 
     it('closes at the start and for cancelled webinars (CONFLICT)', async () => {

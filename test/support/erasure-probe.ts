@@ -24,6 +24,8 @@ export const PROBES: { name: string; query: string; variables?: (v: ProbeVars) =
   { name: 'mine', query: `{ upcomingMeetings { title } myActionItems { title assignee { ${P} } } pendingGroupJoinRequests { message person { ${P} } }
       myAuditLog(limit: 500) { summary actor { ${P} } } }` },
   { name: 'lookup', query: `query($e: String!) { personByEmail(email: $e) { ${P} } }`, variables: (v) => ({ e: v.email }) },
+  // Webinars keep their speakers' names as announced (text), beside the link to the person.
+  { name: 'webinar', query: `query($id: ID!) { webinar(id: $id) { title speakers { name role person { ${P} } } } }`, variables: (v) => ({ id: v.webinarId }) },
 ];
 
 export interface ProbeVars {
@@ -32,6 +34,7 @@ export interface ProbeVars {
   publishedMeetingId: string;
   pollId: string;
   email: string;
+  webinarId: string;
 }
 
 /**

@@ -17,6 +17,8 @@ export class OparlObjectEntity {
   @Column('uuid', { array: true, default: () => "'{}'" }) groupIds: string[];
   /** The object as served; null once deleted. */
   @Column('jsonb', { nullable: true }) data: Record<string, unknown> | null;
+  /** For files: the exact bytes served (the protocol's public rendering, as of this row's `modified`); null otherwise. */
+  @Column('text', { nullable: true }) content: string | null;
   /** SHA-256 of the served JSON: the ETag, and how a change is noticed. */
   @Column('text') hash: string;
   @Column('timestamptz') created: Date;

@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { berlinDate, dateTime } from './oparl-format.js';
 import type { OparlRecord, PublicNetwork } from './oparl-render.js';
+import { loadProtocolDocument } from '../../protocols/protocol-document.js';
+import { renderProtocol } from '../../protocols/protocol-markdown.js';
 import { OPARL_TYPE, OparlUrls } from '../oparl-urls.js';
 
-/** The bytes a File serves: the protocol's public rendering, as stored when it was published. */
+/** The bytes a File serves: the protocol's public rendering. */
 export const fileBytes = (markdown: string) => Buffer.from(markdown, 'utf8');
 
 /** "Beschlossen (5 Ja, 1 Nein, 0 Enthaltungen)" for one decision. */
@@ -33,10 +35,10 @@ export async function agendaItemsAndFiles(db: EntityManager, net: PublicNetwork,
       WHERE g.network_id = $1 AND ai.status = 'ACCEPTED' AND ai.public ORDER BY ai.meeting_id, ai.position`,
     [net.id],
   );
-  const protocols = await db.query<{ id: string; meeting_id: string; markdown: string; published_at: Date; title: string; starts_at: Date; time_zone: string }[]>(
-    `SELECT p.id, p.meeting_id, p.published_markdown_redacted AS markdown, p.published_at, m.title, m.starts_at, m.time_zone
+  const protocols = await db.query<{ id: string; meeting_id: string; published_at: Date; title: string; starts_at: Date; time_zone: string }[]>(
+    `SELECT p.id, p.meeting_id, p.published_at, m.title, m.starts_at, m.time_zone
        FROM protocol p JOIN meeting m ON m.id = p.meeting_id JOIN work_group g ON g.id = m.group_id
-      WHERE g.network_id = $1 AND p.status = 'PUBLISHED' AND p.published_markdown_redacted IS NOT NULL ORDER BY p.id`,
+      WHERE g.network_id = $1 AND p.status = 'PUBLISHED' ORDER BY p.id`,
     [net.id],
   );
   const decisions = await db.query<{ agenda_item_id: string; text: string; votes_for: number | null; votes_against: number | null; abstentions: number | null }[]>(
@@ -47,12 +49,15 @@ export async function agendaItemsAndFiles(db: EntityManager, net: PublicNetwork,
   );
 
   const records: OparlRecord[] = [];
-  const add = (path: string, kind: string, created: Date, data: Record<string, unknown>, groupIds: string[] = []) =>
-    records.push({ path, kind, networkId: net.id, groupIds, created, data: { id: u(path), type: OPARL_TYPE(kind), ...data } });
+  const add = (path: string, kind: string, created: Date, data: Record<string, unknown>, groupIds: string[] = [], content?: string) =>
+    records.push({ path, kind, networkId: net.id, groupIds, created, data: { id: u(path), type: OPARL_TYPE(kind), ...data }, ...(content === undefined ? {} : { content }) });
 
   const files = new Map<string, Record<string, unknown>>();
   for (const p of protocols) {
-    const bytes = fileBytes(p.markdown);
+    // Not the members' redacted text: a rendering for anyone (public items only, no place or
+    // online link, people named only with publicProfile as of now), kept in the ledger.
+    const markdown = renderProtocol(await loadProtocolDocument(db, p.id), { redact: true, public: true });
+    const bytes = fileBytes(markdown);
     const path = OparlUrls.file(p.id);
     const file = {
       name: `Protokoll: ${p.title}`,
@@ -66,7 +71,7 @@ export async function agendaItemsAndFiles(db: EntityManager, net: PublicNetwork,
       meeting: [u(OparlUrls.meeting(p.meeting_id))],
     };
     files.set(p.meeting_id, { id: u(path), type: OPARL_TYPE('File'), ...file });
-    add(path, 'File', p.published_at, file);
+    add(path, 'File', p.published_at, file, [], markdown);
   }
 
   const decided = new Map<string, typeof decisions>();

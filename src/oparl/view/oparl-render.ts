@@ -12,6 +12,8 @@ export interface OparlRecord {
   groupIds: string[];
   created: Date;
   data: Record<string, unknown>;
+  /** For a File: the bytes it serves (text), kept in the ledger beside its checksum. */
+  content?: string;
 }
 
 export interface PublicNetwork {
