@@ -13,12 +13,15 @@ class RecordingQueue {
     this.rows = [];
     return Promise.resolve(rows);
   }
-  delivered(id: string): Promise<void> {
-    this.done.push(id);
-    return Promise.resolve();
+  renew(): Promise<boolean> {
+    return Promise.resolve(true);
   }
-  release(ids: string[]): Promise<void> {
-    this.released.push(ids);
+  delivered(row: LeasedRow): Promise<boolean> {
+    this.done.push(row.id);
+    return Promise.resolve(true);
+  }
+  release(rows: LeasedRow[]): Promise<void> {
+    this.released.push(rows.map((r) => r.id));
     return Promise.resolve();
   }
 }
@@ -49,7 +52,7 @@ class Worker extends OutboxWorker<LeasedRow> {
   }
 }
 
-const rows = (...ids: string[]) => ids.map((id) => ({ id, attempts: 1 }));
+const rows = (...ids: string[]): LeasedRow[] => ids.map((id) => ({ id, attempts: 1, lease_token: `token-${id}` }));
 
 describe('OutboxWorker on shutdown', () => {
   it('finishes the row in hand and gives the rest of its batch back', async () => {
