@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import type { GqlContext } from '../common/request-loaders.js';
 import { PersonModel } from './person.model.js';
 
@@ -9,7 +9,7 @@ export class ViewerFieldsResolver {
     nullable: true,
     description: 'on the caller themself: whether they are a hub admin (the operator pages); null on anyone else (extension)',
   })
-  hubAdmin(@Parent() person: PersonModel, @Context() ctx: GqlContext): boolean | null {
+  hubAdmin(person: PersonModel, _args: unknown, ctx: GqlContext): boolean | null {
     const viewer = ctx.req.viewer;
     return viewer && viewer.personId === person.id ? viewer.hubAdmin : null;
   }

@@ -1,4 +1,4 @@
-import { Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CurrentViewer, RequirePermission } from '../auth/auth.decorators.js';
@@ -36,7 +36,7 @@ export class MyEventSeriesResolver {
   }
 
   @ResolveField(() => Boolean, { description: 'whether the caller may schedule and cancel webinars of this series (extension)' })
-  viewerCanManage(@Parent() series: EventSeriesEntity, @Context() ctx: GqlContext): Promise<boolean> {
+  viewerCanManage(series: EventSeriesEntity, _args: unknown, ctx: GqlContext): Promise<boolean> {
     return this.series.isOrganizer(ctx.req.viewer, series);
   }
 }
