@@ -55,36 +55,36 @@ export class GroupsResolver {
   }
 
   @ResolveField(() => NetworkModel)
-  async network(@Parent() group: GroupEntity, @Context() ctx: GqlContext) {
+  async network(group: GroupEntity, _args: unknown, ctx: GqlContext) {
     const network = await this.networks.load(ctx.loaders, group.networkId);
     return (await this.networks.view(ctx.req.viewer!, network!)) ?? toModel(network!, 'public');
   }
 
   @ResolveField(() => GroupModel, { nullable: true })
-  async parent(@Parent() group: GroupEntity, @Context() ctx: GqlContext) {
+  async parent(group: GroupEntity, _args: unknown, ctx: GqlContext) {
     const parent = await this.groups.load(ctx.loaders, group.parentId);
     return parent ? ((await this.groups.visible(ctx.req.viewer!, [parent]))[0] ?? null) : null;
   }
 
   @ResolveField(() => [GroupModel])
-  async children(@Parent() group: GroupEntity, @Context() ctx: GqlContext) {
+  async children(group: GroupEntity, _args: unknown, ctx: GqlContext) {
     return this.groups.visible(ctx.req.viewer!, await this.groups.children(ctx.loaders, group.id));
   }
 
   @ResolveField(() => OrganizationModel, { nullable: true, description: 'the "federführende Stadt" of a project group' })
-  leadOrganization(@Parent() group: GroupEntity, @Context() ctx: GqlContext) {
+  leadOrganization(group: GroupEntity, _args: unknown, ctx: GqlContext) {
     return this.organizations.load(ctx.loaders, group.leadOrganizationId);
   }
 
   @ResolveField(() => [GroupMemberModel], { description: "the group's members, network ADMINs/MODERATORs and hub admins; others []" })
-  async members(@Parent() group: GroupEntity, @Context() ctx: GqlContext) {
+  async members(group: GroupEntity, _args: unknown, ctx: GqlContext) {
     // The member list is personal data: other role holders of the network see only memberCount.
     if (!(await this.groups.readable(ctx.req.viewer!, [group])).length) return [];
     return this.groups.members(ctx.loaders, group.id);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'set once the bridge has created the room; members and managers only' })
-  async matrixRoomId(@Parent() group: GroupEntity, @Context() ctx: GqlContext) {
+  async matrixRoomId(group: GroupEntity, _args: unknown, ctx: GqlContext) {
     return (await this.groups.readable(ctx.req.viewer!, [group])).length ? group.matrixRoomId : null;
   }
 }

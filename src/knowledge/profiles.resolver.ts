@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, Public, RequirePermission } from '../auth/auth.decorators.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { GqlContext } from '../common/request-loaders.js';
@@ -72,27 +72,27 @@ export class ProfilesResolver {
   }
 
   @ResolveField(() => [OrganizationModel], { description: 'at least one' })
-  organizations(@Parent() profile: ProjectProfileModel, @Context() ctx: GqlContext) {
+  organizations(profile: ProjectProfileModel, _args: unknown, ctx: GqlContext) {
     return this.profiles.organizations(ctx.loaders, profile.id);
   }
 
   @ResolveField(() => [FieldOfActionModel])
-  fieldsOfAction(@Parent() profile: ProjectProfileModel, @Context() ctx: GqlContext) {
+  fieldsOfAction(profile: ProjectProfileModel, _args: unknown, ctx: GqlContext) {
     return this.profiles.fieldsOf(ctx.loaders, profile.id);
   }
 
   @ResolveField(() => PersonModel, { nullable: true, description: 'without sign-in only with the person\'s consent (publicProfile)' })
-  async contact(@Parent() profile: ProjectProfileModel, @Context() ctx: GqlContext) {
+  async contact(profile: ProjectProfileModel, _args: unknown, ctx: GqlContext) {
     return personForViewer(ctx.req.viewer, await this.people.load(ctx.loaders, profile.contactId));
   }
 
   @ResolveField(() => PersonModel, { description: 'without sign-in named only with the person\'s consent (publicProfile)' })
-  async createdBy(@Parent() profile: ProjectProfileModel, @Context() ctx: GqlContext) {
+  async createdBy(profile: ProjectProfileModel, _args: unknown, ctx: GqlContext) {
     return personForViewer(ctx.req.viewer, await this.people.load(ctx.loaders, profile.createdById), true);
   }
 
   @ResolveField(() => NetworkModel, { nullable: true, description: 'required for NETWORK visibility; null for callers who may not see the network' })
-  async network(@Parent() profile: ProjectProfileModel, @Context() ctx: GqlContext) {
+  async network(profile: ProjectProfileModel, _args: unknown, ctx: GqlContext) {
     const viewer = ctx.req.viewer;
     if (!viewer || !profile.networkId) return null;
     const network = await this.networks.load(ctx.loaders, profile.networkId);

@@ -55,17 +55,17 @@ export class NetworksResolver {
   }
 
   @ResolveField(() => OrganizationModel, { nullable: true })
-  moderatorOrganization(@Parent() network: NetworkModel, @Context() ctx: GqlContext) {
+  moderatorOrganization(network: NetworkModel, _args: unknown, ctx: GqlContext) {
     return network.access === 'full' ? this.organizations.load(ctx.loaders, network.moderatorOrganizationId) : null;
   }
 
   @ResolveField(() => [NetworkMemberModel])
-  members(@Parent() network: NetworkModel, @Context() ctx: GqlContext) {
+  members(network: NetworkModel, _args: unknown, ctx: GqlContext) {
     return network.access === 'full' ? this.networkService.members(ctx.loaders, network.id) : [];
   }
 
   @ResolveField(() => [NetworkPersonModel])
-  people(@Parent() network: NetworkModel, @Context() ctx: GqlContext) {
+  people(network: NetworkModel, _args: unknown, ctx: GqlContext) {
     return network.access === 'full' ? this.networkService.people(ctx.loaders, network.id) : [];
   }
 
@@ -82,7 +82,7 @@ export class NetworksResolver {
   }
 
   @ResolveField(() => String, { nullable: true })
-  matrixSpaceId(@Parent() network: NetworkModel) {
+  matrixSpaceId(network: NetworkModel) {
     return network.access === 'full' ? network.matrixSpaceId : null;
   }
 }
@@ -92,7 +92,7 @@ export class NetworkMemberResolver {
   constructor(private readonly organizations: OrganizationsService) {}
 
   @ResolveField(() => OrganizationModel)
-  organization(@Parent() member: NetworkMemberModel, @Context() ctx: GqlContext) {
+  organization(member: NetworkMemberModel, _args: unknown, ctx: GqlContext) {
     return this.organizations.load(ctx.loaders, member.organizationId);
   }
 }
