@@ -9,11 +9,14 @@ import { PeopleService } from '../people/people.service.js';
 import { PersonModel } from '../people/person.model.js';
 import { FieldsOfActionService } from './fields-of-action.service.js';
 import { ProjectStatus } from './knowledge.enums.js';
-import { FieldOfActionModel, ProjectProfileModel, ProjectProfileSearchModel } from './knowledge.models.js';
+import { FieldOfActionModel, ProjectProfileHitModel, ProjectProfileModel, ProjectProfileSearchModel } from './knowledge.models.js';
+import { ConnectionType, decodeCursor, page, pageSize } from '../common/pagination.js';
 import { CreateProjectProfileInput, UpdateProjectProfileInput } from './profile.inputs.js';
 import { ProfilesService } from './profiles.service.js';
 import { ProfileSearchService } from './search/profile-search.service.js';
 import { personForViewer } from './visibility.js';
+
+const ProjectProfileHitConnection = ConnectionType(ProjectProfileHitModel, 'ProjectProfileHit');
 
 @Resolver(() => ProjectProfileModel)
 export class ProfilesResolver {
@@ -51,6 +54,25 @@ export class ProfilesResolver {
     @Args('offset', { type: () => Int, nullable: true, defaultValue: 0 }) offset?: number | null,
   ) {
     return this.searchService.search(viewer, { query, fieldOfActionKeys, federalState, status, limit, offset });
+  }
+
+  @Query(() => ProjectProfileHitConnection, {
+    description: 'extension: searchProjectProfiles as a cursor connection, by rank (first: default 20, at most 100)',
+  })
+  @Public()
+  async searchProjectProfilesConnection(
+    @CurrentViewer() viewer: Viewer | undefined,
+    @Args('query', { type: () => String, nullable: true }) query?: string | null,
+    @Args('fieldOfActionKeys', { type: () => [String], nullable: true }) fieldOfActionKeys?: string[] | null,
+    @Args('federalState', { type: () => String, nullable: true }) federalState?: string | null,
+    @Args('status', { type: () => ProjectStatus, nullable: true }) status?: ProjectStatus | null,
+    @Args('first', { type: () => Int, nullable: true }) first?: number | null,
+    @Args('after', { type: () => String, nullable: true }) after?: string | null,
+  ) {
+    const limit = pageSize(first, 20);
+    const offset = decodeCursor(after) + 1;
+    const { total, hits } = await this.searchService.search(viewer, { query, fieldOfActionKeys, federalState, status, limit, offset });
+    return page(hits, offset, total);
   }
 
   @Mutation(() => ProjectProfileModel, { description: 'a role holder, for an organization they act for; PUBLIC needs a network ADMIN/MODERATOR or hub admin' })
