@@ -2,27 +2,30 @@
  * Set-based reads into plain objects, without TypeORM's entity hydration: a column map per table
  * (property → column), a SELECT list with a prefix per joined table, and the way back from a row
  * (or from a json_build_object of the same map) to the object the resolvers expect.
+ *
+ * The maps of person, organization, group and network leave out created_at/updated_at: no API
+ * field shows them, and parsing two timestamps per row was a measurable share of a large
+ * dashboard's CPU (issue 13). Code that needs them reads the entity through TypeORM.
  */
 export type ColumnMap = Record<string, string>;
 
 export const PERSON_COLUMNS: ColumnMap = {
   id: 'id', issuer: 'issuer', subject: 'subject', displayName: 'display_name', email: 'email', matrixUserId: 'matrix_user_id',
   calendarToken: 'calendar_token', publicProfile: 'public_profile', notifyByEmail: 'notify_by_email', erasedAt: 'erased_at',
-  createdAt: 'created_at', updatedAt: 'updated_at',
 };
 
 export const ORGANIZATION_COLUMNS: ColumnMap = {
-  id: 'id', name: 'name', kind: 'kind', federalState: 'federal_state', municipalityKey: 'municipality_key', website: 'website', createdAt: 'created_at',
+  id: 'id', name: 'name', kind: 'kind', federalState: 'federal_state', municipalityKey: 'municipality_key', website: 'website',
 };
 
 export const GROUP_COLUMNS: ColumnMap = {
   id: 'id', networkId: 'network_id', level: 'level', name: 'name', description: 'description', parentId: 'parent_id',
-  leadOrganizationId: 'lead_organization_id', matrixRoomId: 'matrix_room_id', joinPolicy: 'join_policy', createdAt: 'created_at',
+  leadOrganizationId: 'lead_organization_id', matrixRoomId: 'matrix_room_id', joinPolicy: 'join_policy',
 };
 
 export const NETWORK_COLUMNS: ColumnMap = {
   id: 'id', slug: 'slug', name: 'name', description: 'description', joinPolicy: 'join_policy',
-  moderatorOrganizationId: 'moderator_organization_id', matrixSpaceId: 'matrix_space_id', createdAt: 'created_at',
+  moderatorOrganizationId: 'moderator_organization_id', matrixSpaceId: 'matrix_space_id',
 };
 
 /** `alias.column AS "prefixProperty", …` */

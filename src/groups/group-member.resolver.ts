@@ -15,7 +15,7 @@ export class GroupMemberResolver {
 
   @ResolveField(() => PersonModel)
   person(member: GroupMemberModel, _args: unknown, ctx: GqlContext) {
-    return this.people.load(ctx.loaders, member.personId);
+    return member.person ?? this.people.load(ctx.loaders, member.personId);
   }
 
   @ResolveField(() => OrganizationModel, { nullable: true })

@@ -73,7 +73,7 @@ export class GroupsResolver {
 
   @ResolveField(() => OrganizationModel, { nullable: true, description: 'the "federführende Stadt" of a project group' })
   leadOrganization(group: GroupEntity, _args: unknown, ctx: GqlContext) {
-    return this.organizations.load(ctx.loaders, group.leadOrganizationId);
+    return group.leadOrganization ?? this.organizations.load(ctx.loaders, group.leadOrganizationId);
   }
 
   @ResolveField(() => [GroupMemberModel], { description: "the group's members, network ADMINs/MODERATORs and hub admins; others []" })

@@ -197,7 +197,9 @@ export class GroupsService {
             const groups = rows.map((row) => pick<GroupEntity>(row, GROUP_COLUMNS)!);
             const children = new Map<string, GroupEntity[]>(groups.map((g) => [g.id, []]));
             rows.forEach((row, i) => {
-              primeOrganization(loaders, this.db, pick<OrganizationEntity>(row, ORGANIZATION_COLUMNS, 'o_'));
+              const lead = pick<OrganizationEntity>(row, ORGANIZATION_COLUMNS, 'o_');
+              primeOrganization(loaders, this.db, lead);
+              groups[i].leadOrganization = lead ?? undefined;
               groupLoader(loaders, this.db).prime(groups[i].id, groups[i]);
               if (groups[i].parentId) children.get(groups[i].parentId!)?.push(groups[i]);
             });
@@ -238,8 +240,8 @@ export class GroupsService {
               [ids],
             );
             return rows.map((row) => {
-              primePerson(loaders, this.db, pick<PersonEntity>(row, PERSON_COLUMNS, 'p_')!);
-              return pick<GroupMemberEntity>(row, GROUP_MEMBER_COLUMNS)!;
+              const person = primePerson(loaders, this.db, pick<PersonEntity>(row, PERSON_COLUMNS, 'p_')!);
+              return { ...pick<GroupMemberEntity>(row, GROUP_MEMBER_COLUMNS)!, person };
             });
           },
           (m) => m.groupId,

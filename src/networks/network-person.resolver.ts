@@ -15,7 +15,7 @@ export class NetworkPersonResolver {
 
   @ResolveField(() => PersonModel)
   person(np: NetworkPersonModel, _args: unknown, ctx: GqlContext) {
-    return this.people.load(ctx.loaders, np.personId);
+    return np.person ?? this.people.load(ctx.loaders, np.personId);
   }
 
   @ResolveField(() => OrganizationModel, { nullable: true })

@@ -107,6 +107,6 @@ export class NetworkMemberResolver {
 
   @ResolveField(() => OrganizationModel)
   organization(member: NetworkMemberModel, _args: unknown, ctx: GqlContext) {
-    return this.organizations.load(ctx.loaders, member.organizationId);
+    return member.organization ?? this.organizations.load(ctx.loaders, member.organizationId);
   }
 }

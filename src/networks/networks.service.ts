@@ -179,8 +179,10 @@ export class NetworksService {
               [ids],
             );
             return rows.map((row) => {
-              primeOrganization(loaders, this.db, pick<OrganizationEntity>(row, ORGANIZATION_COLUMNS, 'o_'));
-              return row as unknown as NetworkMemberModel & { networkId: string };
+              const organization = pick<OrganizationEntity>(row, ORGANIZATION_COLUMNS, 'o_')!;
+              primeOrganization(loaders, this.db, organization);
+              const member = { networkId: row.networkId, organizationId: row.organizationId, status: row.status, since: row.since, until: row.until, organization };
+              return member as NetworkMemberModel & { networkId: string };
             });
           },
           (m) => m.networkId,
@@ -203,8 +205,8 @@ export class NetworksService {
               [ids],
             );
             return rows.map((row) => {
-              primePerson(loaders, this.db, pick<PersonEntity>(row, PERSON_COLUMNS, 'p_')!, personOrganizations(row.orgs));
-              return { networkId: row.networkId as string, personId: row.personId as string, organizationId: row.organizationId as string | null, role: row.role as NetworkRole };
+              const person = primePerson(loaders, this.db, pick<PersonEntity>(row, PERSON_COLUMNS, 'p_')!, personOrganizations(row.orgs));
+              return { networkId: row.networkId as string, personId: row.personId as string, organizationId: row.organizationId as string | null, role: row.role as NetworkRole, person };
             });
           },
           (r) => r.networkId,

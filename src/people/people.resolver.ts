@@ -5,7 +5,7 @@ import type { GqlContext } from '../common/request-loaders.js';
 import { OrganizationModel } from '../organizations/organization.model.js';
 import { LinkMatrixAccountInput } from './link-matrix-account.input.js';
 import { NetworkRole } from '../networks/network.enums.js';
-import { distinctOrganizations, PeopleService } from './people.service.js';
+import { distinctOrganizations, PeopleService, type PersonOrganization } from './people.service.js';
 import { PersonModel } from './person.model.js';
 
 @Resolver(() => PersonModel)
@@ -47,7 +47,13 @@ export class PeopleResolver {
   @ResolveField(() => [OrganizationModel], {
     description: 'Those the person acts on behalf of (from network roles and group memberships); for personByEmail only those of networks the caller administers',
   })
-  async organizations(person: PersonModel, _args: unknown, ctx: GqlContext) {
+  organizations(person: PersonModel & { organizationRows?: PersonOrganization[] }, _args: unknown, ctx: GqlContext) {
+    // Read with the person (a network's people): no loader round, no promise.
+    if (person.organizationRows && !person.lookup) return distinctOrganizations(person.organizationRows);
+    return this.loadOrganizations(person, ctx);
+  }
+
+  private async loadOrganizations(person: PersonModel, ctx: GqlContext) {
     const rows = await this.people.organizationsOf(ctx.loaders, person.id);
     const viewer = ctx.req.viewer;
     if (!person.lookup || viewer?.hubAdmin || viewer?.personId === person.id) return distinctOrganizations(rows);

@@ -159,10 +159,18 @@ function personOrganizationsLoader(loaders: RequestLoaders, db: DataSource): Dat
   );
 }
 
-/** Seeds the request's loaders with a person (and, when known, their organizations) read elsewhere. */
-export function primePerson(loaders: RequestLoaders, db: DataSource, person: PersonEntity, organizations?: PersonOrganization[]): void {
-  personLoader(loaders, db).prime(person.id, person);
+/** A person row that carries its organizations (read with it), so Person.organizations needs no loader call. */
+export type PersonWithOrganizations = PersonEntity & { organizationRows?: PersonOrganization[] };
+
+/**
+ * Seeds the request's loaders with a person (and, when known, their organizations) read
+ * elsewhere; returns the person the loader holds from now on.
+ */
+export function primePerson(loaders: RequestLoaders, db: DataSource, person: PersonEntity, organizations?: PersonOrganization[]): PersonWithOrganizations {
+  const withOrgs: PersonWithOrganizations = organizations ? { ...person, organizationRows: organizations } : person;
+  personLoader(loaders, db).prime(person.id, withOrgs);
   if (organizations) personOrganizationsLoader(loaders, db).prime(person.id, organizations);
+  return withOrgs;
 }
 
 /** Each organization once, by name. */
