@@ -27,6 +27,9 @@ import { GroupJoinPolicy, GroupLevel, GroupRole, LEVEL_NAME, LEVEL_RANK } from '
 const LEVEL_ORDER = Object.fromEntries(Object.values(GroupLevel).map((level, i) => [level, i])) as Record<GroupLevel, number>;
 const GROUP_MEMBER_COLUMNS = { id: '', groupId: '', personId: '', organizationId: '', role: '', since: '', until: '', createdAt: '' };
 
+/** A group read with its network's other groups: its parent and children as objects. */
+export type GroupWithRelatives = GroupEntity & { relatives?: { parent: GroupEntity | null; children: GroupEntity[] } };
+
 /** The request's group loader (one statement per batch, plain rows). */
 export function groupLoader(loaders: RequestLoaders, db: DataSource) {
   return loaders.get('group.byId', () =>
@@ -157,6 +160,18 @@ export class GroupsService {
   }
 
   /** Keeps only the groups whose members, room, series and open items the caller may read. */
+  /** readable without a promise; undefined when the caller's roles are not read yet. */
+  readableNow(viewer: Viewer, groups: GroupEntity[]): GroupEntity[] | undefined {
+    const allowed = groups.map((g) => this.access.groupAccessNow(viewer, g));
+    return allowed.includes(undefined) ? undefined : groups.filter((_, i) => allowed[i]);
+  }
+
+  /** visible without a promise; undefined when the caller's roles are not read yet. */
+  visibleNow(viewer: Viewer, groups: GroupEntity[]): GroupEntity[] | undefined {
+    const allowed = groups.map((g) => this.access.groupViewNow(viewer, g));
+    return allowed.includes(undefined) ? undefined : groups.filter((_, i) => allowed[i]);
+  }
+
   async readable(viewer: Viewer, groups: GroupEntity[]): Promise<GroupEntity[]> {
     const allowed = await Promise.all(groups.map((g) => this.access.groupAccess(viewer, g)));
     return groups.filter((_, i) => allowed[i]);
@@ -204,6 +219,9 @@ export class GroupsService {
               if (groups[i].parentId) children.get(groups[i].parentId!)?.push(groups[i]);
             });
             for (const [id, list] of children) this.childLoader(loaders).prime(id, list);
+            const byId = new Map(groups.map((g) => [g.id, g]));
+            // The parent and children of a network's group are in the same network: carried along.
+            for (const g of groups) (g as GroupWithRelatives).relatives = { parent: g.parentId ? (byId.get(g.parentId) ?? null) : null, children: children.get(g.id)! };
             const byLevel = groups.map((g, i) => ({ g, i })).sort((x, y) => LEVEL_ORDER[x.g.level] - LEVEL_ORDER[y.g.level] || x.i - y.i);
             return byLevel.map((x) => x.g);
           },
