@@ -33,8 +33,9 @@ export class MeetingsResolver {
     @CurrentViewer() viewer: Viewer,
     @Args('from', { type: () => Date, nullable: true }) from?: Date,
     @Args('to', { type: () => Date, nullable: true }) to?: Date,
+    @Context() ctx?: GqlContext,
   ) {
-    return this.meetingService.upcoming(viewer, from, to);
+    return this.meetingService.upcoming(viewer, from, to, ctx?.loaders);
   }
 
   @Mutation(() => MeetingModel)
