@@ -37,10 +37,24 @@ export function selectList(alias: string, columns: ColumnMap, prefix = ''): stri
 
 /** The object of one prefixed part of a row; null when its id is null (an outer join that found nothing). */
 export function pick<T>(row: Record<string, unknown>, columns: ColumnMap, prefix = ''): T | null {
-  if (row[`${prefix}id`] == null) return null;
+  const keys = rowKeys(columns, prefix);
+  if (row[keys[0][1]] == null) return null;
   const out: Record<string, unknown> = {};
-  for (const property of Object.keys(columns)) out[property] = row[`${prefix}${property}`];
+  for (const [property, key] of keys) out[property] = row[key];
   return out as T;
+}
+
+/** [property, row key] per column, id first; built once per map and prefix (pick runs per row on hot paths). */
+const KEYS = new WeakMap<ColumnMap, Map<string, [string, string][]>>();
+function rowKeys(columns: ColumnMap, prefix: string): [string, string][] {
+  let byPrefix = KEYS.get(columns);
+  if (!byPrefix) KEYS.set(columns, (byPrefix = new Map()));
+  let keys = byPrefix.get(prefix);
+  if (!keys) {
+    const properties = ['id', ...Object.keys(columns).filter((p) => p !== 'id')];
+    byPrefix.set(prefix, (keys = properties.map((p) => [p, `${prefix}${p}`] as [string, string])));
+  }
+  return keys;
 }
 
 /** json_build_object('property', alias.column, …): the same object nested in one column. */

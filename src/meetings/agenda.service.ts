@@ -176,7 +176,8 @@ export class AgendaService {
           );
           return rows.map((row) => {
             primePerson(loaders, this.db, pick<PersonEntity>(row, PERSON_COLUMNS, 'p_')!);
-            return pick<AttendanceEntity>({ ...row, id: row.meetingId }, { meetingId: '', personId: '', organizationId: '', status: '', recordedAt: '' })!;
+            const { meetingId, personId, organizationId, status, recordedAt } = row;
+            return { meetingId, personId, organizationId, status, recordedAt } as AttendanceEntity;
           });
         }, (a) => a.meetingId),
       )
