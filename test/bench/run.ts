@@ -1,13 +1,18 @@
 // npm run bench: the ratio table (hub against the hand-written baseline, demo and ×100 data on
 // PostgreSQL; ratio.ts), then with BENCH_SEARCH=1 the search cases over generated profiles
-// (search.ts), then how long `npm start` takes to be healthy (startup.ts; BENCH_STARTUP=0 skips it). Numbers, not assertions: timing goals live here, not in tests.
+// (search.ts), then how long `npm start` takes to be healthy (startup.ts; BENCH_STARTUP=0 skips it),
+// with BENCH_MATRIX=1 (under the Synapse lock) Matrix delivery against direct sends (matrix.ts).
+// BENCH_ONLY=ratio|startup|matrix runs one part. Numbers, not assertions: timing goals live here, not in tests.
+import { runMatrixBench } from './matrix.js';
 import { runRatioBench } from './ratio.js';
 import { runSearchBench } from './search.js';
 import { runStartupBench } from './startup.js';
 
 try {
-  if (process.env.BENCH_ONLY !== 'startup') await runRatioBench();
-  if (process.env.BENCH_STARTUP !== '0') await runStartupBench();
+  const only = process.env.BENCH_ONLY;
+  if (!only || only === 'ratio') await runRatioBench();
+  if ((!only || only === 'startup') && process.env.BENCH_STARTUP !== '0') await runStartupBench();
+  if (process.env.BENCH_MATRIX === '1') await runMatrixBench();
   if (process.env.BENCH_SEARCH === '1') await runSearchBench();
 } catch (error) {
   console.error(error);
