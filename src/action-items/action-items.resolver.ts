@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, RequirePermission } from '../auth/auth.decorators.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { GqlContext } from '../common/request-loaders.js';
@@ -44,22 +44,22 @@ export class ActionItemsResolver {
   }
 
   @ResolveField(() => GroupModel)
-  group(@Parent() item: ActionItemModel, @Context() ctx: GqlContext) {
+  group(item: ActionItemModel, _args: unknown, ctx: GqlContext) {
     return this.groups.load(ctx.loaders, item.groupId);
   }
 
   @ResolveField(() => PersonModel, { nullable: true })
-  assignee(@Parent() item: ActionItemModel, @Context() ctx: GqlContext) {
+  assignee(item: ActionItemModel, _args: unknown, ctx: GqlContext) {
     return this.people.load(ctx.loaders, item.assigneeId);
   }
 
   @ResolveField(() => OrganizationModel, { nullable: true })
-  assigneeOrganization(@Parent() item: ActionItemModel, @Context() ctx: GqlContext) {
+  assigneeOrganization(item: ActionItemModel, _args: unknown, ctx: GqlContext) {
     return this.organizations.load(ctx.loaders, item.assigneeOrganizationId);
   }
 
   @ResolveField(() => MeetingModel, { nullable: true })
-  async originMeeting(@Parent() item: ActionItemModel, @Context() ctx: GqlContext) {
+  async originMeeting(item: ActionItemModel, _args: unknown, ctx: GqlContext) {
     const meeting = item.originMeetingId ? await this.meetingAccess.load(ctx.loaders, item.originMeetingId) : null;
     const access = meeting && (await this.meetingAccess.accessTo(ctx.req.viewer!, ctx.loaders, meeting));
     return meeting && access ? toMeetingModel(meeting, access) : null;
@@ -72,7 +72,7 @@ export class AgendaItemOriginResolver {
   constructor(private readonly actionItemService: ActionItemsService) {}
 
   @ResolveField(() => ActionItemModel, { nullable: true, description: "open action items reappear on the next meeting's agenda" })
-  carriedOverFrom(@Parent() item: AgendaItemModel, @Context() ctx: GqlContext) {
+  carriedOverFrom(item: AgendaItemModel, _args: unknown, ctx: GqlContext) {
     return this.actionItemService.load(ctx.loaders, item.carriedOverFromId);
   }
 }
@@ -85,7 +85,7 @@ export class GroupActionItemsResolver {
   ) {}
 
   @ResolveField(() => [ActionItemModel])
-  async openActionItems(@Parent() group: GroupModel, @Context() ctx: GqlContext) {
+  async openActionItems(group: GroupModel, _args: unknown, ctx: GqlContext) {
     if (!(await this.groups.readable(ctx.req.viewer!, [group as never])).length) return [];
     return this.actionItemService.openForGroup(ctx.loaders, group.id);
   }

@@ -22,7 +22,7 @@ export class AuditResolver {
   }
 
   @ResolveField(() => PersonModel, { nullable: true, description: 'null for the hub itself (scheduler, bridge)' })
-  actor(@Parent() entry: AuditEntryModel, @Context() ctx: GqlContext) {
+  actor(entry: AuditEntryModel, _args: unknown, ctx: GqlContext) {
     return this.people.load(ctx.loaders, entry.actorId);
   }
 }

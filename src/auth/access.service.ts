@@ -45,10 +45,20 @@ export class AccessService {
 
   /** manage: group LEAD/MODERATOR or network ADMIN/MODERATOR; read: any active group member. */
   async groupAccess(viewer: Viewer, group: GroupLike): Promise<GroupAccess | null> {
+    const now = this.groupAccessNow(viewer, group);
+    if (now !== undefined) return now;
+    await viewer.loadRoles();
+    return this.groupAccessNow(viewer, group) ?? null;
+  }
+
+  /** groupAccess without a promise; undefined when the caller's roles are not read yet. */
+  groupAccessNow(viewer: Viewer, group: GroupLike): GroupAccess | null | undefined {
     if (viewer.hubAdmin) return 'manage';
-    const networkRole = await viewer.networkRole(group.networkId);
+    const networkRole = viewer.networkRoleNow(group.networkId);
+    if (networkRole === undefined) return undefined;
     if (networkRole === NetworkRole.ADMIN || networkRole === NetworkRole.MODERATOR) return 'manage';
-    const groupRole = await viewer.groupRole(group.id);
+    const groupRole = viewer.groupRoleNow(group.id);
+    if (groupRole === undefined) return undefined;
     if (groupRole === GroupRole.LEAD || groupRole === GroupRole.MODERATOR) return 'manage';
     return groupRole ? 'read' : null;
   }
@@ -58,9 +68,18 @@ export class AccessService {
    * see more (groupAccess). Outsiders of the network see no group at all.
    */
   async groupView(viewer: Viewer, group: GroupLike): Promise<GroupView | null> {
-    const access = await this.groupAccess(viewer, group);
-    if (access) return access;
-    return (await viewer.networkRole(group.networkId)) ? 'network' : null;
+    const now = this.groupViewNow(viewer, group);
+    if (now !== undefined) return now;
+    await viewer.loadRoles();
+    return this.groupViewNow(viewer, group) ?? null;
+  }
+
+  /** groupView without a promise; undefined when the caller's roles are not read yet. */
+  groupViewNow(viewer: Viewer, group: GroupLike): GroupView | null | undefined {
+    const access = this.groupAccessNow(viewer, group);
+    if (access !== null) return access;
+    const networkRole = viewer.networkRoleNow(group.networkId);
+    return networkRole === undefined ? undefined : networkRole ? 'network' : null;
   }
 
   async requireGroupManage(viewer: Viewer, group: GroupLike): Promise<void> {

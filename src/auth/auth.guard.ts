@@ -54,8 +54,8 @@ export class AuthGuard implements CanActivate {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw unauthenticated('Der Authorization-Header muss „Bearer <Zugriffstoken>“ lauten.');
     const token = await this.verifier.verify(match[1]);
-    const person = await this.people.signIn(token);
-    req.viewer = new Viewer(person, token.hubAdmin, this.db);
+    const { person, roles } = await this.people.signIn(token);
+    req.viewer = new Viewer(person, token.hubAdmin, this.db, roles);
   }
 
   private request(context: ExecutionContext): HubRequest {

@@ -55,4 +55,44 @@ describe('Viewer', () => {
     expect(await viewer.networkRole('n1')).toBe('MEMBER');
     expect(calls).toHaveLength(2);
   });
+
+  it('answers without a promise once the roles are read (with the sign-in or later), and forgets them on invalidate', async () => {
+    const signedIn = new Viewer(person, false, scriptedDb([]).db, { network: [['n1', 'ADMIN' as never]], group: [['g1', 'LEAD' as never]] });
+    expect(signedIn.networkRoleNow('n1')).toBe('ADMIN');
+    expect(signedIn.networkRoleNow('n2')).toBeNull();
+    expect(signedIn.groupRoleNow('g1')).toBe('LEAD');
+    const { db, calls } = scriptedDb([async () => [{ network_id: 'n1', role: 'MEMBER' }], async () => []]);
+    const lazy = new Viewer(person, false, db);
+    expect(lazy.networkRoleNow('n1')).toBeUndefined(); // not read yet: the caller must wait
+    await lazy.loadRoles();
+    expect(lazy.networkRoleNow('n1')).toBe('MEMBER');
+    expect(lazy.groupRoleNow('g1')).toBeNull();
+    lazy.invalidate();
+    expect(lazy.networkRoleNow('n1')).toBeUndefined();
+    expect(calls).toHaveLength(2);
+  });
+});
+
+describe('AccessService: the same answer with and without a promise', () => {
+  it('groupAccess and groupView agree with their *Now forms for every role combination', async () => {
+    const { AccessService } = await import('./access.service.js');
+    const access = new AccessService();
+    const group = { id: 'g1', networkId: 'n1' };
+    for (const networkRole of [null, 'MEMBER', 'MODERATOR', 'ADMIN']) {
+      for (const groupRole of [null, 'GUEST', 'MEMBER', 'MODERATOR', 'LEAD']) {
+        for (const hubAdmin of [false, true]) {
+          const roles = { network: networkRole ? [['n1', networkRole]] : [], group: groupRole ? [['g1', groupRole]] : [] } as never;
+          const viewer = new Viewer(person, hubAdmin, scriptedDb([]).db, roles);
+          const lazyDb = scriptedDb([async () => (networkRole ? [{ network_id: 'n1', role: networkRole }] : []), async () => (groupRole ? [{ group_id: 'g1', role: groupRole }] : [])]);
+          const lazy = new Viewer(person, hubAdmin, lazyDb.db);
+          const expected = await access.groupAccess(lazy, group);
+          expect([networkRole, groupRole, hubAdmin, access.groupAccessNow(viewer, group)]).toEqual([networkRole, groupRole, hubAdmin, expected]);
+          expect(access.groupViewNow(viewer, group)).toBe(await access.groupView(lazy, group));
+        }
+      }
+    }
+    // Reference points of the rule: a network MEMBER outside the group sees its public face only.
+    const member = new Viewer(person, false, scriptedDb([]).db, { network: [['n1', 'MEMBER' as never]], group: [] });
+    expect([access.groupAccessNow(member, group), access.groupViewNow(member, group)]).toEqual([null, 'network']);
+  });
 });

@@ -3,19 +3,36 @@ import { GroupRole } from '../groups/group.enums.js';
 import { NetworkRole } from '../networks/network.enums.js';
 import type { PersonEntity } from '../people/person.entity.js';
 
+/** The caller's network roles and active group memberships, as read with the sign-in. */
+export interface ViewerRoles {
+  network: [string, NetworkRole][];
+  group: [string, GroupRole][];
+}
+
 /**
- * The signed-in caller of one request. Their roles are read once, lazily, and reused for every
- * check in the request, so authorization costs at most two queries whatever the request asks.
+ * The signed-in caller of one request. Their roles are read once (with the sign-in, or lazily)
+ * and reused for every check in the request, so authorization costs no query of its own.
  */
 export class Viewer {
   private networkRoles?: Promise<Map<string, NetworkRole>>;
   private groupRoles?: Promise<Map<string, GroupRole>>;
+  /** The same maps once read, for checks that need no promise (see AccessService's *Now methods). */
+  private networkRolesNow?: Map<string, NetworkRole>;
+  private groupRolesNow?: Map<string, GroupRole>;
 
   constructor(
     readonly person: PersonEntity,
     readonly hubAdmin: boolean,
     private readonly db: DataSource,
-  ) {}
+    roles?: ViewerRoles,
+  ) {
+    if (roles) {
+      this.networkRolesNow = new Map(roles.network);
+      this.groupRolesNow = new Map(roles.group);
+      this.networkRoles = Promise.resolve(this.networkRolesNow);
+      this.groupRoles = Promise.resolve(this.groupRolesNow);
+    }
+  }
 
   get personId(): string {
     return this.person.id;
@@ -38,24 +55,47 @@ export class Viewer {
     return [...(await this.allGroupRoles()).keys()];
   }
 
+  /** The caller's role in a network if the roles are read already (null: none), else undefined. */
+  networkRoleNow(networkId: string): NetworkRole | null | undefined {
+    return this.networkRolesNow ? (this.networkRolesNow.get(networkId) ?? null) : undefined;
+  }
+
+  /** The caller's active role in a group if the memberships are read already (null: none), else undefined. */
+  groupRoleNow(groupId: string): GroupRole | null | undefined {
+    return this.groupRolesNow ? (this.groupRolesNow.get(groupId) ?? null) : undefined;
+  }
+
+  /** Reads the roles and memberships if that has not happened yet. */
+  async loadRoles(): Promise<void> {
+    await Promise.all([this.allNetworkRoles(), this.allGroupRoles()]);
+  }
+
   /** Forget cached roles, after the request itself changed them. */
   invalidate(): void {
     this.networkRoles = undefined;
     this.groupRoles = undefined;
+    this.networkRolesNow = undefined;
+    this.groupRolesNow = undefined;
   }
 
   private allNetworkRoles(): Promise<Map<string, NetworkRole>> {
-    this.networkRoles ??= this.forgetOnFailure(
+    if (this.networkRoles) return this.networkRoles;
+    const loading = this.forgetOnFailure(
       this.db
         .query<{ network_id: string; role: NetworkRole }[]>('SELECT network_id, role FROM network_role WHERE person_id = $1', [this.person.id])
         .then((rows) => new Map(rows.map((r) => [r.network_id, r.role]))),
       () => (this.networkRoles = undefined),
     );
-    return this.networkRoles;
+    this.networkRoles = loading;
+    void loading.then((map) => {
+      if (this.networkRoles === loading) this.networkRolesNow = map;
+    }, () => undefined);
+    return loading;
   }
 
   private allGroupRoles(): Promise<Map<string, GroupRole>> {
-    this.groupRoles ??= this.forgetOnFailure(
+    if (this.groupRoles) return this.groupRoles;
+    const loading = this.forgetOnFailure(
       this.db
         .query<{ group_id: string; role: GroupRole }[]>(
           `SELECT group_id, role FROM group_member
@@ -65,7 +105,11 @@ export class Viewer {
         .then((rows) => new Map(rows.map((r) => [r.group_id, r.role]))),
       () => (this.groupRoles = undefined),
     );
-    return this.groupRoles;
+    this.groupRoles = loading;
+    void loading.then((map) => {
+      if (this.groupRoles === loading) this.groupRolesNow = map;
+    }, () => undefined);
+    return loading;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import type { GqlContext } from '../common/request-loaders.js';
 import type { GroupEntity } from '../groups/group.entity.js';
 import { GroupModel } from '../groups/group.model.js';
@@ -14,7 +14,7 @@ export class GroupCalendarResolver {
     nullable: true,
     description: "the group's ICS feed URL with the caller's secret calendar token; null for those the feed would refuse (extension)",
   })
-  async calendarFeedUrl(@Parent() group: GroupEntity, @Context() ctx: GqlContext) {
+  async calendarFeedUrl(group: GroupEntity, _args: unknown, ctx: GqlContext) {
     const viewer = ctx.req.viewer;
     if (!viewer) return null;
     // The same rule as the feed itself: active members, and the network's ADMINs and MODERATORs.

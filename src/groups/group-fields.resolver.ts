@@ -1,4 +1,4 @@
-import { Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Int, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GqlContext } from '../common/request-loaders.js';
 import { OrganizationModel } from '../organizations/organization.model.js';
 import { GroupRole } from './group.enums.js';
@@ -15,17 +15,17 @@ export class GroupFieldsResolver {
   constructor(private readonly groups: GroupsService) {}
 
   @ResolveField(() => [OrganizationModel], { description: 'the organizations its active members act for (not personal data)' })
-  organizations(@Parent() group: GroupEntity, @Context() ctx: GqlContext) {
+  organizations(group: GroupEntity, _args: unknown, ctx: GqlContext) {
     return this.groups.organizations(ctx.loaders, group.id);
   }
 
   @ResolveField(() => Int)
-  memberCount(@Parent() group: GroupEntity, @Context() ctx: GqlContext) {
+  memberCount(group: GroupEntity, _args: unknown, ctx: GqlContext) {
     return this.groups.memberCount(ctx.loaders, group.id);
   }
 
   @ResolveField(() => GroupRole, { nullable: true, description: "the caller's active role in this group, or null" })
-  myRole(@Parent() group: GroupEntity, @Context() ctx: GqlContext) {
+  myRole(group: GroupEntity, _args: unknown, ctx: GqlContext) {
     return ctx.req.viewer ? ctx.req.viewer.groupRole(group.id) : null;
   }
 }

@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import type { GqlContext } from '../common/request-loaders.js';
 import { OrganizationModel } from '../organizations/organization.model.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
@@ -14,12 +14,12 @@ export class GroupMemberResolver {
   ) {}
 
   @ResolveField(() => PersonModel)
-  person(@Parent() member: GroupMemberModel, @Context() ctx: GqlContext) {
-    return this.people.load(ctx.loaders, member.personId);
+  person(member: GroupMemberModel, _args: unknown, ctx: GqlContext) {
+    return member.person ?? this.people.load(ctx.loaders, member.personId);
   }
 
   @ResolveField(() => OrganizationModel, { nullable: true })
-  organization(@Parent() member: GroupMemberModel, @Context() ctx: GqlContext) {
+  organization(member: GroupMemberModel, _args: unknown, ctx: GqlContext) {
     return this.organizations.load(ctx.loaders, member.organizationId);
   }
 }

@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { AccessService } from '../auth/access.service.js';
 import type { GqlContext } from '../common/request-loaders.js';
 import type { GroupEntity } from './group.entity.js';
@@ -12,7 +12,7 @@ export class GroupViewerResolver {
   @ResolveField(() => Boolean, {
     description: 'true when the caller manages the group: its LEAD/MODERATOR, a network ADMIN/MODERATOR or a hub admin (extension)',
   })
-  async viewerCanManage(@Parent() group: GroupEntity, @Context() ctx: GqlContext) {
+  async viewerCanManage(group: GroupEntity, _args: unknown, ctx: GqlContext) {
     return ctx.req.viewer ? (await this.access.groupAccess(ctx.req.viewer, group)) === 'manage' : false;
   }
 }

@@ -1,3 +1,4 @@
+import type { PersonEntity } from '../people/person.entity.js';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { DateScalar } from '../common/scalars.js';
 import { GroupJoinPolicy, GroupLevel, GroupRole } from './group.enums.js';
@@ -20,6 +21,8 @@ export class GroupModel {
 export class GroupMemberModel {
   groupId: string;
   personId: string;
+  /** Read with the membership where the loader joined it (the person field's plain answer). */
+  person?: PersonEntity;
   organizationId: string | null;
   @Field(() => GroupRole) role: GroupRole;
   @Field(() => DateScalar) since: string;

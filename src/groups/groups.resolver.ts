@@ -10,7 +10,7 @@ import { AddGroupMemberInput, CreateGroupInput, RemoveGroupMemberInput } from '.
 import { GroupJoinPolicy, GroupLevel } from './group.enums.js';
 import type { GroupEntity } from './group.entity.js';
 import { GroupMemberModel, GroupModel } from './group.model.js';
-import { GroupsService } from './groups.service.js';
+import { GroupsService, type GroupWithRelatives } from './groups.service.js';
 
 @Resolver(() => GroupModel)
 export class GroupsResolver {
@@ -55,36 +55,49 @@ export class GroupsResolver {
   }
 
   @ResolveField(() => NetworkModel)
-  async network(@Parent() group: GroupEntity, @Context() ctx: GqlContext) {
+  async network(group: GroupEntity, _args: unknown, ctx: GqlContext) {
     const network = await this.networks.load(ctx.loaders, group.networkId);
     return (await this.networks.view(ctx.req.viewer!, network!)) ?? toModel(network!, 'public');
   }
 
   @ResolveField(() => GroupModel, { nullable: true })
-  async parent(@Parent() group: GroupEntity, @Context() ctx: GqlContext) {
+  parent(group: GroupWithRelatives, _args: unknown, ctx: GqlContext) {
+    // Read with the network's groups and the roles at hand: answered without a promise.
+    const parent = group.relatives?.parent;
+    const now = parent === undefined ? undefined : parent === null ? [] : this.groups.visibleNow(ctx.req.viewer!, [parent]);
+    return now ? (now[0] ?? null) : this.loadParent(group, ctx);
+  }
+
+  private async loadParent(group: GroupEntity, ctx: GqlContext) {
     const parent = await this.groups.load(ctx.loaders, group.parentId);
     return parent ? ((await this.groups.visible(ctx.req.viewer!, [parent]))[0] ?? null) : null;
   }
 
   @ResolveField(() => [GroupModel])
-  async children(@Parent() group: GroupEntity, @Context() ctx: GqlContext) {
+  children(group: GroupWithRelatives, _args: unknown, ctx: GqlContext) {
+    const now = group.relatives && this.groups.visibleNow(ctx.req.viewer!, group.relatives.children);
+    return now ?? this.loadChildren(group, ctx);
+  }
+
+  private async loadChildren(group: GroupEntity, ctx: GqlContext) {
     return this.groups.visible(ctx.req.viewer!, await this.groups.children(ctx.loaders, group.id));
   }
 
   @ResolveField(() => OrganizationModel, { nullable: true, description: 'the "federführende Stadt" of a project group' })
-  leadOrganization(@Parent() group: GroupEntity, @Context() ctx: GqlContext) {
-    return this.organizations.load(ctx.loaders, group.leadOrganizationId);
+  leadOrganization(group: GroupEntity, _args: unknown, ctx: GqlContext) {
+    return group.leadOrganization ?? this.organizations.load(ctx.loaders, group.leadOrganizationId);
   }
 
   @ResolveField(() => [GroupMemberModel], { description: "the group's members, network ADMINs/MODERATORs and hub admins; others []" })
-  async members(@Parent() group: GroupEntity, @Context() ctx: GqlContext) {
+  async members(group: GroupEntity, _args: unknown, ctx: GqlContext) {
     // The member list is personal data: other role holders of the network see only memberCount.
-    if (!(await this.groups.readable(ctx.req.viewer!, [group])).length) return [];
+    const readable = this.groups.readableNow(ctx.req.viewer!, [group]) ?? (await this.groups.readable(ctx.req.viewer!, [group]));
+    if (!readable.length) return [];
     return this.groups.members(ctx.loaders, group.id);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'set once the bridge has created the room; members and managers only' })
-  async matrixRoomId(@Parent() group: GroupEntity, @Context() ctx: GqlContext) {
+  async matrixRoomId(group: GroupEntity, _args: unknown, ctx: GqlContext) {
     return (await this.groups.readable(ctx.req.viewer!, [group])).length ? group.matrixRoomId : null;
   }
 }

@@ -9,6 +9,10 @@ import { badInput, notFound } from '../common/domain-error.js';
 import { isUuid } from '../common/ids.js';
 import { manyByKey, oneByKey, type RequestLoaders } from '../common/request-loaders.js';
 import { todayInBerlin } from '../common/scalars.js';
+import { GROUP_COLUMNS, ORGANIZATION_COLUMNS, PERSON_COLUMNS, pick, selectList } from '../common/sql-rows.js';
+import { primeOrganization } from '../organizations/organizations.service.js';
+import { primePerson } from '../people/people.service.js';
+import type { PersonEntity } from '../people/person.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { isActiveMember } from '../networks/network-memberships.js';
 import { NetworkRole } from '../networks/network.enums.js';
@@ -18,6 +22,20 @@ import { ACTIVE_MEMBER, keepLastLead, lockGroup, membershipChanged, quoted } fro
 import { GroupMemberEntity } from './group-member.entity.js';
 import { GroupEntity } from './group.entity.js';
 import { GroupJoinPolicy, GroupLevel, GroupRole, LEVEL_NAME, LEVEL_RANK } from './group.enums.js';
+
+/** The enum's declaration order, as PostgreSQL sorts enum values. */
+const LEVEL_ORDER = Object.fromEntries(Object.values(GroupLevel).map((level, i) => [level, i])) as Record<GroupLevel, number>;
+const GROUP_MEMBER_COLUMNS = { id: '', groupId: '', personId: '', organizationId: '', role: '', since: '', until: '', createdAt: '' };
+
+/** A group read with its network's other groups: its parent and children as objects. */
+export type GroupWithRelatives = GroupEntity & { relatives?: { parent: GroupEntity | null; children: GroupEntity[] } };
+
+/** The request's group loader (one statement per batch, plain rows). */
+export function groupLoader(loaders: RequestLoaders, db: DataSource) {
+  return loaders.get('group.byId', () =>
+    oneByKey((ids) => db.query<GroupEntity[]>(`SELECT ${selectList('g', GROUP_COLUMNS)} FROM work_group g WHERE g.id = ANY($1)`, [ids]), (g) => g.id),
+  );
+}
 
 const POLICY_DE: Record<GroupJoinPolicy, string> = { OPEN: 'offen', APPROVAL: 'mit Freigabe', CLOSED: 'geschlossen' };
 
@@ -142,6 +160,18 @@ export class GroupsService {
   }
 
   /** Keeps only the groups whose members, room, series and open items the caller may read. */
+  /** readable without a promise; undefined when the caller's roles are not read yet. */
+  readableNow(viewer: Viewer, groups: GroupEntity[]): GroupEntity[] | undefined {
+    const allowed = groups.map((g) => this.access.groupAccessNow(viewer, g));
+    return allowed.includes(undefined) ? undefined : groups.filter((_, i) => allowed[i]);
+  }
+
+  /** visible without a promise; undefined when the caller's roles are not read yet. */
+  visibleNow(viewer: Viewer, groups: GroupEntity[]): GroupEntity[] | undefined {
+    const allowed = groups.map((g) => this.access.groupViewNow(viewer, g));
+    return allowed.includes(undefined) ? undefined : groups.filter((_, i) => allowed[i]);
+  }
+
   async readable(viewer: Viewer, groups: GroupEntity[]): Promise<GroupEntity[]> {
     const allowed = await Promise.all(groups.map((g) => this.access.groupAccess(viewer, g)));
     return groups.filter((_, i) => allowed[i]);
@@ -159,40 +189,79 @@ export class GroupsService {
 
   load(loaders: RequestLoaders, id: string | null): Promise<GroupEntity | null> {
     if (!id) return Promise.resolve(null);
-    return loaders
-      .get('group.byId', () => oneByKey((ids) => this.db.getRepository(GroupEntity).findBy({ id: In(ids) }), (g) => g.id))
-      .load(id);
+    return groupLoader(loaders, this.db).load(id);
   }
 
+  /**
+   * The network's groups by level and name, in one statement with their lead organizations. The
+   * groups, the lead organizations and each group's children (same network, by name) go to the
+   * request's loaders, so parent, children and leadOrganization of a network's groups cost nothing.
+   */
   inNetwork(loaders: RequestLoaders, networkId: string): Promise<GroupEntity[]> {
     return loaders
       .get('group.byNetwork', () =>
-        manyByKey((ids) => this.db.getRepository(GroupEntity).find({ where: { networkId: In(ids) }, order: { level: 'ASC', name: 'ASC' } }), (g) => g.networkId),
+        manyByKey(
+          async (ids) => {
+            const rows = await this.db.query<Record<string, unknown>[]>(
+              `SELECT ${selectList('g', GROUP_COLUMNS)}, ${selectList('o', ORGANIZATION_COLUMNS, 'o_')}
+                 FROM work_group g LEFT JOIN organization o ON o.id = g.lead_organization_id
+                WHERE g.network_id = ANY($1) ORDER BY g.name`,
+              [ids],
+            );
+            // Fetched by name (the children's order); the list itself is by level, then name.
+            const groups = rows.map((row) => pick<GroupEntity>(row, GROUP_COLUMNS)!);
+            const children = new Map<string, GroupEntity[]>(groups.map((g) => [g.id, []]));
+            rows.forEach((row, i) => {
+              const lead = pick<OrganizationEntity>(row, ORGANIZATION_COLUMNS, 'o_');
+              primeOrganization(loaders, this.db, lead);
+              groups[i].leadOrganization = lead ?? undefined;
+              groupLoader(loaders, this.db).prime(groups[i].id, groups[i]);
+              if (groups[i].parentId) children.get(groups[i].parentId!)?.push(groups[i]);
+            });
+            for (const [id, list] of children) this.childLoader(loaders).prime(id, list);
+            const byId = new Map(groups.map((g) => [g.id, g]));
+            // The parent and children of a network's group are in the same network: carried along.
+            for (const g of groups) (g as GroupWithRelatives).relatives = { parent: g.parentId ? (byId.get(g.parentId) ?? null) : null, children: children.get(g.id)! };
+            const byLevel = groups.map((g, i) => ({ g, i })).sort((x, y) => LEVEL_ORDER[x.g.level] - LEVEL_ORDER[y.g.level] || x.i - y.i);
+            return byLevel.map((x) => x.g);
+          },
+          (g) => g.networkId,
+        ),
       )
       .load(networkId);
   }
 
   children(loaders: RequestLoaders, parentId: string): Promise<GroupEntity[]> {
-    return loaders
-      .get('group.children', () =>
-        manyByKey((ids) => this.db.getRepository(GroupEntity).find({ where: { parentId: In(ids) }, order: { name: 'ASC' } }), (g) => g.parentId!),
-      )
-      .load(parentId);
+    return this.childLoader(loaders).load(parentId);
   }
 
+  private childLoader(loaders: RequestLoaders) {
+    return loaders.get('group.children', () =>
+      manyByKey(
+        (ids) => this.db.query<GroupEntity[]>(`SELECT ${selectList('g', GROUP_COLUMNS)} FROM work_group g WHERE g.parent_id = ANY($1) ORDER BY g.name`, [ids]),
+        (g) => g.parentId!,
+      ),
+    );
+  }
+
+  /** By role, then name; the persons go to the request's loader. */
   members(loaders: RequestLoaders, groupId: string): Promise<GroupMemberEntity[]> {
     return loaders
       .get('group.members', () =>
         manyByKey(
-          (ids) =>
-            this.db
-              .getRepository(GroupMemberEntity)
-              .createQueryBuilder('m')
-              .innerJoin('m.person', 'p')
-              .where('m.group_id IN (:...ids)', { ids })
-              .orderBy('m.role', 'ASC')
-              .addOrderBy('p.display_name', 'ASC')
-              .getMany(),
+          async (ids) => {
+            const rows = await this.db.query<Record<string, unknown>[]>(
+              `SELECT m.id, m.group_id AS "groupId", m.person_id AS "personId", m.organization_id AS "organizationId", m.role,
+                      m.since::text AS since, m.until::text AS until, m.created_at AS "createdAt", ${selectList('p', PERSON_COLUMNS, 'p_')}
+                 FROM group_member m JOIN person p ON p.id = m.person_id
+                WHERE m.group_id = ANY($1) ORDER BY m.role, p.display_name`,
+              [ids],
+            );
+            return rows.map((row) => {
+              const person = primePerson(loaders, this.db, pick<PersonEntity>(row, PERSON_COLUMNS, 'p_')!);
+              return { ...pick<GroupMemberEntity>(row, GROUP_MEMBER_COLUMNS)!, person };
+            });
+          },
           (m) => m.groupId,
         ),
       )

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, Public, RequirePermission } from '../auth/auth.decorators.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { GqlContext } from '../common/request-loaders.js';
@@ -9,11 +9,14 @@ import { PeopleService } from '../people/people.service.js';
 import { PersonModel } from '../people/person.model.js';
 import { FieldsOfActionService } from './fields-of-action.service.js';
 import { ProjectStatus } from './knowledge.enums.js';
-import { FieldOfActionModel, ProjectProfileModel, ProjectProfileSearchModel } from './knowledge.models.js';
+import { FieldOfActionModel, ProjectProfileHitModel, ProjectProfileModel, ProjectProfileSearchModel } from './knowledge.models.js';
+import { ConnectionType, decodeCursor, page, pageSize } from '../common/pagination.js';
 import { CreateProjectProfileInput, UpdateProjectProfileInput } from './profile.inputs.js';
 import { ProfilesService } from './profiles.service.js';
 import { ProfileSearchService } from './search/profile-search.service.js';
 import { personForViewer } from './visibility.js';
+
+const ProjectProfileHitConnection = ConnectionType(ProjectProfileHitModel, 'ProjectProfileHit');
 
 @Resolver(() => ProjectProfileModel)
 export class ProfilesResolver {
@@ -53,6 +56,25 @@ export class ProfilesResolver {
     return this.searchService.search(viewer, { query, fieldOfActionKeys, federalState, status, limit, offset });
   }
 
+  @Query(() => ProjectProfileHitConnection, {
+    description: 'extension: searchProjectProfiles as a cursor connection, by rank (first: default 20, at most 100)',
+  })
+  @Public()
+  async searchProjectProfilesConnection(
+    @CurrentViewer() viewer: Viewer | undefined,
+    @Args('query', { type: () => String, nullable: true }) query?: string | null,
+    @Args('fieldOfActionKeys', { type: () => [String], nullable: true }) fieldOfActionKeys?: string[] | null,
+    @Args('federalState', { type: () => String, nullable: true }) federalState?: string | null,
+    @Args('status', { type: () => ProjectStatus, nullable: true }) status?: ProjectStatus | null,
+    @Args('first', { type: () => Int, nullable: true }) first?: number | null,
+    @Args('after', { type: () => String, nullable: true }) after?: string | null,
+  ) {
+    const limit = pageSize(first, 20);
+    const offset = decodeCursor(after) + 1;
+    const { total, hits } = await this.searchService.search(viewer, { query, fieldOfActionKeys, federalState, status, limit, offset });
+    return page(hits, offset, total);
+  }
+
   @Mutation(() => ProjectProfileModel, { description: 'a role holder, for an organization they act for; PUBLIC needs a network ADMIN/MODERATOR or hub admin' })
   @RequirePermission('profile.create')
   createProjectProfile(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateProjectProfileInput) {
@@ -72,27 +94,27 @@ export class ProfilesResolver {
   }
 
   @ResolveField(() => [OrganizationModel], { description: 'at least one' })
-  organizations(@Parent() profile: ProjectProfileModel, @Context() ctx: GqlContext) {
+  organizations(profile: ProjectProfileModel, _args: unknown, ctx: GqlContext) {
     return this.profiles.organizations(ctx.loaders, profile.id);
   }
 
   @ResolveField(() => [FieldOfActionModel])
-  fieldsOfAction(@Parent() profile: ProjectProfileModel, @Context() ctx: GqlContext) {
+  fieldsOfAction(profile: ProjectProfileModel, _args: unknown, ctx: GqlContext) {
     return this.profiles.fieldsOf(ctx.loaders, profile.id);
   }
 
   @ResolveField(() => PersonModel, { nullable: true, description: 'without sign-in only with the person\'s consent (publicProfile)' })
-  async contact(@Parent() profile: ProjectProfileModel, @Context() ctx: GqlContext) {
+  async contact(profile: ProjectProfileModel, _args: unknown, ctx: GqlContext) {
     return personForViewer(ctx.req.viewer, await this.people.load(ctx.loaders, profile.contactId));
   }
 
   @ResolveField(() => PersonModel, { description: 'without sign-in named only with the person\'s consent (publicProfile)' })
-  async createdBy(@Parent() profile: ProjectProfileModel, @Context() ctx: GqlContext) {
+  async createdBy(profile: ProjectProfileModel, _args: unknown, ctx: GqlContext) {
     return personForViewer(ctx.req.viewer, await this.people.load(ctx.loaders, profile.createdById), true);
   }
 
   @ResolveField(() => NetworkModel, { nullable: true, description: 'required for NETWORK visibility; null for callers who may not see the network' })
-  async network(@Parent() profile: ProjectProfileModel, @Context() ctx: GqlContext) {
+  async network(profile: ProjectProfileModel, _args: unknown, ctx: GqlContext) {
     const viewer = ctx.req.viewer;
     if (!viewer || !profile.networkId) return null;
     const network = await this.networks.load(ctx.loaders, profile.networkId);

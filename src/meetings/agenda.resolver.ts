@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, RequirePermission } from '../auth/auth.decorators.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { GqlContext } from '../common/request-loaders.js';
@@ -49,17 +49,17 @@ export class AgendaResolver {
   }
 
   @ResolveField(() => PersonModel, { nullable: true })
-  presenter(@Parent() item: AgendaItemModel, @Context() ctx: GqlContext) {
+  presenter(item: AgendaItemModel, _args: unknown, ctx: GqlContext) {
     return this.people.load(ctx.loaders, item.presenterId);
   }
 
   @ResolveField(() => OrganizationModel, { nullable: true })
-  presenterOrganization(@Parent() item: AgendaItemModel, @Context() ctx: GqlContext) {
+  presenterOrganization(item: AgendaItemModel, _args: unknown, ctx: GqlContext) {
     return this.organizations.load(ctx.loaders, item.presenterOrganizationId);
   }
 
   @ResolveField(() => PersonModel, { nullable: true })
-  proposedBy(@Parent() item: AgendaItemModel, @Context() ctx: GqlContext) {
+  proposedBy(item: AgendaItemModel, _args: unknown, ctx: GqlContext) {
     return this.people.load(ctx.loaders, item.proposedById);
   }
 }
@@ -72,12 +72,12 @@ export class AttendanceResolver {
   ) {}
 
   @ResolveField(() => PersonModel)
-  person(@Parent() a: AttendanceModel, @Context() ctx: GqlContext) {
+  person(a: AttendanceModel, _args: unknown, ctx: GqlContext) {
     return this.people.load(ctx.loaders, a.personId);
   }
 
   @ResolveField(() => OrganizationModel, { nullable: true })
-  organization(@Parent() a: AttendanceModel, @Context() ctx: GqlContext) {
+  organization(a: AttendanceModel, _args: unknown, ctx: GqlContext) {
     return this.organizations.load(ctx.loaders, a.organizationId);
   }
 }

@@ -9,6 +9,11 @@ import { isActiveMember } from '../networks/network-memberships.js';
 import { recordEvent } from '../outbox/outbox.js';
 import { PROTOCOL_STATE, type ProtocolStatus } from '../protocols/protocol.enums.js';
 import { AgendaItemEntity } from './entities/agenda-item.entity.js';
+import { AGENDA_ITEM_COLUMNS, ORGANIZATION_COLUMNS, PERSON_COLUMNS, pick, selectList } from '../common/sql-rows.js';
+import type { OrganizationEntity } from '../organizations/organization.entity.js';
+import { primeOrganization } from '../organizations/organizations.service.js';
+import { primePerson } from '../people/people.service.js';
+import type { PersonEntity } from '../people/person.entity.js';
 import { AttendanceEntity } from './entities/attendance.entity.js';
 import { appendAgendaItem, groupsNeedingCarryOver, lockMeeting, renumberAgenda, syncCarryOver } from './carry-over.js';
 import type { AcceptAgendaItemInput, AddAgendaItemInput, MoveAgendaItemInput, RecordAttendanceInput, RemoveAgendaItemInput } from './dto/meeting.inputs.js';
@@ -134,7 +139,21 @@ export class AgendaService {
     if (meeting.status === MeetingStatus.SCHEDULED && meeting.startsAt.getTime() > Date.now()) await this.ensureCarryOver(loaders, meeting.groupId);
     const items = await loaders
       .get('meeting.agenda', () =>
-        manyByKey((ids) => this.db.getRepository(AgendaItemEntity).find({ where: { meetingId: In(ids) }, order: { position: 'ASC' } }), (i) => i.meetingId),
+        manyByKey(async (ids) => {
+          // With the presenters and their organizations, which the agenda view asks next.
+          const rows = await this.db.query<Record<string, unknown>[]>(
+            `SELECT ${selectList('a', AGENDA_ITEM_COLUMNS)}, ${selectList('p', PERSON_COLUMNS, 'p_')}, ${selectList('o', ORGANIZATION_COLUMNS, 'o_')}
+               FROM agenda_item a LEFT JOIN person p ON p.id = a.presenter_id LEFT JOIN organization o ON o.id = a.presenter_organization_id
+              WHERE a.meeting_id = ANY($1) ORDER BY a.position`,
+            [ids],
+          );
+          return rows.map((row) => {
+            const presenter = pick<PersonEntity>(row, PERSON_COLUMNS, 'p_');
+            if (presenter) primePerson(loaders, this.db, presenter);
+            primeOrganization(loaders, this.db, pick<OrganizationEntity>(row, ORGANIZATION_COLUMNS, 'o_'));
+            return pick<AgendaItemEntity>(row, AGENDA_ITEM_COLUMNS)!;
+          });
+        }, (i) => i.meetingId),
       )
       .load(meeting.id);
     return items.filter((i) => {
@@ -148,7 +167,19 @@ export class AgendaService {
     if (meeting.access === 'network') return [];
     return loaders
       .get('meeting.attendance', () =>
-        manyByKey((ids) => this.db.getRepository(AttendanceEntity).find({ where: { meetingId: In(ids) }, order: { status: 'ASC' } }), (a) => a.meetingId),
+        manyByKey(async (ids) => {
+          const rows = await this.db.query<Record<string, unknown>[]>(
+            `SELECT a.meeting_id AS "meetingId", a.person_id AS "personId", a.organization_id AS "organizationId", a.status, a.recorded_at AS "recordedAt",
+                    ${selectList('p', PERSON_COLUMNS, 'p_')}
+               FROM attendance a JOIN person p ON p.id = a.person_id WHERE a.meeting_id = ANY($1) ORDER BY a.status`,
+            [ids],
+          );
+          return rows.map((row) => {
+            primePerson(loaders, this.db, pick<PersonEntity>(row, PERSON_COLUMNS, 'p_')!);
+            const { meetingId, personId, organizationId, status, recordedAt } = row;
+            return { meetingId, personId, organizationId, status, recordedAt } as AttendanceEntity;
+          });
+        }, (a) => a.meetingId),
       )
       .load(meeting.id);
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { AccessService } from '../auth/access.service.js';
 import type { Viewer } from '../auth/viewer.js';
 import { DomainError, notFound } from '../common/domain-error.js';
@@ -8,8 +8,10 @@ import { isUuid } from '../common/ids.js';
 import { manyByKey, oneByKey, RequestLoaders } from '../common/request-loaders.js';
 import { GroupRole } from '../groups/group.enums.js';
 import type { GroupEntity } from '../groups/group.entity.js';
-import { GroupsService } from '../groups/groups.service.js';
-import { MeetingGroupEntity } from './entities/meeting-group.entity.js';
+import { groupLoader, GroupsService } from '../groups/groups.service.js';
+import { fromJson, GROUP_COLUMNS, jsonObject, MEETING_COLUMNS, NETWORK_COLUMNS, pick, selectList } from '../common/sql-rows.js';
+import { networkLoader } from '../networks/networks.service.js';
+import type { NetworkEntity } from '../networks/entities/network.entity.js';
 import { meetingStatus } from './meeting-rules.js';
 import { MeetingEntity } from './entities/meeting.entity.js';
 import type { MeetingAccess, MeetingModel } from './meeting.model.js';
@@ -65,20 +67,49 @@ export class MeetingAccessService {
     return false;
   }
 
+  /**
+   * Meetings by id in one statement that also reads what every access check and the detail view
+   * ask next: the joint groups, all the meeting's groups and the primary group's network (all
+   * primed into the request's loaders).
+   */
   load(loaders: RequestLoaders, id: string): Promise<MeetingEntity | null> {
     if (!isUuid(id)) return Promise.resolve(null);
     return loaders
-      .get('meeting.byId', () => oneByKey((ids) => this.db.getRepository(MeetingEntity).findBy({ id: In(ids) }), (m) => m.id))
+      .get('meeting.byId', () =>
+        oneByKey(async (ids) => {
+          const rows = await this.db.query<(Record<string, unknown> & { additional: string[]; groups: Record<string, unknown>[]; network: Record<string, unknown> | null })[]>(
+            `SELECT ${selectList('m', MEETING_COLUMNS)},
+                    coalesce((SELECT array_agg(mg.group_id) FROM meeting_group mg WHERE mg.meeting_id = m.id), '{}') AS additional,
+                    (SELECT json_agg(${jsonObject('g', GROUP_COLUMNS)}) FROM work_group g
+                      WHERE g.id = m.group_id OR g.id IN (SELECT mg.group_id FROM meeting_group mg WHERE mg.meeting_id = m.id)) AS groups,
+                    (SELECT ${jsonObject('n', NETWORK_COLUMNS)} FROM work_group g JOIN network n ON n.id = g.network_id WHERE g.id = m.group_id) AS network
+               FROM meeting m WHERE m.id = ANY($1)`,
+            [ids],
+          );
+          return rows.map((row) => {
+            const meeting = pick<MeetingEntity>(row, MEETING_COLUMNS)!;
+            this.additionalGroupLoader(loaders).prime(meeting.id, row.additional.map((groupId) => ({ meetingId: meeting.id, groupId })));
+            for (const g of row.groups ?? []) groupLoader(loaders, this.db).prime(g.id as string, fromJson<GroupEntity>(g)!);
+            if (row.network) networkLoader(loaders, this.db).prime(row.network.id as string, fromJson<NetworkEntity>(row.network)!);
+            return meeting;
+          });
+        }, (m) => m.id),
+      )
       .load(id);
   }
 
   async additionalGroupIds(loaders: RequestLoaders, meetingId: string): Promise<string[]> {
-    const rows = await loaders
-      .get('meeting.additionalGroups', () =>
-        manyByKey((ids) => this.db.getRepository(MeetingGroupEntity).findBy({ meetingId: In(ids) }), (r) => r.meetingId),
-      )
-      .load(meetingId);
+    const rows = await this.additionalGroupLoader(loaders).load(meetingId);
     return rows.map((r) => r.groupId);
+  }
+
+  private additionalGroupLoader(loaders: RequestLoaders) {
+    return loaders.get('meeting.additionalGroups', () =>
+      manyByKey(
+        (ids) => this.db.query<{ meetingId: string; groupId: string }[]>('SELECT meeting_id AS "meetingId", group_id AS "groupId" FROM meeting_group WHERE meeting_id = ANY($1)', [ids]),
+        (r) => r.meetingId,
+      ),
+    );
   }
 
   async primaryGroup(loaders: RequestLoaders, meeting: MeetingModel): Promise<GroupEntity> {

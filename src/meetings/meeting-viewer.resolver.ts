@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import type { GqlContext } from '../common/request-loaders.js';
 import { MeetingAccessService } from './meeting-access.service.js';
 import { MeetingModel } from './meeting.model.js';
@@ -9,12 +9,12 @@ export class MeetingViewerResolver {
   constructor(private readonly meetingAccess: MeetingAccessService) {}
 
   @ResolveField(() => Boolean, { description: 'agenda, attendance and protocol are the caller\'s to manage (extension)' })
-  viewerCanManage(@Parent() meeting: MeetingModel) {
+  viewerCanManage(meeting: MeetingModel) {
     return meeting.access === 'manage';
   }
 
   @ResolveField(() => Boolean, { description: 'the caller may add agenda items (managers) or propose them (members; not guests) (extension)' })
-  async viewerCanPropose(@Parent() meeting: MeetingModel, @Context() ctx: GqlContext) {
+  async viewerCanPropose(meeting: MeetingModel, _args: unknown, ctx: GqlContext) {
     return ctx.req.viewer ? this.meetingAccess.mayPropose(ctx.req.viewer, ctx.loaders, meeting) : false;
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, RequirePermission } from '../auth/auth.decorators.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { GqlContext } from '../common/request-loaders.js';
@@ -33,8 +33,9 @@ export class MeetingsResolver {
     @CurrentViewer() viewer: Viewer,
     @Args('from', { type: () => Date, nullable: true }) from?: Date,
     @Args('to', { type: () => Date, nullable: true }) to?: Date,
+    @Context() ctx?: GqlContext,
   ) {
-    return this.meetingService.upcoming(viewer, from, to);
+    return this.meetingService.upcoming(viewer, from, to, ctx?.loaders);
   }
 
   @Mutation(() => MeetingModel)
@@ -56,28 +57,28 @@ export class MeetingsResolver {
   }
 
   @ResolveField(() => GroupModel)
-  group(@Parent() meeting: MeetingModel, @Context() ctx: GqlContext) {
+  group(meeting: MeetingModel, _args: unknown, ctx: GqlContext) {
     return this.groups.load(ctx.loaders, meeting.groupId);
   }
 
   @ResolveField(() => [GroupModel], { description: 'joint meetings of several groups' })
-  async additionalGroups(@Parent() meeting: MeetingModel, @Context() ctx: GqlContext) {
+  async additionalGroups(meeting: MeetingModel, _args: unknown, ctx: GqlContext) {
     const ids = await this.meetingAccess.additionalGroupIds(ctx.loaders, meeting.id);
     return (await Promise.all(ids.map((id) => this.groups.load(ctx.loaders, id)))).filter((g) => g !== null);
   }
 
   @ResolveField(() => [AgendaItemModel], { description: 'by position; PROPOSED items only for moderators and the proposer' })
-  agenda(@Parent() meeting: MeetingModel, @Context() ctx: GqlContext) {
+  agenda(meeting: MeetingModel, _args: unknown, ctx: GqlContext) {
     return this.agendaService.forMeeting(ctx.req.viewer!, ctx.loaders, meeting);
   }
 
   @ResolveField(() => [AttendanceModel], { description: "only for the meeting's groups" })
-  attendance(@Parent() meeting: MeetingModel, @Context() ctx: GqlContext) {
+  attendance(meeting: MeetingModel, _args: unknown, ctx: GqlContext) {
     return this.agendaService.attendance(ctx.loaders, meeting);
   }
 
   @ResolveField(() => [MeetingChangeModel], { description: 'scheduled, rescheduled, cancelled: who, when, why' })
-  history(@Parent() meeting: MeetingModel, @Context() ctx: GqlContext) {
+  history(meeting: MeetingModel, _args: unknown, ctx: GqlContext) {
     return meeting.access === 'network' ? [] : this.meetingService.history(ctx.loaders, meeting.id);
   }
 }

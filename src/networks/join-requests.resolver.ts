@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, RequirePermission } from '../auth/auth.decorators.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { GqlContext } from '../common/request-loaders.js';
@@ -33,24 +33,24 @@ export class JoinRequestsResolver {
   }
 
   @ResolveField(() => NetworkModel)
-  async network(@Parent() request: JoinRequestModel, @Context() ctx: GqlContext) {
+  async network(request: JoinRequestModel, _args: unknown, ctx: GqlContext) {
     const network = await this.networks.load(ctx.loaders, request.networkId);
     // The requester and the network's admins see the request, so at least the public face.
     return (await this.networks.view(ctx.req.viewer!, network!)) ?? toModel(network!, 'public');
   }
 
   @ResolveField(() => OrganizationModel)
-  organization(@Parent() request: JoinRequestModel, @Context() ctx: GqlContext) {
+  organization(request: JoinRequestModel, _args: unknown, ctx: GqlContext) {
     return this.organizations.load(ctx.loaders, request.organizationId);
   }
 
   @ResolveField(() => PersonModel)
-  requestedBy(@Parent() request: JoinRequestModel, @Context() ctx: GqlContext) {
+  requestedBy(request: JoinRequestModel, _args: unknown, ctx: GqlContext) {
     return this.people.load(ctx.loaders, request.requestedById);
   }
 
   @ResolveField(() => PersonModel, { nullable: true })
-  decidedBy(@Parent() request: JoinRequestModel, @Context() ctx: GqlContext) {
+  decidedBy(request: JoinRequestModel, _args: unknown, ctx: GqlContext) {
     return this.people.load(ctx.loaders, request.decidedById);
   }
 }

@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import type { GqlContext } from '../common/request-loaders.js';
 import { OrganizationModel } from '../organizations/organization.model.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
@@ -14,12 +14,12 @@ export class NetworkPersonResolver {
   ) {}
 
   @ResolveField(() => PersonModel)
-  person(@Parent() np: NetworkPersonModel, @Context() ctx: GqlContext) {
-    return this.people.load(ctx.loaders, np.personId);
+  person(np: NetworkPersonModel, _args: unknown, ctx: GqlContext) {
+    return np.person ?? this.people.load(ctx.loaders, np.personId);
   }
 
   @ResolveField(() => OrganizationModel, { nullable: true })
-  organization(@Parent() np: NetworkPersonModel, @Context() ctx: GqlContext) {
+  organization(np: NetworkPersonModel, _args: unknown, ctx: GqlContext) {
     return this.organizations.load(ctx.loaders, np.organizationId);
   }
 }

@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import type { GqlContext } from '../common/request-loaders.js';
 import { NetworkRole } from './network.enums.js';
 import { NetworkModel } from './network.model.js';
@@ -7,7 +7,7 @@ import { NetworkModel } from './network.model.js';
 @Resolver(() => NetworkModel)
 export class NetworkViewerResolver {
   @ResolveField(() => NetworkRole, { nullable: true, description: "the caller's role in the network, or null (extension)" })
-  myRole(@Parent() network: NetworkModel, @Context() ctx: GqlContext) {
+  myRole(network: NetworkModel, _args: unknown, ctx: GqlContext) {
     return ctx.req.viewer?.networkRole(network.id) ?? null;
   }
 }

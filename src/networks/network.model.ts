@@ -1,4 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import type { OrganizationEntity } from '../organizations/organization.entity.js';
+import type { PersonEntity } from '../people/person.entity.js';
 import type { NetworkAccess } from '../auth/access.service.js';
 import { JoinPolicy, JoinRequestStatus, MembershipStatus, NetworkRole } from './network.enums.js';
 import { DateScalar } from '../common/scalars.js';
@@ -19,6 +21,8 @@ export class NetworkModel {
 @ObjectType('NetworkMember')
 export class NetworkMemberModel {
   organizationId: string;
+  /** Read with the membership where the loader joined it (the organization field's plain answer). */
+  organization?: OrganizationEntity;
   @Field(() => MembershipStatus) status: MembershipStatus;
   @Field(() => DateScalar, { nullable: true }) since: string | null;
   @Field(() => DateScalar, { nullable: true }) until: string | null;
@@ -27,6 +31,8 @@ export class NetworkMemberModel {
 @ObjectType('NetworkPerson')
 export class NetworkPersonModel {
   personId: string;
+  /** Read with the role where the loader joined it (the person field's plain answer). */
+  person?: PersonEntity;
   organizationId: string | null;
   @Field(() => NetworkRole) role: NetworkRole;
 }

@@ -1,4 +1,5 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ConnectionType, pageOf } from '../common/pagination.js';
 import { CurrentViewer, RequirePermission } from '../auth/auth.decorators.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { GqlContext } from '../common/request-loaders.js';
@@ -9,6 +10,8 @@ import { JoinRequestStatus, NetworkRole } from './network.enums.js';
 import { JoinRequestModel, NetworkMemberModel, NetworkModel, NetworkPersonModel } from './network.model.js';
 import { JoinRequestsService } from './join-requests.service.js';
 import { NetworksService } from './networks.service.js';
+
+const NetworkPersonConnection = ConnectionType(NetworkPersonModel, 'NetworkPerson');
 
 @Resolver(() => NetworkModel)
 export class NetworksResolver {
@@ -55,18 +58,29 @@ export class NetworksResolver {
   }
 
   @ResolveField(() => OrganizationModel, { nullable: true })
-  moderatorOrganization(@Parent() network: NetworkModel, @Context() ctx: GqlContext) {
+  moderatorOrganization(network: NetworkModel, _args: unknown, ctx: GqlContext) {
     return network.access === 'full' ? this.organizations.load(ctx.loaders, network.moderatorOrganizationId) : null;
   }
 
   @ResolveField(() => [NetworkMemberModel])
-  members(@Parent() network: NetworkModel, @Context() ctx: GqlContext) {
+  members(network: NetworkModel, _args: unknown, ctx: GqlContext) {
     return network.access === 'full' ? this.networkService.members(ctx.loaders, network.id) : [];
   }
 
   @ResolveField(() => [NetworkPersonModel])
-  people(@Parent() network: NetworkModel, @Context() ctx: GqlContext) {
+  people(network: NetworkModel, _args: unknown, ctx: GqlContext) {
     return network.access === 'full' ? this.networkService.people(ctx.loaders, network.id) : [];
+  }
+
+  @ResolveField(() => NetworkPersonConnection, { description: 'extension: people as a cursor connection, by name (first: default 50, at most 100)' })
+  async peopleConnection(
+    @Parent() network: NetworkModel,
+    @Context() ctx: GqlContext,
+    @Args('first', { type: () => Int, nullable: true }) first?: number | null,
+    @Args('after', { type: () => String, nullable: true }) after?: string | null,
+  ) {
+    const all = network.access === 'full' ? await this.networkService.people(ctx.loaders, network.id) : [];
+    return pageOf(all, first, after, 50);
   }
 
   @ResolveField(() => [JoinRequestModel], { description: 'network ADMINs only; others get []' })
@@ -82,7 +96,7 @@ export class NetworksResolver {
   }
 
   @ResolveField(() => String, { nullable: true })
-  matrixSpaceId(@Parent() network: NetworkModel) {
+  matrixSpaceId(network: NetworkModel) {
     return network.access === 'full' ? network.matrixSpaceId : null;
   }
 }
@@ -92,7 +106,7 @@ export class NetworkMemberResolver {
   constructor(private readonly organizations: OrganizationsService) {}
 
   @ResolveField(() => OrganizationModel)
-  organization(@Parent() member: NetworkMemberModel, @Context() ctx: GqlContext) {
-    return this.organizations.load(ctx.loaders, member.organizationId);
+  organization(member: NetworkMemberModel, _args: unknown, ctx: GqlContext) {
+    return member.organization ?? this.organizations.load(ctx.loaders, member.organizationId);
   }
 }

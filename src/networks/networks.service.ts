@@ -8,10 +8,13 @@ import { badInput, notFound } from '../common/domain-error.js';
 import { isUuid } from '../common/ids.js';
 import { manyByKey, oneByKey, type RequestLoaders } from '../common/request-loaders.js';
 import { todayInBerlin } from '../common/scalars.js';
-import { OrganizationsService } from '../organizations/organizations.service.js';
+import { OrganizationsService, primeOrganization } from '../organizations/organizations.service.js';
 import { recordAudit } from '../audit/audit.js';
 import { recordEvent } from '../outbox/outbox.js';
-import { PeopleService } from '../people/people.service.js';
+import { PeopleService, personOrganizations, personOrganizationsJson, primePerson } from '../people/people.service.js';
+import type { PersonEntity } from '../people/person.entity.js';
+import type { OrganizationEntity } from '../organizations/organization.entity.js';
+import { NETWORK_COLUMNS, ORGANIZATION_COLUMNS, PERSON_COLUMNS, pick, selectList } from '../common/sql-rows.js';
 import type { AddNetworkMemberInput, CreateNetworkInput, RemoveNetworkMemberInput, SetNetworkRoleInput } from './dto/network.inputs.js';
 import { ensureActiveMembership, isActiveMember } from './network-memberships.js';
 import { NetworkMembershipEntity } from './entities/network-membership.entity.js';
@@ -159,48 +162,65 @@ export class NetworksService {
   }
 
   load(loaders: RequestLoaders, id: string): Promise<NetworkEntity | null> {
-    return loaders
-      .get('network.byId', () => oneByKey((ids) => this.db.getRepository(NetworkEntity).findBy({ id: In(ids) }), (n) => n.id))
-      .load(id);
+    return networkLoader(loaders, this.db).load(id);
   }
 
-  /** Current members (not ENDED), ordered by name. */
+  /** Current members (not ENDED), ordered by name; their organizations go to the request's loader. */
   members(loaders: RequestLoaders, networkId: string): Promise<NetworkMemberModel[]> {
     return loaders
       .get('network.members', () =>
         manyByKey(
-          (ids) =>
-            this.db
-              .getRepository(NetworkMembershipEntity)
-              .createQueryBuilder('m')
-              .innerJoin('m.organization', 'o')
-              .where('m.network_id IN (:...ids)', { ids })
-              .andWhere('m.status <> :ended', { ended: MembershipStatus.ENDED })
-              .orderBy('o.name', 'ASC')
-              .getMany(),
+          async (ids) => {
+            const rows = await this.db.query<Record<string, unknown>[]>(
+              `SELECT m.network_id AS "networkId", m.organization_id AS "organizationId", m.status, m.since::text AS since, m.until::text AS until,
+                      ${selectList('o', ORGANIZATION_COLUMNS, 'o_')}
+                 FROM network_membership m JOIN organization o ON o.id = m.organization_id
+                WHERE m.network_id = ANY($1) AND m.status <> 'ENDED' ORDER BY o.name`,
+              [ids],
+            );
+            return rows.map((row) => {
+              const organization = pick<OrganizationEntity>(row, ORGANIZATION_COLUMNS, 'o_')!;
+              primeOrganization(loaders, this.db, organization);
+              const member = { networkId: row.networkId, organizationId: row.organizationId, status: row.status, since: row.since, until: row.until, organization };
+              return member as NetworkMemberModel & { networkId: string };
+            });
+          },
           (m) => m.networkId,
         ),
       )
       .load(networkId);
   }
 
+  /** The role holders by name; their persons and organizations go to the request's loaders. */
   people(loaders: RequestLoaders, networkId: string): Promise<NetworkPersonModel[]> {
     return loaders
       .get('network.people', () =>
         manyByKey(
-          (ids) =>
-            this.db
-              .getRepository(NetworkRoleEntity)
-              .createQueryBuilder('r')
-              .innerJoin('r.person', 'p')
-              .where('r.network_id IN (:...ids)', { ids })
-              .orderBy('p.display_name', 'ASC')
-              .getMany(),
+          async (ids) => {
+            const rows = await this.db.query<(Record<string, unknown> & { orgs: Parameters<typeof personOrganizations>[0] })[]>(
+              `SELECT r.network_id AS "networkId", r.person_id AS "personId", r.organization_id AS "organizationId", r.role,
+                      ${selectList('p', PERSON_COLUMNS, 'p_')}, ${personOrganizationsJson('p.id')} AS orgs
+                 FROM network_role r JOIN person p ON p.id = r.person_id
+                WHERE r.network_id = ANY($1) ORDER BY p.display_name`,
+              [ids],
+            );
+            return rows.map((row) => {
+              const person = primePerson(loaders, this.db, pick<PersonEntity>(row, PERSON_COLUMNS, 'p_')!, personOrganizations(row.orgs));
+              return { networkId: row.networkId as string, personId: row.personId as string, organizationId: row.organizationId as string | null, role: row.role as NetworkRole, person };
+            });
+          },
           (r) => r.networkId,
         ),
       )
       .load(networkId);
   }
+}
+
+/** The request's network loader (one statement per batch, plain rows). */
+export function networkLoader(loaders: RequestLoaders, db: DataSource) {
+  return loaders.get('network.byId', () =>
+    oneByKey((ids) => db.query<NetworkEntity[]>(`SELECT ${selectList('n', NETWORK_COLUMNS)} FROM network n WHERE n.id = ANY($1)`, [ids]), (n) => n.id),
+  );
 }
 
 export function toModel(n: NetworkEntity, access: NetworkModel['access']): NetworkModel {

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { badInput } from '../common/domain-error.js';
 import { uniqueViolation } from '../common/db-errors.js';
 import { oneByKey, type RequestLoaders } from '../common/request-loaders.js';
+import { ORGANIZATION_COLUMNS, selectList } from '../common/sql-rows.js';
 import type { CreateOrganizationInput } from './create-organization.input.js';
 import { OrganizationEntity } from './organization.entity.js';
 
@@ -40,13 +41,26 @@ export class OrganizationsService {
   }
 
   loader(loaders: RequestLoaders) {
-    return loaders.get('organization.byId', () =>
-      oneByKey((ids) => this.db.getRepository(OrganizationEntity).findBy({ id: In(ids) }), (o) => o.id),
-    );
+    return organizationLoader(loaders, this.db);
   }
 
   /** Resolves an optional organization id through the request's loader. */
   load(loaders: RequestLoaders, id: string | null | undefined): Promise<OrganizationEntity | null> {
     return id ? this.loader(loaders).load(id) : Promise.resolve(null);
   }
+}
+
+/** The request's organization loader (one statement per batch, plain rows). */
+export function organizationLoader(loaders: RequestLoaders, db: DataSource) {
+  return loaders.get('organization.byId', () =>
+    oneByKey(
+      (ids) => db.query<OrganizationEntity[]>(`SELECT ${selectList('o', ORGANIZATION_COLUMNS)} FROM organization o WHERE o.id = ANY($1)`, [ids]),
+      (o) => o.id,
+    ),
+  );
+}
+
+/** Seeds the request's organization loader with a row read elsewhere (a join). */
+export function primeOrganization(loaders: RequestLoaders, db: DataSource, org: OrganizationEntity | null): void {
+  if (org) organizationLoader(loaders, db).prime(org.id, org);
 }

@@ -1,11 +1,11 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, RequirePermission } from '../auth/auth.decorators.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { GqlContext } from '../common/request-loaders.js';
 import { OrganizationModel } from '../organizations/organization.model.js';
 import { LinkMatrixAccountInput } from './link-matrix-account.input.js';
 import { NetworkRole } from '../networks/network.enums.js';
-import { distinctOrganizations, PeopleService } from './people.service.js';
+import { distinctOrganizations, PeopleService, type PersonOrganization } from './people.service.js';
 import { PersonModel } from './person.model.js';
 
 @Resolver(() => PersonModel)
@@ -31,14 +31,14 @@ export class PeopleResolver {
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Visible to the person, hub admins and admins of networks they belong to' })
-  async email(@Parent() person: PersonModel, @Context() ctx: GqlContext) {
+  async email(person: PersonModel, _args: unknown, ctx: GqlContext) {
     const viewer = ctx.req.viewer;
     if (!viewer || !(await this.people.emailVisible(ctx.loaders, viewer, person.id))) return null;
     return person.email;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'for personByEmail only where the e-mail is visible too' })
-  async matrixUserId(@Parent() person: PersonModel, @Context() ctx: GqlContext) {
+  async matrixUserId(person: PersonModel, _args: unknown, ctx: GqlContext) {
     const viewer = ctx.req.viewer;
     if (person.lookup && (!viewer || !(await this.people.emailVisible(ctx.loaders, viewer, person.id)))) return null;
     return person.matrixUserId;
@@ -47,7 +47,13 @@ export class PeopleResolver {
   @ResolveField(() => [OrganizationModel], {
     description: 'Those the person acts on behalf of (from network roles and group memberships); for personByEmail only those of networks the caller administers',
   })
-  async organizations(@Parent() person: PersonModel, @Context() ctx: GqlContext) {
+  organizations(person: PersonModel & { organizationRows?: PersonOrganization[] }, _args: unknown, ctx: GqlContext) {
+    // Read with the person (a network's people): no loader round, no promise.
+    if (person.organizationRows && !person.lookup) return distinctOrganizations(person.organizationRows);
+    return this.loadOrganizations(person, ctx);
+  }
+
+  private async loadOrganizations(person: PersonModel, ctx: GqlContext) {
     const rows = await this.people.organizationsOf(ctx.loaders, person.id);
     const viewer = ctx.req.viewer;
     if (!person.lookup || viewer?.hubAdmin || viewer?.personId === person.id) return distinctOrganizations(rows);

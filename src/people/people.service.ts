@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
 import type { VerifiedToken } from '../auth/token-verifier.js';
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer, ViewerRoles } from '../auth/viewer.js';
 import { badInput, DomainError } from '../common/domain-error.js';
 import { uniqueViolation } from '../common/db-errors.js';
 import { manyByKey, oneByKey, type RequestLoaders } from '../common/request-loaders.js';
 import { retryIdempotent } from '../database/resilience.js';
+import { fromJson, jsonObject, ORGANIZATION_COLUMNS, PERSON_COLUMNS, pick, selectList } from '../common/sql-rows.js';
 import { NetworkRole } from '../networks/network.enums.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { recordEvent } from '../outbox/outbox.js';
@@ -20,23 +22,34 @@ export class PeopleService {
    * The person behind a verified token, created on first sight and kept up to date with the
    * token's name and e-mail. The common case (known, unchanged) is one SELECT.
    */
-  signIn(token: VerifiedToken): Promise<PersonEntity> {
+  signIn(token: VerifiedToken): Promise<{ person: PersonEntity; roles: ViewerRoles }> {
     // A read and an upsert of the same values: safe to run again when the connection was lost.
     return retryIdempotent(() => this.upsert(token));
   }
 
-  private async upsert(token: VerifiedToken): Promise<PersonEntity> {
-    const repo = this.db.getRepository(PersonEntity);
-    const known = await repo.findOneBy({ issuer: token.issuer, subject: token.subject });
-    if (known && known.displayName === token.displayName && known.email === token.email) return known;
-    const [row] = await this.db.query<{ id: string }[]>(
+  /** The person with their network roles and active group memberships, in one statement. */
+  private async withRoles(token: VerifiedToken): Promise<{ person: PersonEntity; roles: ViewerRoles } | null> {
+    const [row] = await this.db.query<(Record<string, unknown> & { network_roles: ViewerRoles['network']; group_roles: ViewerRoles['group'] })[]>(
+      `SELECT ${selectList('p', PERSON_COLUMNS)},
+         coalesce((SELECT json_agg(json_build_array(r.network_id, r.role)) FROM network_role r WHERE r.person_id = p.id), '[]') AS network_roles,
+         coalesce((SELECT json_agg(json_build_array(gm.group_id, gm.role)) FROM group_member gm
+                    WHERE gm.person_id = p.id AND (gm.until IS NULL OR gm.until >= (now() AT TIME ZONE 'Europe/Berlin')::date)), '[]') AS group_roles
+         FROM person p WHERE p.issuer = $1 AND p.subject = $2`,
+      [token.issuer, token.subject],
+    );
+    return row ? { person: pick<PersonEntity>(row, PERSON_COLUMNS)!, roles: { network: row.network_roles, group: row.group_roles } } : null;
+  }
+
+  private async upsert(token: VerifiedToken): Promise<{ person: PersonEntity; roles: ViewerRoles }> {
+    const known = await this.withRoles(token);
+    if (known && known.person.displayName === token.displayName && known.person.email === token.email) return known;
+    await this.db.query(
       `INSERT INTO person (issuer, subject, display_name, email) VALUES ($1, $2, $3, $4)
        ON CONFLICT (issuer, subject) DO UPDATE
-         SET display_name = EXCLUDED.display_name, email = EXCLUDED.email, updated_at = now()
-       RETURNING id`,
+         SET display_name = EXCLUDED.display_name, email = EXCLUDED.email, updated_at = now()`,
       [token.issuer, token.subject, token.displayName, token.email],
     );
-    return repo.findOneByOrFail({ id: row.id });
+    return (await this.withRoles(token))!;
   }
 
   async linkMatrixAccount(viewer: Viewer, matrixUserId: string): Promise<PersonEntity> {
@@ -72,9 +85,7 @@ export class PeopleService {
 
   load(loaders: RequestLoaders, id: string | null | undefined): Promise<PersonEntity | null> {
     if (!id) return Promise.resolve(null);
-    return loaders
-      .get('person.byId', () => oneByKey((ids) => this.db.getRepository(PersonEntity).findBy({ id: In(ids) }), (p) => p.id))
-      .load(id);
+    return personLoader(loaders, this.db).load(id);
   }
 
   /**
@@ -98,27 +109,68 @@ export class PeopleService {
   }
 
   /** The organizations a person acts on behalf of, with the network each stems from. */
-  organizationsOf(loaders: RequestLoaders, personId: string): Promise<{ networkId: string; org: OrganizationEntity }[]> {
-    return loaders
-      .get('person.organizations', () =>
-        manyByKey(
-          async (ids) => {
-            const rows = await this.db.query<{ person_id: string; organization_id: string; network_id: string }[]>(
-              `SELECT DISTINCT person_id, organization_id, network_id FROM (
-                 SELECT person_id, organization_id, network_id FROM network_role WHERE person_id = ANY($1) AND organization_id IS NOT NULL
-                 UNION SELECT gm.person_id, gm.organization_id, g.network_id FROM group_member gm JOIN work_group g ON g.id = gm.group_id
-                  WHERE gm.person_id = ANY($1) AND gm.organization_id IS NOT NULL) t`,
-              [ids],
-            );
-            const orgs = rows.length ? await this.db.getRepository(OrganizationEntity).findBy({ id: In([...new Set(rows.map((r) => r.organization_id))]) }) : [];
-            const byId = new Map(orgs.map((o) => [o.id, o]));
-            return rows.map((r) => ({ personId: r.person_id, networkId: r.network_id, org: byId.get(r.organization_id)! }));
-          },
-          (r) => r.personId,
-        ),
-      )
-      .load(personId);
+  organizationsOf(loaders: RequestLoaders, personId: string): Promise<PersonOrganization[]> {
+    return personOrganizationsLoader(loaders, this.db).load(personId);
   }
+}
+
+export interface PersonOrganization {
+  networkId: string;
+  org: OrganizationEntity;
+}
+
+/** The request's person loader (one statement per batch, plain rows). */
+export function personLoader(loaders: RequestLoaders, db: DataSource): DataLoader<string, PersonEntity | null> {
+  return loaders.get('person.byId', () =>
+    oneByKey((ids) => db.query(`SELECT ${selectList('p', PERSON_COLUMNS)} FROM person p WHERE p.id = ANY($1)`, [ids]), (p: PersonEntity) => p.id),
+  );
+}
+
+/**
+ * A correlated subquery (JSON array) of the organizations the person `personIdSql` acts for, with
+ * the network each stems from: network roles and group memberships.
+ */
+export function personOrganizationsJson(personIdSql: string): string {
+  return `coalesce((SELECT json_agg(json_build_object('networkId', t.network_id, 'org', ${jsonObject('o', ORGANIZATION_COLUMNS)}))
+      FROM (SELECT DISTINCT organization_id, network_id FROM (
+              SELECT organization_id, network_id FROM network_role WHERE person_id = ${personIdSql} AND organization_id IS NOT NULL
+              UNION SELECT gm.organization_id, g.network_id FROM group_member gm JOIN work_group g ON g.id = gm.group_id
+               WHERE gm.person_id = ${personIdSql} AND gm.organization_id IS NOT NULL) u) t
+      JOIN organization o ON o.id = t.organization_id), '[]')`;
+}
+
+/** Rows of personOrganizationsJson back as objects. */
+export function personOrganizations(json: { networkId: string; org: Record<string, unknown> }[]): PersonOrganization[] {
+  return json.map((r) => ({ networkId: r.networkId, org: fromJson<OrganizationEntity>(r.org)! }));
+}
+
+function personOrganizationsLoader(loaders: RequestLoaders, db: DataSource): DataLoader<string, PersonOrganization[]> {
+  return loaders.get('person.organizations', () =>
+    new DataLoader<string, PersonOrganization[]>(async (ids) => {
+      const rows = await retryIdempotent(() =>
+        db.query<{ id: string; orgs: { networkId: string; org: Record<string, unknown> }[] }[]>(
+          `SELECT p.id, ${personOrganizationsJson('p.id')} AS orgs FROM unnest($1::uuid[]) AS p(id)`,
+          [[...ids]],
+        ),
+      );
+      const byId = new Map(rows.map((r) => [r.id, personOrganizations(r.orgs)]));
+      return ids.map((id) => byId.get(id) ?? []);
+    }),
+  );
+}
+
+/** A person row that carries its organizations (read with it), so Person.organizations needs no loader call. */
+export type PersonWithOrganizations = PersonEntity & { organizationRows?: PersonOrganization[] };
+
+/**
+ * Seeds the request's loaders with a person (and, when known, their organizations) read
+ * elsewhere; returns the person the loader holds from now on.
+ */
+export function primePerson(loaders: RequestLoaders, db: DataSource, person: PersonEntity, organizations?: PersonOrganization[]): PersonWithOrganizations {
+  const withOrgs: PersonWithOrganizations = organizations ? { ...person, organizationRows: organizations } : person;
+  personLoader(loaders, db).prime(person.id, withOrgs);
+  if (organizations) personOrganizationsLoader(loaders, db).prime(person.id, organizations);
+  return withOrgs;
 }
 
 /** Each organization once, by name. */

@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { In, DataSource } from 'typeorm';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { oneByKey, type GqlContext } from '../common/request-loaders.js';
@@ -28,7 +28,7 @@ export class ProtocolEntryResolver {
   }
 
   @ResolveField(() => AgendaItemModel)
-  agendaItem(@Parent() entry: ProtocolEntryModel, @Context() ctx: GqlContext) {
+  agendaItem(entry: ProtocolEntryModel, _args: unknown, ctx: GqlContext) {
     return this.refs.load(ctx, entry.agendaItemId);
   }
 }
@@ -41,7 +41,7 @@ export class DecisionResolver {
   }
 
   @ResolveField(() => AgendaItemModel, { nullable: true })
-  agendaItem(@Parent() decision: DecisionModel, @Context() ctx: GqlContext) {
+  agendaItem(decision: DecisionModel, _args: unknown, ctx: GqlContext) {
     return this.refs.load(ctx, decision.agendaItemId);
   }
 }
@@ -51,7 +51,7 @@ export class ProtocolRevisionResolver {
   constructor(private readonly people: PeopleService) {}
 
   @ResolveField(() => PersonModel)
-  author(@Parent() revision: ProtocolRevisionModel, @Context() ctx: GqlContext) {
+  author(revision: ProtocolRevisionModel, _args: unknown, ctx: GqlContext) {
     return this.people.load(ctx.loaders, revision.authorId);
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import { ActionItemModel } from '../action-items/action-item.model.js';
 import { ActionItemsService } from '../action-items/action-items.service.js';
 import { CurrentViewer, RequirePermission } from '../auth/auth.decorators.js';
@@ -57,44 +57,44 @@ export class ProtocolsResolver {
   }
 
   @ResolveField(() => MeetingModel)
-  async meeting(@Parent() protocol: ProtocolModel, @Context() ctx: GqlContext) {
+  async meeting(protocol: ProtocolModel, _args: unknown, ctx: GqlContext) {
     return toMeetingModel((await this.meetingAccess.load(ctx.loaders, protocol.meetingId))!, protocol.access);
   }
 
   @ResolveField(() => [ProtocolEntryModel])
-  async entries(@Parent() protocol: ProtocolModel, @Context() ctx: GqlContext) {
+  async entries(protocol: ProtocolModel, _args: unknown, ctx: GqlContext) {
     const entries = await this.protocols.entries(ctx.loaders, protocol.id);
     const visible = await this.visibleItemIds(protocol, ctx);
     return entries.filter((e) => !visible || visible.has(e.agendaItemId));
   }
 
   @ResolveField(() => [DecisionModel])
-  async decisions(@Parent() protocol: ProtocolModel, @Context() ctx: GqlContext) {
+  async decisions(protocol: ProtocolModel, _args: unknown, ctx: GqlContext) {
     const decisions = await this.protocols.decisions(ctx.loaders, protocol.id);
     const visible = await this.visibleItemIds(protocol, ctx);
     return decisions.filter((d) => !visible || !d.agendaItemId || visible.has(d.agendaItemId));
   }
 
   @ResolveField(() => [ActionItemModel])
-  async actionItems(@Parent() protocol: ProtocolModel, @Context() ctx: GqlContext) {
+  async actionItems(protocol: ProtocolModel, _args: unknown, ctx: GqlContext) {
     const items = await this.actionItemService.forProtocol(ctx.loaders, protocol.id);
     return protocol.access === 'network' ? items.filter((a) => a.public) : items;
   }
 
   @ResolveField(() => [ProtocolRevisionModel])
-  revisions(@Parent() protocol: ProtocolModel, @Context() ctx: GqlContext) {
+  revisions(protocol: ProtocolModel, _args: unknown, ctx: GqlContext) {
     return protocol.access === 'network' ? [] : this.protocols.revisions(ctx.loaders, protocol.id);
   }
 
   @ResolveField(() => String, { description: "the rendered protocol; non-public items redacted for callers outside the meeting's groups" })
-  markdown(@Parent() protocol: ProtocolModel) {
+  markdown(protocol: ProtocolModel) {
     return this.protocols.markdown(protocol);
   }
 
   /** For readers outside the meeting's groups: the ids of the public items; null = no redaction. */
   private async visibleItemIds(protocol: ProtocolModel, ctx: GqlContext): Promise<Set<string> | null> {
     if (protocol.access !== 'network') return null;
-    const meeting = await this.meeting(protocol, ctx);
+    const meeting = await this.meeting(protocol, undefined, ctx);
     return new Set((await this.agenda.forMeeting(ctx.req.viewer!, ctx.loaders, meeting)).map((i) => i.id));
   }
 }
@@ -104,7 +104,7 @@ export class MeetingProtocolResolver {
   constructor(private readonly protocols: ProtocolsService) {}
 
   @ResolveField(() => ProtocolModel, { nullable: true, description: 'drafts for moderators; in review and later for the groups; published for the network' })
-  protocol(@Parent() meeting: MeetingModel, @Context() ctx: GqlContext) {
+  protocol(meeting: MeetingModel, _args: unknown, ctx: GqlContext) {
     return this.protocols.forMeeting(ctx.loaders, meeting);
   }
 }

@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
 import { manyByKey, oneByKey, type GqlContext } from '../common/request-loaders.js';
@@ -18,7 +18,7 @@ export class GroupPollsResolver {
   ) {}
 
   @ResolveField(() => [DatePollModel], { description: 'the group\'s date polls, open ones first, newest first; for those who may read the group (extension)' })
-  async datePolls(@Parent() group: GroupEntity, @Context() ctx: GqlContext) {
+  async datePolls(group: GroupEntity, _args: unknown, ctx: GqlContext) {
     if (!(await this.groups.readable(ctx.req.viewer!, [group])).length) return [];
     return ctx.loaders
       .get('group.datePolls', () =>
@@ -36,7 +36,7 @@ export class DatePollOptionResolver {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   @ResolveField(() => PollAnswer, { nullable: true, description: "the caller's own answer to this option, or null (extension)" })
-  myAnswer(@Parent() option: DatePollOptionModel, @Context() ctx: GqlContext) {
+  myAnswer(option: DatePollOptionModel, _args: unknown, ctx: GqlContext) {
     const viewer = ctx.req.viewer;
     if (!viewer) return null;
     return ctx.loaders

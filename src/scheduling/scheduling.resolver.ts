@@ -46,7 +46,7 @@ export class SeriesResolver {
   }
 
   @ResolveField(() => GroupModel)
-  group(@Parent() series: MeetingSeriesEntity, @Context() ctx: GqlContext) {
+  group(series: MeetingSeriesEntity, _args: unknown, ctx: GqlContext) {
     return this.groups.load(ctx.loaders, series.groupId);
   }
 
@@ -62,7 +62,7 @@ export class SeriesResolver {
   }
 
   @ResolveField(() => [SkippedOccurrenceModel])
-  skippedDates(@Parent() series: MeetingSeriesEntity, @Context() ctx: GqlContext) {
+  skippedDates(series: MeetingSeriesEntity, _args: unknown, ctx: GqlContext) {
     return this.seriesService.skipped(ctx.loaders, series.id);
   }
 }
@@ -76,7 +76,7 @@ export class GroupSeriesResolver {
   ) {}
 
   @ResolveField(() => [MeetingSeriesModel])
-  async series(@Parent() group: GroupEntity, @Context() ctx: GqlContext) {
+  async series(group: GroupEntity, _args: unknown, ctx: GqlContext) {
     if (!(await this.groups.readable(ctx.req.viewer!, [group])).length) return [];
     return this.seriesService.forGroup(ctx.loaders, group.id);
   }
@@ -87,7 +87,7 @@ export class MeetingSeriesFieldResolver {
   constructor(private readonly seriesService: SeriesService) {}
 
   @ResolveField(() => MeetingSeriesModel, { nullable: true })
-  series(@Parent() meeting: MeetingModel, @Context() ctx: GqlContext) {
+  series(meeting: MeetingModel, _args: unknown, ctx: GqlContext) {
     return meeting.access === 'network' ? null : this.seriesService.load(ctx.loaders, meeting.seriesId);
   }
 }
@@ -125,17 +125,17 @@ export class DatePollsResolver {
   }
 
   @ResolveField(() => GroupModel)
-  group(@Parent() poll: DatePollModel, @Context() ctx: GqlContext) {
+  group(poll: DatePollModel, _args: unknown, ctx: GqlContext) {
     return this.groups.load(ctx.loaders, poll.groupId);
   }
 
   @ResolveField(() => [DatePollOptionModel])
-  options(@Parent() poll: DatePollModel, @Context() ctx: GqlContext) {
+  options(poll: DatePollModel, _args: unknown, ctx: GqlContext) {
     return this.polls.options(ctx.loaders, poll.id);
   }
 
   @ResolveField(() => MeetingModel, { nullable: true })
-  async meeting(@Parent() poll: DatePollModel, @Context() ctx: GqlContext) {
+  async meeting(poll: DatePollModel, _args: unknown, ctx: GqlContext) {
     const meeting = poll.meetingId ? await this.meetingAccess.load(ctx.loaders, poll.meetingId) : null;
     const access = meeting && (await this.meetingAccess.accessTo(ctx.req.viewer!, ctx.loaders, meeting));
     return meeting && access ? toMeetingModel(meeting, access) : null;

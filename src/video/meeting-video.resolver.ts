@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import type { GqlContext } from '../common/request-loaders.js';
 import { MeetingModel } from '../meetings/meeting.model.js';
 import { VideoRoomService } from './video-rooms.service.js';
@@ -11,7 +11,7 @@ export class MeetingVideoResolver {
     nullable: true,
     description: "the caller's personal join link (members of the meeting's groups and its managers); onlineUrl set by hand wins; null without access or when no video service is configured",
   })
-  videoRoomUrl(@Parent() meeting: MeetingModel, @Context() ctx: GqlContext) {
+  videoRoomUrl(meeting: MeetingModel, _args: unknown, ctx: GqlContext) {
     const viewer = ctx.req.viewer;
     if (!viewer || (meeting.access !== 'read' && meeting.access !== 'manage')) return null;
     if (meeting.onlineUrl) return meeting.onlineUrl;

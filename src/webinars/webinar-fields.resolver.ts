@@ -1,4 +1,4 @@
-import { Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Int, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GqlContext } from '../common/request-loaders.js';
 import { ProjectProfileModel } from '../knowledge/knowledge.models.js';
 import { ProfilesService } from '../knowledge/profiles.service.js';
@@ -28,22 +28,22 @@ export class WebinarFieldsResolver {
   ) {}
 
   @ResolveField(() => EventSeriesModel, { nullable: true })
-  series(@Parent() webinar: WebinarModel, @Context() ctx: GqlContext) {
+  series(webinar: WebinarModel, _args: unknown, ctx: GqlContext) {
     return this.seriesService.load(ctx.loaders, webinar.seriesId);
   }
 
   @ResolveField(() => MeetingStatus)
-  status(@Parent() webinar: WebinarModel) {
+  status(webinar: WebinarModel) {
     return webinarStatus(webinar);
   }
 
   @ResolveField(() => [SpeakerModel])
-  speakers(@Parent() webinar: WebinarModel, @Context() ctx: GqlContext) {
+  speakers(webinar: WebinarModel, _args: unknown, ctx: GqlContext) {
     return this.webinars.speakers(ctx.loaders, webinar.id);
   }
 
   @ResolveField(() => [ProjectProfileModel], { description: 'the profiles presented (those the caller may see)' })
-  async projectProfiles(@Parent() webinar: WebinarModel, @Context() ctx: GqlContext) {
+  async projectProfiles(webinar: WebinarModel, _args: unknown, ctx: GqlContext) {
     const links = await this.webinars.profileIds(ctx.loaders, webinar.id);
     // Through the request's loader: one statement for the profiles of all webinars in the answer.
     const profiles = await Promise.all(links.map((l) => this.profiles.loadVisible(ctx.loaders, ctx.req.viewer, l.profileId)));
@@ -51,17 +51,17 @@ export class WebinarFieldsResolver {
   }
 
   @ResolveField(() => Int)
-  async confirmedCount(@Parent() webinar: WebinarModel, @Context() ctx: GqlContext) {
+  async confirmedCount(webinar: WebinarModel, _args: unknown, ctx: GqlContext) {
     return (await this.registrations.counts(ctx.loaders, webinar.id)).confirmed;
   }
 
   @ResolveField(() => Int)
-  async waitlistCount(@Parent() webinar: WebinarModel, @Context() ctx: GqlContext) {
+  async waitlistCount(webinar: WebinarModel, _args: unknown, ctx: GqlContext) {
     return (await this.registrations.counts(ctx.loaders, webinar.id)).waitlisted;
   }
 
   @ResolveField(() => WebinarRegistrationModel, { nullable: true })
-  myRegistration(@Parent() webinar: WebinarModel, @Context() ctx: GqlContext) {
+  myRegistration(webinar: WebinarModel, _args: unknown, ctx: GqlContext) {
     return ctx.req.viewer ? this.registrations.mine(ctx.loaders, ctx.req.viewer, webinar.id) : null;
   }
 
@@ -69,7 +69,7 @@ export class WebinarFieldsResolver {
     nullable: true,
     description: 'only for CONFIRMED participants, speakers and organizers ("access after registration"): the link set by hand, else the personal video room link; null otherwise',
   })
-  async joinUrl(@Parent() webinar: WebinarModel, @Context() ctx: GqlContext) {
+  async joinUrl(webinar: WebinarModel, _args: unknown, ctx: GqlContext) {
     const viewer = ctx.req.viewer;
     if (!viewer || webinar.cancelled) return null;
     const series = await this.seriesService.load(ctx.loaders, webinar.seriesId);
@@ -93,12 +93,12 @@ export class EventSeriesFieldsResolver {
   ) {}
 
   @ResolveField(() => OrganizationModel)
-  organizer(@Parent() series: EventSeriesModel, @Context() ctx: GqlContext) {
+  organizer(series: EventSeriesModel, _args: unknown, ctx: GqlContext) {
     return this.organizations.load(ctx.loaders, series.organizerId);
   }
 
   @ResolveField(() => NetworkModel, { nullable: true, description: 'null for callers who may not see the network' })
-  async network(@Parent() series: EventSeriesModel, @Context() ctx: GqlContext) {
+  async network(series: EventSeriesModel, _args: unknown, ctx: GqlContext) {
     const viewer = ctx.req.viewer;
     if (!viewer || !series.networkId) return null;
     const network = await this.networks.load(ctx.loaders, series.networkId);
@@ -106,7 +106,7 @@ export class EventSeriesFieldsResolver {
   }
 
   @ResolveField(() => [WebinarModel], { description: 'by startsAt' })
-  webinars(@Parent() series: EventSeriesModel, @Context() ctx: GqlContext) {
+  webinars(series: EventSeriesModel, _args: unknown, ctx: GqlContext) {
     return this.webinarService.ofSeries(ctx.loaders, series.id);
   }
 }
@@ -119,12 +119,12 @@ export class SpeakerFieldsResolver {
   ) {}
 
   @ResolveField(() => OrganizationModel, { nullable: true })
-  organization(@Parent() speaker: SpeakerModel, @Context() ctx: GqlContext) {
+  organization(speaker: SpeakerModel, _args: unknown, ctx: GqlContext) {
     return this.organizations.load(ctx.loaders, speaker.organizationId);
   }
 
   @ResolveField(() => PersonModel, { nullable: true, description: "without sign-in only with the person's consent (publicProfile)" })
-  async person(@Parent() speaker: SpeakerModel, @Context() ctx: GqlContext) {
+  async person(speaker: SpeakerModel, _args: unknown, ctx: GqlContext) {
     return personForViewer(ctx.req.viewer, await this.people.load(ctx.loaders, speaker.personId));
   }
 }
@@ -138,17 +138,17 @@ export class WebinarRegistrationFieldsResolver {
   ) {}
 
   @ResolveField(() => WebinarModel)
-  webinar(@Parent() registration: WebinarRegistrationModel, @Context() ctx: GqlContext) {
+  webinar(registration: WebinarRegistrationModel, _args: unknown, ctx: GqlContext) {
     return this.webinars.load(ctx.loaders, registration.webinarId);
   }
 
   @ResolveField(() => PersonModel)
-  person(@Parent() registration: WebinarRegistrationModel, @Context() ctx: GqlContext) {
+  person(registration: WebinarRegistrationModel, _args: unknown, ctx: GqlContext) {
     return this.people.load(ctx.loaders, registration.personId);
   }
 
   @ResolveField(() => OrganizationModel, { nullable: true })
-  organization(@Parent() registration: WebinarRegistrationModel, @Context() ctx: GqlContext) {
+  organization(registration: WebinarRegistrationModel, _args: unknown, ctx: GqlContext) {
     return this.organizations.load(ctx.loaders, registration.organizationId);
   }
 }

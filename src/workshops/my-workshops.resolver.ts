@@ -1,4 +1,4 @@
-import { Context, Field, ObjectType, Parent, Query, registerEnumType, ResolveField, Resolver } from '@nestjs/graphql';
+import { Context, Field, ObjectType, Query, registerEnumType, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
 import { CurrentViewer, RequirePermission } from '../auth/auth.decorators.js';
@@ -59,7 +59,7 @@ export class MyWorkshopsResolver {
   }
 
   @ResolveField(() => WorkshopViewerModel, { nullable: true, description: "the caller's part in the workshop (extension)" })
-  async viewer(@Parent() workshop: WorkshopEntity, @Context() ctx: GqlContext): Promise<WorkshopViewerModel | null> {
+  async viewer(workshop: WorkshopEntity, _args: unknown, ctx: GqlContext): Promise<WorkshopViewerModel | null> {
     if (!ctx.req.viewer) return null;
     const access = await this.workshops.roleOf(ctx.req.viewer, workshop, ctx.loaders);
     if (!access) return null;
@@ -72,7 +72,7 @@ export class WorkshopViewerResolver {
   constructor(private readonly organizations: OrganizationsService) {}
 
   @ResolveField(() => OrganizationModel, { nullable: true, description: 'the municipality a participant takes part for' })
-  organization(@Parent() viewer: WorkshopViewerModel, @Context() ctx: GqlContext) {
+  organization(viewer: WorkshopViewerModel, _args: unknown, ctx: GqlContext) {
     return this.organizations.load(ctx.loaders, viewer.organizationId);
   }
 }

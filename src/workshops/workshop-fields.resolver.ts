@@ -28,45 +28,45 @@ export class WorkshopFieldsResolver {
   ) {}
 
   @ResolveField(() => WorkshopStatus, { description: 'from the date (Europe/Berlin): PLANNED before, RUNNING on, COMPLETED after it' })
-  status(@Parent() workshop: WorkshopModel) {
+  status(workshop: WorkshopModel) {
     const today = todayInBerlin();
     return workshop.date > today ? WorkshopStatus.PLANNED : workshop.date === today ? WorkshopStatus.RUNNING : WorkshopStatus.COMPLETED;
   }
 
   @ResolveField(() => NetworkModel, { nullable: true })
-  async network(@Parent() workshop: WorkshopModel, @Context() ctx: GqlContext) {
+  async network(workshop: WorkshopModel, _args: unknown, ctx: GqlContext) {
     if (!workshop.networkId || !ctx.req.viewer) return null;
     const network = await this.networks.load(ctx.loaders, workshop.networkId);
     return network ? this.networks.view(ctx.req.viewer, network) : null;
   }
 
   @ResolveField(() => OrganizationModel, { nullable: true })
-  facilitator(@Parent() workshop: WorkshopModel, @Context() ctx: GqlContext) {
+  facilitator(workshop: WorkshopModel, _args: unknown, ctx: GqlContext) {
     return this.organizations.load(ctx.loaders, workshop.facilitatorId);
   }
 
   @ResolveField(() => [OrganizationModel], { description: '1 to 3' })
-  municipalities(@Parent() workshop: WorkshopModel, @Context() ctx: GqlContext) {
+  municipalities(workshop: WorkshopModel, _args: unknown, ctx: GqlContext) {
     return this.workshops.municipalities(ctx.loaders, workshop.id);
   }
 
   @ResolveField(() => [WorkshopParticipantModel], { description: 'at most 30' })
-  participants(@Parent() workshop: WorkshopModel, @Context() ctx: GqlContext) {
+  participants(workshop: WorkshopModel, _args: unknown, ctx: GqlContext) {
     return this.workshops.participants(ctx.loaders, workshop.id);
   }
 
   @ResolveField(() => [FieldOfActionModel], { description: 'those presented at the info stations' })
-  fieldsOfAction(@Parent() workshop: WorkshopModel, @Context() ctx: GqlContext) {
+  fieldsOfAction(workshop: WorkshopModel, _args: unknown, ctx: GqlContext) {
     return this.workshops.fieldsOf(ctx.loaders, workshop.id);
   }
 
   @ResolveField(() => [FieldSelectionModel])
-  selections(@Parent() workshop: WorkshopModel, @Context() ctx: GqlContext) {
+  selections(workshop: WorkshopModel, _args: unknown, ctx: GqlContext) {
     return this.workshops.selections(ctx.loaders, workshop.id);
   }
 
   @ResolveField(() => [WorkshopIdeaModel], { description: 'by votes, then creation' })
-  ideas(@Parent() workshop: WorkshopModel, @Context() ctx: GqlContext) {
+  ideas(workshop: WorkshopModel, _args: unknown, ctx: GqlContext) {
     return this.ideaService.ideas(ctx.loaders, workshop.id);
   }
 
@@ -88,38 +88,38 @@ export class WorkshopIdeaFieldsResolver {
   ) {}
 
   @ResolveField(() => OrganizationModel)
-  organization(@Parent() idea: WorkshopIdeaModel, @Context() ctx: GqlContext) {
+  organization(idea: WorkshopIdeaModel, _args: unknown, ctx: GqlContext) {
     return this.organizations.load(ctx.loaders, idea.organizationId);
   }
 
   @ResolveField(() => FieldOfActionModel)
-  fieldOfAction(@Parent() idea: WorkshopIdeaModel, @Context() ctx: GqlContext) {
+  fieldOfAction(idea: WorkshopIdeaModel, _args: unknown, ctx: GqlContext) {
     return this.fields.load(ctx.loaders, idea.fieldOfActionId);
   }
 
   @ResolveField(() => Int)
-  votes(@Parent() idea: WorkshopIdeaModel, @Context() ctx: GqlContext) {
+  votes(idea: WorkshopIdeaModel, _args: unknown, ctx: GqlContext) {
     return this.ideas.votes(ctx.loaders, idea.id);
   }
 
   @ResolveField(() => Boolean)
-  myVote(@Parent() idea: WorkshopIdeaModel, @Context() ctx: GqlContext) {
+  myVote(idea: WorkshopIdeaModel, _args: unknown, ctx: GqlContext) {
     return ctx.req.viewer ? this.ideas.myVote(ctx.loaders, ctx.req.viewer, idea.id) : false;
   }
 
   @ResolveField(() => [IdeaStepModel])
-  steps(@Parent() idea: WorkshopIdeaModel, @Context() ctx: GqlContext) {
+  steps(idea: WorkshopIdeaModel, _args: unknown, ctx: GqlContext) {
     return this.ideas.steps(ctx.loaders, idea.id);
   }
 
   @ResolveField(() => GroupModel, { nullable: true, description: 'set once promoted; null for callers who may not see the group' })
-  async projectGroup(@Parent() idea: WorkshopIdeaModel, @Context() ctx: GqlContext) {
+  async projectGroup(idea: WorkshopIdeaModel, _args: unknown, ctx: GqlContext) {
     const group = await this.groups.load(ctx.loaders, idea.projectGroupId);
     return group && ctx.req.viewer && (await this.groups.view(ctx.req.viewer, group)) ? group : null;
   }
 
   @ResolveField(() => ProjectProfileModel, { nullable: true, description: 'set once promoted; null for callers who may not see the profile' })
-  projectProfile(@Parent() idea: WorkshopIdeaModel, @Context() ctx: GqlContext) {
+  projectProfile(idea: WorkshopIdeaModel, _args: unknown, ctx: GqlContext) {
     return idea.projectProfileId ? this.profiles.loadVisible(ctx.loaders, ctx.req.viewer, idea.projectProfileId) : null;
   }
 }
@@ -132,12 +132,12 @@ export class WorkshopParticipantFieldsResolver {
   ) {}
 
   @ResolveField(() => PersonModel)
-  person(@Parent() p: WorkshopParticipantModel, @Context() ctx: GqlContext) {
+  person(p: WorkshopParticipantModel, _args: unknown, ctx: GqlContext) {
     return this.people.load(ctx.loaders, p.personId);
   }
 
   @ResolveField(() => OrganizationModel)
-  organization(@Parent() p: WorkshopParticipantModel, @Context() ctx: GqlContext) {
+  organization(p: WorkshopParticipantModel, _args: unknown, ctx: GqlContext) {
     return this.organizations.load(ctx.loaders, p.organizationId);
   }
 }
@@ -150,12 +150,12 @@ export class FieldSelectionFieldsResolver {
   ) {}
 
   @ResolveField(() => OrganizationModel)
-  organization(@Parent() s: FieldSelectionModel, @Context() ctx: GqlContext) {
+  organization(s: FieldSelectionModel, _args: unknown, ctx: GqlContext) {
     return this.organizations.load(ctx.loaders, s.organizationId);
   }
 
   @ResolveField(() => FieldOfActionModel)
-  fieldOfAction(@Parent() s: FieldSelectionModel, @Context() ctx: GqlContext) {
+  fieldOfAction(s: FieldSelectionModel, _args: unknown, ctx: GqlContext) {
     return this.fields.load(ctx.loaders, s.fieldOfActionId);
   }
 }
@@ -165,7 +165,7 @@ export class DigitalStrategyFieldsResolver {
   constructor(private readonly organizations: OrganizationsService) {}
 
   @ResolveField(() => OrganizationModel)
-  organization(@Parent() s: DigitalStrategyModel, @Context() ctx: GqlContext) {
+  organization(s: DigitalStrategyModel, _args: unknown, ctx: GqlContext) {
     return this.organizations.load(ctx.loaders, s.organizationId);
   }
 }

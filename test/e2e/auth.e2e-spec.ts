@@ -181,6 +181,7 @@ describe('deny by default', () => {
     'Query.previewMeetingSeries': 'meeting.manage',
     'Query.projectProfile': 'public',
     'Query.searchProjectProfiles': 'public',
+    'Query.searchProjectProfilesConnection': 'public',
     'Query.upcomingMeetings': 'signed-in',
     'Query.upcomingWebinars': 'public',
     'Query.webinar': 'public',

@@ -52,22 +52,22 @@ export class GroupJoinRequestsResolver {
   }
 
   @ResolveField(() => GroupModel)
-  group(@Parent() request: GroupJoinRequestModel, @Context() ctx: GqlContext) {
+  group(request: GroupJoinRequestModel, _args: unknown, ctx: GqlContext) {
     return this.groups.load(ctx.loaders, request.groupId);
   }
 
   @ResolveField(() => PersonModel)
-  person(@Parent() request: GroupJoinRequestModel, @Context() ctx: GqlContext) {
+  person(request: GroupJoinRequestModel, _args: unknown, ctx: GqlContext) {
     return this.people.load(ctx.loaders, request.personId);
   }
 
   @ResolveField(() => OrganizationModel, { nullable: true })
-  organization(@Parent() request: GroupJoinRequestModel, @Context() ctx: GqlContext) {
+  organization(request: GroupJoinRequestModel, _args: unknown, ctx: GqlContext) {
     return this.organizations.load(ctx.loaders, request.organizationId);
   }
 
   @ResolveField(() => PersonModel, { nullable: true })
-  decidedBy(@Parent() request: GroupJoinRequestModel, @Context() ctx: GqlContext) {
+  decidedBy(request: GroupJoinRequestModel, _args: unknown, ctx: GqlContext) {
     return this.people.load(ctx.loaders, request.decidedById);
   }
 }
@@ -95,7 +95,7 @@ export class GroupJoinRequestsFieldResolver {
     nullable: true,
     description: "Extension: the caller's own latest request to join this group (to show a pending request after a reload), or null",
   })
-  myJoinRequest(@Parent() group: GroupEntity, @Context() ctx: GqlContext) {
+  myJoinRequest(group: GroupEntity, _args: unknown, ctx: GqlContext) {
     return ctx.req.viewer ? this.requests.latestOf(ctx.loaders, ctx.req.viewer, group.id) : null;
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, RequirePermission } from '../../auth/auth.decorators.js';
 import type { Viewer } from '../../auth/viewer.js';
 import type { GqlContext } from '../../common/request-loaders.js';
@@ -21,12 +21,12 @@ export class PublicationResolver {
   }
 
   @ResolveField(() => Publication)
-  publication(@Parent() network: NetworkModel, @Context() ctx: GqlContext) {
+  publication(network: NetworkModel, _args: unknown, ctx: GqlContext) {
     return this.publications.load(ctx.loaders, network.id);
   }
 
   @ResolveField(() => String, { nullable: true, description: "the network's OParl body URL while PUBLIC, else null" })
-  async oparlBodyUrl(@Parent() network: NetworkModel, @Context() ctx: GqlContext) {
+  async oparlBodyUrl(network: NetworkModel, _args: unknown, ctx: GqlContext) {
     return (await this.publications.load(ctx.loaders, network.id)) === Publication.PUBLIC ? this.publications.bodyUrl(network.id) : null;
   }
 }
