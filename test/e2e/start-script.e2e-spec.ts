@@ -12,7 +12,7 @@ const CACHE = `.cache/test-${randomUUID().slice(0, 8)}`;
 /** Runs `npm start`'s script until /health answers, then stops it; returns what it printed. */
 async function start(): Promise<string> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+  const child = spawn(process.execPath, ['src/cli/start.mjs'], {
     cwd: ROOT,
     env: {
       ...process.env, INTERKOM_BUILD_CACHE: CACHE, PORT: String(port), DATABASE_URL: workerDatabaseUrl(),

@@ -9,7 +9,7 @@ import { enableCompileCache } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 // INTERKOM_BUILD_CACHE (tests): another cache directory, inside the project so that packages resolve.
 const cache = resolve(root, process.env.INTERKOM_BUILD_CACHE ?? '.cache');
 const out = join(cache, 'server');
@@ -75,7 +75,7 @@ async function compileServer() {
 }
 
 // WEB_DIR='' serves the API only: no web client to build then.
-if (process.env.WEB_DIR !== '') await import('../web/scripts/ensure-build.mjs');
+if (process.env.WEB_DIR !== '') await import(pathToFileURL(join(root, 'web', 'scripts', 'ensure-build.mjs')).href);
 mkdirSync(out, { recursive: true });
 // The compiled files import packages from the project's node_modules: resolve them from here.
 if (!existsSync(join(out, 'package.json'))) writeFileSync(join(out, 'package.json'), '{ "type": "module" }\n');
