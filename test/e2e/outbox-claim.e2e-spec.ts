@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { claimCandidates, LeaseQueue, type LeasedRow } from '../../src/outbox/lease-queue.js';
+import { TEST_DB_PREFIX, TEST_SERVER_URL } from '../support/global-setup.js';
+import { TestHub, workerDatabaseUrl } from '../support/test-hub.js';
+
+/** A database of its own: the claim sees every waiting row of the table. */
+async function freshDatabase(): Promise<string> {
+  const name = `${TEST_DB_PREFIX}_claim_${process.env.JEST_WORKER_ID ?? '1'}`;
+  const client = new pg.Client({ connectionString: TEST_SERVER_URL });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const url = new URL(workerDatabaseUrl());
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+type Row = LeasedRow & { group_id: string | null; seq: string };
+
+/** Work done by a plan: every row a node produced or looked at and threw away, over all its loops. */
+function rowsTouched(plan: Record<string, unknown>): number {
+  const loops = Number(plan['Actual Loops'] ?? 1);
+  const own = (Number(plan['Actual Rows'] ?? 0) + Number(plan['Rows Removed by Filter'] ?? 0) + Number(plan['Rows Removed by Index Recheck'] ?? 0)) * loops;
+  return own + ((plan.Plans as Record<string, unknown>[] | undefined) ?? []).reduce((sum, p) => sum + rowsTouched(p), 0);
+}
+
+describe('claiming outbox rows', () => {
+  let hub: TestHub;
+  let db: DataSource;
+  let queue: LeaseQueue<Row>;
+  beforeAll(async () => {
+    hub = await TestHub.start({ DATABASE_URL: await freshDatabase(), MAIL_OUTBOX_WORKER: 'false', MATRIX_OUTBOX_WORKER: 'false' });
+    db = hub.hub.app.get(DataSource);
+    queue = new LeaseQueue<Row>(db, { table: 'outbox_event', orderColumn: 'group_id', returning: 'id, group_id, seq', leaseMs: 60_000, retryBaseMs: 1000 });
+  });
+  afterAll(() => hub.stop());
+
+  /** `perGroup` rows in each group, interleaved as they would be written, plus `loose` rows without a group. */
+  async function enqueue(groups: string[], perGroup: number, loose = 0): Promise<void> {
+    await db.query(
+      `INSERT INTO outbox_event (type, aggregate_type, aggregate_id, group_id, payload)
+       SELECT 'ClaimTest', 'Test', gen_random_uuid(), ($1::uuid[])[1 + i % array_length($1::uuid[], 1)], '{}'::jsonb
+         FROM generate_series(0, $2::int - 1) i`,
+      [groups, groups.length * perGroup],
+    );
+    if (loose) {
+      await db.query(`INSERT INTO outbox_event (type, aggregate_type, aggregate_id, group_id, payload) SELECT 'ClaimTest', 'Test', gen_random_uuid(), NULL, '{}'::jsonb FROM generate_series(1, $1::int)`, [loose]);
+    }
+  }
+  const clear = () => db.query(`DELETE FROM outbox_event`);
+
+  it('takes the first waiting row of every group and rows without a group; a leased head holds its group back', async () => {
+    await clear();
+    const groups = [randomUUID(), randomUUID(), randomUUID()];
+    await enqueue(groups, 4, 2);
+    const firsts = await db.query<{ id: string }[]>(`SELECT DISTINCT ON (group_id) id FROM outbox_event WHERE group_id IS NOT NULL ORDER BY group_id, seq`);
+
+    const claimed = await queue.claim(10);
+    expect(claimed.filter((r) => r.group_id).map((r) => r.id).sort()).toEqual(firsts.map((r) => r.id).sort());
+    expect(claimed.filter((r) => !r.group_id)).toHaveLength(2);
+    // Everything claimed is leased: nothing else of those groups may go out meanwhile.
+    expect(await queue.claim(10)).toEqual([]);
+
+    // Delivering one group's head lets its second row through, and only that.
+    const head = claimed.find((r) => r.group_id === groups[0])!;
+    expect(await queue.delivered(head, null)).toBe(true);
+    const next = await queue.claim(10);
+    expect(next.map((r) => r.group_id)).toEqual([groups[0]]);
+    expect(BigInt(next[0].seq)).toBeGreaterThan(BigInt(head.seq));
+  });
+
+  it('skips a group whose head waits for its retry, and respects the batch size', async () => {
+    await clear();
+    const groups = Array.from({ length: 5 }, () => randomUUID());
+    await enqueue(groups, 3);
+    await db.query(`UPDATE outbox_event SET available_at = now() + interval '1 hour'
+                     WHERE id = (SELECT id FROM outbox_event WHERE group_id = $1 ORDER BY seq LIMIT 1)`, [groups[0]]);
+    const claimed = await queue.claim(3);
+    expect(claimed).toHaveLength(3);
+    expect(claimed.map((r) => r.group_id)).not.toContain(groups[0]);
+    const rest = await queue.claim(10);
+    expect(rest.map((r) => r.group_id).sort()).toEqual(groups.slice(1).filter((g) => !claimed.some((c) => c.group_id === g)).sort());
+  });
+
+  it('costs the same with 3,000 rows waiting as with 100 (one index probe per group, not a scan of the backlog)', async () => {
+    const work = async (perGroup: number) => {
+      await clear();
+      await enqueue([randomUUID(), randomUUID(), randomUUID()], perGroup);
+      await db.query('ANALYZE outbox_event');
+      const [{ 'QUERY PLAN': [plan] }] = await db.query(`EXPLAIN (ANALYZE, FORMAT JSON) WITH ${claimCandidates('outbox_event', 'group_id')} SELECT id FROM candidates`, [10]);
+      return rowsTouched(plan.Plan);
+    };
+    const small = await work(33);
+    const large = await work(1000);
+    // Three groups: a few dozen rows looked at either way (the old claim looked at every waiting row).
+    expect(large).toBeLessThanOrEqual(small + 10);
+    expect(large).toBeLessThan(100);
+  });
+});
