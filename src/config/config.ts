@@ -78,6 +78,8 @@ export interface MatrixConfig {
    * this long; it must exceed timeoutMs, so no row is taken over while its delivery may still run.
    */
   readonly leaseMs: number;
+  /** Group rooms that exist already get their announcements side by side, this many at once (1: one after another). */
+  readonly deliveryLanes: number;
 }
 
 export type AuthConfig =
@@ -263,6 +265,8 @@ function parseMatrix(env: Env, problems: string[]): MatrixConfig | null {
   if (!Number.isInteger(pollMs) || pollMs <= 0) problems.push('MATRIX_OUTBOX_POLL_MS must be a positive integer');
   const leaseMs = Number(env.MATRIX_OUTBOX_LEASE_MS ?? 60_000);
   if (!Number.isInteger(leaseMs) || leaseMs <= timeoutMs) problems.push('MATRIX_OUTBOX_LEASE_MS must be a whole number of milliseconds above MATRIX_TIMEOUT_MS');
+  const deliveryLanes = Number(env.MATRIX_DELIVERY_LANES ?? 1);
+  if (!Number.isInteger(deliveryLanes) || deliveryLanes < 1 || deliveryLanes > 16) problems.push('MATRIX_DELIVERY_LANES must be a whole number from 1 to 16');
   return {
     homeserverUrl: url.replace(/\/+$/, ''),
     serverName: env.MATRIX_SERVER_NAME?.trim() ?? '',
@@ -275,6 +279,7 @@ function parseMatrix(env: Env, problems: string[]): MatrixConfig | null {
     retryBaseMs: Number(env.MATRIX_RETRY_BASE_MS ?? 1000),
     reconcileMs: Number(env.MATRIX_RECONCILE_MS ?? 15 * 60_000),
     leaseMs,
+    deliveryLanes,
   };
 }
 

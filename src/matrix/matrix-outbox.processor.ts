@@ -10,6 +10,9 @@ import { MatrixBridgeService, type OutboxRow } from './matrix-bridge.service.js'
 
 export { backoffMs, MAX_ATTEMPTS } from '../outbox/lease-queue.js';
 
+/** Events whose effect reaches beyond their group's own room (Spaces, new rooms, several groups). */
+const SHARED_EFFECTS = new Set(['NetworkCreated', 'GroupCreated', 'MatrixAccountLinked']);
+
 /**
  * Delivers the outbox to Matrix. The Matrix channel's delivery state is kept on the outbox_event
  * rows themselves (the mail channel has its own rows, see src/mail). Rows are claimed with
@@ -26,11 +29,13 @@ export class MatrixOutboxProcessor extends OutboxWorker<OutboxRow> implements On
   private reconciler?: NodeJS.Timeout;
 
   constructor(
-    @InjectDataSource() db: DataSource,
+    @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly bridge: MatrixBridgeService,
   ) {
     super();
+    // Off by default (1): see README, "Matrix bridge (P3)", for the room-creation race that parallel delivery exposed.
+    this.concurrency = config.matrix?.deliveryLanes ?? 1;
     this.queue = new LeaseQueue<OutboxRow>(db, {
       table: 'outbox_event',
       orderColumn: 'group_id',
@@ -54,6 +59,23 @@ export class MatrixOutboxProcessor extends OutboxWorker<OutboxRow> implements On
   override async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.reconciler);
     await super.beforeApplicationShutdown();
+  }
+
+  /**
+   * Rows that only touch their own group's existing room (announcements, membership syncs) may go
+   * out beside each other: a claim holds at most one row per group. Whatever creates rooms or
+   * Spaces, or touches several groups, goes first and alone, because rooms depend on each other
+   * (the network's Space before a group's room, the project groups' sub-Space before theirs).
+   */
+  protected override async independent(rows: OutboxRow[]): Promise<Set<string>> {
+    const candidates = rows.filter((r) => r.group_id && !SHARED_EFFECTS.has(r.type));
+    if (candidates.length < 2) return new Set();
+    const withRoom = await this.db.query<{ id: string }[]>(
+      'SELECT id FROM work_group WHERE id = ANY($1::uuid[]) AND matrix_room_id IS NOT NULL',
+      [candidates.map((r) => r.group_id)],
+    );
+    const ready = new Set(withRoom.map((g) => g.id));
+    return new Set(candidates.filter((r) => ready.has(r.group_id!)).map((r) => r.id));
   }
 
   protected deliver(row: OutboxRow): Promise<string | null> {

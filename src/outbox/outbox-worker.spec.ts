@@ -26,22 +26,38 @@ class RecordingQueue {
   }
 }
 
-/** A worker whose delivery of row `signalAt` coincides with SIGTERM. */
+/** A worker whose delivery of row `signalAt` coincides with SIGTERM; it records how many rows were in flight at once. */
 class Worker extends OutboxWorker<LeasedRow> {
   protected readonly logger = { log: () => {}, warn: () => {}, error: () => {} } as unknown as Logger;
   shutdown?: Promise<void>;
+  inFlight = 0;
+  maxInFlight = 0;
+  /** Which rows were being delivered while each row started. */
+  readonly startedBeside: Record<string, string[]> = {};
+  private readonly flying = new Set<string>();
   constructor(
     readonly recording: RecordingQueue,
     private readonly signalAt: string,
+    private readonly together: string[] = [],
+    lanes = 1,
   ) {
     super();
+    this.concurrency = lanes;
+  }
+  protected override independent(rows: LeasedRow[]): Promise<Set<string>> {
+    return Promise.resolve(new Set(rows.map((r) => r.id).filter((id) => this.together.includes(id))));
   }
   protected get queue(): LeaseQueue<LeasedRow> {
     return this.recording as unknown as LeaseQueue<LeasedRow>;
   }
   protected async deliver(row: LeasedRow): Promise<string | null> {
+    this.startedBeside[row.id] = [...this.flying];
+    this.flying.add(row.id);
+    this.maxInFlight = Math.max(this.maxInFlight, this.flying.size);
     if (row.id === this.signalAt) this.shutdown = this.beforeApplicationShutdown();
-    await Promise.resolve();
+    // A delivery takes a few turns of the event loop, as a request to a homeserver does.
+    for (let i = 0; i < 3; i++) await new Promise((r) => setImmediate(r));
+    this.flying.delete(row.id);
     return null;
   }
   protected classify(error: unknown): DeliveryFailure {
@@ -68,6 +84,37 @@ describe('OutboxWorker on shutdown', () => {
     await worker.runOnce(2);
     expect(worker.recording.done).toEqual(['a', 'b']);
     expect(worker.recording.released).toEqual([]);
+  });
+
+  it('delivers independent rows side by side, after the others have gone out one by one', async () => {
+    const worker = new Worker(new RecordingQueue(rows('room-a', 'new-group', 'room-b', 'room-c', 'space')), 'none', ['room-a', 'room-b', 'room-c'], 4);
+    await worker.runOnce(5);
+    expect(worker.recording.done.sort()).toEqual(['new-group', 'room-a', 'room-b', 'room-c', 'space']);
+    // The dependent rows went first and alone, in the order claimed.
+    expect(worker.startedBeside['new-group']).toEqual([]);
+    expect(worker.startedBeside['space']).toEqual([]);
+    expect(worker.recording.done.indexOf('new-group')).toBeLessThan(worker.recording.done.indexOf('space'));
+    // The three independent ones were in flight together.
+    expect(worker.maxInFlight).toBe(3);
+  });
+
+  it('keeps to its number of lanes, and one lane is one after another', async () => {
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const two = new Worker(new RecordingQueue(rows(...ids)), 'none', ids, 2);
+    await two.runOnce(6);
+    expect(two.maxInFlight).toBe(2);
+    expect(two.recording.done.sort()).toEqual(ids);
+    const one = new Worker(new RecordingQueue(rows(...ids)), 'none', ids, 1);
+    await one.runOnce(6);
+    expect(one.maxInFlight).toBe(1);
+  });
+
+  it('on shutdown amid parallel delivery finishes the rows in flight and gives back those not started', async () => {
+    const worker = new Worker(new RecordingQueue(rows('a', 'b', 'c', 'd', 'e')), 'b', ['a', 'b', 'c', 'd', 'e'], 2);
+    await worker.runOnce(5);
+    await worker.shutdown;
+    expect(worker.recording.done.sort()).toEqual(['a', 'b']);
+    expect(worker.recording.released).toEqual([['c', 'd', 'e']]);
   });
 
   it('claims nothing more once stopped', async () => {

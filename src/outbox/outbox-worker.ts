@@ -2,8 +2,10 @@ import type { BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import type { DeliveryFailure, LeaseQueue, LeasedRow } from './lease-queue.js';
 
 /**
- * A polling worker for one outbox channel (Matrix, mail): claims due rows from its LeaseQueue,
- * delivers them one by one, and records the outcome. On shutdown it finishes the row in hand and
+ * A polling worker for one outbox channel (Matrix, mail): claims due rows from its LeaseQueue (at
+ * most one per order key, so never two of one group), delivers them and records the outcome. Rows
+ * that depend on nothing else in the batch (the subclass says which) go out `concurrency` at a
+ * time after the others have gone out one by one. On shutdown it finishes the rows in hand and
  * gives the other claimed rows back at once. Subclasses say how a row is delivered and which
  * failures are temporary.
  */
@@ -16,6 +18,8 @@ export abstract class OutboxWorker<Row extends LeasedRow> implements BeforeAppli
   protected stopped = false;
   /** How many rows one claim takes (each is renewed before its delivery; a lost lease is skipped). */
   protected claimBatch = 10;
+  /** How many independent rows may be delivered at once (1: one after another). */
+  protected concurrency = 1;
 
   /** Delivers one row; returns what to store as its remote id. */
   protected abstract deliver(row: Row): Promise<string | null>;
@@ -26,6 +30,13 @@ export abstract class OutboxWorker<Row extends LeasedRow> implements BeforeAppli
   /** Work before claiming (e.g. fanning events out into rows); returns how much it did. */
   protected prepare(): Promise<number> {
     return Promise.resolve(0);
+  }
+  /**
+   * The rows of a claimed batch that may be delivered at the same time as others of the batch
+   * (default none). The rest go first, one by one, in the order claimed.
+   */
+  protected independent(_rows: Row[]): Promise<Set<string>> {
+    return Promise.resolve(new Set());
   }
   /** Called after each outcome (metrics). */
   protected settled(_row: Row, _outcome: 'delivered' | 'retry' | 'dead'): void {}
@@ -65,19 +76,32 @@ export abstract class OutboxWorker<Row extends LeasedRow> implements BeforeAppli
   async runOnce(batch = this.claimBatch): Promise<number> {
     const prepared = await this.prepare();
     const rows = await this.queue.claim(batch);
-    for (const [i, row] of rows.entries()) {
-      if (this.stopped) {
-        const rest = rows.slice(i);
-        await this.queue.release(rest);
-        this.logger.log(`released ${rest.length} claimed outbox row(s) on shutdown`);
-        break;
-      }
+    if (!rows.length) return prepared;
+    const together = rows.length > 1 && this.concurrency > 1 ? await this.independent(rows) : new Set<string>();
+    const alone = rows.filter((r) => !together.has(r.id));
+    // The order rows are started in: those with dependencies one by one, then the independent ones.
+    const order = [...alone, ...rows.filter((r) => together.has(r.id))];
+    let next = 0;
+    let started = 0;
+    const run = async (row: Row) => {
       // The rows before this one may have taken long: the lease must still be ours, and fresh.
-      if (i > 0 && !(await this.queue.renew(row))) {
+      if (started++ > 0 && !(await this.queue.renew(row))) {
         this.logger.warn(`outbox ${this.describe(row)}: lease lost before delivery (another worker has it), skipped`);
-        continue;
+        return;
       }
       await this.process(row);
+    };
+    while (next < alone.length && !this.stopped) await run(order[next++]);
+    const lanes = Math.min(this.concurrency, order.length - next);
+    await Promise.all(
+      Array.from({ length: lanes }, async () => {
+        while (next < order.length && !this.stopped) await run(order[next++]);
+      }),
+    );
+    const rest = order.slice(next);
+    if (rest.length) {
+      await this.queue.release(rest);
+      this.logger.log(`released ${rest.length} claimed outbox row(s) on shutdown`);
     }
     return prepared + rows.length;
   }
