@@ -10,6 +10,7 @@ describe('isConnectionLoss', () => {
     ['TypeORM wrapping a lost connection', { message: 'Query failed', driverError: { code: '57P01' } }],
     ['a connection exception class', { code: '08006', message: 'connection failure' }],
     ['TypeORM refusing a runner it released after the connection failed', { name: 'QueryRunnerProviderAlreadyReleasedError', message: 'Database connection provided by a query runner was already released' }],
+    ['TypeORM 1.1 refusing the next statement of a transaction whose connection died', { name: 'QueryRunnerAlreadyReleasedError', message: 'Query runner already released. Cannot run queries anymore.' }],
   ])('recognizes %s', (_what, error) => {
     expect(isConnectionLoss(error)).toBe(true);
   });

@@ -21,14 +21,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** SQLSTATE classes and codes that mean the connection (not the statement) failed. */
 const LOST_CODES = new Set(['57P01', '57P02', '57P03', '55000', '53300', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN']);
-const LOST_MESSAGES = /Connection terminated|connection error|not queryable|terminating connection|is not currently accepting connections|the database system is (starting up|shutting down)|Client was closed/i;
+const LOST_MESSAGES = /Query runner already released|Connection terminated|connection error|not queryable|terminating connection|is not currently accepting connections|the database system is (starting up|shutting down)|Client was closed/i;
 
 /** True when an error says the database connection was lost or could not be opened. */
 export function isConnectionLoss(error: unknown): boolean {
   const e = error as { name?: string; code?: string; driverError?: { code?: string; message?: string }; message?: string } | null;
   if (!e) return false;
   // TypeORM releases a query runner whose connection failed; the transaction's next statement then says so.
-  if (e.name === 'QueryRunnerProviderAlreadyReleasedError') return true;
+  if (e.name === 'QueryRunnerProviderAlreadyReleasedError' || e.name === 'QueryRunnerAlreadyReleasedError') return true;
   const code = e.driverError?.code ?? e.code;
   if (code && (LOST_CODES.has(code) || code.startsWith('08'))) return true;
   return LOST_MESSAGES.test(e.driverError?.message ?? '') || LOST_MESSAGES.test(e.message ?? '');
