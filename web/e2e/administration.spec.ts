@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { officer, readi } from './support/fixtures';
-import { expectAccessible, screenshot, signInAs, uniq } from './support/hub';
+import { api, expectAccessible, screenshot, signInAs, tokenFor, uniq } from './support/hub';
 
 test('a hub admin founds a network, takes in a new city and creates its first project group with the city in the lead', async ({ page }, info) => {
   const name = `Digitalregion Nordschwarzwald ${uniq()}`;
@@ -78,4 +78,34 @@ test('the author deletes a Steckbrief after confirming; it is gone from the sear
   await expect(page.getByRole('heading', { level: 1, name: 'Steckbriefe' })).toBeVisible();
   await page.getByRole('searchbox', { name: 'Suchen' }).fill(title);
   await expect(page.getByTestId('profile-total')).toHaveText('Keine Steckbriefe gefunden.');
+});
+
+test('a network with many people: the roles table loads 50 at a time, and a role on a later page can be changed', async ({ page }) => {
+  const admin = `leitung-${uniq()}`;
+  const adminToken = await tokenFor(admin, true);
+  const { createNetwork } = await api(adminToken, 'mutation($i: CreateNetworkInput!) { createNetwork(input: $i) { id slug } }', {
+    i: { name: `Landesnetz ${uniq()}`, slug: `landesnetz-${uniq()}`, joinPolicy: 'APPROVAL' },
+  });
+  // 55 more people with a role (names sort after the admin's: "zz-…").
+  const people = Array.from({ length: 55 }, (_, i) => `zz-${String(i).padStart(2, '0')}-${uniq()}`);
+  for (const name of people) {
+    const token = await tokenFor(name);
+    const { me } = await api(token, '{ me { id } }');
+    await api(adminToken, 'mutation($i: SetNetworkRoleInput!) { setNetworkRole(input: $i) { role } }', {
+      i: { networkId: createNetwork.id, personId: me.id, role: 'MEMBER' },
+    });
+  }
+  await signInAs(page, admin, `/netzwerke/${createNetwork.slug}`, true);
+  const roles = page.getByRole('region', { name: 'Personen und Rollen' });
+  await expect(roles.getByText('50 von 56 Personen angezeigt')).toBeVisible();
+  const lastPerson = people[people.length - 1];
+  await expect(roles.getByLabel(`Rolle von ${lastPerson}`)).toHaveCount(0);
+  await roles.getByRole('button', { name: 'Weitere Personen anzeigen' }).click();
+  await expect(roles.getByText('56 von 56 Personen angezeigt')).toBeVisible();
+  await expect(roles.getByRole('button', { name: 'Weitere Personen anzeigen' })).toHaveCount(0);
+  await roles.getByLabel(`Rolle von ${lastPerson}`).selectOption('MODERATOR');
+  await expect(roles.getByLabel(`Rolle von ${lastPerson}`)).toHaveValue('MODERATOR');
+  await page.reload();
+  await page.getByRole('region', { name: 'Personen und Rollen' }).getByRole('button', { name: 'Weitere Personen anzeigen' }).click();
+  await expect(page.getByLabel(`Rolle von ${lastPerson}`)).toHaveValue('MODERATOR');
 });

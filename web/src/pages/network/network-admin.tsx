@@ -1,14 +1,15 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { SelectField, TextField } from '../../components/form';
 import { DecideNetworkJoin, JoinRequestItem, outcome } from '../../components/join-decision';
-import { Cell, Row, Table } from '../../components/table';
+import { Table } from '../../components/table';
 import { Section } from '../../components/page';
 import { ErrorAlert, Notice } from '../../components/status';
 import { graphql } from '../../gql';
 import type { NetworkRole } from '../../gql/graphql';
 import { apiProblem, isGeneral, messageFor } from '../../graphql/errors';
+import { PEOPLE_PAGE_SIZE, PeoplePageRows, ROLES, type PageState } from './people-pages';
 
 const AdminQuery = graphql(`
   query NetworkAdmin($slug: String!) {
@@ -24,18 +25,6 @@ const AdminQuery = graphql(`
         requestedBy {
           id
           displayName
-        }
-      }
-      people {
-        role
-        person {
-          id
-          displayName
-          email
-        }
-        organization {
-          id
-          name
         }
       }
       members {
@@ -66,21 +55,27 @@ const FindPerson = graphql(`
   }
 `);
 
-const ROLES: NetworkRole[] = ['ADMIN', 'MODERATOR', 'MEMBER'];
-
 /** For network ADMINs: join requests to decide and roles to set. */
 export function NetworkAdmin({ slug, onChanged }: { slug: string; onChanged: () => void }) {
   const { t } = useTranslation();
   const [{ data, error }, refetch] = useQuery({ query: AdminQuery, variables: { slug } });
   const [, decide] = useMutation(DecideNetworkJoin);
   const [roleResult, setRole] = useMutation(SetRole);
+  // The people table, page by page: the cursor each page starts after, and what each page said.
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const [pages, setPages] = useState<Record<number, PageState>>({});
+  const [version, setVersion] = useState(0);
+  const loaded = useCallback((index: number, page: PageState) => setPages((all) => ({ ...all, [index]: page })), []);
   const network = data?.network;
   if (!network) return <ErrorAlert error={error} />;
   const organizations = network.members.filter((m) => m.status === 'ACTIVE').map((m) => ({ value: m.organization.id, label: m.organization.name }));
   const reload = () => {
     refetch({ requestPolicy: 'network-only' });
+    setVersion((v) => v + 1);
     onChanged();
   };
+  const last = pages[cursors.length - 1];
+  const shown = Object.values(pages).length ? Math.min(last?.total ?? 0, cursors.length * PEOPLE_PAGE_SIZE) : 0;
 
   return (
     <>
@@ -102,44 +97,31 @@ export function NetworkAdmin({ slug, onChanged }: { slug: string; onChanged: () 
       <Section title={t('admin.people')} id="rollen">
         <ErrorAlert error={roleResult.error} />
         <Table caption={t('admin.people')} headers={[t('admin.person'), t('admin.organization'), t('admin.role')]}>
-          {network.people.map((p) => (
-            <Row key={p.person.id}>
-              <Cell>
-                {p.person.displayName}
-                {p.person.email && <div className="kern-body kern-body--small">{p.person.email}</div>}
-              </Cell>
-              <Cell>{p.organization?.name ?? '–'}</Cell>
-              <Cell>
-                <label className="kern-sr-only" htmlFor={`rolle-${p.person.id}`}>
-                  {t('admin.roleOf', { name: p.person.displayName })}
-                </label>
-                <div className="kern-form-input__select-wrapper">
-                  <select
-                    id={`rolle-${p.person.id}`}
-                    className="kern-form-input__select"
-                    value={p.role}
-                    onChange={(e) =>
-                      void setRole({
-                        input: {
-                          networkId: network.id,
-                          personId: p.person.id,
-                          role: e.target.value as NetworkRole,
-                          organizationId: p.organization?.id ?? null,
-                        },
-                      }).then(reload)
-                    }
-                  >
-                    {ROLES.map((r) => (
-                      <option key={r} value={r}>
-                        {t(`roles.network.${r}`)}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-              </Cell>
-            </Row>
+          {cursors.map((after, i) => (
+            <PeoplePageRows
+              key={after ?? 'first'}
+              slug={slug}
+              after={after}
+              version={version}
+              onLoaded={(page) => loaded(i, page)}
+              onRole={(person, organization, role) =>
+                void setRole({ input: { networkId: network.id, personId: person.id, role, organizationId: organization?.id ?? null } }).then(reload)
+              }
+            />
           ))}
         </Table>
+        {last && (
+          <p className="kern-body kern-body--small" aria-live="polite">
+            {t('admin.peopleShown', { shown, total: last.total })}
+          </p>
+        )}
+        {last?.hasNextPage && last.endCursor && (
+          <div className="ik-actions">
+            <button type="button" className="kern-btn kern-btn--secondary" onClick={() => setCursors((c) => [...c, last.endCursor])}>
+              <span className="kern-label">{t('admin.morePeople')}</span>
+            </button>
+          </div>
+        )}
         <AddPerson networkId={network.id} organizations={organizations} onAdded={reload} />
       </Section>
     </>
