@@ -1,4 +1,5 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { useId, useState, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface Common {
   label: string;
@@ -121,5 +122,69 @@ export function Button({
     <button type="button" className={`kern-btn kern-btn--${variant}`} {...rest}>
       <span className="kern-label">{children}</span>
     </button>
+  );
+}
+
+/** A form that validates on the server (noValidate: the API's German message shows next to the field) and submits without a reload. */
+export function Form({ onSubmit, className = 'ik-form', children }: { onSubmit: () => unknown; className?: string; children: ReactNode }) {
+  return (
+    <form
+      className={className}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSubmit();
+      }}
+    >
+      {children}
+    </form>
+  );
+}
+
+/** A form's submit button, with "Abbrechen" when the form can be closed. */
+export function FormActions({ submitLabel, busy, onCancel }: { submitLabel: string; busy?: boolean; onCancel?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="ik-actions">
+      <button type="submit" className="kern-btn kern-btn--primary" disabled={busy}>
+        <span className="kern-label">{submitLabel}</span>
+      </button>
+      {onCancel && (
+        <Button variant="tertiary" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      )}
+    </div>
+  );
+}
+
+/** A destructive action that asks once more: the first click shows "Ja, …" and "Abbrechen". */
+export function ConfirmButton({
+  label,
+  ariaLabel,
+  confirmLabel,
+  onConfirm,
+}: {
+  label: string;
+  ariaLabel?: string;
+  confirmLabel: string;
+  onConfirm: () => unknown;
+}) {
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  if (!confirming) {
+    return (
+      <Button variant="tertiary" onClick={() => setConfirming(true)} aria-label={ariaLabel}>
+        {label}
+      </Button>
+    );
+  }
+  return (
+    <div className="ik-actions">
+      <Button onClick={() => void Promise.resolve(onConfirm()).finally(() => setConfirming(false))}>{confirmLabel}</Button>
+      <Button variant="tertiary" onClick={() => setConfirming(false)}>
+        {t('common.cancel')}
+      </Button>
+    </div>
   );
 }

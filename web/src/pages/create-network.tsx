@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { navigate } from 'wouter/use-browser-location';
-import { Button, SelectField, TextAreaField, TextField } from '../components/form';
+import { Button, Form, FormActions, SelectField, TextAreaField, TextField } from '../components/form';
 import { ErrorAlert } from '../components/status';
 import { graphql } from '../gql';
 import type { JoinPolicy } from '../gql/graphql';
@@ -52,11 +52,8 @@ export function CreateNetwork() {
   }
   const effectiveSlug = slug ?? slugFor(name);
   return (
-    <form
-      className="ik-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
+    <Form
+      onSubmit={() => {
         void create({ input: { name, slug: effectiveSlug, description: description.trim() || null, joinPolicy } }).then((r) => {
           if (r.data) navigate(`/netzwerke/${r.data.createNetwork.slug}`);
         });
@@ -88,14 +85,7 @@ export function CreateNetwork() {
         error={messageFor(problem, 'joinPolicy')}
       />
       {isGeneral(problem, ['name', 'slug', 'description', 'joinPolicy']) && <ErrorAlert problem={problem} />}
-      <div className="ik-actions">
-        <button type="submit" className="kern-btn kern-btn--primary" disabled={result.fetching}>
-          <span className="kern-label">{t('createNetwork.submit')}</span>
-        </button>
-        <Button variant="tertiary" onClick={() => setOpen(false)}>
-          {t('common.cancel')}
-        </Button>
-      </div>
-    </form>
+      <FormActions submitLabel={t('createNetwork.submit')} busy={result.fetching} onCancel={() => setOpen(false)} />
+    </Form>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { DateField } from '../../components/date-field';
-import { Button, SelectField } from '../../components/form';
+import { Button, Form, FormActions, SelectField } from '../../components/form';
 import { ErrorAlert, Notice } from '../../components/status';
 import { graphql } from '../../gql';
 import type { GroupRole } from '../../gql/graphql';
@@ -88,14 +88,7 @@ export function AddGroupMember({
     }
   };
   return (
-    <form
-      className="ik-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <Form onSubmit={submit}>
       <h3 className="kern-heading-small">{t('groupMembers.add')}</h3>
       {data && candidates.length === 0 && <p className="kern-body">{t('groupMembers.noCandidates')}</p>}
       {candidates.length > 0 && (
@@ -119,17 +112,10 @@ export function AddGroupMember({
           />
           {role === 'GUEST' && <DateField label={t('groupMembers.until')} optional value={until} onChange={setUntil} error={messageFor(problem, 'until')} />}
           {isGeneral(problem, ['personId', 'role', 'until', 'organizationId']) && <ErrorAlert problem={problem} />}
-          <div className="ik-actions">
-            <button type="submit" className="kern-btn kern-btn--primary" disabled={result.fetching}>
-              <span className="kern-label">{t('groupMembers.addSubmit')}</span>
-            </button>
-            <Button variant="tertiary" onClick={() => setOpen(false)}>
-              {t('common.cancel')}
-            </Button>
-          </div>
+          <FormActions submitLabel={t('groupMembers.addSubmit')} busy={result.fetching} onCancel={() => setOpen(false)} />
         </>
       )}
       {added && <Notice kind="success" title={t('groupMembers.added', { name: added })} />}
-    </form>
+    </Form>
   );
 }

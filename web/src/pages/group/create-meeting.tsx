@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { navigate } from 'wouter/use-browser-location';
 import { DateField } from '../../components/date-field';
-import { Button, TextField } from '../../components/form';
+import { Button, Form, FormActions, TextField } from '../../components/form';
 import { ErrorAlert } from '../../components/status';
 import { graphql } from '../../gql';
 import { apiProblem, isGeneral, messageFor } from '../../graphql/errors';
@@ -50,14 +50,7 @@ export function CreateMeeting({ groupId }: { groupId: string }) {
     if (res.data) navigate(`/sitzungen/${res.data.createMeeting.id}`);
   };
   return (
-    <form
-      className="ik-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <Form onSubmit={submit}>
       <h3 className="kern-heading-small">{t('meeting.create')}</h3>
       <TextField label={t('meeting.title')} value={title} onChange={(e) => setTitle(e.target.value)} error={messageFor(problem, 'title')} required />
       <DateField label={t('meeting.date')} value={date} onChange={setDate} error={messageFor(problem, 'startsAt')} />
@@ -81,14 +74,7 @@ export function CreateMeeting({ groupId }: { groupId: string }) {
         error={messageFor(problem, 'onlineUrl')}
       />
       {isGeneral(problem, ['title', 'startsAt', 'endsAt', 'location', 'onlineUrl']) && <ErrorAlert problem={problem} />}
-      <div className="ik-actions">
-        <button type="submit" className="kern-btn kern-btn--primary" disabled={result.fetching}>
-          <span className="kern-label">{t('meeting.createSubmit')}</span>
-        </button>
-        <Button variant="tertiary" onClick={() => setOpen(false)}>
-          {t('common.cancel')}
-        </Button>
-      </div>
-    </form>
+      <FormActions submitLabel={t('meeting.createSubmit')} busy={result.fetching} onCancel={() => setOpen(false)} />
+    </Form>
   );
 }

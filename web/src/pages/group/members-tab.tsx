@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { DecideGroupJoin, JoinRequestItem, outcome } from '../../components/join-decision';
 import { Cell, Row, Table } from '../../components/table';
-import { Button, SelectField } from '../../components/form';
+import { ConfirmButton, SelectField } from '../../components/form';
 import { ErrorAlert } from '../../components/status';
 import { graphql } from '../../gql';
 import type { GroupJoinPolicy } from '../../gql/graphql';
@@ -40,7 +40,6 @@ export function MembersTab({ group, onChanged }: { group: GroupForMembers; onCha
   const [policyResult, setPolicy] = useMutation(SetPolicy);
   const [policy, setPolicyValue] = useState<GroupJoinPolicy>(group.joinPolicy);
   const [removed, remove] = useMutation(RemoveGroupMember);
-  const [removing, setRemoving] = useState<string | null>(null);
   const manage = group.viewerCanManage;
   return (
     <>
@@ -60,31 +59,12 @@ export function MembersTab({ group, onChanged }: { group: GroupForMembers; onCha
             <Cell>{formatDate(m.since)}</Cell>
             {manage && (
               <Cell>
-                {removing === m.person.id ? (
-                  <div className="ik-actions">
-                    <Button
-                      onClick={() =>
-                        void remove({ input: { groupId: group.id, personId: m.person.id } }).then((r) => {
-                          setRemoving(null);
-                          if (!r.error) onChanged();
-                        })
-                      }
-                    >
-                      {t('groupMembers.removeConfirm', { name: m.person.displayName })}
-                    </Button>
-                    <Button variant="tertiary" onClick={() => setRemoving(null)}>
-                      {t('common.cancel')}
-                    </Button>
-                  </div>
-                ) : (
-                  <Button
-                    variant="tertiary"
-                    onClick={() => setRemoving(m.person.id)}
-                    aria-label={t('groupMembers.removeLabel', { name: m.person.displayName })}
-                  >
-                    {t('groupMembers.remove')}
-                  </Button>
-                )}
+                <ConfirmButton
+                  label={t('groupMembers.remove')}
+                  ariaLabel={t('groupMembers.removeLabel', { name: m.person.displayName })}
+                  confirmLabel={t('groupMembers.removeConfirm', { name: m.person.displayName })}
+                  onConfirm={() => remove({ input: { groupId: group.id, personId: m.person.id } }).then((r) => !r.error && onChanged())}
+                />
               </Cell>
             )}
           </Row>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { navigate } from 'wouter/use-browser-location';
-import { Button, SelectField, TextAreaField, TextField } from '../../components/form';
+import { Button, Form, FormActions, SelectField, TextAreaField, TextField } from '../../components/form';
 import { ErrorAlert } from '../../components/status';
 import { graphql } from '../../gql';
 import type { GroupJoinPolicy, GroupLevel } from '../../gql/graphql';
@@ -72,14 +72,7 @@ export function CreateGroup({
   };
   const fields = ['name', 'description', 'level', 'parentGroupId', 'leadOrganizationId', 'joinPolicy'];
   return (
-    <form
-      className="ik-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <Form onSubmit={submit}>
       <h3 className="kern-heading-small">{t('createGroup.open')}</h3>
       <SelectField
         label={t('createGroup.level')}
@@ -127,14 +120,7 @@ export function CreateGroup({
         error={messageFor(problem, 'joinPolicy')}
       />
       {isGeneral(problem, fields) && <ErrorAlert problem={problem} />}
-      <div className="ik-actions">
-        <button type="submit" className="kern-btn kern-btn--primary" disabled={result.fetching}>
-          <span className="kern-label">{t('createGroup.submit')}</span>
-        </button>
-        <Button variant="tertiary" onClick={() => setOpen(false)}>
-          {t('common.cancel')}
-        </Button>
-      </div>
-    </form>
+      <FormActions submitLabel={t('createGroup.submit')} busy={result.fetching} onCancel={() => setOpen(false)} />
+    </Form>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { Button, SelectField, TextField } from '../../components/form';
+import { Button, Form, FormActions, SelectField, TextField } from '../../components/form';
 import { ErrorAlert, Notice } from '../../components/status';
 import { graphql } from '../../gql';
 import type { OrganizationKind } from '../../gql/graphql';
@@ -66,11 +66,8 @@ export function AddMemberOrganization({ networkId, memberIds, onChanged }: { net
   const chosen = candidates.find((o) => o.id === organizationId) ?? candidates[0];
   return (
     <>
-      <form
-        className="ik-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+      <Form
+        onSubmit={() => {
           if (!chosen) return;
           void add({ input: { networkId, organizationId: chosen.id } }).then((r) => {
             if (!r.error) {
@@ -102,7 +99,7 @@ export function AddMemberOrganization({ networkId, memberIds, onChanged }: { net
           </>
         )}
         {added && <Notice kind="success" title={t('memberOrgs.added', { name: added })} />}
-      </form>
+      </Form>
       {data.me.hubAdmin && (
         <NewOrganization
           onCreated={(id) => {
@@ -135,11 +132,8 @@ function NewOrganization({ onCreated }: { onCreated: (id: string) => void }) {
   }
   const fields = ['name', 'kind', 'federalState', 'municipalityKey', 'website'];
   return (
-    <form
-      className="ik-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
+    <Form
+      onSubmit={() => {
         void create({
           input: { name, kind, federalState: federalState || null, municipalityKey: municipalityKey.trim() || null, website: website.trim() || null },
         }).then((r) => {
@@ -186,14 +180,7 @@ function NewOrganization({ onCreated }: { onCreated: (id: string) => void }) {
         error={messageFor(problem, 'website')}
       />
       {isGeneral(problem, fields) && <ErrorAlert problem={problem} />}
-      <div className="ik-actions">
-        <button type="submit" className="kern-btn kern-btn--primary" disabled={result.fetching}>
-          <span className="kern-label">{t('memberOrgs.createSubmit')}</span>
-        </button>
-        <Button variant="tertiary" onClick={() => setOpen(false)}>
-          {t('common.cancel')}
-        </Button>
-      </div>
-    </form>
+      <FormActions submitLabel={t('memberOrgs.createSubmit')} busy={result.fetching} onCancel={() => setOpen(false)} />
+    </Form>
   );
 }

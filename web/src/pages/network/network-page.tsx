@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { Button } from '../../components/form';
+import { ConfirmButton } from '../../components/form';
 import { Page, Section } from '../../components/page';
 import { ErrorAlert, Loading } from '../../components/status';
 import { Cell, Row, Table } from '../../components/table';
@@ -57,7 +56,6 @@ export function NetworkPage({ slug }: { slug: string }) {
   const { t } = useTranslation();
   const [{ data, error, fetching }, refetch] = useQuery({ query: NetworkQuery, variables: { slug } });
   const [removed, remove] = useMutation(RemoveMember);
-  const [removing, setRemoving] = useState<string | null>(null);
   if (!data) return fetching ? <Loading /> : <ErrorAlert error={error} />;
   const network = data.network;
   if (!network) return <NotFoundPage what={t('network.thisNetwork')} />;
@@ -104,31 +102,12 @@ export function NetworkPage({ slug }: { slug: string }) {
                   <Cell>{m.since ? formatDate(m.since) : '–'}</Cell>
                   {isAdmin && (
                     <Cell>
-                      {removing === m.organization.id ? (
-                        <div className="ik-actions">
-                          <Button
-                            onClick={() =>
-                              void remove({ input: { networkId: network.id, organizationId: m.organization.id } }).then((r) => {
-                                setRemoving(null);
-                                if (!r.error) reload();
-                              })
-                            }
-                          >
-                            {t('memberOrgs.removeConfirm', { name: m.organization.name })}
-                          </Button>
-                          <Button variant="tertiary" onClick={() => setRemoving(null)}>
-                            {t('common.cancel')}
-                          </Button>
-                        </div>
-                      ) : (
-                        <Button
-                          variant="tertiary"
-                          onClick={() => setRemoving(m.organization.id)}
-                          aria-label={t('memberOrgs.removeLabel', { name: m.organization.name })}
-                        >
-                          {t('memberOrgs.remove')}
-                        </Button>
-                      )}
+                      <ConfirmButton
+                        label={t('memberOrgs.remove')}
+                        ariaLabel={t('memberOrgs.removeLabel', { name: m.organization.name })}
+                        confirmLabel={t('memberOrgs.removeConfirm', { name: m.organization.name })}
+                        onConfirm={() => remove({ input: { networkId: network.id, organizationId: m.organization.id } }).then((r) => !r.error && reload())}
+                      />
                     </Cell>
                   )}
                 </Row>

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { Button, SelectField, TextAreaField, TextField } from '../../components/form';
+import { Button, Form, FormActions, SelectField, TextAreaField, TextField } from '../../components/form';
 import { Badge, ErrorAlert } from '../../components/status';
 import { graphql } from '../../gql';
+import type { WebinarOrganizerQuery } from '../../gql/graphql';
 import { apiProblem, isGeneral, messageFor } from '../../graphql/errors';
 import { formatRange } from '../../lib/format';
 import { ScheduleWebinar } from './schedule-webinar';
@@ -36,8 +37,17 @@ const OrganizerQuery = graphql(`
     }
     networks {
       id
+      slug
       name
       myRole
+    }
+  }
+`);
+
+const NetworkMembers = graphql(`
+  query SeriesOrganizers($slug: String!) {
+    network(slug: $slug) {
+      id
       members {
         status
         organization {
@@ -66,7 +76,8 @@ const CancelWebinar = graphql(`
   }
 `);
 
-type Network = { id: string; name: string; myRole?: string | null; members: { status: string; organization: { id: string; name: string } }[] };
+type Network = { id: string; slug: string; name: string };
+type Series = WebinarOrganizerQuery['myEventSeries'][number];
 
 /**
  * For organizers (network ADMINs/MODERATORs, a series' creator, hub admins): their series, each with
@@ -76,9 +87,6 @@ type Network = { id: string; name: string; myRole?: string | null; members: { st
 export function OrganizerSection({ onChange }: { onChange: () => void }) {
   const { t } = useTranslation();
   const [{ data, error }, refetch] = useQuery({ query: OrganizerQuery });
-  const [cancelled, cancel] = useMutation(CancelWebinar);
-  const [cancelling, setCancelling] = useState<string | null>(null);
-  const [reason, setReason] = useState('');
   if (error) return <ErrorAlert error={error} />;
   if (!data) return null;
   const networks = data.networks.filter((n) => n.myRole === 'ADMIN' || n.myRole === 'MODERATOR');
@@ -87,80 +95,77 @@ export function OrganizerSection({ onChange }: { onChange: () => void }) {
     refetch({ requestPolicy: 'network-only' });
     onChange();
   };
-  const now = Date.now();
   return (
     <section className="ik-section" aria-labelledby="organize-heading">
       <h2 id="organize-heading" className="kern-heading-medium">
         {t('webinars.organize.title')}
       </h2>
-      <ErrorAlert error={cancelled.error} />
       {data.myEventSeries.map((series) => (
-        <article key={series.id} className="ik-section" aria-labelledby={`series-${series.id}`} data-testid="organized-series">
-          <h3 id={`series-${series.id}`} className="kern-heading-small">
-            {series.title}
-          </h3>
-          <p className="kern-body kern-body--small">
-            {[series.organizer.name, series.network?.name, t(`webinars.organize.visibility.${series.visibility}`)].filter(Boolean).join(' · ')}
-          </p>
-          {series.webinars.filter((w) => Date.parse(w.endsAt) > now).length === 0 && <p className="kern-body">{t('webinars.organize.noneScheduled')}</p>}
-          <ul className="ik-list">
-            {series.webinars
-              .filter((w) => Date.parse(w.endsAt) > now)
-              .map((w) => (
-                <li key={w.id} className="ik-list__item ik-list__item--stack">
-                  <div>
-                    <p className="kern-body">
-                      <strong>{w.title}</strong> – <time dateTime={w.startsAt}>{formatRange(w.startsAt, w.endsAt, w.timeZone)}</time>{' '}
-                      {w.status === 'CANCELLED' && <Badge kind="danger">{t('meeting.status.CANCELLED')}</Badge>}
-                    </p>
-                    <p className="kern-body kern-body--small">
-                      {w.capacity === null
-                        ? t('webinars.organize.registered', { count: w.confirmedCount })
-                        : t('webinars.seats', { confirmed: w.confirmedCount, capacity: w.capacity })}
-                      {w.waitlistCount > 0 && ` · ${t('webinars.waitlist', { count: w.waitlistCount })}`}
-                    </p>
-                  </div>
-                  {w.status !== 'CANCELLED' &&
-                    (cancelling === w.id ? (
-                      <form
-                        className="ik-form"
-                        noValidate
-                        onSubmit={(e) => {
-                          e.preventDefault();
-                          void cancel({ webinarId: w.id, reason: reason.trim() || null }).then((r) => {
-                            if (!r.error) {
-                              setCancelling(null);
-                              setReason('');
-                              changed();
-                            }
-                          });
-                        }}
-                      >
-                        <TextField label={t('webinars.organize.reason')} optional value={reason} onChange={(e) => setReason(e.target.value)} />
-                        <div className="ik-actions">
-                          <button type="submit" className="kern-btn kern-btn--primary">
-                            <span className="kern-label">{t('webinars.organize.cancelSubmit')}</span>
-                          </button>
-                          <Button variant="tertiary" onClick={() => setCancelling(null)}>
-                            {t('common.cancel')}
-                          </Button>
-                        </div>
-                      </form>
-                    ) : (
-                      <div className="ik-actions">
-                        <Button variant="tertiary" onClick={() => setCancelling(w.id)} aria-label={t('webinars.organize.cancelLabel', { title: w.title })}>
-                          {t('webinars.organize.cancel')}
-                        </Button>
-                      </div>
-                    ))}
-                </li>
-              ))}
-          </ul>
-          <ScheduleWebinar seriesId={series.id} seriesTitle={series.title} onDone={changed} />
-        </article>
+        <SeriesCard key={series.id} series={series} onChange={changed} />
       ))}
       {networks.length > 0 && <CreateSeriesForm networks={networks} onDone={changed} />}
     </section>
+  );
+}
+
+/** One series for its organizers: its coming webinars with seats and waitlist, cancelling one, scheduling the next. */
+function SeriesCard({ series, onChange }: { series: Series; onChange: () => void }) {
+  const { t } = useTranslation();
+  const [cancelled, cancel] = useMutation(CancelWebinar);
+  const [cancelling, setCancelling] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const now = Date.now();
+  const upcoming = series.webinars.filter((w) => Date.parse(w.endsAt) > now);
+  const submitCancel = async (webinarId: string) => {
+    const r = await cancel({ webinarId, reason: reason.trim() || null });
+    if (r.error) return;
+    setCancelling(null);
+    setReason('');
+    onChange();
+  };
+  return (
+    <article className="ik-section" aria-labelledby={`series-${series.id}`} data-testid="organized-series">
+      <h3 id={`series-${series.id}`} className="kern-heading-small">
+        {series.title}
+      </h3>
+      <p className="kern-body kern-body--small">
+        {[series.organizer.name, series.network?.name, t(`webinars.organize.visibility.${series.visibility}`)].filter(Boolean).join(' · ')}
+      </p>
+      <ErrorAlert error={cancelled.error} />
+      {upcoming.length === 0 && <p className="kern-body">{t('webinars.organize.noneScheduled')}</p>}
+      <ul className="ik-list">
+        {upcoming.map((w) => (
+          <li key={w.id} className="ik-list__item ik-list__item--stack">
+            <div>
+              <p className="kern-body">
+                <strong>{w.title}</strong> – <time dateTime={w.startsAt}>{formatRange(w.startsAt, w.endsAt, w.timeZone)}</time>{' '}
+                {w.status === 'CANCELLED' && <Badge kind="danger">{t('meeting.status.CANCELLED')}</Badge>}
+              </p>
+              <p className="kern-body kern-body--small">
+                {w.capacity === null
+                  ? t('webinars.organize.registered', { count: w.confirmedCount })
+                  : t('webinars.seats', { confirmed: w.confirmedCount, capacity: w.capacity })}
+                {w.waitlistCount > 0 && ` · ${t('webinars.waitlist', { count: w.waitlistCount })}`}
+              </p>
+            </div>
+            {w.status !== 'CANCELLED' &&
+              (cancelling === w.id ? (
+                <Form onSubmit={() => submitCancel(w.id)}>
+                  <TextField label={t('webinars.organize.reason')} optional value={reason} onChange={(e) => setReason(e.target.value)} />
+                  <FormActions submitLabel={t('webinars.organize.cancelSubmit')} busy={cancelled.fetching} onCancel={() => setCancelling(null)} />
+                </Form>
+              ) : (
+                <div className="ik-actions">
+                  <Button variant="tertiary" onClick={() => setCancelling(w.id)} aria-label={t('webinars.organize.cancelLabel', { title: w.title })}>
+                    {t('webinars.organize.cancel')}
+                  </Button>
+                </div>
+              ))}
+          </li>
+        ))}
+      </ul>
+      <ScheduleWebinar seriesId={series.id} seriesTitle={series.title} onDone={onChange} />
+    </article>
   );
 }
 
@@ -169,7 +174,9 @@ function CreateSeriesForm({ networks, onDone }: { networks: Network[]; onDone: (
   const [open, setOpen] = useState(false);
   const [networkId, setNetworkId] = useState(networks[0].id);
   const network = networks.find((n) => n.id === networkId) ?? networks[0];
-  const organizations = network.members.filter((m) => m.status === 'ACTIVE').map((m) => m.organization);
+  // The member organizations (who may organize) only once the form is open.
+  const [members] = useQuery({ query: NetworkMembers, variables: { slug: network.slug }, pause: !open });
+  const organizations = (members.data?.network?.members ?? []).filter((m) => m.status === 'ACTIVE').map((m) => m.organization);
   const [organizerId, setOrganizerId] = useState('');
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
@@ -201,14 +208,7 @@ function CreateSeriesForm({ networks, onDone }: { networks: Network[]; onDone: (
     }
   };
   return (
-    <form
-      className="ik-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <Form onSubmit={submit}>
       <h3 className="kern-heading-small">{t('webinars.organize.newSeries')}</h3>
       <TextField
         label={t('webinars.organize.seriesTitle')}
@@ -250,14 +250,7 @@ function CreateSeriesForm({ networks, onDone }: { networks: Network[]; onDone: (
         error={messageFor(problem, 'visibility')}
       />
       {isGeneral(problem, ['title', 'description', 'networkId', 'organizerId', 'visibility']) && <ErrorAlert problem={problem} />}
-      <div className="ik-actions">
-        <button type="submit" className="kern-btn kern-btn--primary" disabled={result.fetching}>
-          <span className="kern-label">{t('webinars.organize.createSeries')}</span>
-        </button>
-        <Button variant="tertiary" onClick={() => setOpen(false)}>
-          {t('common.cancel')}
-        </Button>
-      </div>
-    </form>
+      <FormActions submitLabel={t('webinars.organize.createSeries')} busy={result.fetching} onCancel={() => setOpen(false)} />
+    </Form>
   );
 }

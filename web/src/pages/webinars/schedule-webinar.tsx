@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { DateField } from '../../components/date-field';
-import { Button, TextAreaField, TextField } from '../../components/form';
+import { Button, Form, FormActions, TextAreaField, TextField } from '../../components/form';
 import { ErrorAlert } from '../../components/status';
 import { graphql } from '../../gql';
 import { apiProblem, isGeneral, messageFor } from '../../graphql/errors';
@@ -72,14 +72,7 @@ export function ScheduleWebinar({ seriesId, seriesTitle, onDone }: { seriesId: s
   };
   const fields = ['title', 'description', 'startsAt', 'endsAt', 'speakers', 'speakers.name', 'speakers.role', 'capacity', 'onlineUrl'];
   return (
-    <form
-      className="ik-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <Form onSubmit={submit}>
       <h3 className="kern-heading-small">{t('webinars.organize.scheduleIn', { title: seriesTitle })}</h3>
       <TextField
         label={t('webinars.organize.webinarTitle')}
@@ -131,14 +124,7 @@ export function ScheduleWebinar({ seriesId, seriesTitle, onDone }: { seriesId: s
         error={messageFor(problem, 'onlineUrl')}
       />
       {isGeneral(problem, fields) && <ErrorAlert problem={problem} />}
-      <div className="ik-actions">
-        <button type="submit" className="kern-btn kern-btn--primary" disabled={result.fetching}>
-          <span className="kern-label">{t('webinars.organize.scheduleSubmit')}</span>
-        </button>
-        <Button variant="tertiary" onClick={() => setOpen(false)}>
-          {t('common.cancel')}
-        </Button>
-      </div>
-    </form>
+      <FormActions submitLabel={t('webinars.organize.scheduleSubmit')} busy={result.fetching} onCancel={() => setOpen(false)} />
+    </Form>
   );
 }
