@@ -46,6 +46,8 @@ test('a moderator plans a jour fixe with the rule builder and sees the holidays 
 
 test("the API's refusal shows next to the field it names", async ({ page }) => {
   await signInAs(page, 'mara', `/planung?gruppe=${r.groups.erechnung}`);
+  // The page is ready once the group from the address is chosen (as in the first test).
+  await expect(page.getByLabel('Gruppe')).toHaveValue(r.groups.erechnung);
   await page.getByLabel('Titel der Serie').fill('   ');
   await page.getByRole('button', { name: 'Serie anlegen' }).click();
   const title = page.getByLabel('Titel der Serie');
