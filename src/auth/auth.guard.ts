@@ -20,6 +20,8 @@ import { Viewer } from './viewer.js';
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly logger = new Logger(AuthGuard.name);
+  /** What each handler declares, read once: the metadata of a method does not change. */
+  private readonly declared = new WeakMap<object, Map<object, { isPublic: boolean; permission: Permission | undefined; ownAuth: boolean }>>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -29,14 +31,12 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) ?? false;
-    const permission = this.reflector.getAllAndOverride<Permission>(PERMISSION_KEY, targets);
+    const { isPublic, permission, ownAuth } = this.declaration(context);
     if (!isPublic && !permission) {
       this.logger.error(`${context.getClass().name}.${context.getHandler().name} declares no permission; denied`);
       throw new DomainError('FORBIDDEN', 'Diese Operation ist nicht verfügbar.');
     }
-    if (this.reflector.getAllAndOverride<boolean>(OWN_AUTH_KEY, targets)) return true;
+    if (ownAuth) return true;
     const req = this.request(context);
     await this.authenticate(req);
     if (isPublic) return true;
@@ -45,6 +45,23 @@ export class AuthGuard implements CanActivate {
       throw new DomainError('FORBIDDEN', 'Nur die Plattform-Administration (hub-admin) darf das.');
     }
     return true;
+  }
+
+  private declaration(context: ExecutionContext) {
+    const handler = context.getHandler();
+    const cls = context.getClass();
+    const ofClass = this.declared.get(cls) ?? this.declared.set(cls, new Map()).get(cls)!;
+    let found = ofClass.get(handler);
+    if (!found) {
+      const targets = [handler, cls];
+      found = {
+        isPublic: this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) ?? false,
+        permission: this.reflector.getAllAndOverride<Permission>(PERMISSION_KEY, targets),
+        ownAuth: this.reflector.getAllAndOverride<boolean>(OWN_AUTH_KEY, targets) ?? false,
+      };
+      ofClass.set(handler, found);
+    }
+    return found;
   }
 
   private async authenticate(req: HubRequest): Promise<void> {

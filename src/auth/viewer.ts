@@ -114,7 +114,7 @@ export class Viewer {
 
   /**
    * A failed read (a lost connection, say) is not remembered: the next check, or the request's
-   * retry (ReadRetryInterceptor), reads again instead of getting the same rejection.
+   * retry (retryQueryFieldsOnConnectionLoss), reads again instead of getting the same rejection.
    */
   private forgetOnFailure<T>(loading: Promise<T>, forget: () => void): Promise<T> {
     loading.catch(() => {

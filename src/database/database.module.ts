@@ -1,10 +1,8 @@
 import { Global, Logger, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource, DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { ReadRetryInterceptor } from './read-retry.interceptor.js';
 import { ResilientDataSource } from './resilience.js';
 import { typeormOptions } from './typeorm-options.js';
 
@@ -41,6 +39,5 @@ async function connectAndMigrate(options: DataSourceOptions): Promise<DataSource
       dataSourceFactory: (options) => connectAndMigrate(options!),
     }),
   ],
-  providers: [{ provide: APP_INTERCEPTOR, useClass: ReadRetryInterceptor }],
 })
 export class DatabaseModule {}

@@ -6,6 +6,7 @@ import { Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/config.js';
 import { formatError } from '../common/error-format.js';
+import { retryQueryFieldsOnConnectionLoss } from '../database/read-retry.js';
 import { RequestLoaders, type GqlContext } from '../common/request-loaders.js';
 import { DateScalar, DateTimeScalar } from '../common/scalars.js';
 import { armorLimit, GRAPHQL_LIMITS, maxFieldsRule } from './graphql-limits.js';
@@ -47,6 +48,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
       req: request,
       loaders: new RequestLoaders(),
     }),
+    transformSchema: retryQueryFieldsOnConnectionLoss,
     formatError: (formatted, error) => formatError(formatted, error, (e) => logger.error(e instanceof Error ? (e.stack ?? e.message) : String(e))),
   };
 }
