@@ -28,11 +28,22 @@ export const NETWORK_COLUMNS: ColumnMap = {
   moderatorOrganizationId: 'moderator_organization_id', matrixSpaceId: 'matrix_space_id',
 };
 
-/** `alias.column AS "prefixProperty", …` */
+/** `alias.column AS "prefixProperty", …` (built once per map, alias and prefix: it runs on every request). */
 export function selectList(alias: string, columns: ColumnMap, prefix = ''): string {
-  return Object.entries(columns)
-    .map(([property, column]) => `${alias}.${column} AS "${prefix}${property}"`)
-    .join(', ');
+  return memo(columns, `s ${alias} ${prefix}`, () =>
+    Object.entries(columns)
+      .map(([property, column]) => `${alias}.${column} AS "${prefix}${property}"`)
+      .join(', '),
+  );
+}
+
+const SQL = new WeakMap<ColumnMap, Map<string, string>>();
+function memo(columns: ColumnMap, key: string, build: () => string): string {
+  let byKey = SQL.get(columns);
+  if (!byKey) SQL.set(columns, (byKey = new Map()));
+  let sql = byKey.get(key);
+  if (sql === undefined) byKey.set(key, (sql = build()));
+  return sql;
 }
 
 /** The object of one prefixed part of a row; null when its id is null (an outer join that found nothing). */
@@ -59,9 +70,11 @@ function rowKeys(columns: ColumnMap, prefix: string): [string, string][] {
 
 /** json_build_object('property', alias.column, …): the same object nested in one column. */
 export function jsonObject(alias: string, columns: ColumnMap): string {
-  return `json_build_object(${Object.entries(columns)
-    .map(([property, column]) => `'${property}', ${alias}.${column}`)
-    .join(', ')})`;
+  return memo(columns, `j ${alias}`, () =>
+    `json_build_object(${Object.entries(columns)
+      .map(([property, column]) => `'${property}', ${alias}.${column}`)
+      .join(', ')})`,
+  );
 }
 
 /** Back from jsonObject: timestamps arrive as strings and become Dates again. */
