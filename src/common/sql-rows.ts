@@ -96,3 +96,8 @@ export const AGENDA_ITEM_COLUMNS: ColumnMap = {
   presenterId: 'presenter_id', presenterOrganizationId: 'presenter_organization_id', public: 'public', status: 'status',
   proposedById: 'proposed_by_id', carriedOverFromId: 'carried_over_from_id', createdAt: 'created_at',
 };
+
+export const MEETING_CHANGE_COLUMNS: ColumnMap = {
+  id: 'id', meetingId: 'meeting_id', kind: 'kind', startsAt: 'starts_at', endsAt: 'ends_at', previousStartsAt: 'previous_starts_at',
+  previousEndsAt: 'previous_ends_at', reason: 'reason', changedById: 'changed_by_id', at: 'at',
+};

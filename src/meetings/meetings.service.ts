@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.js';
 import { AccessService, type GroupAccess } from '../auth/access.service.js';
-import { fromJson, GROUP_COLUMNS, jsonObject, MEETING_COLUMNS, pick, selectList } from '../common/sql-rows.js';
+import { fromJson, GROUP_COLUMNS, jsonObject, MEETING_CHANGE_COLUMNS, MEETING_COLUMNS, pick, selectList } from '../common/sql-rows.js';
 import { groupLoader } from '../groups/groups.service.js';
 import type { Viewer } from '../auth/viewer.js';
 import { badInput, DomainError, notFound } from '../common/domain-error.js';
@@ -219,7 +219,14 @@ export class MeetingsService {
   history(loaders: RequestLoaders, meetingId: string): Promise<MeetingChangeEntity[]> {
     return loaders
       .get('meeting.history', () =>
-        manyByKey((ids) => this.db.getRepository(MeetingChangeEntity).find({ where: { meetingId: In(ids) }, order: { at: 'ASC' } }), (c) => c.meetingId),
+        manyByKey(
+          (ids) =>
+            this.db.query<MeetingChangeEntity[]>(
+              `SELECT ${selectList('c', MEETING_CHANGE_COLUMNS)} FROM meeting_change c WHERE c.meeting_id = ANY($1) ORDER BY c.at, c.id`,
+              [ids],
+            ),
+          (c) => c.meetingId,
+        ),
       )
       .load(meetingId);
   }

@@ -45,7 +45,8 @@ export class NetworksService {
   }
 
   async bySlug(viewer: Viewer, slug: string): Promise<NetworkModel | null> {
-    const network = await this.db.getRepository(NetworkEntity).findOneBy({ slug });
+    // Plain row, no entity hydration: this is the first statement of every network page.
+    const [network] = await this.db.query<NetworkEntity[]>(`SELECT ${selectList('n', NETWORK_COLUMNS)} FROM network n WHERE n.slug = $1`, [slug]);
     return network ? this.view(viewer, network) : null;
   }
 
