@@ -141,12 +141,28 @@ export function Form({ onSubmit, className = 'ik-form', children }: { onSubmit: 
   );
 }
 
-/** A form's submit button, with "Abbrechen" when the form can be closed. */
-export function FormActions({ submitLabel, busy, onCancel }: { submitLabel: string; busy?: boolean; onCancel?: () => void }) {
+/**
+ * A form's submit button, with "Abbrechen" when the form can be closed. `busy` (the mutation runs) and
+ * `disabled` (the form may not be sent yet) both disable the button; `variant` is for a form that is not
+ * the page's main action.
+ */
+export function FormActions({
+  submitLabel,
+  busy,
+  disabled,
+  variant = 'primary',
+  onCancel,
+}: {
+  submitLabel: string;
+  busy?: boolean;
+  disabled?: boolean;
+  variant?: 'primary' | 'secondary';
+  onCancel?: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <div className="ik-actions">
-      <button type="submit" className="kern-btn kern-btn--primary" disabled={busy}>
+      <button type="submit" className={`kern-btn kern-btn--${variant}`} disabled={busy || disabled}>
         <span className="kern-label">{submitLabel}</span>
       </button>
       {onCancel && (

@@ -1,8 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from 'wouter/use-browser-location';
 import { safeReturnPath, useAuth } from '../auth/auth-context';
-import { Button, CheckboxField, TextField } from '../components/form';
+import { Button, CheckboxField, Form, TextField } from '../components/form';
 import { Loading, Notice } from '../components/status';
 
 /** The demo people of `npm run seed:demo`, so a first visitor knows whom to pick. */
@@ -54,10 +54,6 @@ function DevNamePicker({ returnTo }: { returnTo: string }) {
     if (result.ok) navigate(returnTo, { replace: true });
     else setError(result.message || t('signIn.failed'));
   };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void signInAs(username.trim());
-  };
 
   return (
     <main id="inhalt" className="ik-signin">
@@ -76,7 +72,7 @@ function DevNamePicker({ returnTo }: { returnTo: string }) {
           </li>
         ))}
       </ul>
-      <form onSubmit={submit} className="ik-form" noValidate>
+      <Form onSubmit={() => signInAs(username.trim())}>
         <h2 className="kern-heading-small">{t('signIn.otherName')}</h2>
         <TextField
           label={t('signIn.username')}
@@ -91,7 +87,7 @@ function DevNamePicker({ returnTo }: { returnTo: string }) {
         <button type="submit" className="kern-btn kern-btn--primary" disabled={busy}>
           <span className="kern-label">{t('signIn.submit')}</span>
         </button>
-      </form>
+      </Form>
     </main>
   );
 }

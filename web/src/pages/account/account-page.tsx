@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { useAuth } from '../../auth/auth-context';
-import { Button, CheckboxField, TextField } from '../../components/form';
+import { Button, CheckboxField, Form, FormActions, TextField } from '../../components/form';
 import { Page, Section } from '../../components/page';
 import { ErrorAlert, Loading, Notice } from '../../components/status';
 import { Cell, Row, Table } from '../../components/table';
@@ -132,14 +132,7 @@ export function AccountPage() {
       </Section>
 
       <Section title={t('account.matrix')} id="matrix">
-        <form
-          className="ik-form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void link({ input: { matrixUserId: (matrixId ?? me.matrixUserId ?? '').trim() } }).then((r) => !r.error && reload());
-          }}
-        >
+        <Form onSubmit={() => link({ input: { matrixUserId: (matrixId ?? me.matrixUserId ?? '').trim() } }).then((r) => !r.error && reload())}>
           <TextField
             label={t('account.matrixId')}
             hint={t('account.matrixHint')}
@@ -149,12 +142,8 @@ export function AccountPage() {
           />
           {matrixProblem && !messageFor(matrixProblem, 'matrixUserId') && <ErrorAlert problem={matrixProblem} />}
           {linked.data && <Notice kind="success" title={t('account.matrixLinked')} />}
-          <div className="ik-actions">
-            <button type="submit" className="kern-btn kern-btn--secondary">
-              <span className="kern-label">{t('account.matrixLink')}</span>
-            </button>
-          </div>
-        </form>
+          <FormActions submitLabel={t('account.matrixLink')} variant="secondary" />
+        </Form>
       </Section>
 
       <Section title={t('account.export')} id="auskunft">
@@ -183,13 +172,10 @@ export function AccountPage() {
 
       <Section title={t('account.erase')} id="loeschen">
         <p className="kern-body">{t('account.eraseHint')}</p>
-        <form
-          className="ik-form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
+        <Form
+          onSubmit={() => {
             if (confirm.trim() !== me.displayName) return;
-            void erase({ input: { personId: me.id } }).then((r) => !r.error && auth.signOut());
+            return erase({ input: { personId: me.id } }).then((r) => !r.error && auth.signOut());
           }}
         >
           <TextField
@@ -199,12 +185,8 @@ export function AccountPage() {
             autoComplete="off"
           />
           <ErrorAlert error={erased.error} />
-          <div className="ik-actions">
-            <button type="submit" className="kern-btn kern-btn--primary" disabled={confirm.trim() !== me.displayName}>
-              <span className="kern-label">{t('account.eraseButton')}</span>
-            </button>
-          </div>
-        </form>
+          <FormActions submitLabel={t('account.eraseButton')} disabled={confirm.trim() !== me.displayName} />
+        </Form>
       </Section>
     </Page>
   );

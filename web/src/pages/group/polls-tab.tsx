@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { Link } from 'wouter';
 import { DateField } from '../../components/date-field';
-import { Button, TextField } from '../../components/form';
+import { Button, Form, TextField } from '../../components/form';
 import { Badge, ErrorAlert } from '../../components/status';
 import { graphql } from '../../gql';
 import type { PollAnswer, PollItemFragment } from '../../gql/graphql';
@@ -195,14 +195,7 @@ function NewPoll({ groupId, onCreated }: { groupId: string; onCreated: () => voi
     }
   };
   return (
-    <form
-      className="ik-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <Form onSubmit={submit}>
       <h3 className="kern-heading-small">{t('polls.new')}</h3>
       <TextField label={t('polls.title')} value={title} onChange={(e) => setTitle(e.target.value)} error={messageFor(problem, 'title')} />
       {slots.map((s, i) => (
@@ -232,6 +225,6 @@ function NewPoll({ groupId, onCreated }: { groupId: string; onCreated: () => voi
           <span className="kern-label">{t('polls.create')}</span>
         </button>
       </div>
-    </form>
+    </Form>
   );
 }

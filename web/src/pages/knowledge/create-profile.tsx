@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { navigate } from 'wouter/use-browser-location';
-import { Button, CheckboxField, SelectField, TextAreaField, TextField } from '../../components/form';
+import { Button, CheckboxField, Form, FormActions, SelectField, TextAreaField, TextField } from '../../components/form';
 import { Section } from '../../components/page';
 import { ErrorAlert } from '../../components/status';
 import { graphql } from '../../gql';
@@ -89,14 +89,7 @@ export function CreateProfile({ fields, onCreated }: { fields: { key: string; na
   const fieldNames = ['title', 'summary', 'body', 'organizationIds', 'fieldOfActionKeys', 'networkId', 'visibility'];
   return (
     <Section title={t('profiles.create')} id="neuer-steckbrief">
-      <form
-        className="ik-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <Form onSubmit={submit}>
         <TextField label={t('profiles.fields.title')} value={form.title} onChange={set('title')} error={messageFor(problem, 'title')} required />
         <TextAreaField
           label={t('profiles.fields.summary')}
@@ -155,15 +148,8 @@ export function CreateProfile({ fields, onCreated }: { fields: { key: string; na
           error={messageFor(problem, 'networkId')}
         />
         {isGeneral(problem, fieldNames) && <ErrorAlert problem={problem} />}
-        <div className="ik-actions">
-          <button type="submit" className="kern-btn kern-btn--primary" disabled={result.fetching}>
-            <span className="kern-label">{t('profiles.createSubmit')}</span>
-          </button>
-          <Button variant="tertiary" onClick={() => setOpen(false)}>
-            {t('common.cancel')}
-          </Button>
-        </div>
-      </form>
+        <FormActions submitLabel={t('profiles.createSubmit')} busy={result.fetching} onCancel={() => setOpen(false)} />
+      </Form>
     </Section>
   );
 }

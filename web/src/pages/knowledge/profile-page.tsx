@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { Button, TextAreaField, TextField } from '../../components/form';
+import { Button, Form, FormActions, TextAreaField, TextField } from '../../components/form';
 import { Page, Section } from '../../components/page';
 import { Badge, ErrorAlert, Loading, Notice } from '../../components/status';
 import { graphql } from '../../gql';
@@ -183,14 +183,7 @@ function EditProfile({ profile, onSaved, onCancel }: { profile: Editable; onSave
           ))}
         </div>
       )}
-      <form
-        className="ik-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <Form onSubmit={save}>
         <TextField
           label={t('profiles.fields.title')}
           value={form.title}
@@ -213,15 +206,8 @@ function EditProfile({ profile, onSaved, onCancel }: { profile: Editable; onSave
         />
         {problem?.code !== 'CONFLICT' && isGeneral(problem, ['title', 'summary', 'body']) && <ErrorAlert problem={problem} />}
         {theirs && <Notice kind="warning" title={t('profiles.conflictHint')} />}
-        <div className="ik-actions">
-          <button type="submit" className="kern-btn kern-btn--primary" disabled={result.fetching}>
-            <span className="kern-label">{theirs ? t('profiles.saveAnyway') : t('common.save')}</span>
-          </button>
-          <Button variant="tertiary" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-        </div>
-      </form>
+        <FormActions submitLabel={theirs ? t('profiles.saveAnyway') : t('common.save')} busy={result.fetching} onCancel={onCancel} />
+      </Form>
     </Section>
   );
 }

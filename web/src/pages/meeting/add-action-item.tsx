@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { DateField } from '../../components/date-field';
-import { SelectField, TextField } from '../../components/form';
+import { Form, FormActions, SelectField, TextField } from '../../components/form';
 import { ErrorAlert, Notice } from '../../components/status';
 import { graphql } from '../../gql';
 import { apiProblem, isGeneral, messageFor } from '../../graphql/errors';
@@ -58,14 +58,7 @@ export function AddActionItem({ groupId, protocolId, agendaItems, organizations,
   };
   const fields = ['title', 'assigneeOrganizationId', 'assigneeId', 'dueOn', 'agendaItemId'];
   return (
-    <form
-      className="ik-form ik-no-print"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <Form className="ik-form ik-no-print" onSubmit={submit}>
       <h3 className="kern-heading-small">{t('actionItems.add')}</h3>
       <TextField label={t('actionItems.title')} value={title} onChange={(e) => setTitle(e.target.value)} error={messageFor(problem, 'title')} required />
       {agendaItems && (
@@ -97,11 +90,7 @@ export function AddActionItem({ groupId, protocolId, agendaItems, organizations,
       <DateField label={t('actionItems.dueOn')} optional value={dueOn} onChange={setDueOn} error={messageFor(problem, 'dueOn')} />
       {isGeneral(problem, fields) && <ErrorAlert problem={problem} />}
       <div aria-live="polite">{added && <Notice kind="success" title={t('actionItems.added', { title: added })} />}</div>
-      <div className="ik-actions">
-        <button type="submit" className="kern-btn kern-btn--secondary" disabled={result.fetching}>
-          <span className="kern-label">{t('actionItems.addSubmit')}</span>
-        </button>
-      </div>
-    </form>
+      <FormActions submitLabel={t('actionItems.addSubmit')} busy={result.fetching} variant="secondary" />
+    </Form>
   );
 }

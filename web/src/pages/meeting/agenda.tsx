@@ -1,7 +1,7 @@
 import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { Button, CheckboxField, TextAreaField, TextField } from '../../components/form';
+import { Button, CheckboxField, Form, FormActions, TextAreaField, TextField } from '../../components/form';
 import { Badge, ErrorAlert } from '../../components/status';
 import { graphql } from '../../gql';
 import type { AgendaEntryFragment } from '../../gql/graphql';
@@ -276,14 +276,7 @@ function AddAgendaItem({ meetingId, canManage, onAdded }: { meetingId: string; c
     }
   };
   return (
-    <form
-      className="ik-form ik-no-print"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <Form className="ik-form ik-no-print" onSubmit={submit}>
       <h3 className="kern-heading-small">{canManage ? t('agenda.add') : t('agenda.propose')}</h3>
       {!canManage && <p className="kern-body kern-body--small">{t('agenda.proposeHint')}</p>}
       <TextField label={t('agenda.itemTitle')} value={title} onChange={(e) => setTitle(e.target.value)} error={messageFor(problem, 'title')} required />
@@ -308,11 +301,7 @@ function AddAgendaItem({ meetingId, canManage, onAdded }: { meetingId: string; c
       <CheckboxField label={t('agenda.public')} checked={isPublic} onChange={(e) => setPublic(e.target.checked)} />
       {isGeneral(problem, ['title', 'description', 'durationMinutes']) && <ErrorAlert problem={problem} />}
       <div aria-live="polite">{done && <p className="kern-body">{done}</p>}</div>
-      <div className="ik-actions">
-        <button type="submit" className="kern-btn kern-btn--primary" disabled={result.fetching}>
-          <span className="kern-label">{canManage ? t('agenda.addSubmit') : t('agenda.proposeSubmit')}</span>
-        </button>
-      </div>
-    </form>
+      <FormActions submitLabel={canManage ? t('agenda.addSubmit') : t('agenda.proposeSubmit')} busy={result.fetching} />
+    </Form>
   );
 }

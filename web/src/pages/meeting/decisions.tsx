@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { SelectField, TextAreaField, TextField } from '../../components/form';
+import { Form, FormActions, SelectField, TextAreaField, TextField } from '../../components/form';
 import { ErrorAlert } from '../../components/status';
 import { graphql } from '../../gql';
 import { apiProblem, isGeneral, messageFor } from '../../graphql/errors';
@@ -79,14 +79,7 @@ export function Decisions({ protocolId, decisions, agendaItems, version, onSaved
           </li>
         ))}
       </ul>
-      <form
-        className="ik-form ik-no-print"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <Form className="ik-form ik-no-print" onSubmit={submit}>
         <h4 className="kern-heading-small">{t('decisions.add')}</h4>
         <SelectField
           label={t('decisions.agendaItem')}
@@ -134,12 +127,8 @@ export function Decisions({ protocolId, decisions, agendaItems, version, onSaved
           />
         </div>
         {isGeneral(problem, ['text', 'agendaItemId', 'votesFor', 'votesAgainst', 'abstentions']) && <ErrorAlert problem={problem} />}
-        <div className="ik-actions">
-          <button type="submit" className="kern-btn kern-btn--secondary" disabled={result.fetching}>
-            <span className="kern-label">{t('decisions.addSubmit')}</span>
-          </button>
-        </div>
-      </form>
+        <FormActions submitLabel={t('decisions.addSubmit')} busy={result.fetching} variant="secondary" />
+      </Form>
     </>
   );
 }

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { DateField } from '../../components/date-field';
-import { Button, SelectField, TextField } from '../../components/form';
+import { Button, Form, SelectField, TextField } from '../../components/form';
 import { Section } from '../../components/page';
 import { Badge, ErrorAlert, Notice } from '../../components/status';
 import { graphql } from '../../gql';
@@ -149,12 +149,9 @@ function EditSeries({ series, onDone }: { series: SeriesData; onDone: () => void
   const [result, update] = useMutation(Update);
   const problem = apiProblem(result.error);
   return (
-    <form
-      className="ik-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void update({
+    <Form
+      onSubmit={() =>
+        update({
           input: {
             seriesId: series.id,
             effectiveFrom,
@@ -163,8 +160,8 @@ function EditSeries({ series, onDone }: { series: SeriesData; onDone: () => void
             holidayPolicy: policy,
             rrule: rule ? toRrule(rule) : null,
           },
-        }).then((r) => !r.error && onDone());
-      }}
+        }).then((r) => !r.error && onDone())
+      }
     >
       <Notice title={t('planning.editHint')} />
       <DateField label={t('planning.effectiveFrom')} value={effectiveFrom} onChange={setFrom} error={messageFor(problem, 'effectiveFrom')} />
@@ -196,7 +193,7 @@ function EditSeries({ series, onDone }: { series: SeriesData; onDone: () => void
       <button type="submit" className="kern-btn kern-btn--primary" disabled={result.fetching}>
         <span className="kern-label">{t('planning.applyFrom')}</span>
       </button>
-    </form>
+    </Form>
   );
 }
 
@@ -206,19 +203,12 @@ function EndSeries({ series, onDone }: { series: SeriesData; onDone: () => void 
   const [result, end] = useMutation(End);
   const problem = apiProblem(result.error);
   return (
-    <form
-      className="ik-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void end({ input: { seriesId: series.id, lastDate } }).then((r) => !r.error && onDone());
-      }}
-    >
+    <Form onSubmit={() => end({ input: { seriesId: series.id, lastDate } }).then((r) => !r.error && onDone())}>
       <DateField label={t('planning.lastDate')} value={lastDate} onChange={setLastDate} error={messageFor(problem, 'lastDate')} />
       {isGeneral(problem, ['lastDate']) && <ErrorAlert problem={problem} />}
       <button type="submit" className="kern-btn kern-btn--primary">
         <span className="kern-label">{t('planning.endSubmit')}</span>
       </button>
-    </form>
+    </Form>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { Link } from 'wouter';
 import { DateField } from '../../components/date-field';
-import { SelectField, TextField } from '../../components/form';
+import { Form, FormActions, SelectField, TextField } from '../../components/form';
 import { Section } from '../../components/page';
 import { ErrorAlert, Notice } from '../../components/status';
 import { graphql } from '../../gql';
@@ -100,14 +100,7 @@ export function NewSeries({ groupId, onScheduled }: { groupId: string; onSchedul
   const fields = ['title', 'rrule', 'startsOn', 'startTime', 'durationMinutes', 'until', 'location', 'onlineUrl', 'holidayRegions'];
   return (
     <Section title={t('planning.newSeries')} id="neue-serie">
-      <form
-        className="ik-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <Form onSubmit={submit}>
         <TextField label={t('planning.seriesTitle')} value={title} onChange={(e) => setTitle(e.target.value)} error={messageFor(problem, 'title')} />
         <RuleBuilder value={rule} onChange={setRule} error={messageFor(problem, 'rrule') ?? (ruleComplete ? null : t('planning.pickWeekday'))} />
         <div className="ik-form--inline">
@@ -167,12 +160,8 @@ export function NewSeries({ groupId, onScheduled }: { groupId: string; onSchedul
             </Notice>
           )}
         </div>
-        <div className="ik-actions">
-          <button type="submit" className="kern-btn kern-btn--primary" disabled={result.fetching || !ruleComplete}>
-            <span className="kern-label">{t('planning.schedule')}</span>
-          </button>
-        </div>
-      </form>
+        <FormActions submitLabel={t('planning.schedule')} busy={result.fetching} disabled={!ruleComplete} />
+      </Form>
     </Section>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { Link } from 'wouter';
 import { DateField } from '../../components/date-field';
-import { Button, SelectField, TextAreaField, TextField } from '../../components/form';
+import { Button, Form, FormActions, SelectField, TextAreaField, TextField } from '../../components/form';
 import { Badge, ErrorAlert } from '../../components/status';
 import { graphql } from '../../gql';
 import type { IdeaItemFragment } from '../../gql/graphql';
@@ -193,18 +193,15 @@ function AddIdeaForm({
   const [result, add] = useMutation(AddIdea);
   const problem = apiProblem(result.error);
   return (
-    <form
-      className="ik-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void add({ input: { workshopId, organizationId, fieldOfActionKey: key, title, description: description.trim() || null } }).then((r) => {
+    <Form
+      onSubmit={() =>
+        add({ input: { workshopId, organizationId, fieldOfActionKey: key, title, description: description.trim() || null } }).then((r) => {
           if (r.error) return;
           setTitle('');
           setDescription('');
           onAdded();
-        });
-      }}
+        })
+      }
     >
       <h3 className="kern-heading-small">{t('workshops.addIdea')}</h3>
       {actingFor.length > 1 && (
@@ -232,10 +229,8 @@ function AddIdeaForm({
         error={messageFor(problem, 'description')}
       />
       {isGeneral(problem, ['title', 'description', 'fieldOfActionKey']) && <ErrorAlert problem={problem} />}
-      <div className="ik-actions">
-        <Button type="submit">{t('workshops.addIdea')}</Button>
-      </div>
-    </form>
+      <FormActions submitLabel={t('workshops.addIdea')} />
+    </Form>
   );
 }
 
@@ -257,20 +252,17 @@ function AddStepForm({ ideaId, title, onAdded }: { ideaId: string; title: string
     );
   }
   return (
-    <form
-      className="ik-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void add({ input: { ideaId, title: step, responsible: responsible.trim() || null, dueOn: dueOn || null } }).then((r) => {
+    <Form
+      onSubmit={() =>
+        add({ input: { ideaId, title: step, responsible: responsible.trim() || null, dueOn: dueOn || null } }).then((r) => {
           if (r.error) return;
           setStep('');
           setResponsible('');
           setDueOn('');
           setOpen(false);
           onAdded();
-        });
-      }}
+        })
+      }
     >
       <TextField label={t('workshops.stepTitle')} value={step} onChange={(e) => setStep(e.target.value)} error={messageFor(problem, 'title')} />
       <TextField
@@ -282,12 +274,7 @@ function AddStepForm({ ideaId, title, onAdded }: { ideaId: string; title: string
       />
       <DateField label={t('actionItems.dueOn')} optional value={dueOn} onChange={setDueOn} error={messageFor(problem, 'dueOn')} />
       {isGeneral(problem, ['title', 'responsible', 'dueOn']) && <ErrorAlert problem={problem} />}
-      <div className="ik-actions">
-        <Button type="submit">{t('workshops.addStep')}</Button>
-        <Button variant="tertiary" onClick={() => setOpen(false)}>
-          {t('common.cancel')}
-        </Button>
-      </div>
-    </form>
+      <FormActions submitLabel={t('workshops.addStep')} onCancel={() => setOpen(false)} />
+    </Form>
   );
 }

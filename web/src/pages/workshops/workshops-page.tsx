@@ -4,7 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { Link } from 'wouter';
 import { navigate } from 'wouter/use-browser-location';
 import { DateField } from '../../components/date-field';
-import { Button, CheckboxField, SelectField, TextField } from '../../components/form';
+import { CheckboxField, Form, FormActions, SelectField, TextField } from '../../components/form';
 import { Page, Section } from '../../components/page';
 import { Badge, ErrorAlert, Loading } from '../../components/status';
 import { graphql } from '../../gql';
@@ -102,14 +102,7 @@ function CreateWorkshop({ networks }: { networks: NetworkForWorkshop[] }) {
   };
   return (
     <Section title={t('workshops.create')} id="neue-werkstatt">
-      <form
-        className="ik-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <Form onSubmit={submit}>
         {networks.length > 1 && (
           <SelectField
             label={t('profiles.fields.network')}
@@ -144,12 +137,8 @@ function CreateWorkshop({ networks }: { networks: NetworkForWorkshop[] }) {
           )}
         </fieldset>
         {isGeneral(problem, ['title', 'date', 'location', 'municipalityIds']) && <ErrorAlert problem={problem} />}
-        <div className="ik-actions">
-          <Button type="submit" disabled={result.fetching}>
-            {t('workshops.createSubmit')}
-          </Button>
-        </div>
-      </form>
+        <FormActions submitLabel={t('workshops.createSubmit')} busy={result.fetching} />
+      </Form>
     </Section>
   );
 }
