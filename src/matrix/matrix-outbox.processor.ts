@@ -34,8 +34,8 @@ export class MatrixOutboxProcessor extends OutboxWorker<OutboxRow> implements On
     private readonly bridge: MatrixBridgeService,
   ) {
     super();
-    // Off by default (1): see README, "Matrix bridge (P3)", for the room-creation race that parallel delivery exposed.
-    this.concurrency = config.matrix?.deliveryLanes ?? 1;
+    // MATRIX_DELIVERY_LANES, 4 by default (README, "Matrix bridge (P3)").
+    this.concurrency = config.matrix?.deliveryLanes ?? 4;
     this.queue = new LeaseQueue<OutboxRow>(db, {
       table: 'outbox_event',
       orderColumn: 'group_id',
