@@ -29,6 +29,8 @@ export interface OutboxRow {
   group_id: string | null;
   aggregate_id: string;
   payload: Record<string, unknown>;
+  /** The group's room as the claim found it (null: none yet, or no group); saves a read per announcement. */
+  matrix_room_id?: string | null;
   attempts: number;
   /** The lease the claim set (see LeaseQueue). */
   lease_token: string | null;
@@ -72,7 +74,7 @@ export class MatrixBridgeService {
         if (!row.group_id) return null;
         const message = announcement(row.type, await this.enrich(row));
         if (!message) return null;
-        const roomId = await this.ensureRoom(row.group_id);
+        const roomId = row.matrix_room_id ?? (await this.ensureRoom(row.group_id));
         return this.chat.post(roomId, row.id, message, row.attempts > 1);
       }
     }
