@@ -265,7 +265,7 @@ function parseMatrix(env: Env, problems: string[]): MatrixConfig | null {
   if (!Number.isInteger(pollMs) || pollMs <= 0) problems.push('MATRIX_OUTBOX_POLL_MS must be a positive integer');
   const leaseMs = Number(env.MATRIX_OUTBOX_LEASE_MS ?? 60_000);
   if (!Number.isInteger(leaseMs) || leaseMs <= timeoutMs) problems.push('MATRIX_OUTBOX_LEASE_MS must be a whole number of milliseconds above MATRIX_TIMEOUT_MS');
-  const deliveryLanes = Number(env.MATRIX_DELIVERY_LANES ?? 1);
+  const deliveryLanes = Number(env.MATRIX_DELIVERY_LANES ?? 4);
   if (!Number.isInteger(deliveryLanes) || deliveryLanes < 1 || deliveryLanes > 16) problems.push('MATRIX_DELIVERY_LANES must be a whole number from 1 to 16');
   return {
     homeserverUrl: url.replace(/\/+$/, ''),

@@ -7,6 +7,7 @@ import { announcement } from './announcements.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { ChatError, ChatPort, type MembershipChanges } from './chat.port.js';
+import { RoomCreationLock } from './room-creation-lock.js';
 
 const LEVEL_ORDER: Record<GroupLevel, string> = { PLENUM: '1', EXPERT_GROUP: '2', PROJECT_GROUP: '3' };
 
@@ -28,6 +29,8 @@ export interface OutboxRow {
   group_id: string | null;
   aggregate_id: string;
   payload: Record<string, unknown>;
+  /** The group's room as the claim found it (null: none yet, or no group); saves a read per announcement. */
+  matrix_room_id?: string | null;
   attempts: number;
   /** The lease the claim set (see LeaseQueue). */
   lease_token: string | null;
@@ -41,13 +44,17 @@ export interface OutboxRow {
 @Injectable()
 export class MatrixBridgeService {
   private readonly logger = new Logger(MatrixBridgeService.name);
+  /** Rooms and Spaces are created one at a time per alias, across processes (see RoomCreationLock). */
+  private readonly creation: RoomCreationLock;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly chat: ChatPort,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly video: VideoRoomService,
-  ) {}
+  ) {
+    this.creation = new RoomCreationLock(db, !config.embeddedDatabase);
+  }
 
   async handle(row: OutboxRow): Promise<string | null> {
     switch (row.type) {
@@ -67,56 +74,86 @@ export class MatrixBridgeService {
         if (!row.group_id) return null;
         const message = announcement(row.type, await this.enrich(row));
         if (!message) return null;
-        const roomId = await this.ensureRoom(row.group_id);
+        const roomId = row.matrix_room_id ?? (await this.ensureRoom(row.group_id));
         return this.chat.post(roomId, row.id, message, row.attempts > 1);
       }
     }
   }
 
   async ensureSpace(networkId: string): Promise<string> {
-    const [n] = await this.db.query<{ name: string; description: string | null; matrix_space_id: string | null }[]>(
-      'SELECT name, description, matrix_space_id FROM network WHERE id = $1',
-      [networkId],
-    );
-    if (n.matrix_space_id) return n.matrix_space_id;
-    const spaceId = await this.chat.ensureRoom({
-      alias: `interkom-net-${networkId}`, name: n.name, topic: n.description, space: true,
-      marker: { type: 'net.interkom.network', content: { networkId } },
+    const stored = await this.storedSpace(networkId);
+    if (stored) return stored;
+    const alias = `interkom-net-${networkId}`;
+    return this.creation.run(alias, async () => {
+      // Another process may have created it while this one waited for the lock.
+      const [n] = await this.db.query<{ name: string; description: string | null; matrix_space_id: string | null }[]>(
+        'SELECT name, description, matrix_space_id FROM network WHERE id = $1',
+        [networkId],
+      );
+      if (n.matrix_space_id) return n.matrix_space_id;
+      const spaceId = await this.chat.ensureRoom({
+        alias, name: n.name, topic: n.description, space: true,
+        marker: { type: 'net.interkom.network', content: { networkId } },
+      });
+      await this.db.query('UPDATE network SET matrix_space_id = $2 WHERE id = $1 AND matrix_space_id IS NULL', [networkId, spaceId]);
+      return spaceId;
     });
-    await this.db.query('UPDATE network SET matrix_space_id = $2 WHERE id = $1 AND matrix_space_id IS NULL', [networkId, spaceId]);
-    return spaceId;
   }
 
   /** The network's sub-Space for its project groups, so they sit one level below plenum and expert group. */
   async ensureProjectSpace(networkId: string): Promise<string> {
     const spaceId = await this.ensureSpace(networkId);
-    const projects = await this.chat.ensureRoom({
-      alias: `interkom-net-${networkId}-projekte`, name: 'Projektgruppen', topic: null, space: true, parentSpaceId: spaceId,
-      marker: { type: 'net.interkom.network', content: { networkId, level: GroupLevel.PROJECT_GROUP } },
+    const alias = `interkom-net-${networkId}-projekte`;
+    // No stored id: every call asks Synapse (the alias), under the lock so it never meets a half-made Space.
+    return this.creation.run(alias, async () => {
+      const projects = await this.chat.ensureRoom({
+        alias, name: 'Projektgruppen', topic: null, space: true, parentSpaceId: spaceId,
+        marker: { type: 'net.interkom.network', content: { networkId, level: GroupLevel.PROJECT_GROUP } },
+      });
+      await this.chat.linkChild(spaceId, projects, '3-Projektgruppen');
+      return projects;
     });
-    await this.chat.linkChild(spaceId, projects, '3-Projektgruppen');
-    return projects;
   }
 
   /**
    * The group's room: plenum and expert group directly in the network's Space, project groups in
-   * its "Projektgruppen" sub-Space.
+   * its "Projektgruppen" sub-Space. The Space comes first (its own lock), then the room under the
+   * group's: the locks are never nested, so two processes cannot wait for each other.
    */
   async ensureRoom(groupId: string): Promise<string> {
-    const [g] = await this.db.query<{ network_id: string; name: string; description: string | null; level: GroupLevel; matrix_room_id: string | null }[]>(
-      'SELECT network_id, name, description, level, matrix_room_id FROM work_group WHERE id = $1',
+    const [g] = await this.db.query<{ network_id: string; level: GroupLevel; matrix_room_id: string | null }[]>(
+      'SELECT network_id, level, matrix_room_id FROM work_group WHERE id = $1',
       [groupId],
     );
     if (g.matrix_room_id) return g.matrix_room_id;
     const spaceId = g.level === GroupLevel.PROJECT_GROUP ? await this.ensureProjectSpace(g.network_id) : await this.ensureSpace(g.network_id);
-    const roomId = await this.chat.ensureRoom({
-      alias: `interkom-grp-${groupId}`, name: g.name, topic: g.description, space: false, parentSpaceId: spaceId,
-      marker: { type: 'net.interkom.group', content: { groupId } },
+    const created = await this.creation.run(`interkom-grp-${groupId}`, async () => {
+      const [again] = await this.db.query<{ name: string; description: string | null; level: GroupLevel; matrix_room_id: string | null }[]>(
+        'SELECT name, description, level, matrix_room_id FROM work_group WHERE id = $1',
+        [groupId],
+      );
+      if (again.matrix_room_id) return null; // made by another process meanwhile (it syncs the members)
+      const roomId = await this.chat.ensureRoom({
+        alias: `interkom-grp-${groupId}`, name: again.name, topic: again.description, space: false, parentSpaceId: spaceId,
+        marker: { type: 'net.interkom.group', content: { groupId } },
+      });
+      await this.chat.linkChild(spaceId, roomId, `${LEVEL_ORDER[again.level]}-${again.name}`.slice(0, 50));
+      await this.db.query('UPDATE work_group SET matrix_room_id = $2 WHERE id = $1 AND matrix_room_id IS NULL', [groupId, roomId]);
+      return roomId;
     });
-    await this.chat.linkChild(spaceId, roomId, `${LEVEL_ORDER[g.level]}-${g.name}`.slice(0, 50));
-    await this.db.query('UPDATE work_group SET matrix_room_id = $2 WHERE id = $1 AND matrix_room_id IS NULL', [groupId, roomId]);
+    if (!created) return (await this.storedRoom(groupId))!;
     await this.syncMembers(groupId);
-    return roomId;
+    return created;
+  }
+
+  private async storedSpace(networkId: string): Promise<string | null> {
+    const [n] = await this.db.query<{ matrix_space_id: string | null }[]>('SELECT matrix_space_id FROM network WHERE id = $1', [networkId]);
+    return n.matrix_space_id;
+  }
+
+  private async storedRoom(groupId: string): Promise<string | null> {
+    const [g] = await this.db.query<{ matrix_room_id: string | null }[]>('SELECT matrix_room_id FROM work_group WHERE id = $1', [groupId]);
+    return g.matrix_room_id;
   }
 
   /** Active members with a linked Matrix ID are in the room; LEADs and MODERATORs get power level 50. */
@@ -168,8 +205,7 @@ export class MatrixBridgeService {
   }
 
   private async ensureRoomIdOnly(groupId: string): Promise<string> {
-    const [g] = await this.db.query<{ matrix_room_id: string | null }[]>('SELECT matrix_room_id FROM work_group WHERE id = $1', [groupId]);
-    return g.matrix_room_id ?? this.ensureRoom(groupId);
+    return (await this.storedRoom(groupId)) ?? this.ensureRoom(groupId);
   }
 
   /** Names for ids in the payload, and a meeting's video room, read at delivery time. */

@@ -29,17 +29,18 @@ export class MatrixOutboxProcessor extends OutboxWorker<OutboxRow> implements On
   private reconciler?: NodeJS.Timeout;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectDataSource() db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly bridge: MatrixBridgeService,
   ) {
     super();
-    // Off by default (1): see README, "Matrix bridge (P3)", for the room-creation race that parallel delivery exposed.
-    this.concurrency = config.matrix?.deliveryLanes ?? 1;
+    // MATRIX_DELIVERY_LANES, 4 by default (README, "Matrix bridge (P3)").
+    this.concurrency = config.matrix?.deliveryLanes ?? 4;
     this.queue = new LeaseQueue<OutboxRow>(db, {
       table: 'outbox_event',
       orderColumn: 'group_id',
-      returning: 'id, type, group_id, aggregate_id, payload',
+      // The group's room comes with the claim (room ids never change once stored): no read per announcement.
+      returning: 'id, type, group_id, aggregate_id, payload, (SELECT g.matrix_room_id FROM work_group g WHERE g.id = outbox_event.group_id) AS matrix_room_id',
       leaseMs: config.matrix?.leaseMs ?? 60_000,
       retryBaseMs: config.matrix?.retryBaseMs ?? 1000,
     });
@@ -67,15 +68,9 @@ export class MatrixOutboxProcessor extends OutboxWorker<OutboxRow> implements On
    * Spaces, or touches several groups, goes first and alone, because rooms depend on each other
    * (the network's Space before a group's room, the project groups' sub-Space before theirs).
    */
-  protected override async independent(rows: OutboxRow[]): Promise<Set<string>> {
-    const candidates = rows.filter((r) => r.group_id && !SHARED_EFFECTS.has(r.type));
-    if (candidates.length < 2) return new Set();
-    const withRoom = await this.db.query<{ id: string }[]>(
-      'SELECT id FROM work_group WHERE id = ANY($1::uuid[]) AND matrix_room_id IS NOT NULL',
-      [candidates.map((r) => r.group_id)],
-    );
-    const ready = new Set(withRoom.map((g) => g.id));
-    return new Set(candidates.filter((r) => ready.has(r.group_id!)).map((r) => r.id));
+  protected override independent(rows: OutboxRow[]): Promise<Set<string>> {
+    const candidates = rows.filter((r) => r.group_id && r.matrix_room_id && !SHARED_EFFECTS.has(r.type));
+    return Promise.resolve(new Set(candidates.length < 2 ? [] : candidates.map((r) => r.id)));
   }
 
   protected deliver(row: OutboxRow): Promise<string | null> {

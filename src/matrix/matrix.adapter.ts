@@ -35,10 +35,39 @@ export class MatrixAdapter extends ChatPort {
       });
       return created.room_id;
     } catch (error) {
-      if (error instanceof ChatError && /M_ROOM_IN_USE/.test(error.message)) {
-        const found = await this.call<{ room_id: string }>(Method.Get, `/directory/room/${encodeURIComponent(alias)}`);
-        return found.room_id;
+      // M_ROOM_IN_USE: the alias was taken when asked; 409: taken between the check and this room's own claim on it.
+      if (error instanceof ChatError && /M_ROOM_IN_USE|\(409\)/.test(error.message)) return this.existingRoom(alias, spec);
+      throw error;
+    }
+  }
+
+  /**
+   * The room an alias already names, once it is set up: Synapse may answer the alias while the
+   * room's creator (an earlier attempt, another process) is still sending its first state. The
+   * room counts as ready when the bot's power level and the hub's marker are in it; until then (at
+   * most the call timeout) it is asked again, then the caller gets a retryable error.
+   */
+  private async existingRoom(alias: string, spec: RoomSpec): Promise<string> {
+    const deadline = Date.now() + this.config.timeoutMs;
+    for (let delay = 50; ; delay = Math.min(delay * 2, 500)) {
+      const roomId = await this.optional<{ room_id: string }>(`/directory/room/${enc(alias)}`);
+      if (roomId) {
+        const id = roomId.room_id;
+        const levels = await this.optional<{ users?: Record<string, number> }>(`/rooms/${enc(id)}/state/m.room.power_levels/`);
+        const marker = levels?.users?.[this.botUserId] === 100 && (await this.optional(`/rooms/${enc(id)}/state/${enc(spec.marker.type)}/`));
+        if (marker) return id;
       }
+      if (Date.now() + delay > deadline) throw new ChatError(`M_ROOM_IN_USE: the room ${alias} exists but is not set up yet`, true);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+
+  /** A GET that answers null while the thing is not there (404) or not readable by the bot yet (403: not joined). */
+  private async optional<T = unknown>(path: string): Promise<T | null> {
+    try {
+      return await this.call<T>(Method.Get, path);
+    } catch (error) {
+      if (error instanceof ChatError && /\((403|404)\)/.test(error.message)) return null;
       throw error;
     }
   }

@@ -57,9 +57,12 @@ export interface LeaseQueueOptions {
  * (order key, seq) index one by one (a loose index scan), so a claim costs one index probe per key
  * with rows waiting, not a scan of the whole backlog: catching up after an outage stays as fast as
  * normal operation. Run under the claim's FOR UPDATE SKIP LOCKED; `$1` is the batch size.
+ * `settled` names a CTE of rows the same statement records as delivered (see claimAfter).
  */
-export function claimCandidates(table: string, key: string, where?: string): string {
+export function claimCandidates(table: string, key: string, where?: string, settled?: string): string {
   const waiting = 'delivered_at IS NULL AND dead_at IS NULL';
+  // Rows this same statement records as delivered (the CTE `settled`) are no longer heads: its snapshot still sees them waiting.
+  const on = (alias: string) => `${alias}.delivered_at IS NULL AND ${alias}.dead_at IS NULL${settled ? ` AND ${alias}.id NOT IN (SELECT id FROM ${settled})` : ''}`;
   const ready = `e.available_at <= now() AND (e.locked_until IS NULL OR e.locked_until < now())${where ? ` AND (${where})` : ''}`;
   return `RECURSIVE order_keys(k) AS (
       (SELECT ${key} FROM ${table} WHERE ${waiting} AND ${key} IS NOT NULL ORDER BY ${key} LIMIT 1)
@@ -69,13 +72,13 @@ export function claimCandidates(table: string, key: string, where?: string): str
     ),
     heads AS (
       SELECT h.id FROM order_keys
-        CROSS JOIN LATERAL (SELECT t.id FROM ${table} t WHERE t.${key} = order_keys.k AND t.delivered_at IS NULL AND t.dead_at IS NULL ORDER BY t.seq LIMIT 1) h
+        CROSS JOIN LATERAL (SELECT t.id FROM ${table} t WHERE t.${key} = order_keys.k AND ${on('t')} ORDER BY t.seq LIMIT 1) h
        WHERE order_keys.k IS NOT NULL
     ),
     candidates AS (
       SELECT e.id FROM ${table} e WHERE e.id IN (SELECT id FROM heads) AND ${ready}
       UNION ALL
-      (SELECT e.id FROM ${table} e WHERE e.${key} IS NULL AND e.${waiting.replace(' AND ', ' AND e.')} AND ${ready} ORDER BY e.seq LIMIT $1)
+      (SELECT e.id FROM ${table} e WHERE e.${key} IS NULL AND ${on('e')} AND ${ready} ORDER BY e.seq LIMIT $1)
     )`;
 }
 
@@ -94,21 +97,48 @@ export class LeaseQueue<Row extends LeasedRow> {
     private readonly opts: LeaseQueueOptions,
   ) {}
 
+  /** How long a claim holds its rows. */
+  get leaseMs(): number {
+    return this.opts.leaseMs;
+  }
+
+  /** Claims up to `batch` due rows, at most one per order key, in seq order. */
   async claim(batch: number): Promise<Row[]> {
+    return (await this.claimAfter([], batch)).rows;
+  }
+
+  /**
+   * Records the deliveries in `done` (each only under its claim's lease token, as `delivered` does)
+   * and claims the next rows, in one statement: one round trip and one commit instead of one more
+   * per row. A recorded row stops being its group's head within the statement, so the group's next
+   * row can be claimed at once; a row that was not recorded (its lease was lost) keeps its group's
+   * head, and nothing of that group is claimed. `delivered` lists the ids that were recorded.
+   */
+  async claimAfter(done: { row: Row; remoteId: string | null }[], batch: number): Promise<{ rows: Row[]; delivered: Set<string> }> {
     const { table, orderColumn: key, where, returning, leaseMs } = this.opts;
-    const [rows] = await this.db.query<[Row[], number]>(
-      `WITH ${claimCandidates(table, key, where)}
-       UPDATE ${table} SET locked_until = now() + make_interval(secs => $2::double precision), attempts = attempts + 1, lease_token = $3
-        WHERE id IN (
-          SELECT e.id FROM ${table} e
-           WHERE e.id IN (SELECT id FROM candidates)
-             AND e.delivered_at IS NULL AND e.dead_at IS NULL AND e.available_at <= now()
-             AND (e.locked_until IS NULL OR e.locked_until < now())
-           ORDER BY e.seq LIMIT $1 FOR UPDATE SKIP LOCKED)
-        RETURNING ${returning}, attempts, lease_token`,
-      [batch, leaseMs / 1000, randomUUID()],
+    const result = await this.db.query<(Row & { settled__: string[] | null; seq__: string | null })[]>(
+      `WITH RECURSIVE settled AS (
+         UPDATE ${table} t SET delivered_at = now(), remote_id = d.remote_id, locked_until = NULL, last_error = NULL
+           FROM unnest($4::uuid[], $5::text[], $6::uuid[]) AS d(id, remote_id, token)
+          WHERE t.id = d.id AND t.lease_token IS NOT DISTINCT FROM d.token AND t.delivered_at IS NULL AND t.dead_at IS NULL
+          RETURNING t.id
+       ),
+       ${claimCandidates(table, key, where, 'settled').replace(/^RECURSIVE /, '')},
+       claimed AS (
+         UPDATE ${table} SET locked_until = now() + make_interval(secs => $2::double precision), attempts = attempts + 1, lease_token = $3
+          WHERE id IN (
+            SELECT e.id FROM ${table} e
+             WHERE e.id IN (SELECT id FROM candidates)
+               AND e.delivered_at IS NULL AND e.dead_at IS NULL AND e.available_at <= now()
+               AND (e.locked_until IS NULL OR e.locked_until < now())
+             ORDER BY e.seq LIMIT $1 FOR UPDATE SKIP LOCKED)
+          RETURNING ${returning}, attempts, lease_token, seq AS seq__
+       )
+       SELECT c.*, (SELECT array_agg(id) FROM settled) AS settled__ FROM (SELECT 1) AS one LEFT JOIN claimed c ON true ORDER BY c.seq__`,
+      [batch, leaseMs / 1000, randomUUID(), done.map((d) => d.row.id), done.map((d) => d.remoteId), done.map((d) => d.row.lease_token)],
     );
-    return rows;
+    const rows = result.filter((r) => r.id !== null).map(({ settled__: _s, seq__: _q, ...row }) => row as unknown as Row);
+    return { rows, delivered: new Set(result[0]?.settled__ ?? []) };
   }
 
   /** Extends the lease of a row this worker still holds (before delivering it); false: the lease was lost. */

@@ -7,11 +7,17 @@ import { OutboxWorker } from './outbox-worker.js';
 class RecordingQueue {
   readonly done: string[] = [];
   readonly released: string[][] = [];
-  constructor(private rows: LeasedRow[]) {}
-  claim(): Promise<LeasedRow[]> {
-    const rows = this.rows;
-    this.rows = [];
-    return Promise.resolve(rows);
+  /** What each claim was given to record, claim by claim. */
+  readonly recordedByClaim: string[][] = [];
+  readonly leaseMs = 60_000;
+  private batches: LeasedRow[][];
+  constructor(rows: LeasedRow[], ...more: LeasedRow[][]) {
+    this.batches = [rows, ...more];
+  }
+  claimAfter(done: { row: LeasedRow }[]): Promise<{ rows: LeasedRow[]; delivered: Set<string> }> {
+    this.recordedByClaim.push(done.map((d) => d.row.id));
+    this.done.push(...done.map((d) => d.row.id));
+    return Promise.resolve({ rows: this.batches.shift() ?? [], delivered: new Set(done.map((d) => d.row.id)) });
   }
   renew(): Promise<boolean> {
     return Promise.resolve(true);
@@ -115,6 +121,13 @@ describe('OutboxWorker on shutdown', () => {
     await worker.shutdown;
     expect(worker.recording.done.sort()).toEqual(['a', 'b']);
     expect(worker.recording.released).toEqual([['c', 'd', 'e']]);
+  });
+
+  it('while draining, records each delivered row with the next claim, and the last claim records the rest', async () => {
+    const worker = new Worker(new RecordingQueue(rows('a'), rows('b', 'c'), rows('d')), 'none', ['b', 'c'], 2);
+    expect(await worker.drain()).toBe(4);
+    expect(worker.recording.recordedByClaim.map((ids) => ids.sort())).toEqual([[], ['a'], ['b', 'c'], ['d']]);
+    expect(worker.recording.done).toEqual(['a', 'b', 'c', 'd']);
   });
 
   it('claims nothing more once stopped', async () => {

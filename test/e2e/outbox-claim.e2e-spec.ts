@@ -73,6 +73,31 @@ describe('claiming outbox rows', () => {
     expect(BigInt(next[0].seq)).toBeGreaterThan(BigInt(head.seq));
   });
 
+  it('records deliveries and claims the next rows in one statement; a row whose lease was lost holds its group back', async () => {
+    await clear();
+    const groups = [randomUUID(), randomUUID()];
+    await enqueue(groups, 3);
+    const [a, b] = groups.map((group) => ({ group }));
+    const first = await queue.claim(10);
+    const headA = first.find((r) => r.group_id === a.group)!;
+    const headB = first.find((r) => r.group_id === b.group)!;
+    // Group B's lease was taken over by another worker meanwhile (a new token): its record must not count.
+    await db.query(`UPDATE outbox_event SET lease_token = gen_random_uuid() WHERE id = $1`, [headB.id]);
+    const { rows, delivered } = await queue.claimAfter([{ row: headA, remoteId: '$a' }, { row: headB, remoteId: '$b' }], 10);
+    expect([...delivered]).toEqual([headA.id]);
+    // A's second row comes with the same statement; nothing of B, whose head is still out.
+    expect(rows.map((r) => r.group_id)).toEqual([a.group]);
+    expect(BigInt(rows[0].seq)).toBeGreaterThan(BigInt(headA.seq));
+    const [stored] = await db.query<{ a: string | null; b: string | null }[]>(
+      `SELECT (SELECT remote_id FROM outbox_event WHERE id = $1 AND delivered_at IS NOT NULL) AS a,
+              (SELECT remote_id FROM outbox_event WHERE id = $2 AND delivered_at IS NOT NULL) AS b`,
+      [headA.id, headB.id],
+    );
+    expect(stored).toEqual({ a: '$a', b: null });
+    // Recording nothing is a plain claim.
+    expect(await queue.claimAfter([], 10)).toEqual({ rows: [], delivered: new Set() });
+  });
+
   it('skips a group whose head waits for its retry, and respects the batch size', async () => {
     await clear();
     const groups = Array.from({ length: 5 }, () => randomUUID());
