@@ -34,6 +34,8 @@ export class MailOutboxProcessor extends OutboxWorker<MailRow> implements OnAppl
   protected readonly queue: LeaseQueue<MailRow>;
   /** One mail per claim: a slow mail server must not outlast the lease of mails still waiting in a batch. */
   protected override claimBatch = 1;
+  /** SMTP cannot be asked whether it has a message: a sent mail is recorded at once, not with the next claim. */
+  protected override recordWithNextClaim = false;
   private readonly host: string;
 
   constructor(

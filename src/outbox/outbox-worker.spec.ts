@@ -130,6 +130,14 @@ describe('OutboxWorker on shutdown', () => {
     expect(worker.recording.done).toEqual(['a', 'b', 'c', 'd']);
   });
 
+  it('records each delivered row at once, before the next claim, where a second delivery could not be recognised (mail)', async () => {
+    const worker = new Worker(new RecordingQueue(rows('a'), rows('b')), 'none');
+    (worker as unknown as { recordWithNextClaim: boolean }).recordWithNextClaim = false;
+    expect(await worker.drain()).toBe(2);
+    expect(worker.recording.recordedByClaim).toEqual([[], [], []]);
+    expect(worker.recording.done).toEqual(['a', 'b']);
+  });
+
   it('claims nothing more once stopped', async () => {
     const worker = new Worker(new RecordingQueue(rows('a')), 'a');
     expect(await worker.drain()).toBe(1);

@@ -26,6 +26,12 @@ export abstract class OutboxWorker<Row extends LeasedRow> implements BeforeAppli
    * round trip and a commit per row. The run's last claim (which finds nothing) or shutdown writes the rest.
    */
   private unrecorded: { row: Row; remoteId: string | null }[] = [];
+  /**
+   * Whether a delivered row's record may wait for the next claim. A worker killed in between
+   * delivers those rows again after their lease: fine where a second delivery is recognised
+   * (Matrix: the transaction id and the marker check), not where it cannot be (SMTP).
+   */
+  protected recordWithNextClaim = true;
 
   /** Delivers one row; returns what to store as its remote id. */
   protected abstract deliver(row: Row): Promise<string | null>;
@@ -75,7 +81,7 @@ export abstract class OutboxWorker<Row extends LeasedRow> implements BeforeAppli
     let total = 0;
     try {
       for (;;) {
-        const n = await this.runOnce(this.claimBatch, true);
+        const n = await this.runOnce(this.claimBatch, this.recordWithNextClaim);
         total += n;
         if (n === 0 || this.stopped) return total;
       }
