@@ -15,7 +15,7 @@ import { primeOrganization } from '../organizations/organizations.service.js';
 import { primePerson } from '../people/people.service.js';
 import type { PersonEntity } from '../people/person.entity.js';
 import { AttendanceEntity } from './entities/attendance.entity.js';
-import { appendAgendaItem, groupsNeedingCarryOver, lockMeeting, renumberAgenda, syncCarryOver } from './carry-over.js';
+import { appendAgendaItem, lockMeeting, renumberAgenda, staleGroupsCtes, syncCarryOver } from './carry-over.js';
 import type { AcceptAgendaItemInput, AddAgendaItemInput, MoveAgendaItemInput, RecordAttendanceInput, RemoveAgendaItemInput } from './dto/meeting.inputs.js';
 import { MeetingAccessService } from './meeting-access.service.js';
 import { AgendaItemStatus, MeetingStatus } from './meeting.enums.js';
@@ -136,26 +136,7 @@ export class AgendaService {
    * only public accepted items for network members outside the meeting's groups.
    */
   async forMeeting(viewer: Viewer, loaders: RequestLoaders, meeting: MeetingModel): Promise<AgendaItemEntity[]> {
-    if (meeting.status === MeetingStatus.SCHEDULED && meeting.startsAt.getTime() > Date.now()) await this.ensureCarryOver(loaders, meeting.groupId);
-    const items = await loaders
-      .get('meeting.agenda', () =>
-        manyByKey(async (ids) => {
-          // With the presenters and their organizations, which the agenda view asks next.
-          const rows = await this.db.query<Record<string, unknown>[]>(
-            `SELECT ${selectList('a', AGENDA_ITEM_COLUMNS)}, ${selectList('p', PERSON_COLUMNS, 'p_')}, ${selectList('o', ORGANIZATION_COLUMNS, 'o_')}
-               FROM agenda_item a LEFT JOIN person p ON p.id = a.presenter_id LEFT JOIN organization o ON o.id = a.presenter_organization_id
-              WHERE a.meeting_id = ANY($1) ORDER BY a.position`,
-            [ids],
-          );
-          return rows.map((row) => {
-            const presenter = pick<PersonEntity>(row, PERSON_COLUMNS, 'p_');
-            if (presenter) primePerson(loaders, this.db, presenter);
-            primeOrganization(loaders, this.db, pick<OrganizationEntity>(row, ORGANIZATION_COLUMNS, 'o_'));
-            return pick<AgendaItemEntity>(row, AGENDA_ITEM_COLUMNS)!;
-          });
-        }, (i) => i.meetingId),
-      )
-      .load(meeting.id);
+    const items = await loaders.get('meeting.agenda', () => manyByKey((ids) => this.readAgendas(loaders, ids), (i) => i.meetingId)).load(meeting.id);
     return items.filter((i) => {
       if (meeting.access === 'network') return i.public && i.status === AgendaItemStatus.ACCEPTED;
       return i.status === AgendaItemStatus.ACCEPTED || meeting.access === 'manage' || i.proposedById === viewer.personId;
@@ -184,19 +165,40 @@ export class AgendaService {
       .load(meeting.id);
   }
 
-  /** Open action items reach the next meeting even when nobody changed anything since the last one. */
-  private async ensureCarryOver(loaders: RequestLoaders, groupId: string): Promise<void> {
-    await loaders
-      .get('group.carryOver', () =>
-        manyByKey(async (groupIds) => {
-          // One query for all groups of the request; a sync (with locks) only where something is stale.
-          for (const id of await groupsNeedingCarryOver(this.db.manager, groupIds)) {
-            await this.db.transaction((tx) => syncCarryOver(tx, id));
-          }
-          return [];
-        }, () => ''),
-      )
-      .load(groupId);
+  /**
+   * The agendas of the meetings `ids`, with the presenters and their organizations (which the
+   * agenda view asks next). Open action items reach the next meeting even when nobody changed
+   * anything since the last one: the same statement says which groups of the future meetings among
+   * them have a stale agenda (rare); those are brought in line, each in its own transaction, and the
+   * agendas read again. One statement in the common case, where it used to be two.
+   */
+  private async readAgendas(loaders: RequestLoaders, ids: string[]): Promise<AgendaItemEntity[]> {
+    let rows: Record<string, unknown>[] = [];
+    for (let round = 0; round < 2; round++) {
+      rows = await this.db.query<Record<string, unknown>[]>(
+        `WITH carry_groups AS (SELECT coalesce(array_agg(DISTINCT m.group_id), '{}') AS ids FROM meeting m
+                                WHERE m.id = ANY($1) AND NOT m.cancelled AND m.starts_at > now()),
+              ${staleGroupsCtes('(SELECT ids FROM carry_groups)::uuid[]')}
+         SELECT NULL::uuid AS "staleGroupId", ${selectList('a', AGENDA_ITEM_COLUMNS)}, ${selectList('p', PERSON_COLUMNS, 'p_')}, ${selectList('o', ORGANIZATION_COLUMNS, 'o_')}
+           FROM agenda_item a LEFT JOIN person p ON p.id = a.presenter_id LEFT JOIN organization o ON o.id = a.presenter_organization_id
+          WHERE a.meeting_id = ANY($1)
+         UNION ALL SELECT group_id${', NULL'.repeat(Object.keys(AGENDA_ITEM_COLUMNS).length + Object.keys(PERSON_COLUMNS).length + Object.keys(ORGANIZATION_COLUMNS).length)}
+           FROM stale_groups
+         ORDER BY "position"`,
+        [ids],
+      );
+      const stale = rows.filter((r) => r.staleGroupId).map((r) => r.staleGroupId as string);
+      if (!stale.length || round > 0) break;
+      for (const groupId of stale) await this.db.transaction((tx) => syncCarryOver(tx, groupId));
+    }
+    return rows
+      .filter((r) => !r.staleGroupId)
+      .map((row) => {
+        const presenter = pick<PersonEntity>(row, PERSON_COLUMNS, 'p_');
+        if (presenter) primePerson(loaders, this.db, presenter);
+        primeOrganization(loaders, this.db, pick<OrganizationEntity>(row, ORGANIZATION_COLUMNS, 'o_'));
+        return pick<AgendaItemEntity>(row, AGENDA_ITEM_COLUMNS)!;
+      });
   }
 
   private async findItem(id: string): Promise<AgendaItemEntity> {

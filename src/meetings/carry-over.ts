@@ -11,22 +11,24 @@ import { AgendaItemEntity } from './entities/agenda-item.entity.js';
  * protocol are never touched.
  */
 
-/** Per open action item of the groups $1: the meeting it belongs on (null: none planned yet). */
-const TARGETS = `SELECT a.id AS action_item_id, a.group_id, a.created_at, a.title, a.public, (
+/** Per open action item of the groups `groups` (an SQL array): the meeting it belongs on (null: none planned yet). */
+const targets = (groups: string) => `SELECT a.id AS action_item_id, a.group_id, a.created_at, a.title, a.public, (
     SELECT m.id FROM meeting m
      WHERE m.group_id = a.group_id AND NOT m.cancelled AND m.starts_at > now()
        AND (o.id IS NULL OR (m.starts_at > o.starts_at AND m.id <> o.id))
      ORDER BY m.starts_at, m.id LIMIT 1) AS meeting_id
   FROM action_item a LEFT JOIN meeting o ON o.id = a.origin_meeting_id
- WHERE a.group_id = ANY($1) AND a.status = 'OPEN'`;
+ WHERE a.group_id = ANY(${groups}) AND a.status = 'OPEN'`;
+const TARGETS = targets('$1');
 
 /** Carried items on future meetings without a protocol that no longer belong there. */
-const STALE = `SELECT ai.id, ai.meeting_id, m.group_id FROM agenda_item ai
+const stale = (groups: string) => `SELECT ai.id, ai.meeting_id, m.group_id FROM agenda_item ai
     JOIN meeting m ON m.id = ai.meeting_id
     LEFT JOIN target t ON t.action_item_id = ai.carried_over_from_id
-   WHERE m.group_id = ANY($1) AND ai.carried_over_from_id IS NOT NULL AND m.starts_at > now()
+   WHERE m.group_id = ANY(${groups}) AND ai.carried_over_from_id IS NOT NULL AND m.starts_at > now()
      AND NOT EXISTS (SELECT 1 FROM protocol p WHERE p.meeting_id = m.id)
      AND t.meeting_id IS DISTINCT FROM ai.meeting_id`;
+const STALE = stale('$1');
 
 /** Open items whose meeting lacks them (and has no protocol yet). */
 const MISSING = `SELECT t.* FROM target t
@@ -34,14 +36,13 @@ const MISSING = `SELECT t.* FROM target t
      AND NOT EXISTS (SELECT 1 FROM protocol p WHERE p.meeting_id = t.meeting_id)
      AND NOT EXISTS (SELECT 1 FROM agenda_item x WHERE x.meeting_id = t.meeting_id AND x.carried_over_from_id = t.action_item_id)`;
 
-/** Cheap check without locks, for many groups at once: which of them have a stale agenda? */
-export async function groupsNeedingCarryOver(db: EntityManager, groupIds: string[]): Promise<string[]> {
-  const rows = await db.query<{ group_id: string }[]>(
-    `WITH target AS (${TARGETS})
-     SELECT group_id FROM (${MISSING}) missing UNION SELECT group_id FROM (${STALE}) stale`,
-    [groupIds],
-  );
-  return rows.map((r) => r.group_id);
+/**
+ * CTEs (to follow a `WITH`) that end in `stale_groups (group_id)`: which of the groups `groups` (an
+ * SQL array) have a stale agenda. For a read that checks in the same statement (the agenda loader).
+ */
+export function staleGroupsCtes(groups: string): string {
+  return `target AS (${targets(groups)}),
+     stale_groups AS (SELECT group_id FROM (${MISSING}) missing UNION SELECT group_id FROM (${stale(groups)}) stale)`;
 }
 
 /** Brings the group's future agendas in line. Returns the meetings whose agenda changed. */
