@@ -1,23 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
 import { MARKER_KEY } from '../../src/matrix/chat.port.js';
 import { MatrixOutboxProcessor } from '../../src/matrix/matrix-outbox.processor.js';
 import { actor, group, network, type Actor } from '../support/factories.js';
-import { TEST_DB_PREFIX, TEST_SERVER_URL } from '../support/global-setup.js';
 import { roomMessages, SYNAPSE } from '../support/synapse.js';
-import { TestHub, workerDatabaseUrl } from '../support/test-hub.js';
-
-async function freshDatabase(): Promise<string> {
-  const name = `${TEST_DB_PREFIX}_lanes_${process.env.JEST_WORKER_ID ?? '1'}`;
-  const client = new pg.Client({ connectionString: TEST_SERVER_URL });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(workerDatabaseUrl());
-  url.pathname = `/${name}`;
-  return url.toString();
-}
+import { freshDatabase, TestHub } from '../support/test-hub.js';
 
 /**
  * MATRIX_DELIVERY_LANES: announcements for groups whose rooms exist go out side by side; each
@@ -41,7 +27,7 @@ describe('Matrix delivery in several lanes', () => {
 
   beforeAll(async () => {
     hub = await TestHub.start({
-      DATABASE_URL: await freshDatabase(),
+      DATABASE_URL: await freshDatabase('lanes'),
       MATRIX_HOMESERVER_URL: SYNAPSE.baseUrl,
       MATRIX_SERVER_NAME: SYNAPSE.serverName,
       MATRIX_AS_TOKEN: SYNAPSE.asToken,

@@ -1,29 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
 import { MatrixOutboxProcessor } from '../../src/matrix/matrix-outbox.processor.js';
 import { listenAsAppservice } from '../support/appservice-port.js';
 import { probeAll, type ProbeVars } from '../support/erasure-probe.js';
 import { actor, addGroupMember, addMember, group, network, organization, setRole, uniq, type Actor } from '../support/factories.js';
-import { TEST_DB_PREFIX, TEST_SERVER_URL } from '../support/global-setup.js';
 import { sql } from '../support/group-fixtures.js';
 import { meeting } from '../support/meeting-fixtures.js';
 import { matrixApi, registerMatrixUser, SYNAPSE } from '../support/synapse.js';
-import { codeOf, TestHub, workerDatabaseUrl } from '../support/test-hub.js';
+import { codeOf, freshDatabase, TestHub } from '../support/test-hub.js';
 
 const ERASE = 'mutation($id: ID!) { erasePerson(input: { personId: $id }) }';
-
-/** A database of its own, so the bridge delivers only this file's events. */
-async function freshDatabase(): Promise<string> {
-  const name = `${TEST_DB_PREFIX}_matrix_privacy_${process.env.JEST_WORKER_ID ?? '1'}`;
-  const client = new pg.Client({ connectionString: TEST_SERVER_URL });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(workerDatabaseUrl());
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 describe('group joins and erasure (Art. 17 GDPR), against a real Synapse', () => {
   let hub: TestHub;
@@ -65,7 +50,7 @@ describe('group joins and erasure (Art. 17 GDPR), against a real Synapse', () =>
 
   beforeAll(async () => {
     hub = await TestHub.start({
-      DATABASE_URL: await freshDatabase(), MATRIX_HOMESERVER_URL: SYNAPSE.baseUrl, MATRIX_SERVER_NAME: SYNAPSE.serverName, MATRIX_AS_TOKEN: SYNAPSE.asToken,
+      DATABASE_URL: await freshDatabase('matrix_privacy'), MATRIX_HOMESERVER_URL: SYNAPSE.baseUrl, MATRIX_SERVER_NAME: SYNAPSE.serverName, MATRIX_AS_TOKEN: SYNAPSE.asToken,
       MATRIX_HS_TOKEN: SYNAPSE.hsToken, MATRIX_OUTBOX_WORKER: 'false', MATRIX_RETRY_BASE_MS: '50', MATRIX_TIMEOUT_MS: '5000',
     });
     releasePort = await listenAsAppservice(hub.hub.app);

@@ -1,23 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { MatrixBridgeService } from '../../src/matrix/matrix-bridge.service.js';
 import { actor, group, network, type Actor } from '../support/factories.js';
-import { TEST_DB_PREFIX, TEST_SERVER_URL } from '../support/global-setup.js';
 import { matrixApi, SYNAPSE } from '../support/synapse.js';
-import { TestHub, workerDatabaseUrl } from '../support/test-hub.js';
-
-async function freshDatabase(): Promise<string> {
-  const name = `${TEST_DB_PREFIX}_roomrace_${process.env.JEST_WORKER_ID ?? '1'}`;
-  const client = new pg.Client({ connectionString: TEST_SERVER_URL });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(workerDatabaseUrl());
-  url.pathname = `/${name}`;
-  return url.toString();
-}
+import { freshDatabase, TestHub } from '../support/test-hub.js';
 
 const MATRIX_ENV = {
   MATRIX_HOMESERVER_URL: SYNAPSE.baseUrl,
@@ -49,7 +35,7 @@ describe('creating the same Matrix rooms from two processes at once', () => {
   let root: Actor;
 
   beforeAll(async () => {
-    const DATABASE_URL = await freshDatabase();
+    const DATABASE_URL = await freshDatabase('roomrace');
     a = await TestHub.start({ ...MATRIX_ENV, DATABASE_URL });
     b = await TestHub.start({ ...MATRIX_ENV, DATABASE_URL });
     root = await actor(a, 'root', { admin: true });

@@ -1,26 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
 import { ChatPort, MARKER_KEY } from '../../src/matrix/chat.port.js';
 import { MatrixOutboxProcessor } from '../../src/matrix/matrix-outbox.processor.js';
 import { MeetingRemindersService } from '../../src/meetings/meeting-reminders.service.js';
 import { actor, addGroupMember, addMember, group, network, organization, setRole, type Actor } from '../support/factories.js';
-import { TEST_DB_PREFIX, TEST_SERVER_URL } from '../support/global-setup.js';
 import { listenAsAppservice } from '../support/appservice-port.js';
 import { matrixApi, registerMatrixUser, roomMembers, roomMessages, synapse, SYNAPSE } from '../support/synapse.js';
-import { codeOf, TestHub, workerDatabaseUrl } from '../support/test-hub.js';
-
-/** A database of its own, so the bridge sees only this file's events. */
-async function freshDatabase(): Promise<string> {
-  const name = `${TEST_DB_PREFIX}_matrix_${process.env.JEST_WORKER_ID ?? '1'}`;
-  const client = new pg.Client({ connectionString: TEST_SERVER_URL });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(workerDatabaseUrl());
-  url.pathname = `/${name}`;
-  return url.toString();
-}
+import { codeOf, freshDatabase, TestHub } from '../support/test-hub.js';
 
 const MATRIX_ENV = {
   MATRIX_HOMESERVER_URL: SYNAPSE.baseUrl,
@@ -69,7 +54,7 @@ describe('the Matrix bridge, against a real Synapse', () => {
   let releasePort: () => void = () => {};
 
   beforeAll(async () => {
-    databaseUrl = await freshDatabase();
+    databaseUrl = await freshDatabase('matrix');
     hub = await TestHub.start({ ...MATRIX_ENV, DATABASE_URL: databaseUrl });
     processor = hub.hub.app.get(MatrixOutboxProcessor);
     // Synapse pushes room events to the application service here.

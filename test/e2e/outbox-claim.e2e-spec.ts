@@ -1,23 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { claimCandidates, LeaseQueue, type LeasedRow } from '../../src/outbox/lease-queue.js';
-import { TEST_DB_PREFIX, TEST_SERVER_URL } from '../support/global-setup.js';
-import { TestHub, workerDatabaseUrl } from '../support/test-hub.js';
-
-/** A database of its own: the claim sees every waiting row of the table. */
-async function freshDatabase(): Promise<string> {
-  const name = `${TEST_DB_PREFIX}_claim_${process.env.JEST_WORKER_ID ?? '1'}`;
-  const client = new pg.Client({ connectionString: TEST_SERVER_URL });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(workerDatabaseUrl());
-  url.pathname = `/${name}`;
-  return url.toString();
-}
+import { freshDatabase, TestHub } from '../support/test-hub.js';
 
 type Row = LeasedRow & { group_id: string | null; seq: string };
 
@@ -33,7 +18,7 @@ describe('claiming outbox rows', () => {
   let db: DataSource;
   let queue: LeaseQueue<Row>;
   beforeAll(async () => {
-    hub = await TestHub.start({ DATABASE_URL: await freshDatabase(), MAIL_OUTBOX_WORKER: 'false', MATRIX_OUTBOX_WORKER: 'false' });
+    hub = await TestHub.start({ DATABASE_URL: await freshDatabase('claim'), MAIL_OUTBOX_WORKER: 'false', MATRIX_OUTBOX_WORKER: 'false' });
     db = hub.hub.app.get(DataSource);
     queue = new LeaseQueue<Row>(db, { table: 'outbox_event', orderColumn: 'group_id', returning: 'id, group_id, seq', leaseMs: 60_000, retryBaseMs: 1000 });
   });

@@ -1,25 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
 import { MARKER_KEY } from '../../src/matrix/chat.port.js';
 import { actor, addGroupMember, group, network, setRole, type Actor } from '../support/factories.js';
-import { TEST_DB_PREFIX, TEST_SERVER_URL } from '../support/global-setup.js';
 import { HubProcess } from '../support/hub-processes.js';
 import { KeycloakIssuer } from '../support/keycloak-issuer.js';
 import { roomMessages, SYNAPSE } from '../support/synapse.js';
-import { workerDatabaseUrl, type TestHub } from '../support/test-hub.js';
-
-/** A database of its own, so the two outbox workers see only this file's events. */
-async function freshDatabase(): Promise<string> {
-  const name = `${TEST_DB_PREFIX}_twoproc_${process.env.JEST_WORKER_ID ?? '1'}`;
-  const client = new pg.Client({ connectionString: TEST_SERVER_URL });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(workerDatabaseUrl());
-  url.pathname = `/${name}`;
-  return url.toString();
-}
+import { freshDatabase, type TestHub } from '../support/test-hub.js';
 
 const MATRIX_ENV = {
   MATRIX_HOMESERVER_URL: SYNAPSE.baseUrl,
@@ -45,7 +30,7 @@ describe('Matrix delivery from two hub processes', () => {
   let root: Actor;
   beforeAll(async () => {
     issuer = await new KeycloakIssuer().start();
-    const db = await freshDatabase();
+    const db = await freshDatabase('twoproc');
     a = await HubProcess.start(issuer, db, MATRIX_ENV);
     b = await HubProcess.start(issuer, db, MATRIX_ENV);
     root = await actor(a as unknown as TestHub, 'root', { admin: true });

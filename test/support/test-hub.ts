@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import request from 'supertest';
 import { createHub, type RunningHub } from '../../src/bootstrap.js';
 import { loadConfig } from '../../src/config/config.js';
@@ -11,6 +12,19 @@ import { KeycloakIssuer, type TokenOptions } from './keycloak-issuer.js';
 export function workerDatabaseUrl(): string {
   const url = new URL(TEST_SERVER_URL);
   url.pathname = `/${TEST_DB_PREFIX}_${process.env.JEST_WORKER_ID ?? '1'}`;
+  return url.toString();
+}
+
+/** A database of its own (emptied first) on the test server, so a file's bridge or worker sees only its own events. */
+export async function freshDatabase(label: string): Promise<string> {
+  const name = `${TEST_DB_PREFIX}_${label}_${process.env.JEST_WORKER_ID ?? '1'}`;
+  const client = new pg.Client({ connectionString: TEST_SERVER_URL });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const url = new URL(workerDatabaseUrl());
+  url.pathname = `/${name}`;
   return url.toString();
 }
 
