@@ -60,6 +60,12 @@ describe('loadConfig', () => {
     }
   });
 
+  it('prepares hot statements unless told not to (behind a transaction-mode PgBouncer)', () => {
+    expect(loadConfig({}).preparedStatements).toBe(true);
+    expect(loadConfig({ DATABASE_PREPARED_STATEMENTS: 'false' }).preparedStatements).toBe(false);
+    expect(() => loadConfig({ DATABASE_PREPARED_STATEMENTS: 'no' })).toThrow(/DATABASE_PREPARED_STATEMENTS must be "true" or "false"/);
+  });
+
   it('keeps an outbox lease longer than a Matrix call may take', () => {
     const matrix = { MATRIX_HOMESERVER_URL: 'http://hs', MATRIX_SERVER_NAME: 'hs', MATRIX_AS_TOKEN: 'a', MATRIX_HS_TOKEN: 'h' };
     expect(loadConfig(matrix).matrix?.leaseMs).toBe(60_000);

@@ -13,6 +13,8 @@ export interface AppConfig {
   readonly databaseUrl: string | undefined;
   /** Set by bootstrap when it started the embedded server for this process. */
   readonly embeddedDatabase: boolean;
+  /** Hot statements as named prepared statements on a PostgreSQL server (never on the embedded one). */
+  readonly preparedStatements: boolean;
   readonly auth: AuthConfig;
   /** How long before a meeting its reminder goes out. */
   readonly reminderHours: number;
@@ -117,6 +119,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
   }
+  const preparedStatements = env.DATABASE_PREPARED_STATEMENTS ?? 'true';
+  if (preparedStatements !== 'true' && preparedStatements !== 'false') {
+    problems.push(`DATABASE_PREPARED_STATEMENTS must be "true" or "false" (false behind a transaction-mode PgBouncer), got "${preparedStatements}"`);
+  }
   const logFormat = env.LOG_FORMAT ?? 'json';
   if (logFormat !== 'json' && logFormat !== 'pretty') problems.push(`LOG_FORMAT must be "json" or "pretty", got "${logFormat}"`);
 
@@ -140,6 +146,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir: resolve(env.DATA_DIR ?? './data'),
     databaseUrl,
     embeddedDatabase: false,
+    preparedStatements: preparedStatements === 'true',
     auth,
     matrix,
     reminderHours,

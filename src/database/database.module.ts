@@ -34,7 +34,7 @@ async function connectAndMigrate(options: DataSourceOptions): Promise<DataSource
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => {
         if (!config.databaseUrl) throw new Error('databaseUrl must be resolved before the app module starts');
-        return { ...typeormOptions(config.databaseUrl, { migrationsRun: false, embedded: config.embeddedDatabase }), retryAttempts: 3, retryDelay: 1000 };
+        return { ...typeormOptions(config.databaseUrl, { migrationsRun: false, embedded: config.embeddedDatabase, preparedStatements: config.preparedStatements }), retryAttempts: 3, retryDelay: 1000 };
       },
       dataSourceFactory: (options) => connectAndMigrate(options!),
     }),

@@ -159,7 +159,7 @@ export class MeetingsService {
     const rows = await this.db.query<(Record<string, unknown> & { grp: Record<string, unknown> })[]>(
       `SELECT ${selectList('m', MEETING_COLUMNS)}, ${jsonObject('g', GROUP_COLUMNS)} AS grp
          FROM meeting m JOIN work_group g ON g.id = m.group_id
-        WHERE (m.group_id = ANY($1) OR m.id IN (SELECT mg.meeting_id FROM meeting_group mg WHERE mg.group_id = ANY($1)))
+        WHERE m.id IN (SELECT x.id FROM meeting x WHERE x.group_id = ANY($1) UNION SELECT mg.meeting_id FROM meeting_group mg WHERE mg.group_id = ANY($1))
           AND m.ends_at >= $2${to ? ' AND m.starts_at < $3' : ''}
         ORDER BY m.starts_at, m.id LIMIT 500`,
       params,

@@ -1,0 +1,71 @@
+import pg from 'pg';
+
+/**
+ * Named prepared statements for the statements the hub sends again and again (issue 13, P1).
+ *
+ * node-postgres sends every parameterized statement with the extended protocol, but unnamed: the
+ * server parses and plans it anew each time, and the client writes its whole text each time. The
+ * hub's reads are a few dozen fixed texts, some of them large (the agenda read with its carry-over
+ * check is 2.9 kB and takes PostgreSQL 0.56 ms to plan, four times as long as it takes to run).
+ * Named, a statement is parsed once per connection and only bound and executed after that, and
+ * PostgreSQL may keep a generic plan for it after five executions.
+ *
+ * Which texts get a name:
+ * - only texts with parameters (a text without them may hold several commands, which the extended
+ *   protocol refuses, and transaction control has nothing to gain);
+ * - only a text seen {@link HOT_AFTER} times, so one-off statements (migrations, a rare admin
+ *   query) never occupy a slot;
+ * - at most {@link MAX_NAMED} texts per process: statements built with a varying number of
+ *   parameters (`IN ($1, …, $n)`) cannot grow the server's memory without bound.
+ *
+ * Not for the embedded PGlite (one backend behind several client connections, where one
+ * connection's names would collide with another's) nor behind a transaction-mode PgBouncer:
+ * `DATABASE_PREPARED_STATEMENTS=false` turns it off.
+ */
+export const HOT_AFTER = 3;
+export const MAX_NAMED = 400;
+/** Texts counted before the count starts over (texts that never became hot). */
+const MAX_COUNTED = 5000;
+
+export class StatementNames {
+  private readonly names = new Map<string, string>();
+  private readonly seen = new Map<string, number>();
+
+  /** The name for a text sent now, or undefined while it is not (or cannot be) named. */
+  nameFor(text: string): string | undefined {
+    const name = this.names.get(text);
+    if (name !== undefined || this.names.size >= MAX_NAMED) return name;
+    const count = (this.seen.get(text) ?? 0) + 1;
+    if (count < HOT_AFTER) {
+      if (this.seen.size >= MAX_COUNTED) this.seen.clear();
+      this.seen.set(text, count);
+      return undefined;
+    }
+    this.seen.delete(text);
+    const named = `ik${this.names.size + 1}`;
+    this.names.set(text, named);
+    return named;
+  }
+
+  get size(): number {
+    return this.names.size;
+  }
+}
+
+/** The process's names: shared by every connection, so one text has one name everywhere. */
+export const statementNames = new StatementNames();
+
+type QueryCallback = (err: Error, result: pg.QueryResult) => void;
+
+/** node-postgres' client, sending hot parameterized texts as named prepared statements. */
+export class PreparingClient extends pg.Client {
+  // node-postgres' overloads are many; TypeORM calls query(text, values) and query(QueryStream).
+  override query(...args: unknown[]): never {
+    const [config, values, callback] = args;
+    if (typeof config === 'string' && Array.isArray(values) && values.length > 0) {
+      const name = statementNames.nameFor(config);
+      if (name) return (super.query as (...a: unknown[]) => never)({ name, text: config, values }, callback as QueryCallback | undefined);
+    }
+    return (super.query as (...a: unknown[]) => never)(...args);
+  }
+}
