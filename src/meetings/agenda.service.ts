@@ -180,7 +180,10 @@ export class AgendaService {
                                 WHERE m.id = ANY($1) AND NOT m.cancelled AND m.starts_at > now()),
               ${staleGroupsCtes('(SELECT ids FROM carry_groups)::uuid[]')}
          SELECT NULL::uuid AS "staleGroupId", ${selectList('a', AGENDA_ITEM_COLUMNS)}, ${selectList('p', PERSON_COLUMNS, 'p_')}, ${selectList('o', ORGANIZATION_COLUMNS, 'o_')}
-           FROM agenda_item a LEFT JOIN person p ON p.id = a.presenter_id LEFT JOIN organization o ON o.id = a.presenter_organization_id
+           FROM agenda_item a
+           -- One primary-key lookup per item (LIMIT 1 keeps the planner from hashing every person and organization)
+           LEFT JOIN LATERAL (SELECT * FROM person x WHERE x.id = a.presenter_id LIMIT 1) p ON true
+           LEFT JOIN LATERAL (SELECT * FROM organization x WHERE x.id = a.presenter_organization_id LIMIT 1) o ON true
           WHERE a.meeting_id = ANY($1)
          UNION ALL SELECT group_id${', NULL'.repeat(Object.keys(AGENDA_ITEM_COLUMNS).length + Object.keys(PERSON_COLUMNS).length + Object.keys(ORGANIZATION_COLUMNS).length)}
            FROM stale_groups

@@ -81,7 +81,7 @@ export class MeetingAccessService {
             `SELECT ${selectList('m', MEETING_COLUMNS)},
                     coalesce((SELECT array_agg(mg.group_id) FROM meeting_group mg WHERE mg.meeting_id = m.id), '{}') AS additional,
                     (SELECT json_agg(${jsonObject('g', GROUP_COLUMNS)}) FROM work_group g
-                      WHERE g.id = m.group_id OR g.id IN (SELECT mg.group_id FROM meeting_group mg WHERE mg.meeting_id = m.id)) AS groups,
+                      WHERE g.id IN (SELECT m.group_id UNION SELECT mg.group_id FROM meeting_group mg WHERE mg.meeting_id = m.id)) AS groups,
                     (SELECT ${jsonObject('n', NETWORK_COLUMNS)} FROM work_group g JOIN network n ON n.id = g.network_id WHERE g.id = m.group_id) AS network
                FROM meeting m WHERE m.id = ANY($1)`,
             [ids],

@@ -156,11 +156,13 @@ export class MeetingsService {
     // One statement, plain rows, with each meeting's group (primed for Meeting.group).
     const params: unknown[] = [groupIds, from ?? new Date()];
     if (to) params.push(to);
+    const within = `x.ends_at >= $2${to ? ' AND x.starts_at < $3' : ''}`;
+    // Index lookups only (the groups' meetings, then each one's group by key), whatever the plan's
+    // parameters: the statement is prepared, and a generic plan must not scan every meeting.
     const rows = await this.db.query<(Record<string, unknown> & { grp: Record<string, unknown> })[]>(
-      `SELECT ${selectList('m', MEETING_COLUMNS)}, ${jsonObject('g', GROUP_COLUMNS)} AS grp
-         FROM meeting m JOIN work_group g ON g.id = m.group_id
-        WHERE m.id IN (SELECT x.id FROM meeting x WHERE x.group_id = ANY($1) UNION SELECT mg.meeting_id FROM meeting_group mg WHERE mg.group_id = ANY($1))
-          AND m.ends_at >= $2${to ? ' AND m.starts_at < $3' : ''}
+      `SELECT ${selectList('m', MEETING_COLUMNS)}, (SELECT ${jsonObject('g', GROUP_COLUMNS)} FROM work_group g WHERE g.id = m.group_id) AS grp
+         FROM (SELECT x.* FROM meeting x WHERE x.group_id = ANY($1) AND ${within}
+               UNION SELECT x.* FROM meeting_group mg JOIN meeting x ON x.id = mg.meeting_id WHERE mg.group_id = ANY($1) AND ${within}) m
         ORDER BY m.starts_at, m.id LIMIT 500`,
       params,
     );
