@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { DataSource } from 'typeorm';
 
 /**
  * Named prepared statements for the statements the hub sends again and again (issue 13, P1).
@@ -68,4 +69,60 @@ export class PreparingClient extends pg.Client {
     }
     return (super.query as (...a: unknown[]) => never)(...args);
   }
+}
+
+/**
+ * Key reads with generic plans (issue 13, P1). PostgreSQL keeps re-planning a prepared statement
+ * when its generic plan's estimate (`= ANY($1)` of unknown length) looks dearer than a plan for the
+ * values at hand, so the agenda read, whose plan costs four times its run, was planned anew on
+ * every request at ×100. `plan_cache_mode = force_generic_plan` plans each statement once per
+ * connection — but set for every statement it also reuses one plan for searches and skewed
+ * lookups whose best plan depends on the values (the profile search lost up to 45 % with it; a
+ * lookup of a rare value went from 0.25 to 9.7 ms). So it holds only on a small pool of its own,
+ * which serves the reads marked here: lookups by key and foreign key, whose plan is the same for
+ * any values (each checked with EXPLAIN at ×1 and ×100). Every other statement keeps the default.
+ */
+const HOT_POOL_SIZE = 3;
+const hotPools = new WeakMap<DataSource, pg.Pool>();
+
+/**
+ * Runs a read whose best plan does not depend on its parameter values (lookups by primary or
+ * foreign key) on the generic-plan pool; elsewhere (PGlite, prepared statements off, a DataSource
+ * without the hub's options) like `db.query`.
+ */
+export async function keyRead<T>(db: DataSource, sql: string, params: unknown[]): Promise<T> {
+  const pool = hotPools.get(db) ?? openHotPool(db);
+  if (!pool) return db.query<T>(sql, params);
+  return (await pool.query(sql, params)).rows as T;
+}
+
+/** Ends the generic-plan pool of a DataSource (at its destroy). */
+export async function closeHotPool(db: DataSource): Promise<void> {
+  const pool = hotPools.get(db);
+  if (!pool) return;
+  hotPools.delete(db);
+  await pool.end();
+}
+
+const NO_POOL = new WeakSet<DataSource>();
+function openHotPool(db: DataSource): pg.Pool | undefined {
+  if (NO_POOL.has(db) || !db.isInitialized) return undefined;
+  const options = db.options as { url?: string; extra?: { Client?: unknown; connectionTimeoutMillis?: number }; driver?: { Pool?: typeof pg.Pool }; applicationName?: string };
+  if (options.extra?.Client !== PreparingClient || !options.url) {
+    NO_POOL.add(db);
+    return undefined;
+  }
+  const Pool = options.driver?.Pool ?? pg.Pool;
+  const pool = new Pool({
+    connectionString: options.url,
+    max: HOT_POOL_SIZE,
+    connectionTimeoutMillis: options.extra.connectionTimeoutMillis,
+    application_name: options.applicationName,
+    options: '-c plan_cache_mode=force_generic_plan',
+    Client: PreparingClient,
+  });
+  // An idle connection that dies (a server restart) must not take the process with it.
+  pool.on('error', () => undefined);
+  hotPools.set(db, pool);
+  return pool;
 }

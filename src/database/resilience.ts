@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel.js';
+import { closeHotPool } from './prepared-statements.js';
 
 /**
  * Riding out lost database connections (a restart, a failover, pg_terminate_backend) without
@@ -81,6 +82,12 @@ export const resilientPgDriver = { ...pg, defaults: pg.defaults, Pool: Resilient
 /** A DataSource whose transactions are retried when the connection dies before COMMIT. */
 export class ResilientDataSource extends DataSource {
   private readonly resilienceLog = new Logger('Database');
+
+  /** Also ends the pool of key reads (prepared-statements.ts), which lives beside TypeORM's. */
+  override async destroy(): Promise<void> {
+    await closeHotPool(this);
+    await super.destroy();
+  }
 
   override transaction<T>(run: (em: EntityManager) => Promise<T>): Promise<T>;
   override transaction<T>(isolation: IsolationLevel, run: (em: EntityManager) => Promise<T>): Promise<T>;

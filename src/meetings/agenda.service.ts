@@ -20,6 +20,7 @@ import type { AcceptAgendaItemInput, AddAgendaItemInput, MoveAgendaItemInput, Re
 import { MeetingAccessService } from './meeting-access.service.js';
 import { AgendaItemStatus, MeetingStatus } from './meeting.enums.js';
 import type { MeetingModel } from './meeting.model.js';
+import { keyRead } from '../database/prepared-statements.js';
 
 @Injectable()
 export class AgendaService {
@@ -149,7 +150,7 @@ export class AgendaService {
     return loaders
       .get('meeting.attendance', () =>
         manyByKey(async (ids) => {
-          const rows = await this.db.query<Record<string, unknown>[]>(
+          const rows = await keyRead<Record<string, unknown>[]>(this.db,
             `SELECT a.meeting_id AS "meetingId", a.person_id AS "personId", a.organization_id AS "organizationId", a.status, a.recorded_at AS "recordedAt",
                     ${selectList('p', PERSON_COLUMNS, 'p_')}
                FROM attendance a JOIN person p ON p.id = a.person_id WHERE a.meeting_id = ANY($1) ORDER BY a.status`,
@@ -175,7 +176,7 @@ export class AgendaService {
   private async readAgendas(loaders: RequestLoaders, ids: string[]): Promise<AgendaItemEntity[]> {
     let rows: Record<string, unknown>[] = [];
     for (let round = 0; round < 2; round++) {
-      rows = await this.db.query<Record<string, unknown>[]>(
+      rows = await keyRead<Record<string, unknown>[]>(this.db,
         `WITH carry_groups AS (SELECT coalesce(array_agg(DISTINCT m.group_id), '{}') AS ids FROM meeting m
                                 WHERE m.id = ANY($1) AND NOT m.cancelled AND m.starts_at > now()),
               ${staleGroupsCtes('(SELECT ids FROM carry_groups)::uuid[]')}

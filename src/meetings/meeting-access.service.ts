@@ -15,6 +15,7 @@ import type { NetworkEntity } from '../networks/entities/network.entity.js';
 import { meetingStatus } from './meeting-rules.js';
 import { MeetingEntity } from './entities/meeting.entity.js';
 import type { MeetingAccess, MeetingModel } from './meeting.model.js';
+import { keyRead } from '../database/prepared-statements.js';
 
 const RANK: Record<MeetingAccess, number> = { network: 1, read: 2, manage: 3 };
 
@@ -77,7 +78,7 @@ export class MeetingAccessService {
     return loaders
       .get('meeting.byId', () =>
         oneByKey(async (ids) => {
-          const rows = await this.db.query<(Record<string, unknown> & { additional: string[]; groups: Record<string, unknown>[]; network: Record<string, unknown> | null })[]>(
+          const rows = await keyRead<(Record<string, unknown> & { additional: string[]; groups: Record<string, unknown>[]; network: Record<string, unknown> | null })[]>(this.db,
             `SELECT ${selectList('m', MEETING_COLUMNS)},
                     coalesce((SELECT array_agg(mg.group_id) FROM meeting_group mg WHERE mg.meeting_id = m.id), '{}') AS additional,
                     (SELECT json_agg(${jsonObject('g', GROUP_COLUMNS)}) FROM work_group g

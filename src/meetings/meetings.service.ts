@@ -19,6 +19,7 @@ import { checkSchedule, DEFAULT_TIME_ZONE, germanDateTime } from './meeting-rule
 import { MeetingEntity } from './entities/meeting.entity.js';
 import { MeetingChangeKind, MeetingStatus } from './meeting.enums.js';
 import type { MeetingModel } from './meeting.model.js';
+import { keyRead } from '../database/prepared-statements.js';
 
 /** A meeting's state as a German adjective: "eine … Sitzung". */
 const STATE: Record<MeetingStatus, string> = { SCHEDULED: 'geplante', CANCELLED: 'abgesagte', HELD: 'bereits abgehaltene' };
@@ -159,7 +160,7 @@ export class MeetingsService {
     const within = `x.ends_at >= $2${to ? ' AND x.starts_at < $3' : ''}`;
     // Index lookups only (the groups' meetings, then each one's group by key), whatever the plan's
     // parameters: the statement is prepared, and a generic plan must not scan every meeting.
-    const rows = await this.db.query<(Record<string, unknown> & { grp: Record<string, unknown> })[]>(
+    const rows = await keyRead<(Record<string, unknown> & { grp: Record<string, unknown> })[]>(this.db,
       `SELECT ${selectList('m', MEETING_COLUMNS)}, (SELECT ${jsonObject('g', GROUP_COLUMNS)} FROM work_group g WHERE g.id = m.group_id) AS grp
          FROM (SELECT x.* FROM meeting x WHERE x.group_id = ANY($1) AND ${within}
                UNION SELECT x.* FROM meeting_group mg JOIN meeting x ON x.id = mg.meeting_id WHERE mg.group_id = ANY($1) AND ${within}) m
@@ -223,7 +224,7 @@ export class MeetingsService {
       .get('meeting.history', () =>
         manyByKey(
           (ids) =>
-            this.db.query<MeetingChangeEntity[]>(
+            keyRead<MeetingChangeEntity[]>(this.db,
               `SELECT ${selectList('c', MEETING_CHANGE_COLUMNS)} FROM meeting_change c WHERE c.meeting_id = ANY($1) ORDER BY c.at, c.id`,
               [ids],
             ),

@@ -13,6 +13,7 @@ import { NetworkRole } from '../networks/network.enums.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { recordEvent } from '../outbox/outbox.js';
 import { PersonEntity } from './person.entity.js';
+import { keyRead } from '../database/prepared-statements.js';
 
 @Injectable()
 export class PeopleService {
@@ -29,7 +30,7 @@ export class PeopleService {
 
   /** The person with their network roles and active group memberships, in one statement. */
   private async withRoles(token: VerifiedToken): Promise<{ person: PersonEntity; roles: ViewerRoles } | null> {
-    const [row] = await this.db.query<(Record<string, unknown> & { network_roles: ViewerRoles['network']; group_roles: ViewerRoles['group'] })[]>(
+    const [row] = await keyRead<(Record<string, unknown> & { network_roles: ViewerRoles['network']; group_roles: ViewerRoles['group'] })[]>(this.db,
       `SELECT ${selectList('p', PERSON_COLUMNS)},
          coalesce((SELECT json_agg(json_build_array(r.network_id, r.role)) FROM network_role r WHERE r.person_id = p.id), '[]') AS network_roles,
          coalesce((SELECT json_agg(json_build_array(gm.group_id, gm.role)) FROM group_member gm

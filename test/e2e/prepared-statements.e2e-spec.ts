@@ -2,15 +2,17 @@
 // PostgreSQL server: the server holds them, answers stay right, and a failed transaction does not
 // leave the client believing in a statement the server never kept.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataSource } from 'typeorm';
-import { HOT_AFTER } from '../../src/database/prepared-statements.js';
+import pg from 'pg';
+import type { DataSource } from 'typeorm';
+import { HOT_AFTER, keyRead } from '../../src/database/prepared-statements.js';
+import { ResilientDataSource } from '../../src/database/resilience.js';
 import { typeormOptions } from '../../src/database/typeorm-options.js';
 import { freshDatabase } from '../support/test-hub.js';
 
 async function source(url: string, preparedStatements: boolean): Promise<DataSource> {
   const options = typeormOptions(url, { preparedStatements });
   // One connection, so that pg_prepared_statements (a per-session view) shows what the queries left.
-  const db = new DataSource({ ...options, extra: { ...(options as { extra: object }).extra, max: 1 } } as typeof options);
+  const db = new ResilientDataSource({ ...options, extra: { ...(options as { extra: object }).extra, max: 1 } } as typeof options);
   return db.initialize();
 }
 
@@ -62,6 +64,39 @@ describe('prepared statements', () => {
       expect(await db.query(text, ['row 3'])).toEqual([{ id: 3 }]);
       expect(await db.query(text, ['row 4'])).toEqual([{ id: 4 }]);
       expect(await prepared(db)).toContain(text);
+    });
+  });
+
+  describe('key reads', () => {
+    const MODE = "SELECT current_setting('plan_cache_mode') AS mode WHERE $1::int = 1";
+    const sessions = async () => {
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      const { rows } = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+      await admin.end();
+      return rows[0].n;
+    };
+
+    it('run with generic plans on a pool of their own, while every other statement keeps the default', async () => {
+      const db = await source(url, true);
+      try {
+        expect(await keyRead(db, MODE, [1])).toEqual([{ mode: 'force_generic_plan' }]);
+        expect(await db.query(MODE, [1])).toEqual([{ mode: 'auto' }]);
+      } finally {
+        await db.destroy();
+      }
+      // destroy() ends that pool too: no session of it is left behind.
+      for (let i = 0; i < 50 && (await sessions()) > 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(await sessions()).toBe(0);
+    });
+
+    it('run like any statement when prepared statements are off', async () => {
+      const db = await source(url, false);
+      try {
+        expect(await keyRead(db, MODE, [1])).toEqual([{ mode: 'auto' }]);
+      } finally {
+        await db.destroy();
+      }
     });
   });
 
