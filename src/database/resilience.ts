@@ -54,10 +54,19 @@ export class ResilientPool extends pg.Pool {
       }
     };
     if (!callback) return attempt();
-    attempt().then(
-      (client) => callback(undefined, client, (release?: unknown) => client.release(release as Error | undefined)),
-      (error: Error) => callback(error, undefined, () => undefined),
-    );
+    // The callback form hands the client over in the tick the pool acquires it: callers (pool.query,
+    // TypeORM) attach their 'error' listener then, and a connection ended in a later tick of an
+    // async hand-over would emit 'error' on a client nobody listens to, which ends the process.
+    const deadline = Date.now() + CONNECT_RETRY_MS;
+    const tryConnect = (delay: number) =>
+      super.connect((error, client, done) => {
+        if (error && isConnectionLoss(error) && Date.now() + delay <= deadline) {
+          setTimeout(() => tryConnect(Math.min(delay * 2, 500)), delay);
+          return;
+        }
+        callback(error, client, done);
+      });
+    tryConnect(50);
   }
 }
 
