@@ -242,7 +242,9 @@ adopt() {
 wait_ready() {
   local deadline=$((SECONDS + ${1:-90}))
   until curl -fsS -o /dev/null "$BASE_URL/_matrix/client/versions" 2>/dev/null; do
-    if ! is_running; then log "synapse exited; last log lines:"; tail -30 "$SYNAPSE_STATE_DIR/synapse.out" >&2; exit 1; fi
+    # Alive is enough here: right after the fork the child's cmdline is still this script's (until
+    # nohup and chroot exec python3), and under load that window is long enough to be seen.
+    if ! kill -0 "$(cat "$PIDFILE" 2>/dev/null)" 2>/dev/null; then log "synapse exited; last log lines:"; tail -30 "$SYNAPSE_STATE_DIR/synapse.out" >&2; exit 1; fi
     [ $SECONDS -lt $deadline ] || { log "timeout waiting for $BASE_URL"; exit 1; }
     sleep 0.2
   done
