@@ -4,7 +4,7 @@ import { MatrixOutboxProcessor } from '../../src/matrix/matrix-outbox.processor.
 import { MeetingRemindersService } from '../../src/meetings/meeting-reminders.service.js';
 import { actor, addGroupMember, addMember, group, network, organization, setRole, type Actor } from '../support/factories.js';
 import { listenAsAppservice } from '../support/appservice-port.js';
-import { matrixApi, registerMatrixUser, roomMembers, roomMessages, SYNAPSE } from '../support/synapse.js';
+import { matrixApi, pingAppservice, registerMatrixUser, roomMembers, roomMessages, SYNAPSE } from '../support/synapse.js';
 import { codeOf, freshDatabase, TestHub } from '../support/test-hub.js';
 
 const MATRIX_ENV = {
@@ -314,6 +314,14 @@ describe('the Matrix bridge, against a real Synapse', () => {
         expect(res.status).toBe(200);
       }
       expect((await agendaTitles()).filter((t) => t === 'PROPOSED Nur einmal')).toHaveLength(1);
+    });
+
+    it("answers the homeserver's ping with the hs_token, and only with it", async () => {
+      // Synapse pings the hub on the application service's behalf and reports the round trip.
+      expect(await pingAppservice()).toBeGreaterThanOrEqual(0);
+      expect((await hub.http.post('/_matrix/app/v1/ping').send({})).status).toBe(401);
+      expect((await hub.http.post('/_matrix/app/v1/ping').set('authorization', 'Bearer wrong').send({})).status).toBe(403);
+      expect((await hub.http.post('/_matrix/app/v1/ping').set('authorization', `Bearer ${SYNAPSE.hsToken}`).send({})).status).toBe(200);
     });
   });
 

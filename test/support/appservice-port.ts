@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { INestApplication } from '@nestjs/common';
-import { SYNAPSE } from './synapse.js';
+import { pingAppservice, SYNAPSE } from './synapse.js';
 
 const LOCK = join(tmpdir(), `interkom-appservice-${SYNAPSE.appservicePort}.lock`);
 
@@ -43,5 +43,7 @@ export async function listenAsAppservice(app: INestApplication, timeoutMs = 300_
     }
   }
   await app.listen(SYNAPSE.appservicePort, '127.0.0.1');
+  // Synapse may have marked the service down while nobody listened here: bring it back now.
+  await pingAppservice();
   return () => rmSync(LOCK, { recursive: true, force: true });
 }

@@ -14,7 +14,25 @@ export const SYNAPSE = {
   bot: '@interkom:localhost',
   /** Where Synapse sends application-service transactions. */
   appservicePort: 39999,
+  /** The registration's id (synapse-homeserver.sh: hub-$SYNAPSE_INSTANCE-appservice). */
+  appserviceId: 'hub-interkom-appservice',
 };
+
+/**
+ * Has Synapse ping the application service (MSC2659) and returns the round trip in ms. An answered
+ * ping also makes Synapse send the transactions it held back at once: after pushes to a closed port
+ * it backs off for minutes, which would starve the next test that listens there.
+ */
+export async function pingAppservice(): Promise<number> {
+  const res = await fetch(`${SYNAPSE.baseUrl}/_matrix/client/v1/appservice/${SYNAPSE.appserviceId}/ping`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${SYNAPSE.asToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ transaction_id: `ping-${Date.now()}-${Math.random()}` }),
+  });
+  const json = (await res.json()) as { duration_ms?: number };
+  if (!res.ok || typeof json.duration_ms !== 'number') throw new Error(`appservice ping: ${res.status} ${JSON.stringify(json)}`);
+  return json.duration_ms;
+}
 
 /** Installs (cached), configures and starts Synapse; throws with the script's output on failure. */
 export function synapse(command: 'all' | 'start' | 'stop' | 'restart' = 'all'): void {
