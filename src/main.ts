@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { createHub } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { loadDemoDataIfEmpty } from './database/seed/demo-seed.js';
+import { pingFromHomeserver } from './matrix/appservice-ping.js';
 
 /** A shutdown that takes longer than this ends with exit code 1. */
 const FORCE_EXIT_MS = 9000;
@@ -25,6 +26,15 @@ async function main(): Promise<void> {
   }
   await hub.app.listen(config.port, '0.0.0.0');
   logger.log(`Interkom serves GraphQL at ${config.publicBaseUrl}/graphql (health: /health)`);
+  if (config.matrix) {
+    // Brings back what the homeserver held while the hub was away, and says whether it reaches the hub.
+    const matrix = config.matrix;
+    void pingFromHomeserver(matrix).then((ping) =>
+      ping.ok
+        ? logger.log(`the homeserver reaches the application service "${matrix.appserviceId}" (ping ${ping.ms} ms)`)
+        : logger.warn(`the homeserver's ping of the application service "${matrix.appserviceId}" failed (${ping.reason}): check MATRIX_APPSERVICE_ID and the registration's url; chat commands may wait for the homeserver's retry`),
+    );
+  }
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -69,6 +69,8 @@ describe('loadConfig', () => {
   it('keeps an outbox lease longer than a Matrix call may take', () => {
     const matrix = { MATRIX_HOMESERVER_URL: 'http://hs', MATRIX_SERVER_NAME: 'hs', MATRIX_AS_TOKEN: 'a', MATRIX_HS_TOKEN: 'h' };
     expect(loadConfig(matrix).matrix?.leaseMs).toBe(60_000);
+    expect(loadConfig(matrix).matrix?.appserviceId).toBe('interkom');
+    expect(loadConfig({ ...matrix, MATRIX_APPSERVICE_ID: 'hub-as' }).matrix?.appserviceId).toBe('hub-as');
     expect(loadConfig({ ...matrix, MATRIX_TIMEOUT_MS: '2000', MATRIX_OUTBOX_LEASE_MS: '3000' }).matrix?.leaseMs).toBe(3000);
     expect(() => loadConfig({ ...matrix, MATRIX_TIMEOUT_MS: '5000', MATRIX_OUTBOX_LEASE_MS: '3000' })).toThrow(/MATRIX_OUTBOX_LEASE_MS/);
   });

@@ -82,6 +82,8 @@ export interface MatrixConfig {
   readonly leaseMs: number;
   /** Group rooms that exist already get their announcements side by side, this many at once (1: one after another). */
   readonly deliveryLanes: number;
+  /** The `id` of the application-service registration (`npm run matrix:registration` writes `interkom`). */
+  readonly appserviceId: string;
 }
 
 export type AuthConfig =
@@ -287,6 +289,7 @@ function parseMatrix(env: Env, problems: string[]): MatrixConfig | null {
     reconcileMs: Number(env.MATRIX_RECONCILE_MS ?? 15 * 60_000),
     leaseMs,
     deliveryLanes,
+    appserviceId: env.MATRIX_APPSERVICE_ID?.trim() || 'interkom',
   };
 }
 

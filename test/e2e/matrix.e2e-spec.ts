@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { AppConfig } from '../../src/config/config.js';
+import { APP_CONFIG } from '../../src/config/config.module.js';
+import { pingFromHomeserver } from '../../src/matrix/appservice-ping.js';
 import { MARKER_KEY } from '../../src/matrix/chat.port.js';
 import { MatrixOutboxProcessor } from '../../src/matrix/matrix-outbox.processor.js';
 import { MeetingRemindersService } from '../../src/meetings/meeting-reminders.service.js';
@@ -322,6 +325,13 @@ describe('the Matrix bridge, against a real Synapse', () => {
       expect((await hub.http.post('/_matrix/app/v1/ping').send({})).status).toBe(401);
       expect((await hub.http.post('/_matrix/app/v1/ping').set('authorization', 'Bearer wrong').send({})).status).toBe(403);
       expect((await hub.http.post('/_matrix/app/v1/ping').set('authorization', `Bearer ${SYNAPSE.hsToken}`).send({})).status).toBe(200);
+    });
+
+    it('asks the homeserver for a ping, as main.ts does once it listens, and says why when the registration id is wrong', async () => {
+      const matrix = hub.hub.app.get<AppConfig>(APP_CONFIG).matrix!;
+      expect(await pingFromHomeserver({ ...matrix, appserviceId: SYNAPSE.appserviceId })).toMatchObject({ ok: true, ms: expect.any(Number) });
+      const wrong = await pingFromHomeserver({ ...matrix, appserviceId: 'not-registered-here' });
+      expect(wrong).toMatchObject({ ok: false, reason: expect.stringMatching(/^4\d\d /) });
     });
   });
 
