@@ -5,32 +5,17 @@
 // FUZZ_RUNS sets the cases per operation and person (CI: the default, 3); FUZZ_SEED replays a run.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import pg from 'pg';
 import { todayInBerlin } from '../../src/common/scalars.js';
 import { MatrixOutboxProcessor } from '../../src/matrix/matrix-outbox.processor.js';
 import { actor, addGroupMember, setRole, type Actor } from '../support/factories.js';
 import { introspect, operations, variablesFor, type Operation, type Pool } from '../support/fuzz.js';
-import { TEST_DB_PREFIX, TEST_SERVER_URL } from '../support/global-setup.js';
 import { cast, meeting } from '../support/meeting-fixtures.js';
-import { SYNAPSE } from '../support/synapse.js';
-import { TestHub, workerDatabaseUrl } from '../support/test-hub.js';
+import { SYNAPSE_HUB_ENV } from '../support/synapse.js';
+import { freshDatabase, TestHub } from '../support/test-hub.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 3);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 const CEILING_MS = 1000;
-
-/** A database of its own for the bridge-on hub, so its outbox worker sees only its own events. */
-async function ownDatabase(suffix: string): Promise<string> {
-  const name = `${TEST_DB_PREFIX}_fuzz_${suffix}_${process.env.JEST_WORKER_ID ?? '1'}`;
-  const client = new pg.Client({ connectionString: TEST_SERVER_URL });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(workerDatabaseUrl());
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 /** One of everything, so that generated ids reach real objects. */
 async function world(hub: TestHub) {
@@ -114,9 +99,9 @@ describe.each([
   [
     'bridge on',
     async () => ({
-      DATABASE_URL: await ownDatabase('bridge'),
-      MATRIX_HOMESERVER_URL: SYNAPSE.baseUrl, MATRIX_SERVER_NAME: SYNAPSE.serverName, MATRIX_AS_TOKEN: SYNAPSE.asToken,
-      MATRIX_HS_TOKEN: SYNAPSE.hsToken, MATRIX_TIMEOUT_MS: '5000',
+      ...SYNAPSE_HUB_ENV,
+      DATABASE_URL: await freshDatabase('fuzz_bridge'),
+      MATRIX_TIMEOUT_MS: '5000',
       // Delivery is driven once after the set-up (the fixture groups get their rooms, so that
       // reconcileMatrix compares real rooms); no worker floods the shared Synapse during the fuzzing.
       MATRIX_OUTBOX_WORKER: 'false',

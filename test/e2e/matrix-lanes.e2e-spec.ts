@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { MARKER_KEY } from '../../src/matrix/chat.port.js';
 import { MatrixOutboxProcessor } from '../../src/matrix/matrix-outbox.processor.js';
 import { actor, group, network, type Actor } from '../support/factories.js';
-import { roomMessages, SYNAPSE } from '../support/synapse.js';
+import { roomMessages, SYNAPSE_HUB_ENV } from '../support/synapse.js';
 import { freshDatabase, TestHub } from '../support/test-hub.js';
 
 /**
@@ -28,10 +28,7 @@ describe('Matrix delivery in several lanes', () => {
   beforeAll(async () => {
     hub = await TestHub.start({
       DATABASE_URL: await freshDatabase('lanes'),
-      MATRIX_HOMESERVER_URL: SYNAPSE.baseUrl,
-      MATRIX_SERVER_NAME: SYNAPSE.serverName,
-      MATRIX_AS_TOKEN: SYNAPSE.asToken,
-      MATRIX_HS_TOKEN: SYNAPSE.hsToken,
+      ...SYNAPSE_HUB_ENV,
       MATRIX_OUTBOX_WORKER: 'false', // the test drives delivery
       MATRIX_RETRY_BASE_MS: '50',
       MATRIX_TIMEOUT_MS: '5000',

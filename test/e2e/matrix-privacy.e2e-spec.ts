@@ -5,7 +5,7 @@ import { probeAll, type ProbeVars } from '../support/erasure-probe.js';
 import { actor, addGroupMember, addMember, group, network, organization, setRole, uniq, type Actor } from '../support/factories.js';
 import { sql } from '../support/group-fixtures.js';
 import { meeting } from '../support/meeting-fixtures.js';
-import { matrixApi, registerMatrixUser, SYNAPSE } from '../support/synapse.js';
+import { matrixApi, registerMatrixUser, SYNAPSE, SYNAPSE_HUB_ENV } from '../support/synapse.js';
 import { codeOf, freshDatabase, TestHub } from '../support/test-hub.js';
 
 const ERASE = 'mutation($id: ID!) { erasePerson(input: { personId: $id }) }';
@@ -50,8 +50,8 @@ describe('group joins and erasure (Art. 17 GDPR), against a real Synapse', () =>
 
   beforeAll(async () => {
     hub = await TestHub.start({
-      DATABASE_URL: await freshDatabase('matrix_privacy'), MATRIX_HOMESERVER_URL: SYNAPSE.baseUrl, MATRIX_SERVER_NAME: SYNAPSE.serverName, MATRIX_AS_TOKEN: SYNAPSE.asToken,
-      MATRIX_HS_TOKEN: SYNAPSE.hsToken, MATRIX_OUTBOX_WORKER: 'false', MATRIX_RETRY_BASE_MS: '50', MATRIX_TIMEOUT_MS: '5000',
+      ...SYNAPSE_HUB_ENV,
+      DATABASE_URL: await freshDatabase('matrix_privacy'), MATRIX_OUTBOX_WORKER: 'false', MATRIX_RETRY_BASE_MS: '50', MATRIX_TIMEOUT_MS: '5000',
     });
     releasePort = await listenAsAppservice(hub.hub.app);
     root = await actor(hub, 'root', { admin: true });

@@ -2,15 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { MatrixBridgeService } from '../../src/matrix/matrix-bridge.service.js';
 import { actor, group, network, type Actor } from '../support/factories.js';
-import { matrixApi, SYNAPSE } from '../support/synapse.js';
+import { matrixApi, SYNAPSE, SYNAPSE_HUB_ENV } from '../support/synapse.js';
 import { freshDatabase, TestHub } from '../support/test-hub.js';
 
 const MATRIX_ENV = {
-  MATRIX_HOMESERVER_URL: SYNAPSE.baseUrl,
-  MATRIX_SERVER_NAME: SYNAPSE.serverName,
-  MATRIX_AS_TOKEN: SYNAPSE.asToken,
-  MATRIX_HS_TOKEN: SYNAPSE.hsToken,
-  MATRIX_BOT_LOCALPART: 'interkom',
+  ...SYNAPSE_HUB_ENV,
   MATRIX_OUTBOX_WORKER: 'false', // the test calls the bridges itself
   MATRIX_TIMEOUT_MS: '5000',
 };

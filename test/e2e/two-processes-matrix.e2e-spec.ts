@@ -3,15 +3,11 @@ import { MARKER_KEY } from '../../src/matrix/chat.port.js';
 import { actor, addGroupMember, group, network, setRole, type Actor } from '../support/factories.js';
 import { HubProcess } from '../support/hub-processes.js';
 import { KeycloakIssuer } from '../support/keycloak-issuer.js';
-import { roomMessages, SYNAPSE } from '../support/synapse.js';
+import { roomMessages, SYNAPSE_HUB_ENV } from '../support/synapse.js';
 import { freshDatabase, type TestHub } from '../support/test-hub.js';
 
 const MATRIX_ENV = {
-  MATRIX_HOMESERVER_URL: SYNAPSE.baseUrl,
-  MATRIX_SERVER_NAME: SYNAPSE.serverName,
-  MATRIX_AS_TOKEN: SYNAPSE.asToken,
-  MATRIX_HS_TOKEN: SYNAPSE.hsToken,
-  MATRIX_BOT_LOCALPART: 'interkom',
+  ...SYNAPSE_HUB_ENV,
   MATRIX_OUTBOX_WORKER: 'true', // both processes deliver
   MATRIX_OUTBOX_POLL_MS: '100',
   MATRIX_RETRY_BASE_MS: '50',

@@ -6,15 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ChatPort, MARKER_KEY } from '../../src/matrix/chat.port.js';
 import { MatrixOutboxProcessor } from '../../src/matrix/matrix-outbox.processor.js';
 import { actor, addGroupMember, addMember, group, network, organization, setRole, type Actor } from '../support/factories.js';
-import { registerMatrixUser, roomMessages, synapse, SYNAPSE } from '../support/synapse.js';
+import { registerMatrixUser, roomMessages, synapse, SYNAPSE_HUB_ENV } from '../support/synapse.js';
+import { drainOutbox, outboxStatus, roomOfGroup } from '../support/bridge.js';
 import { freshDatabase, TestHub } from '../support/test-hub.js';
 
 const MATRIX_ENV = {
-  MATRIX_HOMESERVER_URL: SYNAPSE.baseUrl,
-  MATRIX_SERVER_NAME: SYNAPSE.serverName,
-  MATRIX_AS_TOKEN: SYNAPSE.asToken,
-  MATRIX_HS_TOKEN: SYNAPSE.hsToken,
-  MATRIX_BOT_LOCALPART: 'interkom',
+  ...SYNAPSE_HUB_ENV,
   MATRIX_OUTBOX_WORKER: 'false', // the tests drive delivery themselves
   MATRIX_RETRY_BASE_MS: '50',
   MATRIX_TIMEOUT_MS: '5000',
@@ -28,19 +25,9 @@ describe('the Matrix bridge when the homeserver goes away', () => {
   let net: { id: string; slug: string };
   let groupId: string;
 
-  /** Delivers until nothing is pending; a retryable failure (a timeout, say) is retried with backoff. */
-  const drain = async () => {
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      await processor.drain();
-      const s = await status();
-      if ((s.pending === 0 && s.failed === 0) || Date.now() > deadline) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
-  const roomOf = async (id: string): Promise<string> =>
-    (await hub.ok(root.token, 'query($id: ID!) { group(id: $id) { matrixRoomId } }', { id })).group.matrixRoomId;
-  const status = async () => (await hub.ok(root.token, '{ outboxStatus { pending failed deadLetter delivered } }')).outboxStatus;
+  const drain = () => drainOutbox(hub, processor, root.token);
+  const roomOf = (id: string) => roomOfGroup(hub, root.token, id);
+  const status = () => outboxStatus(hub, root.token);
 
   beforeAll(async () => {
     hub = await TestHub.start({ ...MATRIX_ENV, DATABASE_URL: await freshDatabase('homeserver') });

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { actor, group, network, type Actor } from '../support/factories.js';
 import { KeycloakIssuer } from '../support/keycloak-issuer.js';
-import { matrixApi, synapse, SYNAPSE } from '../support/synapse.js';
+import { matrixApi, synapse, SYNAPSE_HUB_ENV } from '../support/synapse.js';
 import { MARKER_KEY } from '../../src/matrix/chat.port.js';
 import { ChildHub, dbQuery, freshDatabase } from './support/child-hub.js';
 
@@ -12,10 +12,7 @@ const GROUPS = 4;
 const KILLS = 10;
 
 const MATRIX = {
-  MATRIX_HOMESERVER_URL: SYNAPSE.baseUrl,
-  MATRIX_SERVER_NAME: SYNAPSE.serverName,
-  MATRIX_AS_TOKEN: SYNAPSE.asToken,
-  MATRIX_HS_TOKEN: SYNAPSE.hsToken,
+  ...SYNAPSE_HUB_ENV,
   MATRIX_OUTBOX_POLL_MS: '100',
   MATRIX_RETRY_BASE_MS: '200',
   // A killed worker's rows come back when their lease ends; the lease outlasts any one Matrix call.

@@ -4,14 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { todayInBerlin } from '../../src/common/scalars.js';
 import { actor, group, network, type Actor } from '../support/factories.js';
 import { KeycloakIssuer } from '../support/keycloak-issuer.js';
-import { synapse, SYNAPSE } from '../support/synapse.js';
+import { synapse, SYNAPSE_HUB_ENV } from '../support/synapse.js';
 import { ChildHub, dbQuery, freshDatabase } from './support/child-hub.js';
 
 const MATRIX = {
-  MATRIX_HOMESERVER_URL: SYNAPSE.baseUrl,
-  MATRIX_SERVER_NAME: SYNAPSE.serverName,
-  MATRIX_AS_TOKEN: SYNAPSE.asToken,
-  MATRIX_HS_TOKEN: SYNAPSE.hsToken,
+  ...SYNAPSE_HUB_ENV,
   MATRIX_OUTBOX_POLL_MS: '100',
   MATRIX_TIMEOUT_MS: '5000',
 };

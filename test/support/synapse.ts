@@ -18,6 +18,16 @@ export const SYNAPSE = {
   appserviceId: 'hub-interkom-appservice',
 };
 
+/** How a hub reaches the test homeserver (MATRIX_*); a test adds its own delivery settings. */
+export const SYNAPSE_HUB_ENV: Readonly<Record<string, string>> = {
+  MATRIX_HOMESERVER_URL: SYNAPSE.baseUrl,
+  MATRIX_SERVER_NAME: SYNAPSE.serverName,
+  MATRIX_AS_TOKEN: SYNAPSE.asToken,
+  MATRIX_HS_TOKEN: SYNAPSE.hsToken,
+  MATRIX_BOT_LOCALPART: 'interkom',
+  MATRIX_APPSERVICE_ID: SYNAPSE.appserviceId,
+};
+
 /**
  * Has Synapse ping the application service (MSC2659) and returns the round trip in ms. An answered
  * ping also makes Synapse send the transactions it held back at once: after pushes to a closed port
