@@ -66,6 +66,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_PREPARED_STATEMENTS: 'no' })).toThrow(/DATABASE_PREPARED_STATEMENTS must be "true" or "false"/);
   });
 
+  it('compiles repeated queries unless told not to', () => {
+    expect(loadConfig({}).compiledQueries).toBe(true);
+    expect(loadConfig({ GRAPHQL_COMPILED_QUERIES: 'false' }).compiledQueries).toBe(false);
+    expect(() => loadConfig({ GRAPHQL_COMPILED_QUERIES: 'yes' })).toThrow(/GRAPHQL_COMPILED_QUERIES must be "true" or "false"/);
+  });
+
   it('keeps an outbox lease longer than a Matrix call may take', () => {
     const matrix = { MATRIX_HOMESERVER_URL: 'http://hs', MATRIX_SERVER_NAME: 'hs', MATRIX_AS_TOKEN: 'a', MATRIX_HS_TOKEN: 'h' };
     expect(loadConfig(matrix).matrix?.leaseMs).toBe(60_000);

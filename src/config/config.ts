@@ -15,6 +15,8 @@ export interface AppConfig {
   readonly embeddedDatabase: boolean;
   /** Hot statements as named prepared statements on a PostgreSQL server (never on the embedded one). */
   readonly preparedStatements: boolean;
+  /** Run repeated queries compiled by graphql-jit (GRAPHQL_COMPILED_QUERIES, default true). */
+  readonly compiledQueries: boolean;
   readonly auth: AuthConfig;
   /** How long before a meeting its reminder goes out. */
   readonly reminderHours: number;
@@ -125,6 +127,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (preparedStatements !== 'true' && preparedStatements !== 'false') {
     problems.push(`DATABASE_PREPARED_STATEMENTS must be "true" or "false" (false behind a transaction-mode PgBouncer), got "${preparedStatements}"`);
   }
+  const compiledQueries = env.GRAPHQL_COMPILED_QUERIES ?? 'true';
+  if (compiledQueries !== 'true' && compiledQueries !== 'false') problems.push(`GRAPHQL_COMPILED_QUERIES must be "true" or "false", got "${compiledQueries}"`);
   const logFormat = env.LOG_FORMAT ?? 'json';
   if (logFormat !== 'json' && logFormat !== 'pretty') problems.push(`LOG_FORMAT must be "json" or "pretty", got "${logFormat}"`);
 
@@ -149,6 +153,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl,
     embeddedDatabase: false,
     preparedStatements: preparedStatements === 'true',
+    compiledQueries: compiledQueries === 'true',
     auth,
     matrix,
     reminderHours,

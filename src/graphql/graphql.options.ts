@@ -3,12 +3,14 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
+import type { GraphQLSchema } from 'graphql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/config.js';
 import { formatError } from '../common/error-format.js';
 import { retryQueryFieldsOnConnectionLoss } from '../database/read-retry.js';
 import { RequestLoaders, type GqlContext } from '../common/request-loaders.js';
 import { DateScalar, DateTimeScalar } from '../common/scalars.js';
+import { CompiledExecutor } from './compiled-executor.js';
 import { armorLimit, GRAPHQL_LIMITS, maxFieldsRule } from './graphql-limits.js';
 
 const logger = new Logger('GraphQL');
@@ -31,7 +33,13 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: false },
   }).protect();
-  return {
+  // The schema Nest builds reaches Apollo through the compiled executor's gateway (see there).
+  let schema: GraphQLSchema | undefined;
+  const executor = new CompiledExecutor(() => {
+    if (!schema) throw new Error('the GraphQL schema is not built yet');
+    return schema;
+  });
+  const options: ApolloDriverConfig = {
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
@@ -48,7 +56,9 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
       req: request,
       loaders: new RequestLoaders(),
     }),
-    transformSchema: retryQueryFieldsOnConnectionLoss,
+    transformSchema: (built: GraphQLSchema) => (schema = retryQueryFieldsOnConnectionLoss(built)),
     formatError: (formatted, error) => formatError(formatted, error, (e) => logger.error(e instanceof Error ? (e.stack ?? e.message) : String(e))),
   };
+  // Nest's driver config does not name Apollo's `gateway` option, but hands every option to Apollo.
+  return config.compiledQueries ? Object.assign(options, { gateway: executor.gateway() }) : options;
 }
