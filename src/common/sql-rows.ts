@@ -46,23 +46,23 @@ function memo(columns: ColumnMap, key: string, build: () => string): string {
   return sql;
 }
 
-/** The object of one prefixed part of a row; null when its id is null (an outer join that found nothing). */
+/** The object of one prefixed part of a row; null when its id is null (an outer join that found nothing; maps with an id). */
 export function pick<T>(row: Record<string, unknown>, columns: ColumnMap, prefix = ''): T | null {
   const keys = rowKeys(columns, prefix);
-  if (row[keys[0][1]] == null) return null;
+  if ('id' in columns && row[keys[0][1]] == null) return null;
   const out: Record<string, unknown> = {};
   for (const [property, key] of keys) out[property] = row[key];
   return out as T;
 }
 
-/** [property, row key] per column, id first; built once per map and prefix (pick runs per row on hot paths). */
+/** [property, row key] per column, id first (when the map has one); built once per map and prefix (pick runs per row on hot paths). */
 const KEYS = new WeakMap<ColumnMap, Map<string, [string, string][]>>();
 function rowKeys(columns: ColumnMap, prefix: string): [string, string][] {
   let byPrefix = KEYS.get(columns);
   if (!byPrefix) KEYS.set(columns, (byPrefix = new Map()));
   let keys = byPrefix.get(prefix);
   if (!keys) {
-    const properties = ['id', ...Object.keys(columns).filter((p) => p !== 'id')];
+    const properties = 'id' in columns ? ['id', ...Object.keys(columns).filter((p) => p !== 'id')] : Object.keys(columns);
     byPrefix.set(prefix, (keys = properties.map((p) => [p, `${prefix}${p}`] as [string, string])));
   }
   return keys;

@@ -1,4 +1,6 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { selectionOf } from '../common/selection.js';
 import { CurrentViewer, RequirePermission } from '../auth/auth.decorators.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { GqlContext } from '../common/request-loaders.js';
@@ -89,11 +91,11 @@ export class GroupsResolver {
   }
 
   @ResolveField(() => [GroupMemberModel], { description: "the group's members, network ADMINs/MODERATORs and hub admins; others []" })
-  async members(group: GroupEntity, _args: unknown, ctx: GqlContext) {
+  async members(group: GroupEntity, _args: unknown, ctx: GqlContext, info: GraphQLResolveInfo) {
     // The member list is personal data: other role holders of the network see only memberCount.
     const readable = this.groups.readableNow(ctx.req.viewer!, [group]) ?? (await this.groups.readable(ctx.req.viewer!, [group]));
     if (!readable.length) return [];
-    return this.groups.members(ctx.loaders, group.id);
+    return this.groups.members(ctx.loaders, group.id, selectionOf(info));
   }
 
   @ResolveField(() => String, { nullable: true, description: 'set once the bridge has created the room; members and managers only' })
@@ -111,10 +113,11 @@ export class NetworkGroupsResolver {
   async groups(
     @Parent() network: NetworkModel,
     @Context() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
     @Args('level', { type: () => GroupLevel, nullable: true }) level?: GroupLevel,
   ) {
     if (network.access !== 'full') return [];
-    const all = await this.groupService.inNetwork(ctx.loaders, network.id);
+    const all = await this.groupService.inNetwork(ctx.loaders, network.id, selectionOf(info));
     // Member cities must find the groups they may join: every role holder sees all of them.
     return level ? all.filter((g) => g.level === level) : all;
   }

@@ -9,7 +9,8 @@ import { badInput, notFound } from '../common/domain-error.js';
 import { isUuid } from '../common/ids.js';
 import { manyByKey, oneByKey, type RequestLoaders } from '../common/request-loaders.js';
 import { todayInBerlin } from '../common/scalars.js';
-import { GROUP_COLUMNS, ORGANIZATION_COLUMNS, PERSON_COLUMNS, pick, selectList } from '../common/sql-rows.js';
+import { GROUP_COLUMNS, ORGANIZATION_COLUMNS, PERSON_COLUMNS, pick, selectList, type ColumnMap } from '../common/sql-rows.js';
+import { below, columnsFor, planFor, signature, union, type SelectionTree } from '../common/selection.js';
 import { primeOrganization } from '../organizations/organizations.service.js';
 import { primePerson } from '../people/people.service.js';
 import type { PersonEntity } from '../people/person.entity.js';
@@ -25,7 +26,27 @@ import { GroupJoinPolicy, GroupLevel, GroupRole, LEVEL_NAME, LEVEL_RANK } from '
 
 /** The enum's declaration order, as PostgreSQL sorts enum values. */
 const LEVEL_ORDER = Object.fromEntries(Object.values(GroupLevel).map((level, i) => [level, i])) as Record<GroupLevel, number>;
-const GROUP_MEMBER_COLUMNS = { id: '', groupId: '', personId: '', organizationId: '', role: '', since: '', until: '', createdAt: '' };
+const GROUP_MEMBER_COLUMNS: ColumnMap = {
+  id: 'id', groupId: 'group_id', personId: 'person_id', organizationId: 'organization_id', role: 'role', since: 'since::text', until: 'until::text', createdAt: 'created_at',
+};
+
+/** What access checks and the group's field resolvers read besides the fields a query names. */
+const GROUP_ALWAYS = ['id', 'networkId', 'level', 'parentId', 'leadOrganizationId', 'joinPolicy'];
+
+/** The selection of a list of groups merged with that of their parents and children (at any depth). */
+function relativesUnion(selection: SelectionTree | undefined): SelectionTree | undefined {
+  if (!selection) return undefined;
+  const trees: SelectionTree[] = [];
+  const visit = (tree: SelectionTree) => {
+    trees.push(tree);
+    for (const relative of ['parent', 'children']) {
+      const next = tree.get(relative);
+      if (next) visit(next);
+    }
+  };
+  visit(selection);
+  return union(...trees);
+}
 
 /** A group read with its network's other groups: its parent and children as objects. */
 export type GroupWithRelatives = GroupEntity & { relatives?: { parent: GroupEntity | null; children: GroupEntity[] } };
@@ -193,32 +214,44 @@ export class GroupsService {
   }
 
   /**
-   * The network's groups by level and name, in one statement with their lead organizations. The
-   * groups, the lead organizations and each group's children (same network, by name) go to the
-   * request's loaders, so parent, children and leadOrganization of a network's groups cost nothing.
+   * The network's groups by level and name, in one statement with their lead organizations. Each
+   * group carries its parent and children (same network), so those fields cost nothing. Given
+   * the query's selection below `groups`, only the columns it (or its parent and children) asks
+   * for are read; otherwise the groups, lead organizations and children also go to the request's
+   * loaders.
    */
-  inNetwork(loaders: RequestLoaders, networkId: string): Promise<GroupEntity[]> {
+  inNetwork(loaders: RequestLoaders, networkId: string, selection?: SelectionTree): Promise<GroupEntity[]> {
+    // A group's parent and children are items of the same list: what they show must be read too.
+    const { own, lead, name } = planFor(selection, 'group.byNetwork', () => {
+      const asked = relativesUnion(selection);
+      const own = columnsFor(GROUP_COLUMNS, asked, GROUP_ALWAYS);
+      const lead = columnsFor(ORGANIZATION_COLUMNS, below(asked, 'leadOrganization'), ['id']);
+      return { own, lead, name: `group.byNetwork ${signature(own, lead)}` };
+    });
+    const full = own === GROUP_COLUMNS && lead === ORGANIZATION_COLUMNS;
     return loaders
-      .get('group.byNetwork', () =>
+      .get(name, () =>
         manyByKey(
           async (ids) => {
             const rows = await this.db.query<Record<string, unknown>[]>(
-              `SELECT ${selectList('g', GROUP_COLUMNS)}, ${selectList('o', ORGANIZATION_COLUMNS, 'o_')}
+              `SELECT ${selectList('g', own)}, ${selectList('o', lead, 'o_')}
                  FROM work_group g LEFT JOIN organization o ON o.id = g.lead_organization_id
                 WHERE g.network_id = ANY($1) ORDER BY g.name`,
               [ids],
             );
             // Fetched by name (the children's order); the list itself is by level, then name.
-            const groups = rows.map((row) => pick<GroupEntity>(row, GROUP_COLUMNS)!);
+            const groups = rows.map((row) => pick<GroupEntity>(row, own)!);
             const children = new Map<string, GroupEntity[]>(groups.map((g) => [g.id, []]));
             rows.forEach((row, i) => {
-              const lead = pick<OrganizationEntity>(row, ORGANIZATION_COLUMNS, 'o_');
-              primeOrganization(loaders, this.db, lead);
-              groups[i].leadOrganization = lead ?? undefined;
-              groupLoader(loaders, this.db).prime(groups[i].id, groups[i]);
+              const organization = pick<OrganizationEntity>(row, lead, 'o_');
+              groups[i].leadOrganization = organization ?? undefined;
+              if (full) {
+                primeOrganization(loaders, this.db, organization);
+                groupLoader(loaders, this.db).prime(groups[i].id, groups[i]);
+              }
               if (groups[i].parentId) children.get(groups[i].parentId!)?.push(groups[i]);
             });
-            for (const [id, list] of children) this.childLoader(loaders).prime(id, list);
+            if (full) for (const [id, list] of children) this.childLoader(loaders).prime(id, list);
             const byId = new Map(groups.map((g) => [g.id, g]));
             // The parent and children of a network's group are in the same network: carried along.
             for (const g of groups) (g as GroupWithRelatives).relatives = { parent: g.parentId ? (byId.get(g.parentId) ?? null) : null, children: children.get(g.id)! };
@@ -244,22 +277,31 @@ export class GroupsService {
     );
   }
 
-  /** By role, then name; the persons go to the request's loader. */
-  members(loaders: RequestLoaders, groupId: string): Promise<GroupMemberEntity[]> {
+  /**
+   * By role, then name, with their persons. Given the query's selection below `members`, only
+   * the columns it asks for; otherwise full persons, which go to the request's loader.
+   */
+  members(loaders: RequestLoaders, groupId: string, selection?: SelectionTree): Promise<GroupMemberEntity[]> {
+    const { own, person, name } = planFor(selection, 'group.members', () => {
+      const own = columnsFor(GROUP_MEMBER_COLUMNS, selection, ['id', 'groupId', 'personId', 'organizationId']);
+      const person = columnsFor(PERSON_COLUMNS, below(selection, 'person'), ['id']);
+      return { own, person, name: `group.members ${signature(own, person)}` };
+    });
     return loaders
-      .get('group.members', () =>
+      .get(name, () =>
         manyByKey(
           async (ids) => {
             const rows = await this.db.query<Record<string, unknown>[]>(
-              `SELECT m.id, m.group_id AS "groupId", m.person_id AS "personId", m.organization_id AS "organizationId", m.role,
-                      m.since::text AS since, m.until::text AS until, m.created_at AS "createdAt", ${selectList('p', PERSON_COLUMNS, 'p_')}
+              `SELECT ${selectList('m', own)}, ${selectList('p', person, 'p_')}
                  FROM group_member m JOIN person p ON p.id = m.person_id
                 WHERE m.group_id = ANY($1) ORDER BY m.role, p.display_name`,
               [ids],
             );
             return rows.map((row) => {
-              const person = primePerson(loaders, this.db, pick<PersonEntity>(row, PERSON_COLUMNS, 'p_')!);
-              return { ...pick<GroupMemberEntity>(row, GROUP_MEMBER_COLUMNS)!, person };
+              const found = pick<PersonEntity>(row, person, 'p_')!;
+              const member = pick<GroupMemberEntity>(row, own)!;
+              member.person = person === PERSON_COLUMNS ? primePerson(loaders, this.db, found) : found;
+              return member;
             });
           },
           (m) => m.groupId,

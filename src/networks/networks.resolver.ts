@@ -1,5 +1,7 @@
 import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { ConnectionType, pageOf } from '../common/pagination.js';
+import { selectionOf } from '../common/selection.js';
 import { CurrentViewer, RequirePermission } from '../auth/auth.decorators.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { GqlContext } from '../common/request-loaders.js';
@@ -63,13 +65,13 @@ export class NetworksResolver {
   }
 
   @ResolveField(() => [NetworkMemberModel])
-  members(network: NetworkModel, _args: unknown, ctx: GqlContext) {
-    return network.access === 'full' ? this.networkService.members(ctx.loaders, network.id) : [];
+  members(network: NetworkModel, _args: unknown, ctx: GqlContext, info: GraphQLResolveInfo) {
+    return network.access === 'full' ? this.networkService.members(ctx.loaders, network.id, selectionOf(info)) : [];
   }
 
   @ResolveField(() => [NetworkPersonModel])
-  people(network: NetworkModel, _args: unknown, ctx: GqlContext) {
-    return network.access === 'full' ? this.networkService.people(ctx.loaders, network.id) : [];
+  people(network: NetworkModel, _args: unknown, ctx: GqlContext, info: GraphQLResolveInfo) {
+    return network.access === 'full' ? this.networkService.people(ctx.loaders, network.id, selectionOf(info)) : [];
   }
 
   @ResolveField(() => NetworkPersonConnection, { description: 'extension: people as a cursor connection, by name (first: default 50, at most 100)' })

@@ -14,7 +14,8 @@ import { recordEvent } from '../outbox/outbox.js';
 import { PeopleService, personOrganizations, personOrganizationsJson, primePerson } from '../people/people.service.js';
 import type { PersonEntity } from '../people/person.entity.js';
 import type { OrganizationEntity } from '../organizations/organization.entity.js';
-import { NETWORK_COLUMNS, ORGANIZATION_COLUMNS, PERSON_COLUMNS, pick, selectList } from '../common/sql-rows.js';
+import { NETWORK_COLUMNS, ORGANIZATION_COLUMNS, PERSON_COLUMNS, pick, selectList, type ColumnMap } from '../common/sql-rows.js';
+import { below, columnsFor, planFor, signature, type SelectionTree } from '../common/selection.js';
 import type { AddNetworkMemberInput, CreateNetworkInput, RemoveNetworkMemberInput, SetNetworkRoleInput } from './dto/network.inputs.js';
 import { ensureActiveMembership, isActiveMember } from './network-memberships.js';
 import { NetworkMembershipEntity } from './entities/network-membership.entity.js';
@@ -166,24 +167,33 @@ export class NetworksService {
     return networkLoader(loaders, this.db).load(id);
   }
 
-  /** Current members (not ENDED), ordered by name; their organizations go to the request's loader. */
-  members(loaders: RequestLoaders, networkId: string): Promise<NetworkMemberModel[]> {
+  /**
+   * Current members (not ENDED), ordered by name, with their organizations. Given the query's
+   * selection below `members`, only the columns it asks for are read; full organizations go to
+   * the request's loader.
+   */
+  members(loaders: RequestLoaders, networkId: string, selection?: SelectionTree): Promise<NetworkMemberModel[]> {
+    const { own, org, name } = planFor(selection, 'network.members', () => {
+      const own = columnsFor(MEMBERSHIP_COLUMNS, selection, ['networkId', 'organizationId']);
+      const org = columnsFor(ORGANIZATION_COLUMNS, below(selection, 'organization'), ['id']);
+      return { own, org, name: `network.members ${signature(own, org)}` };
+    });
     return loaders
-      .get('network.members', () =>
+      .get(name, () =>
         manyByKey(
           async (ids) => {
             const rows = await this.db.query<Record<string, unknown>[]>(
-              `SELECT m.network_id AS "networkId", m.organization_id AS "organizationId", m.status, m.since::text AS since, m.until::text AS until,
-                      ${selectList('o', ORGANIZATION_COLUMNS, 'o_')}
+              `SELECT ${selectList('m', own)}, ${selectList('o', org, 'o_')}
                  FROM network_membership m JOIN organization o ON o.id = m.organization_id
                 WHERE m.network_id = ANY($1) AND m.status <> 'ENDED' ORDER BY o.name`,
               [ids],
             );
             return rows.map((row) => {
-              const organization = pick<OrganizationEntity>(row, ORGANIZATION_COLUMNS, 'o_')!;
-              primeOrganization(loaders, this.db, organization);
-              const member = { networkId: row.networkId, organizationId: row.organizationId, status: row.status, since: row.since, until: row.until, organization };
-              return member as NetworkMemberModel & { networkId: string };
+              const organization = pick<OrganizationEntity>(row, org, 'o_')!;
+              if (org === ORGANIZATION_COLUMNS) primeOrganization(loaders, this.db, organization);
+              const member = pick<NetworkMemberModel & { networkId: string }>(row, own)!;
+              member.organization = organization;
+              return member;
             });
           },
           (m) => m.networkId,
@@ -192,22 +202,39 @@ export class NetworksService {
       .load(networkId);
   }
 
-  /** The role holders by name; their persons and organizations go to the request's loaders. */
-  people(loaders: RequestLoaders, networkId: string): Promise<NetworkPersonModel[]> {
+  /**
+   * The role holders by name, with their persons (and the persons' organizations when asked
+   * for); as with members, only the columns the selection below `people` asks for.
+   */
+  people(loaders: RequestLoaders, networkId: string, selection?: SelectionTree): Promise<NetworkPersonModel[]> {
+    const { own, person, org, withOrganizations, name } = planFor(selection, 'network.people', () => {
+      const own = columnsFor(NETWORK_ROLE_COLUMNS, selection, ['networkId', 'personId', 'organizationId']);
+      const personSelection = below(selection, 'person');
+      const person = columnsFor(PERSON_COLUMNS, personSelection, ['id']);
+      const withOrganizations = !personSelection || personSelection.has('organizations');
+      // distinctOrganizations orders by name, so the name always comes along.
+      const org = columnsFor(ORGANIZATION_COLUMNS, below(personSelection, 'organizations'), ['id', 'name']);
+      return { own, person, org, withOrganizations, name: `network.people ${signature(own, person, withOrganizations ? org : {})}` };
+    });
     return loaders
-      .get('network.people', () =>
+      .get(name, () =>
         manyByKey(
           async (ids) => {
-            const rows = await this.db.query<(Record<string, unknown> & { orgs: Parameters<typeof personOrganizations>[0] })[]>(
-              `SELECT r.network_id AS "networkId", r.person_id AS "personId", r.organization_id AS "organizationId", r.role,
-                      ${selectList('p', PERSON_COLUMNS, 'p_')}, ${personOrganizationsJson('p.id')} AS orgs
+            const rows = await this.db.query<(Record<string, unknown> & { orgs?: Parameters<typeof personOrganizations>[0] })[]>(
+              `SELECT ${selectList('r', own)}, ${selectList('p', person, 'p_')}${withOrganizations ? `, ${personOrganizationsJson('p.id', org)} AS orgs` : ''}
                  FROM network_role r JOIN person p ON p.id = r.person_id
                 WHERE r.network_id = ANY($1) ORDER BY p.display_name`,
               [ids],
             );
             return rows.map((row) => {
-              const person = primePerson(loaders, this.db, pick<PersonEntity>(row, PERSON_COLUMNS, 'p_')!, personOrganizations(row.orgs));
-              return { networkId: row.networkId as string, personId: row.personId as string, organizationId: row.organizationId as string | null, role: row.role as NetworkRole, person };
+              const organizations = row.orgs && personOrganizations(row.orgs);
+              const found = pick<PersonEntity>(row, person, 'p_')!;
+              const withOrgs = person === PERSON_COLUMNS && org === ORGANIZATION_COLUMNS
+                ? primePerson(loaders, this.db, found, organizations)
+                : organizations ? { ...found, organizationRows: organizations } : found;
+              const role = pick<NetworkPersonModel & { networkId: string }>(row, own)!;
+              role.person = withOrgs;
+              return role;
             });
           },
           (r) => r.networkId,
@@ -216,6 +243,10 @@ export class NetworksService {
       .load(networkId);
   }
 }
+
+/** network_membership and network_role as the member and people lists read them. */
+const MEMBERSHIP_COLUMNS: ColumnMap = { networkId: 'network_id', organizationId: 'organization_id', status: 'status', since: 'since::text', until: 'until::text' };
+const NETWORK_ROLE_COLUMNS: ColumnMap = { networkId: 'network_id', personId: 'person_id', organizationId: 'organization_id', role: 'role' };
 
 /** The request's network loader (one statement per batch, plain rows). */
 export function networkLoader(loaders: RequestLoaders, db: DataSource) {

@@ -8,7 +8,7 @@ import { badInput, DomainError } from '../common/domain-error.js';
 import { uniqueViolation } from '../common/db-errors.js';
 import { manyByKey, oneByKey, type RequestLoaders } from '../common/request-loaders.js';
 import { retryIdempotent } from '../database/resilience.js';
-import { fromJson, jsonObject, ORGANIZATION_COLUMNS, PERSON_COLUMNS, pick, selectList } from '../common/sql-rows.js';
+import { fromJson, jsonObject, ORGANIZATION_COLUMNS, PERSON_COLUMNS, pick, selectList, type ColumnMap } from '../common/sql-rows.js';
 import { NetworkRole } from '../networks/network.enums.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { recordEvent } from '../outbox/outbox.js';
@@ -131,8 +131,8 @@ export function personLoader(loaders: RequestLoaders, db: DataSource): DataLoade
  * A correlated subquery (JSON array) of the organizations the person `personIdSql` acts for, with
  * the network each stems from: network roles and group memberships.
  */
-export function personOrganizationsJson(personIdSql: string): string {
-  return `coalesce((SELECT json_agg(json_build_object('networkId', t.network_id, 'org', ${jsonObject('o', ORGANIZATION_COLUMNS)}))
+export function personOrganizationsJson(personIdSql: string, columns: ColumnMap = ORGANIZATION_COLUMNS): string {
+  return `coalesce((SELECT json_agg(json_build_object('networkId', t.network_id, 'org', ${jsonObject('o', columns)}))
       FROM (SELECT DISTINCT organization_id, network_id FROM (
               SELECT organization_id, network_id FROM network_role WHERE person_id = ${personIdSql} AND organization_id IS NOT NULL
               UNION SELECT gm.organization_id, g.network_id FROM group_member gm JOIN work_group g ON g.id = gm.group_id
