@@ -1,62 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { recordAudit } from '../audit/audit.js';
 import { recordEvent } from '../outbox/outbox.js';
 import { AccessService, type GroupView } from '../auth/access.service.js';
 import type { Viewer } from '../auth/viewer.js';
 import { badInput, notFound } from '../common/domain-error.js';
 import { isUuid } from '../common/ids.js';
-import { manyByKey, oneByKey, type RequestLoaders } from '../common/request-loaders.js';
+import type { RequestLoaders } from '../common/request-loaders.js';
 import { todayInBerlin } from '../common/scalars.js';
-import { GROUP_COLUMNS, ORGANIZATION_COLUMNS, PERSON_COLUMNS, pick, selectList, type ColumnMap } from '../common/sql-rows.js';
-import { below, columnsFor, planFor, signature, union, type SelectionTree } from '../common/selection.js';
-import { primeOrganization } from '../organizations/organizations.service.js';
-import { primePerson } from '../people/people.service.js';
-import type { PersonEntity } from '../people/person.entity.js';
-import { OrganizationEntity } from '../organizations/organization.entity.js';
+import type { SelectionTree } from '../common/selection.js';
+import type { OrganizationEntity } from '../organizations/organization.entity.js';
 import { isActiveMember } from '../networks/network-memberships.js';
 import { NetworkRole } from '../networks/network.enums.js';
 import { NetworksService } from '../networks/networks.service.js';
 import type { AddGroupMemberInput, CreateGroupInput, RemoveGroupMemberInput } from './dto/group.inputs.js';
-import { ACTIVE_MEMBER, keepLastLead, lockGroup, membershipChanged, quoted } from './group-membership.js';
+import { keepLastLead, lockGroup, membershipChanged, quoted } from './group-membership.js';
 import { GroupMemberEntity } from './group-member.entity.js';
 import { GroupEntity } from './group.entity.js';
 import { GroupJoinPolicy, GroupLevel, GroupRole, LEVEL_NAME, LEVEL_RANK } from './group.enums.js';
+import { childLoader, groupLoader, groupMemberCount, groupMembers, groupOrganizations, groupsInNetwork } from './group-lists.js';
 
-/** The enum's declaration order, as PostgreSQL sorts enum values. */
-const LEVEL_ORDER = Object.fromEntries(Object.values(GroupLevel).map((level, i) => [level, i])) as Record<GroupLevel, number>;
-const GROUP_MEMBER_COLUMNS: ColumnMap = {
-  id: 'id', groupId: 'group_id', personId: 'person_id', organizationId: 'organization_id', role: 'role', since: 'since::text', until: 'until::text', createdAt: 'created_at',
-};
-
-/** What access checks and the group's field resolvers read besides the fields a query names. */
-const GROUP_ALWAYS = ['id', 'networkId', 'level', 'parentId', 'leadOrganizationId', 'joinPolicy'];
-
-/** The selection of a list of groups merged with that of their parents and children (at any depth). */
-function relativesUnion(selection: SelectionTree | undefined): SelectionTree | undefined {
-  if (!selection) return undefined;
-  const trees: SelectionTree[] = [];
-  const visit = (tree: SelectionTree) => {
-    trees.push(tree);
-    for (const relative of ['parent', 'children']) {
-      const next = tree.get(relative);
-      if (next) visit(next);
-    }
-  };
-  visit(selection);
-  return union(...trees);
-}
-
-/** A group read with its network's other groups: its parent and children as objects. */
-export type GroupWithRelatives = GroupEntity & { relatives?: { parent: GroupEntity | null; children: GroupEntity[] } };
-
-/** The request's group loader (one statement per batch, plain rows). */
-export function groupLoader(loaders: RequestLoaders, db: DataSource) {
-  return loaders.get('group.byId', () =>
-    oneByKey((ids) => db.query<GroupEntity[]>(`SELECT ${selectList('g', GROUP_COLUMNS)} FROM work_group g WHERE g.id = ANY($1)`, [ids]), (g) => g.id),
-  );
-}
+export { groupLoader, type GroupWithRelatives } from './group-lists.js';
 
 const POLICY_DE: Record<GroupJoinPolicy, string> = { OPEN: 'offen', APPROVAL: 'mit Freigabe', CLOSED: 'geschlossen' };
 
@@ -213,139 +178,23 @@ export class GroupsService {
     return groupLoader(loaders, this.db).load(id);
   }
 
-  /**
-   * The network's groups by level and name, in one statement with their lead organizations. Each
-   * group carries its parent and children (same network), so those fields cost nothing. Given
-   * the query's selection below `groups`, only the columns it (or its parent and children) asks
-   * for are read; otherwise the groups, lead organizations and children also go to the request's
-   * loaders.
-   */
   inNetwork(loaders: RequestLoaders, networkId: string, selection?: SelectionTree): Promise<GroupEntity[]> {
-    // A group's parent and children are items of the same list: what they show must be read too.
-    const { own, lead, name } = planFor(selection, 'group.byNetwork', () => {
-      const asked = relativesUnion(selection);
-      const own = columnsFor(GROUP_COLUMNS, asked, GROUP_ALWAYS);
-      const lead = columnsFor(ORGANIZATION_COLUMNS, below(asked, 'leadOrganization'), ['id']);
-      return { own, lead, name: `group.byNetwork ${signature(own, lead)}` };
-    });
-    const full = own === GROUP_COLUMNS && lead === ORGANIZATION_COLUMNS;
-    return loaders
-      .get(name, () =>
-        manyByKey(
-          async (ids) => {
-            const rows = await this.db.query<Record<string, unknown>[]>(
-              `SELECT ${selectList('g', own)}, ${selectList('o', lead, 'o_')}
-                 FROM work_group g LEFT JOIN organization o ON o.id = g.lead_organization_id
-                WHERE g.network_id = ANY($1) ORDER BY g.name`,
-              [ids],
-            );
-            // Fetched by name (the children's order); the list itself is by level, then name.
-            const groups = rows.map((row) => pick<GroupEntity>(row, own)!);
-            const children = new Map<string, GroupEntity[]>(groups.map((g) => [g.id, []]));
-            rows.forEach((row, i) => {
-              const organization = pick<OrganizationEntity>(row, lead, 'o_');
-              groups[i].leadOrganization = organization ?? undefined;
-              if (full) {
-                primeOrganization(loaders, this.db, organization);
-                groupLoader(loaders, this.db).prime(groups[i].id, groups[i]);
-              }
-              if (groups[i].parentId) children.get(groups[i].parentId!)?.push(groups[i]);
-            });
-            if (full) for (const [id, list] of children) this.childLoader(loaders).prime(id, list);
-            const byId = new Map(groups.map((g) => [g.id, g]));
-            // The parent and children of a network's group are in the same network: carried along.
-            for (const g of groups) (g as GroupWithRelatives).relatives = { parent: g.parentId ? (byId.get(g.parentId) ?? null) : null, children: children.get(g.id)! };
-            const byLevel = groups.map((g, i) => ({ g, i })).sort((x, y) => LEVEL_ORDER[x.g.level] - LEVEL_ORDER[y.g.level] || x.i - y.i);
-            return byLevel.map((x) => x.g);
-          },
-          (g) => g.networkId,
-        ),
-      )
-      .load(networkId);
+    return groupsInNetwork(this.db, loaders, networkId, selection);
   }
 
   children(loaders: RequestLoaders, parentId: string): Promise<GroupEntity[]> {
-    return this.childLoader(loaders).load(parentId);
+    return childLoader(loaders, this.db).load(parentId);
   }
 
-  private childLoader(loaders: RequestLoaders) {
-    return loaders.get('group.children', () =>
-      manyByKey(
-        (ids) => this.db.query<GroupEntity[]>(`SELECT ${selectList('g', GROUP_COLUMNS)} FROM work_group g WHERE g.parent_id = ANY($1) ORDER BY g.name`, [ids]),
-        (g) => g.parentId!,
-      ),
-    );
-  }
-
-  /**
-   * By role, then name, with their persons. Given the query's selection below `members`, only
-   * the columns it asks for; otherwise full persons, which go to the request's loader.
-   */
   members(loaders: RequestLoaders, groupId: string, selection?: SelectionTree): Promise<GroupMemberEntity[]> {
-    const { own, person, name } = planFor(selection, 'group.members', () => {
-      const own = columnsFor(GROUP_MEMBER_COLUMNS, selection, ['id', 'groupId', 'personId', 'organizationId']);
-      const person = columnsFor(PERSON_COLUMNS, below(selection, 'person'), ['id']);
-      return { own, person, name: `group.members ${signature(own, person)}` };
-    });
-    return loaders
-      .get(name, () =>
-        manyByKey(
-          async (ids) => {
-            const rows = await this.db.query<Record<string, unknown>[]>(
-              `SELECT ${selectList('m', own)}, ${selectList('p', person, 'p_')}
-                 FROM group_member m JOIN person p ON p.id = m.person_id
-                WHERE m.group_id = ANY($1) ORDER BY m.role, p.display_name`,
-              [ids],
-            );
-            return rows.map((row) => {
-              const found = pick<PersonEntity>(row, person, 'p_')!;
-              const member = pick<GroupMemberEntity>(row, own)!;
-              member.person = person === PERSON_COLUMNS ? primePerson(loaders, this.db, found) : found;
-              return member;
-            });
-          },
-          (m) => m.groupId,
-        ),
-      )
-      .load(groupId);
+    return groupMembers(this.db, loaders, groupId, selection);
   }
 
-  /** How many active members the group has (a number, not personal data: every role holder sees it). */
-  async memberCount(loaders: RequestLoaders, groupId: string): Promise<number> {
-    const row = await loaders
-      .get('group.memberCount', () =>
-        oneByKey(
-          (ids) =>
-            this.db.query<{ group_id: string; n: number }[]>(
-              `SELECT gm.group_id, count(*)::int AS n FROM group_member gm WHERE gm.group_id = ANY($1) AND ${ACTIVE_MEMBER} GROUP BY gm.group_id`,
-              [ids],
-            ),
-          (r) => r.group_id,
-        ),
-      )
-      .load(groupId);
-    return row?.n ?? 0;
+  memberCount(loaders: RequestLoaders, groupId: string): Promise<number> {
+    return groupMemberCount(this.db, loaders, groupId);
   }
 
-  /** The organizations the group's active members act for, by name. */
   organizations(loaders: RequestLoaders, groupId: string): Promise<OrganizationEntity[]> {
-    return loaders
-      .get('group.organizations', () =>
-        manyByKey(
-          async (ids) => {
-            const rows = await this.db.query<{ group_id: string; organization_id: string }[]>(
-              `SELECT DISTINCT gm.group_id, gm.organization_id FROM group_member gm
-                WHERE gm.group_id = ANY($1) AND gm.organization_id IS NOT NULL AND ${ACTIVE_MEMBER}`,
-              [ids],
-            );
-            const orgs = rows.length ? await this.db.getRepository(OrganizationEntity).findBy({ id: In([...new Set(rows.map((r) => r.organization_id))]) }) : [];
-            const byId = new Map(orgs.map((o) => [o.id, o]));
-            return rows.map((r) => ({ groupId: r.group_id, org: byId.get(r.organization_id)! }));
-          },
-          (r) => r.groupId,
-        ),
-      )
-      .load(groupId)
-      .then((rows) => rows.map((r) => r.org).sort((a, b) => a.name.localeCompare(b.name, 'de')));
+    return groupOrganizations(this.db, loaders, groupId);
   }
 }
