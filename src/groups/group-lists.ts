@@ -119,7 +119,8 @@ export function childLoader(loaders: RequestLoaders, db: DataSource) {
  */
 export function groupMembers(db: DataSource, loaders: RequestLoaders, groupId: string, selection?: SelectionTree): Promise<GroupMemberEntity[]> {
   const { own, person, name } = planFor(selection, 'group.members', () => {
-    const own = columnsFor(GROUP_MEMBER_COLUMNS, selection, ['id', 'groupId', 'personId', 'organizationId']);
+    // personId is the person's id: read once.
+    const own = columnsFor(GROUP_MEMBER_COLUMNS, selection, ['id', 'groupId', 'organizationId']);
     const person = columnsFor(PERSON_COLUMNS, below(selection, 'person'), ['id']);
     return { own, person, name: `group.members ${signature(own, person)}` };
   });
@@ -136,6 +137,7 @@ export function groupMembers(db: DataSource, loaders: RequestLoaders, groupId: s
           return rows.map((row) => {
             const found = pick<PersonEntity>(row, person, 'p_')!;
             const member = pick<GroupMemberEntity>(row, own)!;
+            member.personId = found.id;
             member.person = person === PERSON_COLUMNS ? primePerson(loaders, db, found) : found;
             return member;
           });

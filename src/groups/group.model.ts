@@ -1,4 +1,5 @@
 import type { PersonEntity } from '../people/person.entity.js';
+import { PersonModel } from '../people/person.model.js';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { DateScalar } from '../common/scalars.js';
 import { GroupJoinPolicy, GroupLevel, GroupRole } from './group.enums.js';
@@ -21,8 +22,8 @@ export class GroupModel {
 export class GroupMemberModel {
   groupId: string;
   personId: string;
-  /** Read with the membership where the loader joined it (the person field's plain answer). */
-  person?: PersonEntity;
+  /** Read with the membership by every producer (a plain field: no resolver call per member). */
+  @Field(() => PersonModel) person: PersonEntity;
   organizationId: string | null;
   @Field(() => GroupRole) role: GroupRole;
   @Field(() => DateScalar) since: string;

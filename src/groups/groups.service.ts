@@ -103,7 +103,8 @@ export class GroupsService {
       });
     });
     viewer.invalidate();
-    return this.db.getRepository(GroupMemberEntity).findOneByOrFail({ groupId: group.id, personId: input.personId });
+    // With its person: GroupMember.person is a plain field (issue 13).
+    return this.db.getRepository(GroupMemberEntity).findOneOrFail({ where: { groupId: group.id, personId: input.personId }, relations: { person: true } });
   }
 
   /** True if the person was a member and is removed; false if they were not a member. */

@@ -1,6 +1,8 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import type { OrganizationEntity } from '../organizations/organization.entity.js';
+import { OrganizationModel } from '../organizations/organization.model.js';
 import type { PersonEntity } from '../people/person.entity.js';
+import { PersonModel } from '../people/person.model.js';
 import type { NetworkAccess } from '../auth/access.service.js';
 import { JoinPolicy, JoinRequestStatus, MembershipStatus, NetworkRole } from './network.enums.js';
 import { DateScalar } from '../common/scalars.js';
@@ -21,8 +23,8 @@ export class NetworkModel {
 @ObjectType('NetworkMember')
 export class NetworkMemberModel {
   organizationId: string;
-  /** Read with the membership where the loader joined it (the organization field's plain answer). */
-  organization?: OrganizationEntity;
+  /** Read with the membership by every producer (a plain field: no resolver call per member). */
+  @Field(() => OrganizationModel) organization: OrganizationEntity;
   @Field(() => MembershipStatus) status: MembershipStatus;
   @Field(() => DateScalar, { nullable: true }) since: string | null;
   @Field(() => DateScalar, { nullable: true }) until: string | null;
@@ -31,8 +33,8 @@ export class NetworkMemberModel {
 @ObjectType('NetworkPerson')
 export class NetworkPersonModel {
   personId: string;
-  /** Read with the role where the loader joined it (the person field's plain answer). */
-  person?: PersonEntity;
+  /** Read with the role by every producer (a plain field: no resolver call per role holder). */
+  @Field(() => PersonModel) person: PersonEntity;
   organizationId: string | null;
   @Field(() => NetworkRole) role: NetworkRole;
 }

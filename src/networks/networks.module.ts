@@ -2,12 +2,12 @@ import { Module } from '@nestjs/common';
 import { JoinRequestsService } from './join-requests.service.js';
 import { JoinRequestsResolver } from './join-requests.resolver.js';
 import { NetworkPersonResolver } from './network-person.resolver.js';
-import { NetworkMemberResolver, NetworksResolver } from './networks.resolver.js';
+import { NetworksResolver } from './networks.resolver.js';
 import { NetworksService } from './networks.service.js';
 import { NetworkViewerResolver } from './network-viewer.resolver.js';
 
 @Module({
-  providers: [NetworksService, JoinRequestsService, NetworksResolver, NetworkMemberResolver, NetworkPersonResolver, JoinRequestsResolver, NetworkViewerResolver],
+  providers: [NetworksService, JoinRequestsService, NetworksResolver, NetworkPersonResolver, JoinRequestsResolver, NetworkViewerResolver],
   exports: [NetworksService],
 })
 export class NetworksModule {}

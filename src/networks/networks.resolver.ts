@@ -102,13 +102,3 @@ export class NetworksResolver {
     return network.access === 'full' ? network.matrixSpaceId : null;
   }
 }
-
-@Resolver(() => NetworkMemberModel)
-export class NetworkMemberResolver {
-  constructor(private readonly organizations: OrganizationsService) {}
-
-  @ResolveField(() => OrganizationModel)
-  organization(member: NetworkMemberModel, _args: unknown, ctx: GqlContext) {
-    return member.organization ?? this.organizations.load(ctx.loaders, member.organizationId);
-  }
-}

@@ -105,10 +105,10 @@ export class NetworksService {
         summary: `${organization.name} ist Mitglied des Netzwerks.`,
       });
     });
-    return this.db.getRepository(NetworkMembershipEntity).findOneByOrFail({
-      networkId: network.id,
-      organizationId: input.organizationId,
-      status: MembershipStatus.ACTIVE,
+    // With its organization: NetworkMember.organization is a plain field (issue 13).
+    return this.db.getRepository(NetworkMembershipEntity).findOneOrFail({
+      where: { networkId: network.id, organizationId: input.organizationId, status: MembershipStatus.ACTIVE },
+      relations: { organization: true },
     });
   }
 
@@ -128,7 +128,7 @@ export class NetworksService {
         summary: `Mitgliedschaft einer Organisation im Netzwerk beendet (seit ${current.since ?? '–'}).`,
       });
     });
-    return repo.findOneByOrFail({ id: current.id });
+    return repo.findOneOrFail({ where: { id: current.id }, relations: { organization: true } });
   }
 
   async setRole(viewer: Viewer, input: SetNetworkRoleInput): Promise<NetworkRoleEntity> {
@@ -157,7 +157,8 @@ export class NetworksService {
         actor: viewer, action: 'network.role.set', subjectType: 'Person', subjectId: input.personId, networkId: network.id, aboutPersonId: input.personId,
         summary: previous ? `Rolle im Netzwerk von ${previous.role} auf ${input.role} gesetzt.` : `Rolle ${input.role} im Netzwerk vergeben.`,
       });
-      return tx.getRepository(NetworkRoleEntity).findOneByOrFail({ networkId: network.id, personId: input.personId });
+      // With its person: NetworkPerson.person is a plain field (issue 13).
+      return tx.getRepository(NetworkRoleEntity).findOneOrFail({ where: { networkId: network.id, personId: input.personId }, relations: { person: true } });
     });
     viewer.invalidate();
     return result;
@@ -174,7 +175,8 @@ export class NetworksService {
    */
   members(loaders: RequestLoaders, networkId: string, selection?: SelectionTree): Promise<NetworkMemberModel[]> {
     const { own, org, name } = planFor(selection, 'network.members', () => {
-      const own = columnsFor(MEMBERSHIP_COLUMNS, selection, ['networkId', 'organizationId']);
+      // organizationId is the organization's id: read once.
+      const own = columnsFor(MEMBERSHIP_COLUMNS, selection, ['networkId']);
       const org = columnsFor(ORGANIZATION_COLUMNS, below(selection, 'organization'), ['id']);
       return { own, org, name: `network.members ${signature(own, org)}` };
     });
@@ -192,6 +194,7 @@ export class NetworksService {
               const organization = pick<OrganizationEntity>(row, org, 'o_')!;
               if (org === ORGANIZATION_COLUMNS) primeOrganization(loaders, this.db, organization);
               const member = pick<NetworkMemberModel & { networkId: string }>(row, own)!;
+              member.organizationId = organization.id;
               member.organization = organization;
               return member;
             });
@@ -208,7 +211,8 @@ export class NetworksService {
    */
   people(loaders: RequestLoaders, networkId: string, selection?: SelectionTree): Promise<NetworkPersonModel[]> {
     const { own, person, org, withOrganizations, name } = planFor(selection, 'network.people', () => {
-      const own = columnsFor(NETWORK_ROLE_COLUMNS, selection, ['networkId', 'personId', 'organizationId']);
+      // personId is the person's id: read once.
+      const own = columnsFor(NETWORK_ROLE_COLUMNS, selection, ['networkId', 'organizationId']);
       const personSelection = below(selection, 'person');
       const person = columnsFor(PERSON_COLUMNS, personSelection, ['id']);
       const withOrganizations = !personSelection || personSelection.has('organizations');
@@ -233,6 +237,7 @@ export class NetworksService {
                 ? primePerson(loaders, this.db, found, organizations)
                 : organizations ? { ...found, organizationRows: organizations } : found;
               const role = pick<NetworkPersonModel & { networkId: string }>(row, own)!;
+              role.personId = withOrgs.id;
               role.person = withOrgs;
               return role;
             });

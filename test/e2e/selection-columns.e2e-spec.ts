@@ -112,4 +112,24 @@ describe('columns by selection', () => {
     const admin = await answer(root, `query($slug: String!) { network(slug: $slug) { people { person { id email } } } }`);
     expect(admin.data.network.people.find((p: any) => p.person.id === member.id).person.email).toMatch(/@/);
   });
+  it('answers the plain relation fields from mutations too (every producer carries them)', async () => {
+    const other = await organization(hub, root, 'Stadtwerke');
+    const person = await actor(hub, 'neu');
+    const added = await hub.ok(root.token, 'mutation($input: AddNetworkMemberInput!) { addNetworkMember(input: $input) { status organization { id name } } }', {
+      input: { networkId: net.id, organizationId: other },
+    });
+    expect(added.addNetworkMember).toEqual({ status: 'ACTIVE', organization: { id: other, name: expect.stringMatching(/^Stadtwerke/) } });
+    const role = await hub.ok(root.token, 'mutation($input: SetNetworkRoleInput!) { setNetworkRole(input: $input) { role person { id } organization { id } } }', {
+      input: { networkId: net.id, personId: person.id, role: 'MEMBER', organizationId: other },
+    });
+    expect(role.setNetworkRole).toEqual({ role: 'MEMBER', person: { id: person.id }, organization: { id: other } });
+    const joined = await hub.ok(root.token, 'mutation($input: AddGroupMemberInput!) { addGroupMember(input: $input) { role person { id } } }', {
+      input: { groupId: plenum, personId: person.id, role: 'MEMBER' },
+    });
+    expect(joined.addGroupMember).toEqual({ role: 'MEMBER', person: { id: person.id } });
+    const removed = await hub.ok(root.token, 'mutation($input: RemoveNetworkMemberInput!) { removeNetworkMember(input: $input) { status organization { id } } }', {
+      input: { networkId: net.id, organizationId: other },
+    });
+    expect(removed.removeNetworkMember).toEqual({ status: 'ENDED', organization: { id: other } });
+  });
 });
