@@ -23,6 +23,8 @@ export interface LeasedRow {
   attempts: number;
   /** Set by the claim: every later update of the row is conditional on it (null: not leased). */
   lease_token: string | null;
+  /** Set by the claim: the row's order key as text (null: none); a claim's rows of one key go out in order. */
+  orderKey?: string | null;
 }
 
 export interface ChannelCounts {
@@ -113,10 +115,19 @@ export class LeaseQueue<Row extends LeasedRow> {
    * per row. A recorded row stops being its group's head within the statement, so the group's next
    * row can be claimed at once; a row that was not recorded (its lease was lost) keeps its group's
    * head, and nothing of that group is claimed. `delivered` lists the ids that were recorded.
+   *
+   * `run` > 1 claims, behind each group head the claim locks, the group's next rows too (in seq
+   * order, as long as each is due and unleased, at most `run` in all): the worker sends them one
+   * after another without a claim in between. Only a claim that locks a group's head takes rows
+   * behind it, so two workers never split a group; a row behind the head that changed between the
+   * statement's snapshot and its update is not claimed, and the rows after it are given back at
+   * once, so a claim is always a gapless start of its group's waiting rows.
    */
-  async claimAfter(done: { row: Row; remoteId: string | null }[], batch: number): Promise<{ rows: Row[]; delivered: Set<string> }> {
+  async claimAfter(done: { row: Row; remoteId: string | null }[], batch: number, run = 1): Promise<{ rows: Row[]; delivered: Set<string> }> {
     const { table, orderColumn: key, where, returning, leaseMs } = this.opts;
-    const result = await this.db.query<(Row & { settled__: string[] | null; seq__: string | null })[]>(
+    const waiting = (e: string) => `${e}.delivered_at IS NULL AND ${e}.dead_at IS NULL`;
+    const ready = (e: string) => `${e}.available_at <= now() AND (${e}.locked_until IS NULL OR ${e}.locked_until < now())`;
+    const result = await this.db.query<(Row & { settled__: string[] | null; seq__: string | null; key__: string | null; pos__: number | null })[]>(
       `WITH RECURSIVE settled AS (
          UPDATE ${table} t SET delivered_at = now(), remote_id = d.remote_id, locked_until = NULL, last_error = NULL
            FROM unnest($4::uuid[], $5::text[], $6::uuid[]) AS d(id, remote_id, token)
@@ -124,20 +135,42 @@ export class LeaseQueue<Row extends LeasedRow> {
           RETURNING t.id
        ),
        ${claimCandidates(table, key, where, 'settled').replace(/^RECURSIVE /, '')},
+       heads_locked AS (
+         SELECT e.id, e.${key} AS k, e.seq FROM ${table} e
+          WHERE e.id IN (SELECT id FROM candidates) AND ${waiting('e')} AND ${ready('e')}
+          ORDER BY e.seq LIMIT $1 FOR UPDATE SKIP LOCKED
+       ),
+       runs AS (
+         SELECT h.id, h.k, 0::bigint AS pos FROM heads_locked h
+         UNION ALL
+         SELECT x.id, h.k, x.pos FROM heads_locked h CROSS JOIN LATERAL (
+           SELECT y.id, row_number() OVER (ORDER BY y.seq) AS pos, bool_and(y.ok) OVER (ORDER BY y.seq) AS all_ok FROM (
+             SELECT e.id, e.seq, (${ready('e')}${where ? ` AND (${where})` : ''}) AS ok FROM ${table} e
+              WHERE h.k IS NOT NULL AND e.${key} = h.k AND e.seq > h.seq AND ${waiting('e')} AND e.id NOT IN (SELECT id FROM settled)
+              ORDER BY e.seq LIMIT $7::int - 1) y
+         ) x WHERE x.all_ok
+       ),
        claimed AS (
          UPDATE ${table} SET locked_until = now() + make_interval(secs => $2::double precision), attempts = attempts + 1, lease_token = $3
-          WHERE id IN (
-            SELECT e.id FROM ${table} e
-             WHERE e.id IN (SELECT id FROM candidates)
-               AND e.delivered_at IS NULL AND e.dead_at IS NULL AND e.available_at <= now()
-               AND (e.locked_until IS NULL OR e.locked_until < now())
-             ORDER BY e.seq LIMIT $1 FOR UPDATE SKIP LOCKED)
+          WHERE id IN (SELECT id FROM runs) AND ${waiting(table)} AND ${ready(table)}
           RETURNING ${returning}, attempts, lease_token, seq AS seq__
        )
-       SELECT c.*, (SELECT array_agg(id) FROM settled) AS settled__ FROM (SELECT 1) AS one LEFT JOIN claimed c ON true ORDER BY c.seq__`,
-      [batch, leaseMs / 1000, randomUUID(), done.map((d) => d.row.id), done.map((d) => d.remoteId), done.map((d) => d.row.lease_token)],
+       SELECT c.*, r.k::text AS key__, r.pos::int AS pos__, (SELECT array_agg(id) FROM settled) AS settled__
+         FROM (SELECT 1) AS one LEFT JOIN claimed c ON true LEFT JOIN runs r ON r.id = c.id ORDER BY c.seq__`,
+      [batch, leaseMs / 1000, randomUUID(), done.map((d) => d.row.id), done.map((d) => d.remoteId), done.map((d) => d.row.lease_token), Math.max(1, run)],
     );
-    const rows = result.filter((r) => r.id !== null).map(({ settled__: _s, seq__: _q, ...row }) => row as unknown as Row);
+    const claimed = result.filter((r) => r.id !== null);
+    // A gapless start of each group: a run row that was not claimed ends its group's run here.
+    const next = new Map<string, number>();
+    const rows: Row[] = [];
+    const giveBack: Row[] = [];
+    for (const { settled__: _s, seq__: _q, key__: k, pos__: pos, ...rest } of claimed) {
+      const row = { ...rest, orderKey: k } as unknown as Row;
+      const expected = k === null ? 0 : (next.get(k) ?? 0);
+      if (k !== null) next.set(k, expected === pos ? expected + 1 : -1);
+      (expected === pos ? rows : giveBack).push(row);
+    }
+    if (giveBack.length) await this.release(giveBack);
     return { rows, delivered: new Set(result[0]?.settled__ ?? []) };
   }
 

@@ -30,6 +30,11 @@ class RecordingQueue {
     this.released.push(rows.map((r) => r.id));
     return Promise.resolve();
   }
+  readonly failedIds: string[] = [];
+  failed(row: LeasedRow): Promise<{ dead: boolean; delayMs: number; lost: boolean }> {
+    this.failedIds.push(row.id);
+    return Promise.resolve({ dead: false, delayMs: 1000, lost: false });
+  }
 }
 
 /** A worker whose delivery of row `signalAt` coincides with SIGTERM; it records how many rows were in flight at once. */
@@ -46,6 +51,7 @@ class Worker extends OutboxWorker<LeasedRow> {
     private readonly signalAt: string,
     private readonly together: string[] = [],
     lanes = 1,
+    private readonly failing: string[] = [],
   ) {
     super();
     this.concurrency = lanes;
@@ -61,6 +67,10 @@ class Worker extends OutboxWorker<LeasedRow> {
     this.flying.add(row.id);
     this.maxInFlight = Math.max(this.maxInFlight, this.flying.size);
     if (row.id === this.signalAt) this.shutdown = this.beforeApplicationShutdown();
+    if (this.failing.includes(row.id)) {
+      this.flying.delete(row.id);
+      throw new Error(`${row.id} failed`);
+    }
     // A delivery takes a few turns of the event loop, as a request to a homeserver does.
     for (let i = 0; i < 3; i++) await new Promise((r) => setImmediate(r));
     this.flying.delete(row.id);
@@ -75,6 +85,8 @@ class Worker extends OutboxWorker<LeasedRow> {
 }
 
 const rows = (...ids: string[]): LeasedRow[] => ids.map((id) => ({ id, attempts: 1, lease_token: `token-${id}` }));
+/** Rows of one order key each ("a1" → key "a"), as a claim with runs returns them. */
+const keyed = (...ids: string[]): LeasedRow[] => rows(...ids).map((r) => ({ ...r, orderKey: r.id[0] }));
 
 describe('OutboxWorker on shutdown', () => {
   it('finishes the row in hand and gives the rest of its batch back', async () => {
@@ -136,6 +148,26 @@ describe('OutboxWorker on shutdown', () => {
     expect(await worker.drain()).toBe(2);
     expect(worker.recording.recordedByClaim).toEqual([[], [], []]);
     expect(worker.recording.done).toEqual(['a', 'b']);
+  });
+
+  it('sends each group\'s run in order beside other groups\' runs, and after a failed row gives the rest of its run back', async () => {
+    const ids = ['a1', 'b1', 'a2', 'b2', 'a3', 'c1'];
+    const worker = new Worker(new RecordingQueue(keyed(...ids)), 'none', ids, 4, ['a2']);
+    await worker.runOnce(6);
+    expect(worker.recording.done.sort()).toEqual(['a1', 'b1', 'b2', 'c1']);
+    expect(worker.recording.failedIds).toEqual(['a2']);
+    expect(worker.recording.released).toEqual([['a3']]);
+    // One lane per group: never two rows of a group in flight, and a group's rows in their order.
+    for (const [id, beside] of Object.entries(worker.startedBeside)) expect(beside.filter((other) => other[0] === id[0])).toEqual([]);
+    expect(worker.startedBeside['b2']).not.toContain('b1');
+    expect(worker.maxInFlight).toBe(3);
+  });
+
+  it('one lane: a group\'s run after a failed row goes back, the other groups\' rows still go out in seq order', async () => {
+    const worker = new Worker(new RecordingQueue(keyed('a1', 'b1', 'a2', 'b2')), 'none', [], 1, ['a1']);
+    await worker.runOnce(4);
+    expect(worker.recording.done).toEqual(['b1', 'b2']);
+    expect(worker.recording.released).toEqual([['a2']]);
   });
 
   it('claims nothing more once stopped', async () => {

@@ -2,10 +2,12 @@ import type { BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import type { DeliveryFailure, LeaseQueue, LeasedRow } from './lease-queue.js';
 
 /**
- * A polling worker for one outbox channel (Matrix, mail): claims due rows from its LeaseQueue (at
- * most one per order key, so never two of one group), delivers them and records the outcome. Rows
- * that depend on nothing else in the batch (the subclass says which) go out `concurrency` at a
- * time after the others have gone out one by one. On shutdown it finishes the rows in hand and
+ * A polling worker for one outbox channel (Matrix, mail): claims due rows from its LeaseQueue (per
+ * order key the next `claimRun` waiting rows, a gapless run in seq order, so no other worker holds
+ * rows of that group meanwhile), delivers them and records the outcome. A run goes out in order,
+ * and after a row that did not go out the rest of its run is given back. Runs that depend on
+ * nothing else in the batch (the subclass says which rows) go out `concurrency` at a time after
+ * the others have gone out one by one, in seq order. On shutdown it finishes the rows in hand and
  * gives the other claimed rows back at once. Subclasses say how a row is delivered and which
  * failures are temporary.
  */
@@ -20,6 +22,11 @@ export abstract class OutboxWorker<Row extends LeasedRow> implements BeforeAppli
   protected claimBatch = 10;
   /** How many independent rows may be delivered at once (1: one after another). */
   protected concurrency = 1;
+  /**
+   * How many consecutive rows of one order key a claim takes (LeaseQueue.claimAfter's run): they
+   * go out one after another with no claim in between, and their records wait for the next claim.
+   */
+  protected claimRun = 1;
   /**
    * Rows delivered while draining whose records wait for the next claim, which writes them in the
    * same statement (LeaseQueue.claimAfter): when a group's rows come one per claim, that saves a
@@ -91,7 +98,7 @@ export abstract class OutboxWorker<Row extends LeasedRow> implements BeforeAppli
     }
   }
 
-  /** One claim and its deliveries. `chain`: the last delivered row may be recorded by the next claim (drain). */
+  /** One claim and its deliveries. `chain`: delivered rows may be recorded by the next claim (drain). */
   async runOnce(batch = this.claimBatch, chain = false): Promise<number> {
     const prepared = await this.prepare();
     const done = this.unrecorded;
@@ -99,7 +106,7 @@ export abstract class OutboxWorker<Row extends LeasedRow> implements BeforeAppli
     const startedAt = performance.now();
     let claimed: Awaited<ReturnType<LeaseQueue<Row>['claimAfter']>>;
     try {
-      claimed = await this.queue.claimAfter(done, batch);
+      claimed = await this.queue.claimAfter(done, batch, this.claimRun);
     } catch (error) {
       this.unrecorded.unshift(...done); // not written: the next claim or shutdown tries again
       throw error;
@@ -107,34 +114,53 @@ export abstract class OutboxWorker<Row extends LeasedRow> implements BeforeAppli
     const { rows, delivered } = claimed;
     for (const d of done) this.recorded(d.row, delivered.has(d.row.id));
     if (!rows.length) return prepared;
+    // The claim's rows of one order key (a gapless run, in seq order) go out one after another;
+    // after a row that did not go out, the rest of its run goes back.
+    const runs = new Map<string, Row[]>();
+    for (const row of rows) {
+      const key = row.orderKey ?? `row ${row.id}`;
+      const list = runs.get(key);
+      if (list) list.push(row);
+      else runs.set(key, [row]);
+    }
+    const runOf = new Map(rows.map((r) => [r.id, runs.get(r.orderKey ?? `row ${r.id}`)!]));
     const together = rows.length > 1 && this.concurrency > 1 ? await this.independent(rows) : new Set<string>();
-    const alone = rows.filter((r) => !together.has(r.id));
-    // The order rows are started in: those with dependencies one by one, then the independent ones.
-    const order = [...alone, ...rows.filter((r) => together.has(r.id))];
-    let next = 0;
+    const sideBySide = [...runs.values()].filter((run) => run.every((r) => together.has(r.id)));
+    const pending = new Set(rows.map((r) => r.id));
+    const broken = new Set<Row[]>();
     let started = 0;
-    const run = async (row: Row) => {
+    const run = async (row: Row): Promise<boolean> => {
+      pending.delete(row.id);
       // The rows before this one may have taken long: the lease must still be ours, and fresh. Within
       // a second (at most a tenth of the lease) of sending the claim it is both: nobody else can
       // hold the row yet, and it has about the whole lease left, as the batch's first row has.
       const fresh = performance.now() - startedAt < Math.min(1000, this.queue.leaseMs / 10);
       if (started++ > 0 && !fresh && !(await this.queue.renew(row))) {
         this.logger.warn(`outbox ${this.describe(row)}: lease lost before delivery (another worker has it), skipped`);
-        return;
+        return false;
       }
-      await this.process(row, chain);
+      return this.process(row, chain);
     };
-    while (next < alone.length && !this.stopped) await run(order[next++]);
-    const lanes = Math.min(this.concurrency, order.length - next);
+    // Rows with dependencies one by one, in seq order across keys (rooms depend on each other).
+    for (const row of rows) {
+      const own = runOf.get(row.id)!;
+      if (this.stopped) break;
+      if (sideBySide.includes(own) || broken.has(own)) continue;
+      if (!(await run(row))) broken.add(own);
+    }
+    // Then the independent runs, up to `concurrency` at a time, each in its order.
+    let next = 0;
     await Promise.all(
-      Array.from({ length: lanes }, async () => {
-        while (next < order.length && !this.stopped) await run(order[next++]);
+      Array.from({ length: Math.min(this.concurrency, sideBySide.length) }, async () => {
+        while (next < sideBySide.length && !this.stopped) {
+          for (const row of sideBySide[next++]) if (this.stopped || !(await run(row))) break;
+        }
       }),
     );
-    const rest = order.slice(next);
+    const rest = rows.filter((r) => pending.has(r.id));
     if (rest.length) {
       await this.queue.release(rest);
-      this.logger.log(`released ${rest.length} claimed outbox row(s) on shutdown`);
+      if (this.stopped) this.logger.log(`released ${rest.length} claimed outbox row(s) on shutdown`);
     }
     return prepared + rows.length;
   }
@@ -152,7 +178,8 @@ export abstract class OutboxWorker<Row extends LeasedRow> implements BeforeAppli
     else this.logger.warn(`outbox ${this.describe(row)} delivered after its lease was lost; not recorded (another worker holds it)`);
   }
 
-  private async process(row: Row, leaveRecord = false): Promise<void> {
+  /** Delivers a row and records the outcome; true when it went out. */
+  private async process(row: Row, leaveRecord = false): Promise<boolean> {
     let remoteId: string | null;
     try {
       remoteId = await this.deliver(row);
@@ -161,18 +188,20 @@ export abstract class OutboxWorker<Row extends LeasedRow> implements BeforeAppli
       const { dead, delayMs, lost } = await this.queue.failed(row, failure);
       if (lost) {
         this.logger.warn(`outbox ${this.describe(row)} failed after its lease was lost; the outcome is left to the worker that holds it: ${failure.message}`);
-        return;
+        return false;
       }
       if (dead) this.logger.error(`outbox ${this.describe(row)} is a dead letter after ${row.attempts} attempt(s): ${failure.message}`);
       else this.logger.warn(`outbox ${this.describe(row)} failed (attempt ${row.attempts}), retrying in ${delayMs} ms: ${failure.message}`);
       this.settled(row, dead ? 'dead' : 'retry');
-      return;
+      return false;
     }
     if (leaveRecord && !this.stopped) {
       this.unrecorded.push({ row, remoteId });
-      return;
+      return true;
     }
-    this.recorded(row, await this.queue.delivered(row, remoteId));
+    const recorded = await this.queue.delivered(row, remoteId);
+    this.recorded(row, recorded);
+    return recorded;
   }
 
   status() {

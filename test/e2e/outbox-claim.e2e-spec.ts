@@ -83,6 +83,40 @@ describe('claiming outbox rows', () => {
     expect(await queue.claimAfter([], 10)).toEqual({ rows: [], delivered: new Set() });
   });
 
+  it('takes a run of each group\'s next rows behind its head, gapless and in order, and records a whole run with the next claim', async () => {
+    await clear();
+    const groups = [randomUUID(), randomUUID()];
+    await enqueue(groups, 4);
+    const order = await db.query<{ id: string; group_id: string }[]>(`SELECT id, group_id FROM outbox_event ORDER BY seq`);
+    const ofGroup = (g: string) => order.filter((r) => r.group_id === g).map((r) => r.id);
+
+    const { rows } = await queue.claimAfter([], 10, 3);
+    expect(rows.map((r) => r.id)).toEqual(order.filter((r) => ofGroup(r.group_id).indexOf(r.id) < 3).map((r) => r.id));
+    expect(rows.map((r) => r.orderKey)).toEqual(rows.map((r) => r.group_id));
+    // Both groups are out: nothing more, whatever the run length.
+    expect(await queue.claimAfter([], 10, 10)).toEqual({ rows: [], delivered: new Set() });
+
+    // Group A's run delivered and recorded by the next claim, which takes A's last row; B's run is still out.
+    const runA = rows.filter((r) => r.group_id === groups[0]);
+    const next = await queue.claimAfter(runA.map((row) => ({ row, remoteId: null })), 10, 3);
+    expect([...next.delivered].sort()).toEqual(runA.map((r) => r.id).sort());
+    expect(next.rows.map((r) => r.id)).toEqual([ofGroup(groups[0])[3]]);
+  });
+
+  it('ends a run before a row that is not due, so a group never goes out with a gap', async () => {
+    await clear();
+    const group = randomUUID();
+    await enqueue([group], 5);
+    const ids = (await db.query<{ id: string }[]>(`SELECT id FROM outbox_event ORDER BY seq`)).map((r) => r.id);
+    await db.query(`UPDATE outbox_event SET available_at = now() + interval '1 hour' WHERE id = $1`, [ids[2]]);
+    const { rows } = await queue.claimAfter([], 10, 5);
+    expect(rows.map((r) => r.id)).toEqual(ids.slice(0, 2));
+    // Recorded, the row that waits for its retry is the group's head: nothing goes out behind it.
+    const after = await queue.claimAfter(rows.map((row) => ({ row, remoteId: null })), 10, 5);
+    expect(after.rows).toEqual([]);
+    expect(after.delivered.size).toBe(2);
+  });
+
   it('skips a group whose head waits for its retry, and respects the batch size', async () => {
     await clear();
     const groups = Array.from({ length: 5 }, () => randomUUID());
