@@ -11,6 +11,7 @@ import { retryQueryFieldsOnConnectionLoss } from '../database/read-retry.js';
 import { RequestLoaders, type GqlContext } from '../common/request-loaders.js';
 import { DateScalar, DateTimeScalar } from '../common/scalars.js';
 import { CompiledExecutor } from './compiled-executor.js';
+import { removePlainFieldResolvers } from './plain-fields.js';
 import { armorLimit, GRAPHQL_LIMITS, maxFieldsRule } from './graphql-limits.js';
 
 const logger = new Logger('GraphQL');
@@ -56,7 +57,10 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
       req: request,
       loaders: new RequestLoaders(),
     }),
-    transformSchema: (built: GraphQLSchema) => (schema = retryQueryFieldsOnConnectionLoss(built)),
+    transformSchema: (built: GraphQLSchema) => {
+      removePlainFieldResolvers(built);
+      return (schema = retryQueryFieldsOnConnectionLoss(built));
+    },
     formatError: (formatted, error) => formatError(formatted, error, (e) => logger.error(e instanceof Error ? (e.stack ?? e.message) : String(e))),
   };
   // Nest's driver config does not name Apollo's `gateway` option, but hands every option to Apollo.
