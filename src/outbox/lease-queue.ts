@@ -85,6 +85,45 @@ export function claimCandidates(table: string, key: string, where?: string, sett
 }
 
 /**
+ * The statement of LeaseQueue.claimAfter: $1 batch (groups), $2 lease seconds, $3 lease token,
+ * $4–$6 the deliveries to record (ids, remote ids, their lease tokens), $7 the run length.
+ */
+export function claimStatement(opts: Pick<LeaseQueueOptions, 'table' | 'orderColumn' | 'where' | 'returning'>): string {
+  const { table, orderColumn: key, where, returning } = opts;
+  const waiting = (e: string) => `${e}.delivered_at IS NULL AND ${e}.dead_at IS NULL`;
+  const ready = (e: string) => `${e}.available_at <= now() AND (${e}.locked_until IS NULL OR ${e}.locked_until < now())`;
+  return `WITH RECURSIVE settled AS (
+         UPDATE ${table} t SET delivered_at = now(), remote_id = d.remote_id, locked_until = NULL, last_error = NULL
+           FROM unnest($4::uuid[], $5::text[], $6::uuid[]) AS d(id, remote_id, token)
+          WHERE t.id = d.id AND t.lease_token IS NOT DISTINCT FROM d.token AND t.delivered_at IS NULL AND t.dead_at IS NULL
+          RETURNING t.id
+       ),
+       ${claimCandidates(table, key, where, 'settled').replace(/^RECURSIVE /, '')},
+       heads_locked AS (
+         SELECT e.id, e.${key} AS k, e.seq FROM ${table} e
+          WHERE e.id IN (SELECT id FROM candidates) AND ${waiting('e')} AND ${ready('e')}
+          ORDER BY e.seq LIMIT $1 FOR UPDATE SKIP LOCKED
+       ),
+       runs AS (
+         SELECT h.id, h.k, 0::bigint AS pos FROM heads_locked h
+         UNION ALL
+         SELECT x.id, h.k, x.pos FROM heads_locked h CROSS JOIN LATERAL (
+           SELECT y.id, row_number() OVER (ORDER BY y.seq) AS pos, bool_and(y.ok) OVER (ORDER BY y.seq) AS all_ok FROM (
+             SELECT e.id, e.seq, (${ready('e')}${where ? ` AND (${where})` : ''}) AS ok FROM ${table} e
+              WHERE h.k IS NOT NULL AND e.${key} = h.k AND e.seq > h.seq AND ${waiting('e')} AND e.id NOT IN (SELECT id FROM settled)
+              ORDER BY e.seq LIMIT $7::int - 1) y
+         ) x WHERE x.all_ok
+       ),
+       claimed AS (
+         UPDATE ${table} SET locked_until = now() + make_interval(secs => $2::double precision), attempts = attempts + 1, lease_token = $3
+          WHERE id IN (SELECT id FROM runs) AND ${waiting(table)} AND ${ready(table)}
+          RETURNING ${returning}, attempts, lease_token, seq AS seq__
+       )
+       SELECT c.*, r.k::text AS key__, r.pos::int AS pos__, (SELECT array_agg(id) FROM settled) AS settled__
+         FROM (SELECT 1) AS one LEFT JOIN claimed c ON true LEFT JOIN runs r ON r.id = c.id ORDER BY c.seq__`;
+}
+
+/**
  * The delivery machinery of one outbox channel, on a table of its own rows: claims with
  * FOR UPDATE SKIP LOCKED under a lease (any number of workers and instances), one row at a time
  * per order key in seq order, backoff for temporary failures, dead letters after MAX_ATTEMPTS.
@@ -124,40 +163,9 @@ export class LeaseQueue<Row extends LeasedRow> {
    * once, so a claim is always a gapless start of its group's waiting rows.
    */
   async claimAfter(done: { row: Row; remoteId: string | null }[], batch: number, run = 1): Promise<{ rows: Row[]; delivered: Set<string> }> {
-    const { table, orderColumn: key, where, returning, leaseMs } = this.opts;
-    const waiting = (e: string) => `${e}.delivered_at IS NULL AND ${e}.dead_at IS NULL`;
-    const ready = (e: string) => `${e}.available_at <= now() AND (${e}.locked_until IS NULL OR ${e}.locked_until < now())`;
     const result = await this.db.query<(Row & { settled__: string[] | null; seq__: string | null; key__: string | null; pos__: number | null })[]>(
-      `WITH RECURSIVE settled AS (
-         UPDATE ${table} t SET delivered_at = now(), remote_id = d.remote_id, locked_until = NULL, last_error = NULL
-           FROM unnest($4::uuid[], $5::text[], $6::uuid[]) AS d(id, remote_id, token)
-          WHERE t.id = d.id AND t.lease_token IS NOT DISTINCT FROM d.token AND t.delivered_at IS NULL AND t.dead_at IS NULL
-          RETURNING t.id
-       ),
-       ${claimCandidates(table, key, where, 'settled').replace(/^RECURSIVE /, '')},
-       heads_locked AS (
-         SELECT e.id, e.${key} AS k, e.seq FROM ${table} e
-          WHERE e.id IN (SELECT id FROM candidates) AND ${waiting('e')} AND ${ready('e')}
-          ORDER BY e.seq LIMIT $1 FOR UPDATE SKIP LOCKED
-       ),
-       runs AS (
-         SELECT h.id, h.k, 0::bigint AS pos FROM heads_locked h
-         UNION ALL
-         SELECT x.id, h.k, x.pos FROM heads_locked h CROSS JOIN LATERAL (
-           SELECT y.id, row_number() OVER (ORDER BY y.seq) AS pos, bool_and(y.ok) OVER (ORDER BY y.seq) AS all_ok FROM (
-             SELECT e.id, e.seq, (${ready('e')}${where ? ` AND (${where})` : ''}) AS ok FROM ${table} e
-              WHERE h.k IS NOT NULL AND e.${key} = h.k AND e.seq > h.seq AND ${waiting('e')} AND e.id NOT IN (SELECT id FROM settled)
-              ORDER BY e.seq LIMIT $7::int - 1) y
-         ) x WHERE x.all_ok
-       ),
-       claimed AS (
-         UPDATE ${table} SET locked_until = now() + make_interval(secs => $2::double precision), attempts = attempts + 1, lease_token = $3
-          WHERE id IN (SELECT id FROM runs) AND ${waiting(table)} AND ${ready(table)}
-          RETURNING ${returning}, attempts, lease_token, seq AS seq__
-       )
-       SELECT c.*, r.k::text AS key__, r.pos::int AS pos__, (SELECT array_agg(id) FROM settled) AS settled__
-         FROM (SELECT 1) AS one LEFT JOIN claimed c ON true LEFT JOIN runs r ON r.id = c.id ORDER BY c.seq__`,
-      [batch, leaseMs / 1000, randomUUID(), done.map((d) => d.row.id), done.map((d) => d.remoteId), done.map((d) => d.row.lease_token), Math.max(1, run)],
+      claimStatement(this.opts),
+      [batch, this.opts.leaseMs / 1000, randomUUID(), done.map((d) => d.row.id), done.map((d) => d.remoteId), done.map((d) => d.row.lease_token), Math.max(1, run)],
     );
     const claimed = result.filter((r) => r.id !== null);
     // A gapless start of each group: a run row that was not claimed ends its group's run here.
