@@ -143,7 +143,10 @@ test('the group page shows the jour fixe with its next dates and skipped holiday
 test('the calendar shows my meetings in German', async ({ page }, info) => {
   const title = `Kalendertermin ${uniq()}`;
   const mara = await tokenFor('mara');
+  // In 12 days at 10:00 UTC (11:00 or 12:00 in Berlin): a meeting that ran past midnight would
+  // show in two day cells (the test failed when it ran at 23:11 Berlin time).
   const startsAt = new Date(Date.now() + 12 * 86_400_000);
+  startsAt.setUTCHours(10, 0, 0, 0);
   await api(mara, 'mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }', {
     i: { groupId: r.groups.fachgruppe, title, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString() },
   });
