@@ -116,16 +116,17 @@ export abstract class OutboxWorker<Row extends LeasedRow> implements BeforeAppli
     if (!rows.length) return prepared;
     // The claim's rows of one order key (a gapless run, in seq order) go out one after another;
     // after a row that did not go out, the rest of its run goes back.
-    const runs = new Map<string, Row[]>();
+    const keyOf = (row: Row) => row.orderKey ?? `row ${row.id}`;
+    const runOf = new Map<string, Row[]>();
     for (const row of rows) {
-      const key = row.orderKey ?? `row ${row.id}`;
-      const list = runs.get(key);
-      if (list) list.push(row);
-      else runs.set(key, [row]);
+      const same = runOf.get(keyOf(row));
+      if (same) same.push(row);
+      else runOf.set(keyOf(row), [row]);
     }
-    const runOf = new Map(rows.map((r) => [r.id, runs.get(r.orderKey ?? `row ${r.id}`)!]));
+    const runs = [...runOf.values()];
     const together = rows.length > 1 && this.concurrency > 1 ? await this.independent(rows) : new Set<string>();
-    const sideBySide = [...runs.values()].filter((run) => run.every((r) => together.has(r.id)));
+    const sideBySide = runs.filter((run) => run.every((r) => together.has(r.id)));
+    const apart = new Set(sideBySide);
     const pending = new Set(rows.map((r) => r.id));
     const broken = new Set<Row[]>();
     let started = 0;
@@ -143,9 +144,9 @@ export abstract class OutboxWorker<Row extends LeasedRow> implements BeforeAppli
     };
     // Rows with dependencies one by one, in seq order across keys (rooms depend on each other).
     for (const row of rows) {
-      const own = runOf.get(row.id)!;
+      const own = runOf.get(keyOf(row))!;
       if (this.stopped) break;
-      if (sideBySide.includes(own) || broken.has(own)) continue;
+      if (apart.has(own) || broken.has(own)) continue;
       if (!(await run(row))) broken.add(own);
     }
     // Then the independent runs, up to `concurrency` at a time, each in its order.
