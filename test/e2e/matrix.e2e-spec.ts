@@ -7,16 +7,9 @@ import { MatrixOutboxProcessor } from '../../src/matrix/matrix-outbox.processor.
 import { MeetingRemindersService } from '../../src/meetings/meeting-reminders.service.js';
 import { actor, addGroupMember, addMember, group, network, organization, setRole, type Actor } from '../support/factories.js';
 import { listenAsAppservice } from '../support/appservice-port.js';
-import { matrixApi, pingAppservice, registerMatrixUser, roomMembers, roomMessages, SYNAPSE, SYNAPSE_HUB_ENV } from '../support/synapse.js';
-import { drainOutbox, outboxStatus, roomOfGroup } from '../support/bridge.js';
+import { matrixApi, pingAppservice, registerMatrixUser, roomMembers, roomMessages, SYNAPSE } from '../support/synapse.js';
+import { DRIVEN_MATRIX_ENV, drainOutbox, outboxStatus, roomOfGroup } from '../support/bridge.js';
 import { codeOf, freshDatabase, TestHub } from '../support/test-hub.js';
-
-const MATRIX_ENV = {
-  ...SYNAPSE_HUB_ENV,
-  MATRIX_OUTBOX_WORKER: 'false', // the tests drive delivery themselves
-  MATRIX_RETRY_BASE_MS: '50',
-  MATRIX_TIMEOUT_MS: '5000',
-};
 
 describe('the Matrix bridge, against a real Synapse', () => {
   let hub: TestHub;
@@ -45,7 +38,7 @@ describe('the Matrix bridge, against a real Synapse', () => {
 
   beforeAll(async () => {
     databaseUrl = await freshDatabase('matrix');
-    hub = await TestHub.start({ ...MATRIX_ENV, DATABASE_URL: databaseUrl });
+    hub = await TestHub.start({ ...DRIVEN_MATRIX_ENV, DATABASE_URL: databaseUrl });
     processor = hub.hub.app.get(MatrixOutboxProcessor);
     // Synapse pushes room events to the application service here.
     releasePort = await listenAsAppservice(hub.hub.app);
@@ -235,7 +228,7 @@ describe('the Matrix bridge, against a real Synapse', () => {
       });
     }
     // A second instance of the hub on the same database delivers alongside this one.
-    const other = await TestHub.start({ ...MATRIX_ENV, DATABASE_URL: databaseUrl });
+    const other = await TestHub.start({ ...DRIVEN_MATRIX_ENV, DATABASE_URL: databaseUrl });
     try {
       const otherProcessor = other.hub.app.get(MatrixOutboxProcessor);
       await Promise.all([processor.drain(), otherProcessor.drain(), processor.runOnce(5), otherProcessor.runOnce(5)]);

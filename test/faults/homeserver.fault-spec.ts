@@ -6,16 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ChatPort, MARKER_KEY } from '../../src/matrix/chat.port.js';
 import { MatrixOutboxProcessor } from '../../src/matrix/matrix-outbox.processor.js';
 import { actor, addGroupMember, addMember, group, network, organization, setRole, type Actor } from '../support/factories.js';
-import { registerMatrixUser, roomMessages, synapse, SYNAPSE_HUB_ENV } from '../support/synapse.js';
-import { drainOutbox, outboxStatus, roomOfGroup } from '../support/bridge.js';
+import { registerMatrixUser, roomMessages, synapse } from '../support/synapse.js';
+import { DRIVEN_MATRIX_ENV, drainOutbox, outboxStatus, roomOfGroup } from '../support/bridge.js';
 import { freshDatabase, TestHub } from '../support/test-hub.js';
-
-const MATRIX_ENV = {
-  ...SYNAPSE_HUB_ENV,
-  MATRIX_OUTBOX_WORKER: 'false', // the tests drive delivery themselves
-  MATRIX_RETRY_BASE_MS: '50',
-  MATRIX_TIMEOUT_MS: '5000',
-};
 
 describe('the Matrix bridge when the homeserver goes away', () => {
   let hub: TestHub;
@@ -30,7 +23,7 @@ describe('the Matrix bridge when the homeserver goes away', () => {
   const status = () => outboxStatus(hub, root.token);
 
   beforeAll(async () => {
-    hub = await TestHub.start({ ...MATRIX_ENV, DATABASE_URL: await freshDatabase('homeserver') });
+    hub = await TestHub.start({ ...DRIVEN_MATRIX_ENV, DATABASE_URL: await freshDatabase('homeserver') });
     processor = hub.hub.app.get(MatrixOutboxProcessor);
     root = await actor(hub, 'root', { admin: true });
     lead = await actor(hub, 'lead');

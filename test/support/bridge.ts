@@ -1,6 +1,15 @@
 // Probes of the Matrix bridge through the API, shared by the tests that drive delivery themselves.
 import type { MatrixOutboxProcessor } from '../../src/matrix/matrix-outbox.processor.js';
+import { SYNAPSE_HUB_ENV } from './synapse.js';
 import type { TestHub } from './test-hub.js';
+
+/** A hub on the test homeserver whose outbox the test delivers itself (drainOutbox), with quick retries. */
+export const DRIVEN_MATRIX_ENV: Readonly<Record<string, string>> = {
+  ...SYNAPSE_HUB_ENV,
+  MATRIX_OUTBOX_WORKER: 'false',
+  MATRIX_RETRY_BASE_MS: '50',
+  MATRIX_TIMEOUT_MS: '5000',
+};
 
 /** The outbox's counts, as a hub admin (`token`) sees them. */
 export async function outboxStatus(hub: TestHub, token: string): Promise<{ pending: number; failed: number; deadLetter: number; delivered: number }> {
