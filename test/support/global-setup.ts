@@ -80,7 +80,8 @@ async function acknowledgeHeldTransactions(): Promise<void> {
     req.resume();
     req.on('end', () => {
       last = Date.now();
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      // No keep-alive: Synapse must not keep a pooled connection to a listener that goes away.
+      res.writeHead(200, { 'content-type': 'application/json', connection: 'close' }).end('{}');
     });
   });
   try {

@@ -34,14 +34,19 @@ export const SYNAPSE_HUB_ENV: Readonly<Record<string, string>> = {
  * it backs off for minutes, which would starve the next test that listens there.
  */
 export async function pingAppservice(): Promise<number> {
-  const res = await fetch(`${SYNAPSE.baseUrl}/_matrix/client/v1/appservice/${SYNAPSE.appserviceId}/ping`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${SYNAPSE.asToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ transaction_id: `ping-${Date.now()}-${Math.random()}` }),
-  });
-  const json = (await res.json()) as { duration_ms?: number };
-  if (!res.ok || typeof json.duration_ms !== 'number') throw new Error(`appservice ping: ${res.status} ${JSON.stringify(json)}`);
-  return json.duration_ms;
+  for (let attempt = 1; ; attempt++) {
+    const res = await fetch(`${SYNAPSE.baseUrl}/_matrix/client/v1/appservice/${SYNAPSE.appserviceId}/ping`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${SYNAPSE.asToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ transaction_id: `ping-${Date.now()}-${Math.random()}` }),
+    });
+    const json = (await res.json()) as { duration_ms?: number; errcode?: string };
+    if (res.ok && typeof json.duration_ms === 'number') return json.duration_ms;
+    // Synapse may try a pooled connection to a listener that has gone (the previous test hub on the
+    // port) and answer M_CONNECTION_FAILED once; its next attempt opens a new connection.
+    if (json.errcode !== 'M_CONNECTION_FAILED' || attempt === 3) throw new Error(`appservice ping: ${res.status} ${JSON.stringify(json)}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }
 
 /** Installs (cached), configures and starts Synapse; throws with the script's output on failure. */
