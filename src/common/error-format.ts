@@ -37,7 +37,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   const code = String(formatted.extensions?.code ?? '');
   const base = { message: withoutSuggestions(formatted.message), locations: formatted.locations, path: formatted.path };
   if (original instanceof DomainError) {
-    return { ...base, message: withoutSuggestions(original.message), extensions: { ...original.extensions } };
+    // `http` sets the answer's status (Apollo reads it from the thrown error); it is not for the body.
+    const { http: _http, ...extensions } = original.extensions;
+    return { ...base, message: withoutSuggestions(original.message), extensions };
   }
   const german = { ...base, message: germanRequestMessage(base.message, innerMessage(original)) };
   if (PUBLIC_CODES.has(code)) return { ...german, extensions: { code } };

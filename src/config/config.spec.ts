@@ -69,7 +69,9 @@ describe('loadConfig', () => {
   it('compiles repeated queries unless told not to', () => {
     expect(loadConfig({}).compiledQueries).toBe(true);
     expect(loadConfig({ GRAPHQL_COMPILED_QUERIES: 'false' }).compiledQueries).toBe(false);
-    expect(() => loadConfig({ GRAPHQL_COMPILED_QUERIES: 'yes' })).toThrow(/GRAPHQL_COMPILED_QUERIES must be "true" or "false"/);
+    expect(loadConfig({}).compileAfter).toBe(2);
+    expect(loadConfig({ GRAPHQL_COMPILED_QUERIES: 'always' })).toMatchObject({ compiledQueries: true, compileAfter: 1 });
+    expect(() => loadConfig({ GRAPHQL_COMPILED_QUERIES: 'yes' })).toThrow(/GRAPHQL_COMPILED_QUERIES must be "true", "always" or "false"/);
   });
 
   it('keeps an outbox lease longer than a Matrix call may take', () => {

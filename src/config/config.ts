@@ -15,8 +15,14 @@ export interface AppConfig {
   readonly embeddedDatabase: boolean;
   /** Hot statements as named prepared statements on a PostgreSQL server (never on the embedded one). */
   readonly preparedStatements: boolean;
-  /** Run repeated queries compiled by graphql-jit (GRAPHQL_COMPILED_QUERIES, default true). */
+  /**
+   * Run queries compiled by graphql-jit (GRAPHQL_COMPILED_QUERIES): `true` (default) from a
+   * document's second run, `always` from its first (so that tests and benches exercise the compiled
+   * path with every document), `false` never.
+   */
   readonly compiledQueries: boolean;
+  /** After how many runs a query document is compiled (1 with `always`, else 2). */
+  readonly compileAfter: number;
   readonly auth: AuthConfig;
   /** How long before a meeting its reminder goes out. */
   readonly reminderHours: number;
@@ -128,7 +134,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push(`DATABASE_PREPARED_STATEMENTS must be "true" or "false" (false behind a transaction-mode PgBouncer), got "${preparedStatements}"`);
   }
   const compiledQueries = env.GRAPHQL_COMPILED_QUERIES ?? 'true';
-  if (compiledQueries !== 'true' && compiledQueries !== 'false') problems.push(`GRAPHQL_COMPILED_QUERIES must be "true" or "false", got "${compiledQueries}"`);
+  if (!['true', 'false', 'always'].includes(compiledQueries)) problems.push(`GRAPHQL_COMPILED_QUERIES must be "true", "always" or "false", got "${compiledQueries}"`);
   const logFormat = env.LOG_FORMAT ?? 'json';
   if (logFormat !== 'json' && logFormat !== 'pretty') problems.push(`LOG_FORMAT must be "json" or "pretty", got "${logFormat}"`);
 
@@ -153,7 +159,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl,
     embeddedDatabase: false,
     preparedStatements: preparedStatements === 'true',
-    compiledQueries: compiledQueries === 'true',
+    compiledQueries: compiledQueries !== 'false',
+    compileAfter: compiledQueries === 'always' ? 1 : 2,
     auth,
     matrix,
     reminderHours,

@@ -16,7 +16,8 @@ schema.getQueryType()!.getFields().groups.resolve = (_, args: { level?: string; 
 (schema.getType('Group') as GraphQLObjectType).getFields().broken.resolve = () => {
   throw new Error('kaputt');
 };
-schema.getMutationType()!.getFields().rename.resolve = (_, args: { name: string }) => args.name;
+let renames = 0;
+schema.getMutationType()!.getFields().rename.resolve = (_, args: { name: string }) => (renames++, args.name);
 
 const executor = new CompiledExecutor(() => schema);
 
@@ -73,5 +74,20 @@ describe('CompiledExecutor', () => {
     }
     expect(executor.isCompiled(mutation)).toBe(false);
     expect(executor.isCompiled(introspection)).toBe(false);
+  });
+
+  it('runs nothing when Apollo resolved no operation, and no mutation over GET (issue 19)', async () => {
+    const document = parse('mutation { rename(name: "Neu") }');
+    const before = renames;
+    const context = (operation: OperationDefinitionNode | undefined, operationName: string | undefined, method: string) =>
+      ({ document, operation, operationName: null, request: { variables: {}, operationName, http: { method } }, context: {} }) as unknown as Parameters<CompiledExecutor['execute']>[0];
+    const mutation = document.definitions[0] as OperationDefinitionNode;
+    for (const [operation, name, method] of [[undefined, '', 'GET'], [undefined, 'X', 'POST'], [mutation, undefined, 'GET']] as const) {
+      const result = await executor.execute(context(operation, name, method));
+      expect(result.data).toBeUndefined();
+      expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    }
+    expect(renames).toBe(before);
+    expect((await executor.execute(context(mutation, undefined, 'POST'))).data).toEqual({ rename: 'Neu' });
   });
 });

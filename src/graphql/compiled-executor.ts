@@ -4,17 +4,19 @@ import {
   getVariableValues,
   type DocumentNode,
   type ExecutionResult,
+  type GraphQLError,
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { refuseUnlessRunnable } from './operation-guard.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Gateway = ApolloServerOptionsWithGateway<any>['gateway'];
 type GatewayExecutor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
 type GatewayRequestContext = Parameters<GatewayExecutor>[0];
 
-/** A query document is compiled once it has been executed this often (a one-off query is cheaper interpreted). */
+/** A query document is compiled once it has been executed this often (a one-off query is cheaper interpreted); GRAPHQL_COMPILED_QUERIES=always sets 1. */
 export const COMPILE_AFTER = 2;
 
 interface Entry {
@@ -42,7 +44,10 @@ interface Entry {
 export class CompiledExecutor {
   private readonly cache = new WeakMap<DocumentNode, Map<string, Entry>>();
 
-  constructor(private readonly schema: () => GraphQLSchema) {}
+  constructor(
+    private readonly schema: () => GraphQLSchema,
+    private readonly compileAfter = COMPILE_AFTER,
+  ) {}
 
   /** Apollo's gateway interface around this executor, for the schema the hub builds. */
   gateway(): Gateway {
@@ -60,8 +65,15 @@ export class CompiledExecutor {
   async execute(request: GatewayRequestContext): Promise<ExecutionResult> {
     const schema = this.schema();
     const { document, operation } = request;
+    // Apollo hands over its resolved operation name, null when the requested one was not found:
+    // never let that null mean "the only operation" (operation-guard.ts refuses it first already).
+    try {
+      refuseUnlessRunnable(operation, request.request.operationName, request.request.http?.method);
+    } catch (error) {
+      return { errors: [error as GraphQLError] };
+    }
     const variables = request.request.variables ?? {};
-    const compiled = operation && this.compiled(schema, document, operation, request.operationName ?? null);
+    const compiled = this.compiled(schema, document, operation, request.operationName ?? null);
     if (compiled) {
       const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 50 });
       if (coerced.errors) return { errors: coerced.errors };
@@ -83,7 +95,7 @@ export class CompiledExecutor {
     let entry = byName.get(key);
     if (!entry) byName.set(key, (entry = { runs: 0 }));
     if (entry.compiled !== undefined) return entry.compiled;
-    if (++entry.runs < COMPILE_AFTER) return null;
+    if (++entry.runs < this.compileAfter) return null;
     const result = compileQuery(schema, document, operationName ?? undefined, { disablingCapturingStackErrors: true });
     entry.compiled = isCompiledQuery(result) ? result : null;
     return entry.compiled;

@@ -73,6 +73,7 @@ const WHOLE: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^Syntax Error: Document contains more tha[nt] (\d+) tokens\. Parsing aborted\.$/, (m) => tooManyTokens(Number(m[1]))],
   [/^Variable "\$(\w+)" of required type "([^"]+)" was not provided\.$/, (m) => `$${m[1]}: muss angegeben werden (Typ ${m[2]})`],
   [/^Variable "\$(\w+)" of non-null type "([^"]+)" must not be null\.$/, (m) => `$${m[1]}: darf nicht null sein (Typ ${m[2]})`],
+  [/^GET requests only support query operations, not (\w+) operations$/, (m) => `Über GET werden nur Abfragen (query) ausgeführt, keine ${m[1] === 'mutation' ? 'Änderung (mutation)' : m[1]}: bitte POST verwenden.`],
   [/^Too many errors processing variables, error limit reached\. Execution aborted\.$/, () => 'Zu viele ungültige Werte in den Variablen: Die Anfrage wurde abgebrochen.'],
   [/^Expected value of type "([^"]+)", found (.*?); ([\s\S]*)$/, (m) => `Ungültiger Wert ${m[2]} für den Typ ${m[1]}: ${reason(m[3]).text}`],
   [/^Expected value of type "([^"]+)", found (.*)\.$/s, (m) => `Ungültiger Wert ${m[2]} für den Typ ${m[1]}.`],

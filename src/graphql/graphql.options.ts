@@ -11,6 +11,7 @@ import { retryQueryFieldsOnConnectionLoss } from '../database/read-retry.js';
 import { RequestLoaders, type GqlContext } from '../common/request-loaders.js';
 import { DateScalar, DateTimeScalar } from '../common/scalars.js';
 import { CompiledExecutor } from './compiled-executor.js';
+import { operationGuardPlugin } from './operation-guard.js';
 import { removePlainFieldResolvers } from './plain-fields.js';
 import { armorLimit, GRAPHQL_LIMITS, maxFieldsRule } from './graphql-limits.js';
 
@@ -39,7 +40,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
   const executor = new CompiledExecutor(() => {
     if (!schema) throw new Error('the GraphQL schema is not built yet');
     return schema;
-  });
+  }, config.compileAfter);
   const options: ApolloDriverConfig = {
     path: '/graphql',
     autoSchemaFile: true,
@@ -50,7 +51,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     playground: false,
     includeStacktraceInErrorResponses: false,
     // graphql-armor's types come from Apollo's CJS build, Nest's from its ESM build: same objects.
-    plugins: [ApolloServerPluginCacheControlDisabled(), ...(armor.plugins as unknown as ApolloServerPlugin[])],
+    plugins: [ApolloServerPluginCacheControlDisabled(), operationGuardPlugin(), ...(armor.plugins as unknown as ApolloServerPlugin[])],
     parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
     validationRules: [...armor.validationRules, maxFieldsRule(GRAPHQL_LIMITS.maxFields)],
     context: (request: FastifyRequest, _reply: FastifyReply): GqlContext => ({

@@ -3,15 +3,16 @@ import { exportSPKI, importJWK, SignJWT } from 'jose';
 import { listRootOperations } from '../../src/auth/permission-inventory.js';
 import { KeycloakIssuer } from '../support/keycloak-issuer.js';
 import { codeOf, TestHub } from '../support/test-hub.js';
+import { EXECUTION_MODES } from '../support/execution-modes.js';
 
 const ME = '{ me { id displayName email } }';
 const now = () => Math.floor(Date.now() / 1000);
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
 
-describe('sign-in with Keycloak access tokens', () => {
+describe.each(EXECUTION_MODES)('sign-in with Keycloak access tokens, %s', (_mode, modeEnv) => {
   let hub: TestHub;
   beforeAll(async () => {
-    hub = await TestHub.start();
+    hub = await TestHub.start(modeEnv);
   });
   afterAll(() => hub.stop());
 
@@ -94,10 +95,10 @@ describe('sign-in with Keycloak access tokens', () => {
   });
 });
 
-describe('deny by default', () => {
+describe.each(EXECUTION_MODES)('deny by default, %s', (_mode, modeEnv) => {
   let hub: TestHub;
   beforeAll(async () => {
-    hub = await TestHub.start();
+    hub = await TestHub.start(modeEnv);
   });
   afterAll(() => hub.stop());
 

@@ -95,7 +95,9 @@ function healthWatch(hub: TestHub) {
 const clip = (v: unknown) => String(JSON.stringify(v, (_k, x) => (typeof x === "string" && x.length > 80 ? `${x.slice(0, 80)}…(${x.length})` : x))).slice(0, 600);
 
 describe.each([
-  ['bridge off', async () => ({})],
+  // Both execution modes (a fast path must keep every refusal of the slow one); the bridge run uses the default.
+  ['bridge off, interpreted', async () => ({ GRAPHQL_COMPILED_QUERIES: 'false' })],
+  ['bridge off, compiled', async () => ({ GRAPHQL_COMPILED_QUERIES: 'always' })],
   [
     'bridge on',
     async () => ({

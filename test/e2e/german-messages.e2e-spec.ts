@@ -8,6 +8,7 @@ import { actor } from '../support/factories.js';
 import { CREATE_PROFILE, knowledgeCast, profile, type KnowledgeCast } from '../support/knowledge-fixtures.js';
 import { cast, meeting, type Cast } from '../support/meeting-fixtures.js';
 import { TestHub, type GqlResult } from '../support/test-hub.js';
+import { EXECUTION_MODES } from '../support/execution-modes.js';
 
 /** English a German message must not contain (whole words, any case). */
 const ENGLISH = /\b(must|only|not found|may|cannot|should|invalid|required|at (least|most)|is not|the|a valid|Syntax Error|Variable|Expected|operation|access token)\b/i;
@@ -26,11 +27,11 @@ const REGISTER = 'mutation($input: RegisterForWebinarInput!) { registerForWebina
 const WORKSHOP = 'mutation($input: CreateWorkshopInput!) { createWorkshop(input: $input) { id } }';
 const PARTICIPANT = 'mutation($input: AddWorkshopParticipantInput!) { addWorkshopParticipant(input: $input) { person { id } } }';
 
-describe('German messages', () => {
+describe.each(EXECUTION_MODES)('German messages, %s', (_mode, modeEnv) => {
   let hub: TestHub;
   let c: Cast;
   beforeAll(async () => {
-    hub = await TestHub.start();
+    hub = await TestHub.start(modeEnv);
     c = await cast(hub);
   });
   afterAll(() => hub.stop());

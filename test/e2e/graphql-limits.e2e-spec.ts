@@ -7,6 +7,7 @@ import { GRAPHQL_LIMITS } from '../../src/graphql/graphql-limits.js';
 import { cast, meeting, type Cast } from '../support/meeting-fixtures.js';
 import { REAL_QUERIES } from '../support/real-queries.js';
 import { TestHub } from '../support/test-hub.js';
+import { EXECUTION_MODES } from '../support/execution-modes.js';
 
 /** Adds __typename to every selection set, as urql's document cache does. */
 const withTypename = (query: string) =>
@@ -19,13 +20,13 @@ const withTypename = (query: string) =>
     }),
   );
 
-describe('GraphQL limits', () => {
+describe.each(EXECUTION_MODES)('GraphQL limits, %s', (_mode, modeEnv) => {
   let hub: TestHub;
   let c: Cast;
   let slug: string;
   let meetingId: string;
   beforeAll(async () => {
-    hub = await TestHub.start();
+    hub = await TestHub.start(modeEnv);
     c = await cast(hub);
     slug = (await hub.ok(c.root.token, 'query($id: ID!) { group(id: $id) { network { slug } } }', { id: c.groupId })).group.network.slug;
     meetingId = await meeting(hub, c.agency, c.groupId, 3);
@@ -103,6 +104,41 @@ describe('GraphQL limits', () => {
     expect((await send({})).status).toBe(400);
     const nested = { query: 'query($ids: [ID!]) { me { id } }', variables: { ids: JSON.parse('['.repeat(5000) + ']'.repeat(5000)) } };
     expect((await send(nested)).status).toBe(400);
+  });
+
+  describe('only the named operation runs, and only a query over GET', () => {
+    /** Creates an organization if it runs; returns the answer and whether the organization exists afterwards. */
+    async function attempt(via: 'GET' | 'POST', operationName: string | undefined, label: string) {
+      const name = `Gemeinde ${label} ${Math.random().toString(36).slice(2, 8)}`;
+      const query = `mutation Create { createOrganization(input: {name: ${JSON.stringify(name)}, kind: MUNICIPALITY}) { id } }`;
+      const auth = `Bearer ${c.root.token}`;
+      const res =
+        via === 'GET'
+          ? await hub.http
+              .get(`/graphql?${new URLSearchParams({ query, ...(operationName === undefined ? {} : { operationName }) })}`)
+              .set('authorization', auth)
+              .set('apollo-require-preflight', 'true')
+          : await hub.http.post('/graphql').set('content-type', 'application/json').set('authorization', auth).send({ query, operationName });
+      const found = await hub.ok(c.root.token, "{ organizations { name } }");
+      return { status: res.status, errors: res.body.errors as { message: string; extensions: Record<string, unknown> }[] | undefined, created: found.organizations.some((o: { name: string }) => o.name === name) };
+    }
+
+    it('refuses a mutation sent as GET, also with an empty or unknown operationName, and runs nothing', async () => {
+      for (const operationName of [undefined, 'Create', '', 'Other']) {
+        const r = await attempt('GET', operationName, `GET ${operationName}`);
+        expect({ operationName, created: r.created, code: r.errors?.[0].extensions.code }).toEqual({ operationName, created: false, code: 'BAD_USER_INPUT' });
+        expect(r.status === 405 || r.status === 400).toBe(true);
+        expect(r.errors?.[0].message).toMatch(operationName === undefined || operationName === 'Create' ? /Über GET werden nur Abfragen/ : /^operationName: /);
+      }
+    });
+
+    it('refuses an operationName the document does not define, also over POST, naming the field', async () => {
+      for (const operationName of ['', 'Other']) {
+        const r = await attempt('POST', operationName, `POST ${operationName}`);
+        expect(r).toMatchObject({ status: 400, created: false, errors: [{ extensions: { code: 'BAD_USER_INPUT', field: 'operationName' } }] });
+      }
+      expect(await attempt('POST', 'Create', 'POST named')).toMatchObject({ status: 200, created: true });
+    });
   });
 
   it('lets every real query through, also with __typename everywhere', async () => {

@@ -6,15 +6,16 @@ import { todayInBerlin } from '../../src/common/scalars.js';
 import { uniq } from '../support/factories.js';
 import { cast, meeting, type Cast } from '../support/meeting-fixtures.js';
 import { TestHub, type GqlResult } from '../support/test-hub.js';
+import { EXECUTION_MODES } from '../support/execution-modes.js';
 
 const NUL = '\u0000';
 
-describe('hostile input at the edge', () => {
+describe.each(EXECUTION_MODES)('hostile input at the edge, %s', (_mode, modeEnv) => {
   let hub: TestHub;
   let c: Cast;
   let meetingId: string;
   beforeAll(async () => {
-    hub = await TestHub.start();
+    hub = await TestHub.start(modeEnv);
     c = await cast(hub);
     meetingId = await meeting(hub, c.agency, c.groupId, 7);
   });
