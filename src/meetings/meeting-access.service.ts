@@ -118,7 +118,15 @@ export class MeetingAccessService {
   }
 }
 
+/**
+ * The meeting as the caller may see it. Members of the network outside the meeting's groups
+ * ('network') see that it takes place (title, time, status, public agenda), not how to get in nor
+ * anything written about it by hand: the place (a room, often with a door code or a link pasted in),
+ * the online link (with its passcode) and the reason for a cancellation (often personal) are for
+ * the meeting's groups only (issue 19; `../shared/api/README.md`: links only for people allowed in).
+ */
 export function toMeetingModel(m: MeetingEntity, access: MeetingAccess, now = new Date()): MeetingModel {
+  const insider = access !== 'network';
   return {
     id: m.id,
     groupId: m.groupId,
@@ -128,9 +136,9 @@ export function toMeetingModel(m: MeetingEntity, access: MeetingAccess, now = ne
     endsAt: m.endsAt,
     timeZone: m.timeZone,
     status: meetingStatus(m, now),
-    cancelReason: m.cancelReason,
-    location: m.location,
-    onlineUrl: m.onlineUrl,
+    cancelReason: insider ? m.cancelReason : null,
+    location: insider ? m.location : null,
+    onlineUrl: insider ? m.onlineUrl : null,
     sequence: m.sequence,
     access,
   };

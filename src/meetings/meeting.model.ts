@@ -14,9 +14,9 @@ export class MeetingModel {
   @Field() endsAt: Date;
   @Field() timeZone: string;
   @Field(() => MeetingStatus) status: MeetingStatus;
-  @Field(() => String, { nullable: true, description: 'why it was cancelled' }) cancelReason: string | null;
-  @Field(() => String, { nullable: true }) location: string | null;
-  @Field(() => String, { nullable: true, description: 'e.g. a Jitsi room' }) onlineUrl: string | null;
+  @Field(() => String, { nullable: true, description: "why it was cancelled; null for network members outside the meeting's groups" }) cancelReason: string | null;
+  @Field(() => String, { nullable: true, description: "null for network members outside the meeting's groups" }) location: string | null;
+  @Field(() => String, { nullable: true, description: "e.g. a Jitsi room; null for network members outside the meeting's groups" }) onlineUrl: string | null;
   @Field(() => Int, { description: 'raised on every change of time, place or status' }) sequence: number;
   access: MeetingAccess;
 }
