@@ -57,6 +57,7 @@ export async function signDevToken(key: DevKey, clientId: string, username: stri
     preferred_username: username,
     name: opts.name ?? username,
     email: `${username}@example.org`,
+    email_verified: true,
     realm_access: { roles: opts.admin ? ['hub-admin'] : [] },
   })
     .setProtectedHeader({ alg: 'RS256', kid: key.kid, typ: 'JWT' })

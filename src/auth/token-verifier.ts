@@ -11,6 +11,7 @@ export interface VerifiedToken {
   readonly issuer: string;
   readonly subject: string;
   readonly displayName: string;
+  /** The token's e-mail address if the issuer verified it (`email_verified: true`), else null. */
   readonly email: string | null;
   readonly hubAdmin: boolean;
 }
@@ -20,6 +21,7 @@ interface KeycloakClaims extends JWTPayload {
   name?: string;
   preferred_username?: string;
   email?: string;
+  email_verified?: boolean;
   realm_access?: { roles?: unknown };
 }
 
@@ -83,7 +85,9 @@ export class TokenVerifier {
       issuer: payload.iss!,
       subject: payload.sub!,
       displayName,
-      email: typeof payload.email === 'string' ? payload.email : null,
+      // An address nobody proved to own is never used: not stored, not searchable, never mailed
+      // (issue 19). Anyone can type any address into an account where verification is off.
+      email: typeof payload.email === 'string' && payload.email_verified === true ? payload.email : null,
       hubAdmin: roles.includes(HUB_ADMIN_ROLE),
     };
     // exp is required, so it is there; remembered until exp itself (jose allows 5 s more).

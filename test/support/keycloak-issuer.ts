@@ -97,6 +97,8 @@ export class KeycloakIssuer {
       preferred_username: opts.username,
       name: opts.username.replace(/^./, (c) => c.toUpperCase()),
       email: `${opts.username}@example.org`,
+      // Keycloak's realm (deploy/keycloak) requires verification: its tokens say so.
+      email_verified: true,
       realm_access: { roles: ['default-roles-interkom', ...(opts.roles ?? [])] },
       resource_access: { account: { roles: ['manage-account'] } },
       sid: randomUUID(),
@@ -236,7 +238,7 @@ export class KeycloakIssuer {
     const roles = username.startsWith('admin') ? ['hub-admin'] : [];
     const accessToken = await this.token({ username, roles, claims: { azp: clientId, aud: [this.clientId, 'account'] } });
     const idClaims: Record<string, unknown> = {
-      typ: 'ID', azp: clientId, preferred_username: username, name: username.replace(/^./, (c) => c.toUpperCase()), email: `${username}@example.org`,
+      typ: 'ID', azp: clientId, preferred_username: username, name: username.replace(/^./, (c) => c.toUpperCase()), email: `${username}@example.org`, email_verified: true,
     };
     if (nonce) idClaims.nonce = nonce;
     const idToken = await new SignJWT(idClaims)
