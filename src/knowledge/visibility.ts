@@ -37,6 +37,8 @@ export async function visibleSql(viewer: Viewer | undefined, alias: string, para
 
 /** Stands in for a person who did not consent to be named in public (see `personForViewer`). */
 export const UNNAMED_PERSON_ID = '00000000-0000-0000-0000-000000000000';
+/** What is shown instead of the name of a person who did not consent to be named in public. */
+export const UNNAMED = 'Nicht öffentlich genannt';
 
 /**
  * A person as shown to this viewer. Signed-in callers see people as everywhere else in the hub;
@@ -49,7 +51,7 @@ export function personForViewer(viewer: Viewer | undefined, person: PersonEntity
   if (person && viewer) return person;
   if (person?.publicProfile) return { id: person.id, displayName: person.displayName, email: null, matrixUserId: null, publicProfile: true, notifyByEmail: false };
   if (!required) return null;
-  return { id: UNNAMED_PERSON_ID, displayName: 'Nicht öffentlich genannt', email: null, matrixUserId: null, publicProfile: false, notifyByEmail: false };
+  return { id: UNNAMED_PERSON_ID, displayName: UNNAMED, email: null, matrixUserId: null, publicProfile: false, notifyByEmail: false };
 }
 
 /**

@@ -37,10 +37,12 @@ export class PeopleResolver {
     return person.email;
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'for personByEmail only where the e-mail is visible too' })
+  @ResolveField(() => String, { nullable: true, description: 'Visible to whom the e-mail is: the person, hub admins and admins of networks they belong to' })
   async matrixUserId(person: PersonModel, _args: unknown, ctx: GqlContext) {
+    // A Matrix ID reaches a person as directly as an address (issue 19: profiles and webinar
+    // speakers showed it hub-wide), so the same rule applies; group members meet it in their room.
     const viewer = ctx.req.viewer;
-    if (person.lookup && (!viewer || !(await this.people.emailVisible(ctx.loaders, viewer, person.id)))) return null;
+    if (!person.matrixUserId || !viewer || !(await this.people.emailVisible(ctx.loaders, viewer, person.id))) return null;
     return person.matrixUserId;
   }
 

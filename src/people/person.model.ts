@@ -6,7 +6,7 @@ export class PersonModel {
   @Field() displayName: string;
   /** Resolved by a field resolver: visible to the person, hub admins and admins of their networks. */
   email: string | null;
-  /** Resolved by a field resolver (narrowed for personByEmail). */
+  /** Resolved by a field resolver: visible to whom the e-mail is. */
   matrixUserId: string | null;
   @Field({ description: 'consent to be named in public outputs (OParl, public pages, exports of others); default false' }) publicProfile: boolean;
   @Field({ description: 'e-mail notifications wanted; default true' }) notifyByEmail: boolean;

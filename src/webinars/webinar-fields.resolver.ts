@@ -2,7 +2,7 @@ import { Int, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GqlContext } from '../common/request-loaders.js';
 import { ProjectProfileModel } from '../knowledge/knowledge.models.js';
 import { ProfilesService } from '../knowledge/profiles.service.js';
-import { personForViewer } from '../knowledge/visibility.js';
+import { personForViewer, UNNAMED } from '../knowledge/visibility.js';
 import { MeetingStatus } from '../meetings/meeting.enums.js';
 import { NetworkModel } from '../networks/network.model.js';
 import { NetworksService } from '../networks/networks.service.js';
@@ -117,6 +117,17 @@ export class SpeakerFieldsResolver {
     private readonly organizations: OrganizationsService,
     private readonly people: PeopleService,
   ) {}
+
+  @ResolveField(() => String, {
+    description: "as announced; without sign-in, a speaker who is a person of the hub is named only with their consent (publicProfile), else 'Nicht öffentlich genannt'",
+  })
+  async name(speaker: SpeakerModel, _args: unknown, ctx: GqlContext) {
+    // The typed name of a linked person is that person's name (issue 19): the same consent rule as
+    // `person` below. A speaker typed without a link is a guest the organizers announce themselves.
+    if (ctx.req.viewer || !speaker.personId) return speaker.name;
+    const person = await this.people.load(ctx.loaders, speaker.personId);
+    return !person || person.publicProfile ? speaker.name : UNNAMED;
+  }
 
   @ResolveField(() => OrganizationModel, { nullable: true })
   organization(speaker: SpeakerModel, _args: unknown, ctx: GqlContext) {

@@ -33,7 +33,8 @@ export class WebinarModel {
 
 @ObjectType('Speaker')
 export class SpeakerModel {
-  @Field() name: string;
+  /** Resolved by a field resolver: a linked person's name only with their consent where no one is signed in. */
+  name: string;
   @Field(() => String, { nullable: true }) role: string | null;
   organizationId: string | null;
   personId: string | null;
