@@ -57,7 +57,7 @@ export class ChatInboxService {
     const [group] = await tx.query<{ id: string; network_id: string }[]>('SELECT id, network_id FROM work_group WHERE matrix_room_id = $1', [roomId]);
     if (!group) return; // not one of our group rooms
     const reply = (text: string) =>
-      recordEvent(tx, { type: 'ChatReply', aggregateType: 'Chat', aggregateId: group.id, groupId: group.id, payload: { text, to: sender } });
+      recordEvent(tx, { type: 'ChatReply', aggregateType: 'Chat', aggregateId: group.id, groupId: group.id, payload: { text } });
     if (command.kind === 'help') return reply(HELP);
     if (command.kind === 'unknown') return reply(`Unbekannter Befehl !${command.name}. ${HELP.split('\n')[0]} !help`);
     if (command.kind === 'invalid') return reply(`So geht es: ${command.usage}`);

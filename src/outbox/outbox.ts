@@ -43,6 +43,16 @@ export const MAIL_EVENT_TYPES: ReadonlySet<DomainEventType> = new Set<DomainEven
 ]);
 
 /**
+ * Removes a person's Matrix ID from every event that carried it (erasure, Art. 17 GDPR), delivered
+ * or waiting: the account link's own event, and room-command replies of earlier versions, which
+ * kept the sender they answered (`to`; replies no longer store it). Inside the erasure's transaction.
+ */
+export async function forgetMatrixUserInEvents(tx: EntityManager, personId: string, matrixUserId: string | null): Promise<void> {
+  await tx.query(`UPDATE outbox_event SET payload = payload - 'matrixUserId' WHERE type = 'MatrixAccountLinked' AND aggregate_id = $1`, [personId]);
+  if (matrixUserId) await tx.query(`UPDATE outbox_event SET payload = payload - 'to' WHERE type = 'ChatReply' AND payload->>'to' = $1`, [matrixUserId]);
+}
+
+/**
  * Records an event inside the caller's transaction, so it exists exactly when the change does,
  * with one delivery state per channel: the Matrix channel's on the event row, the mail channel's
  * in mail_delivery. Never call a remote system here: delivery happens after commit, from the outbox.

@@ -6,6 +6,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import { isUuid } from '../common/ids.js';
 import { membershipChanged } from '../groups/group-membership.js';
+import { forgetMatrixUserInEvents } from '../outbox/outbox.js';
 import { releaseAllOf } from '../webinars/seats.js';
 
 /** What an erased person is called everywhere from then on. */
@@ -61,6 +62,7 @@ export class ErasureService {
 }
 
 async function anonymise(tx: EntityManager, personId: string): Promise<void> {
+  const [{ matrix_user_id: matrixUserId }] = await tx.query<{ matrix_user_id: string | null }[]>('SELECT matrix_user_id FROM person WHERE id = $1', [personId]);
   await tx.query(
     `UPDATE person SET display_name = $2, email = NULL, matrix_user_id = NULL, calendar_token = NULL, public_profile = false,
             notify_by_email = false, issuer = $3, subject = id::text, erased_at = now(), updated_at = now()
@@ -81,8 +83,8 @@ async function anonymise(tx: EntityManager, personId: string): Promise<void> {
     );
   }
   await anonymiseSpeaker(tx, personId);
-  // The outbox keeps delivered events; this one carried the Matrix ID itself.
-  await tx.query(`UPDATE outbox_event SET payload = payload - 'matrixUserId' WHERE type = 'MatrixAccountLinked' AND aggregate_id = $1`, [personId]);
+  // The outbox keeps delivered events; some carried the Matrix ID itself.
+  await forgetMatrixUserInEvents(tx, personId, matrixUserId);
 }
 
 /**

@@ -33,6 +33,10 @@ describe('group joins and erasure (Art. 17 GDPR), against a real Synapse', () =>
     }
     throw new Error('the outbox did not drain');
   };
+  const waitFor = async (done: () => Promise<boolean>) => {
+    for (let i = 0; i < 100 && !(await done()); i++) await new Promise((r) => setTimeout(r, 100));
+    if (!(await done())) throw new Error('timed out waiting');
+  };
   const roomId = async () => (await sql(hub, 'SELECT matrix_room_id FROM work_group WHERE id = $1', [groupId]))[0].matrix_room_id as string;
   const roomState = async () => matrixApi<{ type: string; state_key: string; sender: string; content: Record<string, unknown> }[]>('GET', `/rooms/${encodeURIComponent(await roomId())}/state`);
   /** The person's traces: name and e-mail (both contain the username), Matrix ID and its localpart. */
@@ -159,8 +163,13 @@ describe('group joins and erasure (Art. 17 GDPR), against a real Synapse', () =>
     const published = (await probeAll(hub, root.token, vars)).published;
     expect(found(JSON.stringify((published as { meeting: { protocol: { markdown: string } } }).meeting.protocol.markdown))).toEqual([]);
     const recordsBefore = await snapshot();
+    // A room command of theirs whose reply still waits in the outbox when they are erased.
+    await matrixApi('PUT', `/rooms/${encodeURIComponent(await roomId())}/send/m.room.message/erase-${uniq()}`, { msgtype: 'm.text', body: '!help' }, victim.matrixToken);
+    await waitFor(async () => (await sql(hub, `SELECT 1 FROM outbox_event WHERE type = 'ChatReply' AND group_id = $1 AND delivered_at IS NULL`, [groupId])).length > 0);
 
     expect((await gql(victim, ERASE, { id: victim.id })).erasePerson).toBe(true);
+    // No event keeps their Matrix ID, delivered or waiting, whatever it concerns.
+    expect(JSON.stringify(await sql(hub, 'SELECT type, payload FROM outbox_event'))).not.toContain(victim.matrix);
     await drain();
 
     for (const who of [root, lead, peer]) {
