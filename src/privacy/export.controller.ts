@@ -13,7 +13,7 @@ export class ExportController {
   @Get('export')
   @RequirePermission('person.self')
   async export(@CurrentViewer() viewer: Viewer, @Res() reply: FastifyReply): Promise<void> {
-    const document = await this.exporter.export(viewer.personId);
+    const document = await this.exporter.export(viewer);
     await reply
       .status(200)
       .header('content-type', 'application/json; charset=utf-8')

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { recordAudit } from '../audit/audit.js';
+import type { Viewer } from '../auth/viewer.js';
 import { EXPORT_SECTIONS } from './export-queries.js';
 
 export const EXPORT_FORMAT = 'interkom-privacy-export/1';
@@ -13,7 +15,8 @@ export const EXPORT_FORMAT = 'interkom-privacy-export/1';
 export class ExportService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async export(personId: string): Promise<Record<string, unknown>> {
+  async export(viewer: Viewer): Promise<Record<string, unknown>> {
+    const personId = viewer.personId;
     // One snapshot: every section sees the same state, even while others change things.
     return this.db.transaction('REPEATABLE READ', async (tx) => {
       const [person] = await tx.query<Record<string, unknown>[]>(
@@ -26,6 +29,12 @@ export class ExportService {
       const sections: Record<string, unknown> = {};
       for (const [name, sql] of Object.entries(EXPORT_SECTIONS)) sections[name] = await tx.query(sql, [personId]);
       const { matrixRooms, ...rest } = sections;
+      // Who took a copy of everything about a person, and when, is itself on record (issue 19): in
+      // the same transaction, after the snapshot was read (so the document does not list itself).
+      await recordAudit(tx, {
+        actor: viewer, action: 'person.export', subjectType: 'Person', subjectId: personId, networkId: null, aboutPersonId: personId,
+        summary: 'Datenauskunft (Art. 15/20 DSGVO) als Datei abgerufen.',
+      });
       return {
         format: EXPORT_FORMAT,
         exportedAt: new Date().toISOString(),

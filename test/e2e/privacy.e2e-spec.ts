@@ -114,6 +114,12 @@ describe('privacy', () => {
       for (const key of ['networkJoinRequests', 'protocolRevisions', 'protocolsApproved', 'meetingChanges', 'meetingSeriesCreated', 'datePollsCreated', 'pollVotes']) {
         expect(Array.isArray(doc[key])).toBe(true);
       }
+      // The export itself is on record (after its snapshot: the document does not list itself).
+      expect(doc.auditEntries.map((e: { action: string }) => e.action)).not.toContain('person.export');
+      const log = (await hub.ok(me.token, '{ myAuditLog(limit: 5) { action summary actor { id } } }')).myAuditLog;
+      expect(log[0]).toEqual({ action: 'person.export', summary: 'Datenauskunft (Art. 15/20 DSGVO) als Datei abgerufen.', actor: { id: me.id } });
+      const again = JSON.parse((await hub.http.get('/privacy/export').set('authorization', `Bearer ${me.token}`)).text);
+      expect(again.auditEntries.filter((e: { action: string }) => e.action === 'person.export')).toHaveLength(1);
       // Others appear by id and name only.
       expect(res.text).not.toContain(`${c.lead.username}@example.org`);
       expect(res.text).not.toContain(`@${c.lead.username}:matrix.example.org`);
