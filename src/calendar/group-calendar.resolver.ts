@@ -17,9 +17,9 @@ export class GroupCalendarResolver {
   async calendarFeedUrl(group: GroupEntity, _args: unknown, ctx: GqlContext) {
     const viewer = ctx.req.viewer;
     if (!viewer) return null;
-    // The same rule as the feed itself: active members, and the network's ADMINs and MODERATORs.
+    // The same rule as the feed itself: active members, the network's ADMINs and MODERATORs, hub admins.
     const networkRole = await viewer.networkRole(group.networkId);
-    const manager = networkRole === NetworkRole.ADMIN || networkRole === NetworkRole.MODERATOR;
+    const manager = viewer.hubAdmin || networkRole === NetworkRole.ADMIN || networkRole === NetworkRole.MODERATOR;
     if (!manager && !(await viewer.groupRole(group.id))) return null;
     return this.calendar.groupFeedUrl(viewer, group.id);
   }

@@ -11,7 +11,7 @@ export type ColumnMap = Record<string, string>;
 
 export const PERSON_COLUMNS: ColumnMap = {
   id: 'id', issuer: 'issuer', subject: 'subject', displayName: 'display_name', email: 'email', matrixUserId: 'matrix_user_id',
-  calendarToken: 'calendar_token', publicProfile: 'public_profile', notifyByEmail: 'notify_by_email', erasedAt: 'erased_at',
+  calendarToken: 'calendar_token', publicProfile: 'public_profile', notifyByEmail: 'notify_by_email', hubAdmin: 'hub_admin', erasedAt: 'erased_at',
 };
 
 export const ORGANIZATION_COLUMNS: ColumnMap = {

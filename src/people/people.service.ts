@@ -43,12 +43,12 @@ export class PeopleService {
 
   private async upsert(token: VerifiedToken): Promise<{ person: PersonEntity; roles: ViewerRoles }> {
     const known = await this.withRoles(token);
-    if (known && known.person.displayName === token.displayName && known.person.email === token.email) return known;
+    if (known && known.person.displayName === token.displayName && known.person.email === token.email && known.person.hubAdmin === token.hubAdmin) return known;
     await this.db.query(
-      `INSERT INTO person (issuer, subject, display_name, email) VALUES ($1, $2, $3, $4)
+      `INSERT INTO person (issuer, subject, display_name, email, hub_admin) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (issuer, subject) DO UPDATE
-         SET display_name = EXCLUDED.display_name, email = EXCLUDED.email, updated_at = now()`,
-      [token.issuer, token.subject, token.displayName, token.email],
+         SET display_name = EXCLUDED.display_name, email = EXCLUDED.email, hub_admin = EXCLUDED.hub_admin, updated_at = now()`,
+      [token.issuer, token.subject, token.displayName, token.email, token.hubAdmin],
     );
     return (await this.withRoles(token))!;
   }

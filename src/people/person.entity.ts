@@ -17,6 +17,11 @@ export class PersonEntity {
   /** Consent to be named in public outputs (OParl, public pages, other people's exports): opt-in. */
   @Column('boolean', { default: false }) publicProfile: boolean;
   @Column('boolean', { default: true }) notifyByEmail: boolean;
+  /**
+   * The realm role `hub-admin` as the person's last sign-in showed it: for what is reached without
+   * a sign-in (their calendar token on a group's feed). Everything else reads the role from the token.
+   */
+  @Column('boolean', { default: false }) hubAdmin: boolean;
   /** Set by erasePerson: the row stays as "Gelöschte Person" so records keep their references. */
   @Column('timestamptz', { nullable: true }) erasedAt: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;

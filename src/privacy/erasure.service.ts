@@ -65,7 +65,7 @@ async function anonymise(tx: EntityManager, personId: string): Promise<void> {
   const [{ matrix_user_id: matrixUserId }] = await tx.query<{ matrix_user_id: string | null }[]>('SELECT matrix_user_id FROM person WHERE id = $1', [personId]);
   await tx.query(
     `UPDATE person SET display_name = $2, email = NULL, matrix_user_id = NULL, calendar_token = NULL, public_profile = false,
-            notify_by_email = false, issuer = $3, subject = id::text, erased_at = now(), updated_at = now()
+            notify_by_email = false, hub_admin = false, issuer = $3, subject = id::text, erased_at = now(), updated_at = now()
       WHERE id = $1`,
     [personId, ERASED_NAME, ERASED_ISSUER],
   );

@@ -21,7 +21,7 @@ export class ExportService {
     return this.db.transaction('REPEATABLE READ', async (tx) => {
       const [person] = await tx.query<Record<string, unknown>[]>(
         `SELECT id, display_name AS "displayName", email, matrix_user_id AS "matrixUserId", public_profile AS "publicProfile",
-                notify_by_email AS "notifyByEmail", issuer, subject, calendar_token IS NOT NULL AS "calendarFeedActive",
+                notify_by_email AS "notifyByEmail", hub_admin AS "hubAdmin", issuer, subject, calendar_token IS NOT NULL AS "calendarFeedActive",
                 created_at AS "createdAt", updated_at AS "updatedAt"
            FROM person WHERE id = $1`,
         [personId],

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { actor } from '../support/factories.js';
 import { cast, meeting, type Cast } from '../support/meeting-fixtures.js';
 import { codeOf, TestHub } from '../support/test-hub.js';
 
@@ -66,6 +67,23 @@ describe('client extensions', () => {
     const bystander = (await hub.ok(c.bystander.token, q, { g: c.groupId })).group;
     expect(bystander?.calendarFeedUrl ?? null).toBeNull();
     expect((await hub.ok(c.agency.token, q, { g: c.groupId })).group.calendarFeedUrl).toMatch(/token=/);
+  });
+
+  it('Group.calendarFeedUrl serves a hub admin without a role in the network (they see every group), until a sign-in without the role', async () => {
+    const q = 'query($g: ID!) { group(id: $g) { calendarFeedUrl } }';
+    const operator = await actor(hub, 'operator', { admin: true });
+    const title = `Betriebssitzung ${Date.now()}`;
+    await hub.ok(c.agency.token, 'mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }', {
+      input: { groupId: c.groupId, title, startsAt: new Date(Date.now() + 5 * 86_400_000), endsAt: new Date(Date.now() + 5 * 86_400_000 + 3_600_000) },
+    });
+    const url = new URL((await hub.ok(operator.token, q, { g: c.groupId })).group.calendarFeedUrl);
+    const res = await hub.http.get(url.pathname + url.search);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain(title);
+    // The role taken away in Keycloak: the next sign-in shows it, and the feed stops at once.
+    const demoted = await hub.token(operator.username, { roles: [] });
+    expect((await hub.ok(demoted, q, { g: c.groupId })).group?.calendarFeedUrl ?? null).toBeNull();
+    expect((await hub.http.get(url.pathname + url.search)).status).toBe(404);
   });
 
   it('previewMeetingSeries shows the jour fixe\'s next dates and the holidays it skips, saving nothing', async () => {
