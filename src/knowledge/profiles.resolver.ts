@@ -1,7 +1,9 @@
 import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, Public, RequirePermission } from '../auth/auth.decorators.js';
 import type { Viewer } from '../auth/viewer.js';
+import { badInput } from '../common/domain-error.js';
 import type { GqlContext } from '../common/request-loaders.js';
+import { de } from '../common/validators.js';
 import { NetworkModel } from '../networks/network.model.js';
 import { NetworksService } from '../networks/networks.service.js';
 import { OrganizationModel } from '../organizations/organization.model.js';
@@ -13,7 +15,7 @@ import { FieldOfActionModel, ProjectProfileHitModel, ProjectProfileModel, Projec
 import { ConnectionType, decodeCursor, page, pageSize } from '../common/pagination.js';
 import { CreateProjectProfileInput, UpdateProjectProfileInput } from './profile.inputs.js';
 import { ProfilesService } from './profiles.service.js';
-import { ProfileSearchService } from './search/profile-search.service.js';
+import { MAX_SEARCH_OFFSET, ProfileSearchService } from './search/profile-search.service.js';
 import { personForViewer } from './visibility.js';
 
 const ProjectProfileHitConnection = ConnectionType(ProjectProfileHitModel, 'ProjectProfileHit');
@@ -71,6 +73,9 @@ export class ProfilesResolver {
   ) {
     const limit = pageSize(first, 20);
     const offset = decodeCursor(after) + 1;
+    if (offset > MAX_SEARCH_OFFSET) {
+      throw badInput('after', `reicht zu weit: Die Suche blättert höchstens ${de(MAX_SEARCH_OFFSET)} Treffer weit; bitte die Suche eingrenzen`);
+    }
     const { total, hits } = await this.searchService.search(viewer, { query, fieldOfActionKeys, federalState, status, limit, offset });
     return page(hits, offset, total);
   }

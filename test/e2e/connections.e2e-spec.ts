@@ -108,5 +108,12 @@ describe('cursor connections', () => {
     // Someone outside the network sees the three HUB profiles only, in the total too.
     const theirs = await walk(async (after) => (await hub.ok(cast.outsider.token, Q, { q: word, first: 2, after })).searchProjectProfilesConnection);
     expect(theirs).toMatchObject({ pages: 2, total: 3 });
+    // The search pages at most 10,000 entries deep: a cursor past that is refused naming `after`,
+    // the argument the connection has (the plain search's `offset` is not one of its arguments).
+    const cursorAt = (position: number) => Buffer.from(`p:${position}`).toString('base64url');
+    expect((await hub.ok(cast.member.token, Q, { q: word, first: 2, after: cursorAt(9_999) })).searchProjectProfilesConnection.edges).toEqual([]);
+    const tooFar = await hub.gql(cast.member.token, Q, { q: word, first: 2, after: cursorAt(10_000) });
+    expect(tooFar.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'after' }, message: expect.stringMatching(/^after: /) });
+    expect(tooFar.errors?.[0].message).not.toMatch(/offset/);
   });
 });

@@ -40,6 +40,9 @@ const isPlainLexeme = (l: string) => /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(l);
  * WHERE clause, so `total` counts only what the caller may see. Filters combine with AND
  * (fieldOfActionKeys: any of the listed fields).
  */
+/** How deep the search pages: ranking every match costs more the further one goes. */
+export const MAX_SEARCH_OFFSET = 10_000;
+
 @Injectable()
 export class ProfileSearchService {
   constructor(
@@ -52,7 +55,7 @@ export class ProfileSearchService {
     const limit = args.limit ?? 20;
     const offset = args.offset ?? 0;
     if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw badInput('limit', 'muss zwischen 1 und 100 liegen');
-    if (!Number.isInteger(offset) || offset < 0 || offset > 10_000) throw badInput('offset', `muss zwischen 0 und ${de(10_000)} liegen`);
+    if (!Number.isInteger(offset) || offset < 0 || offset > MAX_SEARCH_OFFSET) throw badInput('offset', `muss zwischen 0 und ${de(MAX_SEARCH_OFFSET)} liegen`);
     if (args.query && args.query.length > 200) throw badInput('query', atMostChars(200));
     // Plain arguments bypass the input validation; PostgreSQL refuses NUL in text.
     if (args.query && CONTROL_RE.test(args.query)) throw badInput('query', 'darf keine Steuerzeichen enthalten');
