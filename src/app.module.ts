@@ -27,6 +27,7 @@ import { NetworksModule } from './networks/networks.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { PeopleModule } from './people/people.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
+import { RateLimitsModule } from './rate-limits/rate-limits.module.js';
 import { ProtocolsModule } from './protocols/protocols.module.js';
 import { SchedulingModule } from './scheduling/scheduling.module.js';
 import { WebModule } from './web/web.module.js';
@@ -40,6 +41,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config) }),
+        RateLimitsModule,
         AuthModule,
         HealthModule,
         OrganizationsModule,

@@ -6,6 +6,8 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { EmbeddedPostgres } from './database/embedded-postgres.js';
+import { installRateLimits } from './rate-limits/http-limits.js';
+import { RateLimitService } from './rate-limits/rate-limits.service.js';
 import { serveWebClient } from './web/web-client.js';
 
 export interface RunningHub {
@@ -29,7 +31,12 @@ export async function createHub(config: AppConfig, opts: { logger?: ConsoleLogge
   const logger = opts.logger ?? new ConsoleLogger({ json: config.logFormat === 'json', colors: config.logFormat === 'pretty' });
   let app: NestFastifyApplication | undefined;
   try {
-    app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(resolved), new FastifyAdapter({ logger: false }), {
+    app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(resolved), new FastifyAdapter({
+      logger: false,
+      // Which proxies' X-Forwarded-For names the client (TRUST_PROXY): the key of every per-address
+      // rate limit. Fastify takes a hop count too; Nest's option type leaves it out.
+      trustProxy: config.trustProxy as boolean | string[],
+    }), {
       logger: logger === false ? false : logger,
       bufferLogs: false,
       abortOnError: false,
@@ -37,6 +44,8 @@ export async function createHub(config: AppConfig, opts: { logger?: ConsoleLogge
       return503OnClosing: true,
     });
     app.useGlobalPipes(createValidationPipe());
+    // Before any route: the limits that need no sign-in answer 429 before a request is read.
+    await installRateLimits(app.getHttpAdapter().getInstance(), app.get(RateLimitService));
     const webClient = await serveWebClient(app, resolved);
     let closing = false;
     // A keep-alive connection whose request is in flight when shutdown begins would otherwise stay

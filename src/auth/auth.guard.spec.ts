@@ -24,7 +24,7 @@ function httpContext(cls: new () => object, method: string, headers: Record<stri
 
 describe('AuthGuard', () => {
   Logger.overrideLogger(false);
-  const guard = new AuthGuard(new Reflector(), {} as never, {} as never, {} as never);
+  const guard = new AuthGuard(new Reflector(), {} as never, {} as never, {} as never, {} as never);
 
   it('denies a handler that declares neither @Public() nor a permission', async () => {
     await expect(guard.canActivate(httpContext(Undeclared, 'handler'))).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });

@@ -6,6 +6,8 @@ import type { DataSource } from 'typeorm';
 import { DomainError, unauthenticated } from '../common/domain-error.js';
 import type { HubRequest } from '../common/request-loaders.js';
 import { PeopleService } from '../people/people.service.js';
+import { clientKey } from '../rate-limits/http-limits.js';
+import { rateLimited, RateLimitService } from '../rate-limits/rate-limits.service.js';
 import { OWN_AUTH_KEY, PERMISSION_KEY, PUBLIC_KEY } from './auth.decorators.js';
 import type { Permission } from './permissions.js';
 import { TokenVerifier } from './token-verifier.js';
@@ -28,6 +30,7 @@ export class AuthGuard implements CanActivate {
     private readonly verifier: TokenVerifier,
     private readonly people: PeopleService,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly limits: RateLimitService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -70,8 +73,16 @@ export class AuthGuard implements CanActivate {
     if (!header) return;
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw unauthenticated('Der Authorization-Header muss „Bearer <Zugriffstoken>“ lauten.');
+    // A token not seen before costs a signature check: new tokens (valid or not) are limited per
+    // client address, so nobody can make the hub verify garbage as fast as they can send it.
+    if (!this.verifier.remembers(match[1])) {
+      const hit = await this.limits.take('sign-in', clientKey(req));
+      if (hit) throw rateLimited(hit);
+    }
     const token = await this.verifier.verify(match[1]);
     const { person, roles } = await this.people.signIn(token);
+    const hit = await this.limits.take('person', person.id);
+    if (hit) throw rateLimited(hit);
     req.viewer = new Viewer(person, token.hubAdmin, this.db, roles);
   }
 

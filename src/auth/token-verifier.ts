@@ -49,6 +49,12 @@ export class TokenVerifier {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
+  /** Whether this token string passed before and is still remembered (verify costs no signature check). */
+  remembers(token: string): boolean {
+    const known = this.verified.get(token);
+    return !!known && Date.now() < known.until;
+  }
+
   async verify(token: string): Promise<VerifiedToken> {
     const known = this.verified.get(token);
     if (known) {

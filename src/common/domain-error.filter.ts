@@ -2,7 +2,7 @@ import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common'
 import type { FastifyReply } from 'fastify';
 import { DomainError, type ErrorCode } from './domain-error.js';
 
-const HTTP_STATUS: Record<ErrorCode, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, CONFLICT: 409 };
+const HTTP_STATUS: Record<ErrorCode, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, CONFLICT: 409, RATE_LIMITED: 429 };
 
 /**
  * Domain errors are answers, not failures: hand them to GraphQL as they are, without Nest's
@@ -14,6 +14,8 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (host.getType() !== 'http') return error;
     // Plain HTTP routes (health, calendar, application service) answer with a status and JSON.
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    void reply.status(HTTP_STATUS[error.code]).send({ error: error.code, message: error.message });
+    const retryAfter = error.extensions.retryAfter;
+    if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
+    void reply.status(HTTP_STATUS[error.code]).send({ error: error.code, message: error.message, ...(typeof retryAfter === 'number' ? { retryAfter } : {}) });
   }
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import addressparser from 'nodemailer/lib/addressparser';
+import { parseRateLimits, parseTrustProxy, type RateLimits } from './rate-limits.js';
 
 /** Everything the hub reads from its environment, validated once at boot. */
 export interface AppConfig {
@@ -40,6 +41,10 @@ export interface AppConfig {
   readonly metricsToken: string | null;
   /** How old the public OParl view may be before a request brings it up to date. */
   readonly oparlRefreshMs: number;
+  /** RATE_LIMITS; null = off. */
+  readonly rateLimits: RateLimits;
+  /** TRUST_PROXY: Fastify's `trustProxy` (whose X-Forwarded-For names the client). */
+  readonly trustProxy: boolean | number | string[];
 }
 
 export interface MailConfig {
@@ -149,6 +154,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (metricsToken && metricsToken.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters long');
   const oparlRefreshMs = Number(env.OPARL_REFRESH_MS ?? 2000);
   if (!Number.isInteger(oparlRefreshMs) || oparlRefreshMs < 0) problems.push('OPARL_REFRESH_MS must be a non-negative integer');
+  const rateLimits = parseRateLimits(env.RATE_LIMITS, problems);
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -171,6 +178,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mail,
     metricsToken,
     oparlRefreshMs,
+    rateLimits,
+    trustProxy,
   };
 }
 

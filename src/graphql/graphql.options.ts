@@ -50,6 +50,9 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     introspection: !config.production,
     playground: false,
     includeStacktraceInErrorResponses: false,
+    // Nest resets the status of every answer that executed to 200; the hub's only errors that set
+    // one are refusals that must reach HTTP clients as such (429 with Retry-After from a rate limit).
+    preserveHttpStatusForExecutionErrors: false,
     // graphql-armor's types come from Apollo's CJS build, Nest's from its ESM build: same objects.
     plugins: [ApolloServerPluginCacheControlDisabled(), operationGuardPlugin(), ...(armor.plugins as unknown as ApolloServerPlugin[])],
     parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },

@@ -1,4 +1,4 @@
-import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, Public, RequirePermission } from '../auth/auth.decorators.js';
 import type { Viewer } from '../auth/viewer.js';
 import { badInput } from '../common/domain-error.js';
@@ -9,6 +9,8 @@ import { NetworksService } from '../networks/networks.service.js';
 import { OrganizationModel } from '../organizations/organization.model.js';
 import { PeopleService } from '../people/people.service.js';
 import { PersonModel } from '../people/person.model.js';
+import { clientKey } from '../rate-limits/http-limits.js';
+import { rateLimited, RateLimitService } from '../rate-limits/rate-limits.service.js';
 import { FieldsOfActionService } from './fields-of-action.service.js';
 import { ProjectStatus } from './knowledge.enums.js';
 import { FieldOfActionModel, ProjectProfileHitModel, ProjectProfileModel, ProjectProfileSearchModel } from './knowledge.models.js';
@@ -28,6 +30,7 @@ export class ProfilesResolver {
     private readonly fields: FieldsOfActionService,
     private readonly networks: NetworksService,
     private readonly people: PeopleService,
+    private readonly limits: RateLimitService,
   ) {}
 
   @Query(() => [FieldOfActionModel], { name: 'fieldsOfAction' })
@@ -46,8 +49,9 @@ export class ProfilesResolver {
     description: 'German full-text search (stemming, umlaut folding, parts of compounds); filters combine with AND; only what the caller may see is ranked and counted',
   })
   @Public()
-  searchProjectProfiles(
+  async searchProjectProfiles(
     @CurrentViewer() viewer: Viewer | undefined,
+    @Context() ctx: GqlContext,
     @Args('query', { type: () => String, nullable: true }) query?: string | null,
     @Args('fieldOfActionKeys', { type: () => [String], nullable: true }) fieldOfActionKeys?: string[] | null,
     @Args('federalState', { type: () => String, nullable: true }) federalState?: string | null,
@@ -55,6 +59,7 @@ export class ProfilesResolver {
     @Args('limit', { type: () => Int, nullable: true, defaultValue: 20 }) limit?: number | null,
     @Args('offset', { type: () => Int, nullable: true, defaultValue: 0 }) offset?: number | null,
   ) {
+    await this.limitSearch(viewer, ctx);
     return this.searchService.search(viewer, { query, fieldOfActionKeys, federalState, status, limit, offset });
   }
 
@@ -64,6 +69,7 @@ export class ProfilesResolver {
   @Public()
   async searchProjectProfilesConnection(
     @CurrentViewer() viewer: Viewer | undefined,
+    @Context() ctx: GqlContext,
     @Args('query', { type: () => String, nullable: true }) query?: string | null,
     @Args('fieldOfActionKeys', { type: () => [String], nullable: true }) fieldOfActionKeys?: string[] | null,
     @Args('federalState', { type: () => String, nullable: true }) federalState?: string | null,
@@ -76,8 +82,15 @@ export class ProfilesResolver {
     if (offset > MAX_SEARCH_OFFSET) {
       throw badInput('after', `reicht zu weit: Die Suche blättert höchstens ${de(MAX_SEARCH_OFFSET)} Treffer weit; bitte die Suche eingrenzen`);
     }
+    await this.limitSearch(viewer, ctx);
     const { total, hits } = await this.searchService.search(viewer, { query, fieldOfActionKeys, federalState, status, limit, offset });
     return page(hits, offset, total);
+  }
+
+  /** Searches rank every match: limited per person (without sign-in, per client address). */
+  private async limitSearch(viewer: Viewer | undefined, ctx: GqlContext): Promise<void> {
+    const hit = await this.limits.take('search', viewer ? viewer.personId : `client:${clientKey(ctx.req)}`);
+    if (hit) throw rateLimited(hit);
   }
 
   @Mutation(() => ProjectProfileModel, { description: 'a role holder, for an organization they act for; PUBLIC needs a network ADMIN/MODERATOR or hub admin' })

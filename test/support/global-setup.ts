@@ -9,6 +9,12 @@ import pg from 'pg';
 export const TEST_SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 /** Prefix of the per-worker databases; a second checkout testing at the same time sets its own. */
 export const TEST_DB_PREFIX = process.env.INTERKOM_TEST_DB_PREFIX ?? 'interkom_test';
+/**
+ * The rate limits of test hubs: every test's traffic comes from one address (127.0.0.1) and signs
+ * in dozens of people a second, so each limit is a thousand times wider; the limiters still run on
+ * every request. `test/e2e/rate-limits.e2e-spec.ts` tests the limits themselves, defaults included.
+ */
+export const TEST_RATE_LIMITS = 'scale=1000';
 const WORKERS = 4;
 
 /**

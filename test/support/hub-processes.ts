@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { GqlResult } from './test-hub.js';
+import { TEST_RATE_LIMITS } from './global-setup.js';
 import type { KeycloakIssuer } from './keycloak-issuer.js';
 
 /** A hub running as its own OS process, reached over HTTP; duck-types TestHub for the factories. */
@@ -21,7 +22,7 @@ export class HubProcess {
       env: {
         ...process.env, NODE_OPTIONS: '', DATABASE_URL: databaseUrl, DATA_DIR: mkdtempSync(join(tmpdir(), 'interkom-proc-')),
         KEYCLOAK_URL: issuer.baseUrl, KEYCLOAK_REALM: issuer.realm, KEYCLOAK_CLIENT_ID: issuer.clientId, KEYCLOAK_JWKS_COOLDOWN_MS: '0',
-        WEB_DIR: '', LOG_FORMAT: 'json', ...env,
+        WEB_DIR: '', LOG_FORMAT: 'json', RATE_LIMITS: TEST_RATE_LIMITS, ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

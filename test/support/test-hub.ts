@@ -5,7 +5,7 @@ import pg from 'pg';
 import request from 'supertest';
 import { createHub, type RunningHub } from '../../src/bootstrap.js';
 import { loadConfig } from '../../src/config/config.js';
-import { TEST_DB_PREFIX, TEST_SERVER_URL } from './global-setup.js';
+import { TEST_DB_PREFIX, TEST_RATE_LIMITS, TEST_SERVER_URL } from './global-setup.js';
 import { KeycloakIssuer, type TokenOptions } from './keycloak-issuer.js';
 
 /** This jest worker's own database on the test server. */
@@ -50,6 +50,7 @@ export class TestHub {
       KEYCLOAK_REALM: issuer.realm,
       KEYCLOAK_CLIENT_ID: issuer.clientId,
       KEYCLOAK_JWKS_COOLDOWN_MS: '0',
+      RATE_LIMITS: TEST_RATE_LIMITS,
       ...env,
     });
     const hub = await createHub(config, { logger: false });

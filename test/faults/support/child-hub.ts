@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { TEST_DB_PREFIX, TEST_SERVER_URL } from '../../support/global-setup.js';
+import { TEST_DB_PREFIX, TEST_RATE_LIMITS, TEST_SERVER_URL } from '../../support/global-setup.js';
 import type { KeycloakIssuer } from '../../support/keycloak-issuer.js';
 import type { GqlResult, TestHub } from '../../support/test-hub.js';
 
@@ -88,6 +88,7 @@ export class ChildHub {
         KEYCLOAK_CLIENT_ID: issuer.clientId,
         KEYCLOAK_JWKS_COOLDOWN_MS: '0',
         LOG_FORMAT: 'json',
+        RATE_LIMITS: TEST_RATE_LIMITS,
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
