@@ -147,9 +147,14 @@ export class CalendarService {
     const cal = ical({
       name,
       prodId: { company: 'Interkom', product: 'Interkom', language: 'DE' },
-      timezone: { name: 'Europe/Berlin', generator: getVtimezoneComponent },
+      // No calendar-wide zone: with one, ical-generator writes DTSTAMP, CREATED and LAST-MODIFIED
+      // as floating times (RFC 5545 wants UTC) and adds TIMEZONE-ID, which is no property
+      // (libical reports an error). Each event names its own zone and gets its VTIMEZONE.
+      timezone: { name: null, generator: getVtimezoneComponent },
       ttl: 3600,
     });
+    // The calendar's zone for clients that show a subscribed calendar in it (Apple, Google).
+    cal.x('X-WR-TIMEZONE', 'Europe/Berlin');
     for (const m of rows) {
       // The link set by hand, else the person's own link to the generated video room (JITSI_URL).
       const link = m.online_url ?? (m.cancelled ? null : await this.video.joinUrl({

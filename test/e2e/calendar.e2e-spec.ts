@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ICAL from 'ical.js';
 import { todayInBerlin } from '../../src/common/scalars.js';
+import { bothRead, nonStandardProperties, nonUtcStamps, unfolded } from '../support/ical-readers.js';
 import { cast, meeting, type Cast } from '../support/meeting-fixtures.js';
 import { codeOf, TestHub } from '../support/test-hub.js';
 
@@ -85,6 +86,33 @@ describe('calendar feeds', () => {
     const cancelled = await find();
     expect(cancelled).toMatchObject({ sequence: 2, status: 'CANCELLED' });
     expect(cancelled.description).toContain('Abgesagt: Krankheit');
+  });
+
+  const bothFeeds = async (token: string) => {
+    const personal = await feedPath(token);
+    const paths = [personal, `/calendar/groups/${c.groupId}.ics?token=${personal.slice(10, -4)}`];
+    return Promise.all(paths.map(async (path) => ({ path, text: (await hub.http.get(path)).text })));
+  };
+
+  it('writes DTSTAMP, CREATED and LAST-MODIFIED in UTC (RFC 5545 3.8.7), in both feeds', async () => {
+    const since = Date.now() - 1000; // the stamps have whole seconds
+    await meeting(hub, c.lead, c.groupId, 30, { title: 'Stempel' });
+    const until = Date.now() + 1000;
+    for (const { path, text } of await bothFeeds(c.member.token)) {
+      expect({ path, lines: nonUtcStamps(text) }).toEqual({ path, lines: [] });
+      // Read by node-ical as the instants the test made the meeting at (a floating stamp is off by the zone's offset).
+      const { stamps } = bothRead(text, 'Stempel').nodeIcal;
+      expect(stamps).toHaveLength(3);
+      for (const d of stamps) expect(d.getTime() >= since && d.getTime() <= until ? 'while the test made it' : d.toISOString()).toBe('while the test made it');
+    }
+  });
+
+  it('writes only standard or X- properties (no TIMEZONE-ID, which libical reports as an error), in both feeds', async () => {
+    await meeting(hub, c.lead, c.groupId, 31);
+    for (const { path, text } of await bothFeeds(c.member.token)) {
+      expect({ path, properties: nonStandardProperties(text) }).toEqual({ path, properties: [] });
+      expect(unfolded(text)).toContain('X-WR-TIMEZONE:Europe/Berlin'); // the calendar's zone, the de-facto way
+    }
   });
 
   it('serves a group feed to those who may read the group, and 404 to others', async () => {
