@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { MailOutboxProcessor } from '../../src/mail/mail-outbox.processor.js';
 import { actor, addGroupMember, setRole, type Actor } from '../support/factories.js';
 import { feedEvents } from '../support/ical-events.js';
+import { bothRead, instantsOfLocalTime, nextClockChange, nonStandardProperties, nonUtcStamps, unfolded } from '../support/ical-readers.js';
 import { cast, meeting, type Cast } from '../support/meeting-fixtures.js';
 import { SmtpSink, type ReceivedMail } from '../support/smtp-sink.js';
 import { TestHub } from '../support/test-hub.js';
@@ -152,5 +153,33 @@ describe('meeting invitations by e-mail (iMIP)', () => {
     await hub.ok(c.lead.token, 'mutation($input: CancelMeetingInput!) { cancelMeeting(input: $input) { id } }', { input: { meetingId: id } });
     await deliver();
     expect(sink.to(email(leaver)).map((m) => vevent(m).method)).toEqual(['REQUEST', 'CANCEL']);
+  });
+
+  it('writes an invitation and its cancellation on the autumn night in UTC, which ical.js and node-ical both place right', async () => {
+    // The last Sunday of October ahead (2027-10-31 as of December 2026): 02:30 CEST to 02:30 CET.
+    const [start, end] = instantsOfLocalTime(nextClockChange('autumn', new Date()), '02:30');
+    const utc = (d: Date) => d.toISOString().replace(/[-:]/g, '').slice(0, 15) + 'Z';
+    const { createMeeting } = await hub.ok(c.lead.token, 'mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }', {
+      input: { groupId: c.groupId, title: 'Nachtschicht', startsAt: start, endsAt: end },
+    });
+    const check = (mail: ReceivedMail, method: string, sequence: number) => {
+      const ics = mail.calendar!.ics;
+      const read = bothRead(ics, 'Nachtschicht');
+      for (const e of [read.icaljs, read.nodeIcal]) {
+        expect({ start: e.start.toISOString(), minutes: (e.end.getTime() - e.start.getTime()) / 60_000, sequence: e.sequence })
+          .toEqual({ start: start!.toISOString(), minutes: 60, sequence });
+      }
+      expect(unfolded(ics)).toEqual(expect.arrayContaining([`METHOD:${method}`, `DTSTART:${utc(start!)}`, `DTEND:${utc(end!)}`]));
+      expect(nonUtcStamps(ics)).toEqual([]);
+      expect(nonStandardProperties(ics)).toEqual([]);
+    };
+    await deliver();
+    const [invitation] = sink.to(email(c.member)).filter((m) => m.parsed.subject?.includes('Nachtschicht'));
+    check(invitation!, 'REQUEST', 0);
+    await hub.ok(c.lead.token, 'mutation($input: CancelMeetingInput!) { cancelMeeting(input: $input) { id } }', { input: { meetingId: createMeeting.id } });
+    await deliver();
+    const mails = sink.to(email(c.member)).filter((m) => m.parsed.subject?.includes('Nachtschicht'));
+    expect(mails.map((m) => m.calendar!.method)).toEqual(['REQUEST', 'CANCEL']);
+    check(mails[1]!, 'CANCEL', 1);
   });
 });
