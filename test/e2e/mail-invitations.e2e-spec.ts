@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ICAL from 'ical.js';
 import { DataSource } from 'typeorm';
+import { addDays } from '../../libs/recurrence/index.js';
+import { todayInBerlin } from '../../src/common/scalars.js';
 import { MailOutboxProcessor } from '../../src/mail/mail-outbox.processor.js';
 import { actor, addGroupMember, setRole, type Actor } from '../support/factories.js';
 import { feedEvents } from '../support/ical-events.js';
@@ -181,5 +183,44 @@ describe('meeting invitations by e-mail (iMIP)', () => {
     const mails = sink.to(email(c.member)).filter((m) => m.parsed.subject?.includes('Nachtschicht'));
     expect(mails.map((m) => m.calendar!.method)).toEqual(['REQUEST', 'CANCEL']);
     check(mails[1]!, 'CANCEL', 1);
+  });
+
+  it('sends the members a CANCEL when one occurrence of a series is cancelled (the series itself sends no invitation)', async () => {
+    const before = sink.mails.length;
+    const startsOn = addDays(todayInBerlin(), 50);
+    const { scheduleMeetingSeries: series } = await hub.ok(c.lead.token, `mutation($input: ScheduleMeetingSeriesInput!, $from: DateTime!, $to: DateTime!) {
+      scheduleMeetingSeries(input: $input) { occurrences(from: $from, to: $to) { id sequence } } }`, {
+      input: { groupId: c.groupId, title: 'Serientermin', rrule: 'FREQ=DAILY;COUNT=3', startsOn, startTime: '10:00', durationMinutes: 60, holidayRegions: [] },
+      from: new Date(`${startsOn}T00:00:00Z`), to: new Date(`${addDays(startsOn, 3)}T00:00:00Z`),
+    });
+    expect(series.occurrences).toHaveLength(3);
+    await deliver();
+    expect(sink.mails.slice(before)).toEqual([]); // some 26 mails a year per member otherwise; the feeds carry series
+    const cancelled = series.occurrences[1].id;
+    await hub.ok(c.lead.token, 'mutation($input: CancelMeetingInput!) { cancelMeeting(input: $input) { id } }', { input: { meetingId: cancelled, reason: 'Brückentag' } });
+    await deliver();
+    const feedUid = (await feedEvents(hub, c.member.token)).find((e) => e.uid.startsWith(cancelled))!.uid;
+    for (const m of [c.lead, c.member, c.guest]) {
+      const mails = sink.mails.slice(before).filter((x) => x.to === email(m));
+      expect(mails.map((x) => x.parsed.subject)).toEqual([expect.stringMatching(/^Abgesagt: .*Serientermin/)]);
+      expect(vevent(mails[0]!)).toMatchObject({ method: 'CANCEL', uid: feedUid, sequence: 1, status: 'CANCELLED', events: 1 });
+      expect(mails[0]!.calendar!.method).toBe('CANCEL');
+      expect(mails[0]!.parsed.text).toContain('Brückentag');
+    }
+    for (const outsider of [c.bystander, c.stranger, c.agency, quiet]) expect(sink.mails.slice(before).filter((x) => x.to === email(outsider))).toEqual([]);
+
+    // A moved occurrence sends its REQUEST; cancelled afterwards, each member gets one CANCEL, not two.
+    const moved = series.occurrences[2].id;
+    const startsAt = new Date(`${addDays(startsOn, 5)}T12:00:00Z`);
+    await hub.ok(c.lead.token, 'mutation($input: RescheduleMeetingInput!) { rescheduleMeeting(input: $input) { id } }', {
+      input: { meetingId: moved, startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000) },
+    });
+    await deliver();
+    await hub.ok(c.lead.token, 'mutation($input: CancelMeetingInput!) { cancelMeeting(input: $input) { id } }', { input: { meetingId: moved } });
+    await deliver();
+    for (const m of [c.lead, c.member, c.guest]) {
+      const mails = sink.mails.slice(before).filter((x) => x.to === email(m) && vevent(x).uid.startsWith(moved));
+      expect(mails.map((x) => [vevent(x).method, vevent(x).sequence])).toEqual([['REQUEST', 1], ['CANCEL', 2]]);
+    }
   });
 });
