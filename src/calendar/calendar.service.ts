@@ -3,7 +3,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalEventStatus } from 'ical-generator';
-import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 import { recordAudit } from '../audit/audit.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -13,6 +12,7 @@ import { isUuid } from '../common/ids.js';
 import { PersonEntity } from '../people/person.entity.js';
 import { VideoRoomService } from '../video/video-rooms.service.js';
 import { eventUid, feedZone } from './ical-common.js';
+import { eventTimes } from './ical-times.js';
 
 interface FeedRow {
   id: string;
@@ -145,14 +145,21 @@ export class CalendarService {
   /**
    * Stable UIDs, SEQUENCE from the meeting (raised on every change), STATUS:CANCELLED, local
    * times with TZID and a VTIMEZONE per zone: what Outlook, Thunderbird and Apple Calendar need.
+   * A meeting whose local start or end the clocks show twice (the autumn night) is written in
+   * UTC instead (see eventTimes).
    */
   private async render(name: string, rows: FeedRow[], person: PersonEntity): Promise<string> {
     const cal = ical({
       name,
       prodId: { company: 'Interkom', product: 'Interkom', language: 'DE' },
-      timezone: { name: 'Europe/Berlin', generator: getVtimezoneComponent },
+      // No calendar-wide zone: with one, ical-generator writes DTSTAMP, CREATED and LAST-MODIFIED
+      // as floating times (RFC 5545 wants UTC) and adds TIMEZONE-ID, which is no property
+      // (libical reports an error). Each event names its own zone and gets its VTIMEZONE.
+      timezone: { name: null, generator: getVtimezoneComponent },
       ttl: 3600,
     });
+    // The calendar's zone for clients that show a subscribed calendar in it (Apple, Google).
+    cal.x('X-WR-TIMEZONE', 'Europe/Berlin');
     for (const m of rows) {
       // The link set by hand, else the person's own link to the generated video room (JITSI_URL).
       const link = m.online_url ?? (m.cancelled ? null : await this.video.joinUrl({
@@ -164,10 +171,7 @@ export class CalendarService {
       cal.createEvent({
         id: eventUid(m.id, this.config.publicBaseUrl),
         sequence: m.sequence,
-        // Luxon values in the meeting's zone: with a plain Date the generator writes UTC digits next to the TZID.
-        start: DateTime.fromJSDate(m.starts_at, { zone: feedZone(m.time_zone) }),
-        end: DateTime.fromJSDate(m.ends_at, { zone: feedZone(m.time_zone) }),
-        timezone: feedZone(m.time_zone),
+        ...eventTimes(m.starts_at, m.ends_at, feedZone(m.time_zone)),
         stamp: m.updated_at,
         created: m.created_at,
         lastModified: m.updated_at,

@@ -1,7 +1,7 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import { DateTime } from 'luxon';
 import { eventUid, feedZone } from '../calendar/ical-common.js';
+import { eventTimes } from '../calendar/ical-times.js';
 
 export interface InvitationEvent {
   meetingId: string;
@@ -30,8 +30,9 @@ export interface InvitationParties {
  * The iCalendar object of an iMIP message (RFC 6047, iTIP RFC 5546): one VEVENT with the same UID
  * as in the ICS feeds and SEQUENCE = Meeting.sequence, METHOD:REQUEST for a scheduled or moved
  * meeting and METHOD:CANCEL (STATUS:CANCELLED) for a cancelled one, local times with TZID and the
- * zone's VTIMEZONE, the hub as ORGANIZER and the recipient as ATTENDEE. Outlook and Thunderbird
- * match the UID and apply a higher SEQUENCE as an update instead of adding an entry.
+ * zone's VTIMEZONE (UTC when the clocks show the start or end twice), the hub as ORGANIZER and the
+ * recipient as ATTENDEE. Outlook and Thunderbird match the UID and apply a higher SEQUENCE as an
+ * update instead of adding an entry.
  */
 export function invitationIcs(event: InvitationEvent, parties: InvitationParties): { method: 'REQUEST' | 'CANCEL'; ics: string } {
   const zone = feedZone(event.timeZone);
@@ -46,9 +47,8 @@ export function invitationIcs(event: InvitationEvent, parties: InvitationParties
   cal.createEvent({
     id: eventUid(event.meetingId, parties.publicBaseUrl),
     sequence: event.sequence,
-    start: DateTime.fromJSDate(event.startsAt, { zone }),
-    end: DateTime.fromJSDate(event.endsAt, { zone }),
-    timezone: zone,
+    // Local with TZID, or UTC when the clocks show the start or end twice (as in the feeds).
+    ...eventTimes(event.startsAt, event.endsAt, zone),
     stamp: new Date(),
     lastModified: event.updatedAt,
     summary: event.summary,

@@ -1,3 +1,4 @@
+import { localTimeIsUnique } from '../calendar/ical-times.js';
 import { escapeHtml } from '../matrix/announcements.js';
 
 /** One notification: German plain text and the same as HTML, in which everything users wrote is escaped. */
@@ -72,11 +73,19 @@ const linkify = (value: string) => (isHttpUrl(value) ? `<a href="${escapeHtml(va
 /** Subjects are one line: no header injection, whatever a title holds. */
 export const oneLine = (text: string) => text.replace(/[\r\n\t\u0000-\u001f\u007f]+/g, ' ').replace(/\s{2,}/g, ' ').trim().slice(0, 200);
 
-/** "Donnerstag, 12. März 2026, 10:00–11:30 Uhr" in the given zone. */
+/**
+ * "Donnerstag, 12. März 2026, 10:00–11:30 Uhr" in the given zone. In the hour the clocks repeat
+ * the times name their zone ("02:30 Uhr MESZ bis 02:30 Uhr MEZ"): "02:30–02:30 Uhr" says nothing.
+ */
 export function germanTimeRange(start: Date, end: Date, zone: string): string {
   const date = new Intl.DateTimeFormat('de-DE', { timeZone: zone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
   const time = new Intl.DateTimeFormat('de-DE', { timeZone: zone, hour: '2-digit', minute: '2-digit' });
   const sameDay = date.format(start) === date.format(end);
+  if (!localTimeIsUnique(start, zone) || !localTimeIsUnique(end, zone)) {
+    const named = new Intl.DateTimeFormat('de-DE', { timeZone: zone, timeZoneName: 'short' });
+    const clock = (at: Date) => `${time.format(at)} Uhr ${named.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? zone}`;
+    return `${date.format(start)}, ${clock(start)} bis ${sameDay ? '' : `${date.format(end)}, `}${clock(end)}`;
+  }
   return sameDay
     ? `${date.format(start)}, ${time.format(start)}–${time.format(end)} Uhr`
     : `${date.format(start)}, ${time.format(start)} Uhr bis ${date.format(end)}, ${time.format(end)} Uhr`;

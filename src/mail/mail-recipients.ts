@@ -40,11 +40,14 @@ export async function mailRecipients(db: EntityManager, e: MailEvent, only?: str
       // calendar keeps an entry that will not take place; nobody else (the feeds show it anyway).
       // A person's mails go out in order, so when the cancellation is sent their invitation has
       // been sent or given up: right before sending, only a sent invitation counts.
+      // An occurrence of a series was announced by the series, not by a mail of its own (that
+      // would be some 26 a year): its cancellation goes to the meeting's members as well.
       return query(
         `SELECT p.id FROM mail_delivery d JOIN outbox_event o ON o.id = d.event_id JOIN person p ON p.id = d.person_id
           WHERE o.aggregate_id = $1 AND o.type IN ${MEETING_EVENTS} AND o.seq < $2::bigint AND d.dead_at IS NULL
             AND ${only ? 'd.delivered_at IS NOT NULL AND' : ''} (d.delivered_at IS NULL OR d.remote_id NOT LIKE 'skipped:%')
-            AND ${REACHABLE} {only}`,
+            AND ${REACHABLE} {only}
+         ${typeof p.seriesId === 'string' ? `UNION ${membersOfMeeting}` : ''}`,
         [e.aggregate_id, e.seq],
       );
     case 'ProtocolPublished':

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import ICAL from 'ical.js';
+import { bothRead, nonStandardProperties, nonUtcStamps, unfolded } from '../../test/support/ical-readers.js';
 import { invitationIcs } from './imip.js';
 import { classifySmtpFailure, MailCompositionError } from './mail-transport.js';
 import { germanTimeRange, MailBody, oneLine } from './mail-body.js';
@@ -38,6 +39,19 @@ describe('invitationIcs (iMIP)', () => {
     expect(ics).toContain('SEQUENCE:4');
   });
 
+  it.each(['REQUEST', 'CANCEL'])('writes a %s on the autumn night in UTC: 02:30 CEST → 02:30 CET is one hour to ical.js and node-ical', (method) => {
+    const night = { ...event, startsAt: new Date('2027-10-31T00:30:00Z'), endsAt: new Date('2027-10-31T01:30:00Z'), cancelled: method === 'CANCEL' };
+    const { ics } = invitationIcs(night, parties);
+    expect(unfolded(ics)).toEqual(expect.arrayContaining([`METHOD:${method}`, 'DTSTART:20271031T003000Z', 'DTEND:20271031T013000Z']));
+    const read = bothRead(ics, event.summary);
+    for (const e of [read.icaljs, read.nodeIcal]) {
+      expect([e.start.toISOString(), e.end.toISOString()]).toEqual(['2027-10-31T00:30:00.000Z', '2027-10-31T01:30:00.000Z']);
+      expect(e.sequence).toBe(3);
+    }
+    expect(nonUtcStamps(ics)).toEqual([]);
+    expect(nonStandardProperties(ics)).toEqual([]);
+  });
+
   it('writes a zone it has no VTIMEZONE for in Europe/Berlin time (same instant)', () => {
     const { ics } = invitationIcs({ ...event, timeZone: 'Mars/Olympus' }, parties);
     expect(ics).toContain('DTSTART;TZID=Europe/Berlin:20260702T100000');
@@ -64,6 +78,9 @@ describe('MailBody', () => {
   it('writes German dates in the meeting\'s zone', () => {
     expect(germanTimeRange(new Date('2026-03-12T09:00:00Z'), new Date('2026-03-12T10:30:00Z'), 'Europe/Berlin')).toBe('Donnerstag, 12. März 2026, 10:00–11:30 Uhr');
     expect(oneLine('a\n\tb')).toBe('a b');
+    // The hour the clocks repeat: the same wall time twice, told apart by the zone's name.
+    expect(germanTimeRange(new Date('2027-10-31T00:30:00Z'), new Date('2027-10-31T01:30:00Z'), 'Europe/Berlin')).toBe('Sonntag, 31. Oktober 2027, 02:30 Uhr MESZ bis 02:30 Uhr MEZ');
+    expect(germanTimeRange(new Date('2027-10-30T22:00:00Z'), new Date('2027-10-31T00:30:00Z'), 'Europe/Berlin')).toBe('Sonntag, 31. Oktober 2027, 00:00 Uhr MESZ bis 02:30 Uhr MESZ');
   });
 });
 

@@ -124,7 +124,9 @@ export class MeetingsService {
       });
       await recordEvent(tx, {
         type: 'MeetingCancelled', aggregateType: 'Meeting', aggregateId: current.id, groupId: current.groupId,
-        payload: { meetingId: current.id, title: current.title, startsAt: current.startsAt, timeZone: current.timeZone, reason: input.reason ?? null },
+        // seriesId: an occurrence of a series had no invitation of its own, so the mail channel
+        // sends its cancellation to the group's members (mail-recipients.ts).
+        payload: { meetingId: current.id, title: current.title, startsAt: current.startsAt, timeZone: current.timeZone, reason: input.reason ?? null, seriesId: current.seriesId },
       });
       await syncCarryOver(tx, current.groupId);
       // The reason is free text and may name people: it stays in the meeting's history, not in the log.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ICAL from 'ical.js';
 import { todayInBerlin } from '../../src/common/scalars.js';
+import { bothRead, instantsOfLocalTime, nextClockChange, nonStandardProperties, nonUtcStamps, unfolded } from '../support/ical-readers.js';
 import { cast, meeting, type Cast } from '../support/meeting-fixtures.js';
 import { codeOf, TestHub } from '../support/test-hub.js';
 
@@ -85,6 +86,81 @@ describe('calendar feeds', () => {
     const cancelled = await find();
     expect(cancelled).toMatchObject({ sequence: 2, status: 'CANCELLED' });
     expect(cancelled.description).toContain('Abgesagt: Krankheit');
+  });
+
+  const bothFeeds = async (token: string) => {
+    const personal = await feedPath(token);
+    const paths = [personal, `/calendar/groups/${c.groupId}.ics?token=${personal.slice(10, -4)}`];
+    return Promise.all(paths.map(async (path) => ({ path, text: (await hub.http.get(path)).text })));
+  };
+
+  it('writes DTSTAMP, CREATED and LAST-MODIFIED in UTC (RFC 5545 3.8.7), in both feeds', async () => {
+    const since = Date.now() - 1000; // the stamps have whole seconds
+    await meeting(hub, c.lead, c.groupId, 30, { title: 'Stempel' });
+    const until = Date.now() + 1000;
+    for (const { path, text } of await bothFeeds(c.member.token)) {
+      expect({ path, lines: nonUtcStamps(text) }).toEqual({ path, lines: [] });
+      // Read by node-ical as the instants the test made the meeting at (a floating stamp is off by the zone's offset).
+      const { stamps } = bothRead(text, 'Stempel').nodeIcal;
+      expect(stamps).toHaveLength(3);
+      for (const d of stamps) expect(d.getTime() >= since && d.getTime() <= until ? 'while the test made it' : d.toISOString()).toBe('while the test made it');
+    }
+  });
+
+  it('writes only standard or X- properties (no TIMEZONE-ID, which libical reports as an error), in both feeds', async () => {
+    await meeting(hub, c.lead, c.groupId, 31);
+    for (const { path, text } of await bothFeeds(c.member.token)) {
+      expect({ path, properties: nonStandardProperties(text) }).toEqual({ path, properties: [] });
+      expect(unfolded(text)).toContain('X-WR-TIMEZONE:Europe/Berlin'); // the calendar's zone, the de-facto way
+    }
+  });
+
+  it('writes a time the autumn clock change repeats in UTC and keeps the spring night local: ical.js and node-ical place both right, in both feeds', async () => {
+    const SERIES = `mutation($input: ScheduleMeetingSeriesInput!, $from: DateTime!, $to: DateTime!) {
+      scheduleMeetingSeries(input: $input) { occurrences(from: $from, to: $to) { startsAt endsAt } } }`;
+    const night = async (title: string, date: string) => {
+      const { scheduleMeetingSeries: s } = await hub.ok(c.lead.token, SERIES, {
+        input: { groupId: c.groupId, title, rrule: 'FREQ=DAILY;COUNT=1', startsOn: date, startTime: '02:30', durationMinutes: 60, holidayRegions: [] },
+        from: new Date(`${date}T00:00:00+02:00`), to: new Date(`${date}T23:59:59+01:00`),
+      });
+      expect(s.occurrences).toHaveLength(1);
+      return { start: new Date(s.occurrences[0].startsAt), end: new Date(s.occurrences[0].endsAt) };
+    };
+    // The last Sundays of October and March ahead (2027-10-31 and 2027-03-28 as of December 2026).
+    const autumn = nextClockChange('autumn', new Date());
+    const spring = nextClockChange('spring', new Date());
+    const [firstHalf, secondHalf] = instantsOfLocalTime(autumn, '02:30');
+    expect(secondHalf!.getTime() - firstHalf!.getTime()).toBe(3_600_000); // 02:30 happens twice
+    expect(instantsOfLocalTime(spring, '02:30')).toEqual([]); // and not at all in spring
+
+    // A series' 02:30 on the autumn night is the first 02:30 (RFC 5545); an hour later it is 02:30 again.
+    const sameWallTime = await night('Nachtschicht Herbst', autumn);
+    expect(sameWallTime).toEqual({ start: firstHalf, end: secondHalf });
+    // A meeting set by its instants: from the second 02:30 to 03:30 CET.
+    await hub.ok(c.lead.token, 'mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }', {
+      input: { groupId: c.groupId, title: 'Nach der Umstellung', startsAt: secondHalf, endsAt: new Date(secondHalf!.getTime() + 3_600_000) },
+    });
+    // A series' 02:30 on the spring night moves to 03:30 CEST, a wall time that exists once.
+    const gap = await night('Nachtschicht Frühling', spring);
+    expect(gap.end.getTime() - gap.start.getTime()).toBe(3_600_000);
+
+    for (const { text } of await bothFeeds(c.member.token)) {
+      const expected: [string, { start: Date; end: Date }][] = [
+        ['Nachtschicht Herbst', sameWallTime],
+        ['Nach der Umstellung', { start: secondHalf!, end: new Date(secondHalf!.getTime() + 3_600_000) }],
+        ['Nachtschicht Frühling', gap],
+      ];
+      for (const [title, want] of expected) {
+        const read = bothRead(text, title);
+        for (const e of [read.icaljs, read.nodeIcal]) {
+          expect({ title, start: e.start.toISOString(), end: e.end.toISOString() }).toEqual({ title, start: want.start.toISOString(), end: want.end.toISOString() });
+        }
+      }
+      const lines = unfolded(text);
+      const utc = (d: Date) => d.toISOString().replace(/[-:]/g, '').slice(0, 15) + 'Z';
+      expect(lines).toEqual(expect.arrayContaining([`DTSTART:${utc(firstHalf!)}`, `DTEND:${utc(secondHalf!)}`, `DTSTART:${utc(secondHalf!)}`]));
+      expect(lines).toContain(`DTSTART;TZID=Europe/Berlin:${spring.replace(/-/g, '')}T033000`);
+    }
   });
 
   it('serves a group feed to those who may read the group, and 404 to others', async () => {

@@ -4,9 +4,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ICAL from 'ical.js';
 import { DataSource } from 'typeorm';
+import { addDays } from '../../libs/recurrence/index.js';
+import { todayInBerlin } from '../../src/common/scalars.js';
 import { MailOutboxProcessor } from '../../src/mail/mail-outbox.processor.js';
 import { actor, addGroupMember, setRole, type Actor } from '../support/factories.js';
 import { feedEvents } from '../support/ical-events.js';
+import { bothRead, instantsOfLocalTime, nextClockChange, nonStandardProperties, nonUtcStamps, unfolded } from '../support/ical-readers.js';
 import { cast, meeting, type Cast } from '../support/meeting-fixtures.js';
 import { SmtpSink, type ReceivedMail } from '../support/smtp-sink.js';
 import { TestHub } from '../support/test-hub.js';
@@ -152,5 +155,72 @@ describe('meeting invitations by e-mail (iMIP)', () => {
     await hub.ok(c.lead.token, 'mutation($input: CancelMeetingInput!) { cancelMeeting(input: $input) { id } }', { input: { meetingId: id } });
     await deliver();
     expect(sink.to(email(leaver)).map((m) => vevent(m).method)).toEqual(['REQUEST', 'CANCEL']);
+  });
+
+  it('writes an invitation and its cancellation on the autumn night in UTC, which ical.js and node-ical both place right', async () => {
+    // The last Sunday of October ahead (2027-10-31 as of December 2026): 02:30 CEST to 02:30 CET.
+    const [start, end] = instantsOfLocalTime(nextClockChange('autumn', new Date()), '02:30');
+    const utc = (d: Date) => d.toISOString().replace(/[-:]/g, '').slice(0, 15) + 'Z';
+    const { createMeeting } = await hub.ok(c.lead.token, 'mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }', {
+      input: { groupId: c.groupId, title: 'Nachtschicht', startsAt: start, endsAt: end },
+    });
+    const check = (mail: ReceivedMail, method: string, sequence: number) => {
+      const ics = mail.calendar!.ics;
+      const read = bothRead(ics, 'Nachtschicht');
+      for (const e of [read.icaljs, read.nodeIcal]) {
+        expect({ start: e.start.toISOString(), minutes: (e.end.getTime() - e.start.getTime()) / 60_000, sequence: e.sequence })
+          .toEqual({ start: start!.toISOString(), minutes: 60, sequence });
+      }
+      expect(unfolded(ics)).toEqual(expect.arrayContaining([`METHOD:${method}`, `DTSTART:${utc(start!)}`, `DTEND:${utc(end!)}`]));
+      expect(nonUtcStamps(ics)).toEqual([]);
+      expect(nonStandardProperties(ics)).toEqual([]);
+    };
+    await deliver();
+    const [invitation] = sink.to(email(c.member)).filter((m) => m.parsed.subject?.includes('Nachtschicht'));
+    check(invitation!, 'REQUEST', 0);
+    await hub.ok(c.lead.token, 'mutation($input: CancelMeetingInput!) { cancelMeeting(input: $input) { id } }', { input: { meetingId: createMeeting.id } });
+    await deliver();
+    const mails = sink.to(email(c.member)).filter((m) => m.parsed.subject?.includes('Nachtschicht'));
+    expect(mails.map((m) => m.calendar!.method)).toEqual(['REQUEST', 'CANCEL']);
+    check(mails[1]!, 'CANCEL', 1);
+  });
+
+  it('sends the members a CANCEL when one occurrence of a series is cancelled (the series itself sends no invitation)', async () => {
+    const before = sink.mails.length;
+    const startsOn = addDays(todayInBerlin(), 50);
+    const { scheduleMeetingSeries: series } = await hub.ok(c.lead.token, `mutation($input: ScheduleMeetingSeriesInput!, $from: DateTime!, $to: DateTime!) {
+      scheduleMeetingSeries(input: $input) { occurrences(from: $from, to: $to) { id sequence } } }`, {
+      input: { groupId: c.groupId, title: 'Serientermin', rrule: 'FREQ=DAILY;COUNT=3', startsOn, startTime: '10:00', durationMinutes: 60, holidayRegions: [] },
+      from: new Date(`${startsOn}T00:00:00Z`), to: new Date(`${addDays(startsOn, 3)}T00:00:00Z`),
+    });
+    expect(series.occurrences).toHaveLength(3);
+    await deliver();
+    expect(sink.mails.slice(before)).toEqual([]); // some 26 mails a year per member otherwise; the feeds carry series
+    const cancelled = series.occurrences[1].id;
+    await hub.ok(c.lead.token, 'mutation($input: CancelMeetingInput!) { cancelMeeting(input: $input) { id } }', { input: { meetingId: cancelled, reason: 'Brückentag' } });
+    await deliver();
+    const feedUid = (await feedEvents(hub, c.member.token)).find((e) => e.uid.startsWith(cancelled))!.uid;
+    for (const m of [c.lead, c.member, c.guest]) {
+      const mails = sink.mails.slice(before).filter((x) => x.to === email(m));
+      expect(mails.map((x) => x.parsed.subject)).toEqual([expect.stringMatching(/^Abgesagt: .*Serientermin/)]);
+      expect(vevent(mails[0]!)).toMatchObject({ method: 'CANCEL', uid: feedUid, sequence: 1, status: 'CANCELLED', events: 1 });
+      expect(mails[0]!.calendar!.method).toBe('CANCEL');
+      expect(mails[0]!.parsed.text).toContain('Brückentag');
+    }
+    for (const outsider of [c.bystander, c.stranger, c.agency, quiet]) expect(sink.mails.slice(before).filter((x) => x.to === email(outsider))).toEqual([]);
+
+    // A moved occurrence sends its REQUEST; cancelled afterwards, each member gets one CANCEL, not two.
+    const moved = series.occurrences[2].id;
+    const startsAt = new Date(`${addDays(startsOn, 5)}T12:00:00Z`);
+    await hub.ok(c.lead.token, 'mutation($input: RescheduleMeetingInput!) { rescheduleMeeting(input: $input) { id } }', {
+      input: { meetingId: moved, startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000) },
+    });
+    await deliver();
+    await hub.ok(c.lead.token, 'mutation($input: CancelMeetingInput!) { cancelMeeting(input: $input) { id } }', { input: { meetingId: moved } });
+    await deliver();
+    for (const m of [c.lead, c.member, c.guest]) {
+      const mails = sink.mails.slice(before).filter((x) => x.to === email(m) && vevent(x).uid.startsWith(moved));
+      expect(mails.map((x) => [vevent(x).method, vevent(x).sequence])).toEqual([['REQUEST', 1], ['CANCEL', 2]]);
+    }
   });
 });
