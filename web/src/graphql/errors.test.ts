@@ -28,6 +28,12 @@ describe('API problems', () => {
     expect(apiProblem(err('stale', { code: 'CONFLICT', currentVersion: 7 }))).toMatchObject({ code: 'CONFLICT', currentVersion: 7 });
   });
 
+  it('keeps the German message of a rate limit (a 429 whose body has errors)', () => {
+    const p = apiProblem(err('Zu viele Anfragen (Suchen). Bitte in 12 Sekunden noch einmal versuchen.', { code: 'RATE_LIMITED', retryAfter: 12 }));
+    expect(p).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringMatching(/^Zu viele Anfragen/) });
+    expect(isGeneral(p, ['query'])).toBe(true);
+  });
+
   it('tells a network failure apart', () => {
     expect(apiProblem(new CombinedError({ networkError: new Error('offline') }))?.code).toBe('NETWORK');
   });
