@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 
 /** Error codes the API answers; anything else is counted as OTHER (labels stay a small, fixed set). */
 const ERROR_CODES = new Set([
-  'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'INTERNAL_SERVER_ERROR',
+  'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL_SERVER_ERROR',
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND',
 ]);
 const OPERATION_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
@@ -38,6 +38,9 @@ export class MetricsService {
     name: 'interkom_mails_failed_total', help: 'Failed e-mail deliveries: retry (temporary, tried again) or dead_letter (given up)',
     labelNames: ['outcome'] as const, registers: [this.registry],
   });
+  private readonly limited = new Counter({
+    name: 'interkom_rate_limited_total', help: 'Requests refused by a rate limit (429), by limit', labelNames: ['limit'] as const, registers: [this.registry],
+  });
   private readonly depth = new Gauge({
     name: 'interkom_outbox_depth', help: 'Outbox rows waiting for delivery, by channel', labelNames: ['channel'] as const, registers: [this.registry],
   });
@@ -60,6 +63,11 @@ export class MetricsService {
     this.requests.inc(labels);
     this.latency.observe(labels, seconds);
     for (const code of errorCodes) this.errors.inc({ code: code && ERROR_CODES.has(code) ? code : 'OTHER' });
+  }
+
+  /** A request refused by a rate limit (the limit's name, from a fixed set). */
+  rateLimited(limit: string): void {
+    this.limited.inc({ limit });
   }
 
   mailSent(notification: string): void {

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError } from '../common/domain-error.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import type { RateLimitName } from '../config/rate-limits.js';
 
 /** A limit that was reached: when to try again. */
@@ -27,7 +28,10 @@ type Keyed = FastifyRequest & { [KEY]: string };
 export class RateLimitService {
   private readonly checks = new Map<RateLimitName, Check>();
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: MetricsService,
+  ) {}
 
   get enabled(): boolean {
     return this.config.rateLimits !== null;
@@ -50,6 +54,7 @@ export class RateLimitService {
     // The library keys by request; `routeOptions` is all it reads of one besides the key.
     const result = await check({ [KEY]: `${name}:${key}`, routeOptions: {} } as unknown as Keyed);
     if (result.isAllowed || !result.isExceeded) return null;
+    this.metrics.rateLimited(name);
     return { name, retryAfterSeconds: Math.max(1, result.ttlInSeconds ?? 1) };
   }
 }

@@ -131,6 +131,13 @@ describe('rate limits', () => {
     expect(oparl.slice(0, 5).map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
     expectRefused(oparl[5], /OParl-Abrufe/);
   });
+
+  it('counts the refusals per limit in /metrics', async () => {
+    const metrics = (await hub.http.get('/metrics')).text;
+    for (const limit of ['client', 'person', 'sign-in', 'search', 'export', 'feed', 'oparl']) {
+      expect(metrics).toMatch(new RegExp(`^interkom_rate_limited_total\\{limit="${limit}"\\} [1-9]`, 'm'));
+    }
+  });
 });
 
 describe('rate limits of the development sign-in', () => {
