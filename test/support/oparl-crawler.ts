@@ -5,7 +5,11 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { TestHub } from './test-hub.js';
 
-const SCHEMA_DIR = '../shared/oparl-1.1-schema';
+/**
+ * The project's own copy of the official schemas (a fresh clone has no ../shared beside it;
+ * .ci/run checks that the copy equals ../shared/oparl-1.1-schema).
+ */
+const SCHEMA_DIR = new URL('./oparl-1.1-schema/', import.meta.url).pathname;
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
 
