@@ -30,8 +30,10 @@ export class OparlController {
     const body = 'bytes' in answer ? answer.bytes : Buffer.from(JSON.stringify(answer.json), 'utf8');
     const etag = `"${sha256(body).slice(0, 40)}"`;
     void reply.header('etag', etag);
-    if (answer.lastModified) void reply.header('last-modified', answer.lastModified.toUTCString());
-    if (notModified(request, etag, answer.lastModified)) {
+    // A change may carry the start of the next second (see renderInstant); Last-Modified is never after Date (RFC 9110 §8.8.2.1).
+    const lastModified = answer.lastModified && new Date(Math.min(answer.lastModified.getTime(), Date.now()));
+    if (lastModified) void reply.header('last-modified', lastModified.toUTCString());
+    if (notModified(request, etag, lastModified)) {
       await reply.status(304).send();
       return;
     }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { dateTime } from './view/oparl-format.js';
 import { fileBytes } from './view/oparl-render-meetings.js';
 import { OparlSyncService } from './view/oparl-sync.service.js';
 import { BODY_LISTS, OPARL_TYPE, OparlUrls, type BodyList } from './oparl-urls.js';
@@ -104,10 +105,12 @@ export class OparlService {
       params.push(value);
       cond.push(sql.replace('?', `$${params.length}`));
     };
+    // The filters are whole seconds, like the created/modified a client sees (§2.4): "until" takes
+    // in the whole second it names; "since" compares exactly, which for a whole second is the same.
     if (q.createdSince) bind('created >= ?', q.createdSince);
-    if (q.createdUntil) bind('created <= ?', q.createdUntil);
+    if (q.createdUntil) bind(`date_trunc('second', created) <= ?`, q.createdUntil);
     if (q.modifiedSince) bind('modified >= ?', q.modifiedSince);
-    if (q.modifiedUntil) bind('modified <= ?', q.modifiedUntil);
+    if (q.modifiedUntil) bind(`date_trunc('second', modified) <= ?`, q.modifiedUntil);
     // The list's last change counts its deletions too (an object that left it changed it), so
     // Last-Modified moves and If-Modified-Since gets no 304 after a deletion.
     const all = cond.join(' AND ');
@@ -142,9 +145,13 @@ export class OparlService {
     };
   }
 
-  /** An object as served: its data plus created and modified, or the deletion marker (§2.8). */
+  /**
+   * An object as served: its data plus created and modified (OParl 1.1 §2.4 form, Berlin time; the
+   * ledger's instants are formatted here, so rows stored before need nothing), or the deletion
+   * marker (§2.8).
+   */
   private present(row: LedgerRow, omitInternal: boolean): Record<string, unknown> {
-    const times = { created: row.created.toISOString(), modified: row.modified.toISOString() };
+    const times = { created: dateTime(row.created), modified: dateTime(row.modified) };
     if (row.deleted || !row.data) return { id: this.urls.url(row.path), type: OPARL_TYPE(row.kind), ...times, deleted: true };
     const data: Record<string, unknown> = { ...row.data, ...times };
     if (omitInternal) {

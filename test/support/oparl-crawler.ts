@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { isOparlDate, isOparlDateTime } from './oparl-spec-text.js';
 import type { TestHub } from './test-hub.js';
 
 /**
@@ -17,12 +18,15 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
  * The official OParl 1.1 schemas compiled with ajv (non-strict: they carry keywords of their own,
  * and a `url` format). Body.json's mainOrganization points at the Organization object schema for a
  * URL string; Interkom never sends that optional field, and the check below removes it so that the
- * schema compiles as meant.
+ * schema compiles as meant. Their `date-time` and `date` formats are checked as the spec text
+ * narrows them (§2.4: `yyyy-mm-ddThh:mm:ss±hh:mm`, `yyyy-mm-dd`), not as RFC 3339 allows.
  */
 export function oparlValidators(): Map<string, ValidateFunction> {
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
   ajv.addFormat('url', { type: 'string', validate: (s: string) => /^https?:\/\//.test(s) && URL.canParse(s) });
+  ajv.addFormat('date-time', { type: 'string', validate: isOparlDateTime });
+  ajv.addFormat('date', { type: 'string', validate: isOparlDate });
   const files = readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.json'));
   const schemas = files.map((f) => JSON.parse(readFileSync(join(SCHEMA_DIR, f), 'utf8')) as { $id: string; title: string; properties: Record<string, unknown> });
   for (const s of schemas) {

@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { berlinDate, sha256 } from './oparl-format.js';
+import { renderInstant, type LedgerState } from './oparl-ledger.js';
 import { renderNetwork, type OparlRecord, type PublicNetwork } from './oparl-render.js';
 import { OparlUrls } from '../oparl-urls.js';
 
@@ -112,7 +113,7 @@ export class OparlSyncService implements OnApplicationBootstrap, OnModuleDestroy
     const records: OparlRecord[] = [];
     for (const net of networks) records.push(...(await renderNetwork(tx, net, this.urls)));
     const known = new Map(
-      (await tx.query<{ path: string; hash: string; deleted: boolean }[]>('SELECT path, hash, deleted FROM oparl_object')).map((r) => [r.path, r]),
+      (await tx.query<(LedgerState & { path: string })[]>('SELECT path, hash, deleted, created, modified FROM oparl_object')).map((r) => [r.path, r]),
     );
     const changed = records
       .map((r) => ({ ...r, hash: sha256(JSON.stringify(r.data)) }))
@@ -123,8 +124,8 @@ export class OparlSyncService implements OnApplicationBootstrap, OnModuleDestroy
     const live = new Set(records.map((r) => r.path));
     const gone = [...known.values()].filter((k) => !k.deleted && !live.has(k.path)).map((k) => k.path);
     if (!changed.length && !gone.length) return;
-    // One instant for everything this run noticed; later than anything a client saw before it.
-    const [{ now }] = await tx.query<{ now: Date }[]>('SELECT clock_timestamp() AS now');
+    const [{ clock }] = await tx.query<{ clock: Date }[]>('SELECT clock_timestamp() AS clock');
+    const now = renderInstant(known, clock);
     if (changed.length) {
       await tx.query(
         `INSERT INTO oparl_object (path, kind, network_id, group_ids, data, content, hash, created, modified, deleted)

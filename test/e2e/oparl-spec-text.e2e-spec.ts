@@ -1,0 +1,87 @@
+// What the OParl 1.1 spec text requires beyond the JSON schemas (found from outside, issue 19).
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataSource } from 'typeorm';
+import { group } from '../support/factories.js';
+import { meeting } from '../support/meeting-fixtures.js';
+import { crawl, oparlValidators, type Crawl } from '../support/oparl-crawler.js';
+import { ADD_ITEM, OPARL_BASE as BASE, OPARL_ROOT as ROOT, publishedNetwork, SET_PRIVACY, SET_PUBLICATION, type PublishedNetwork } from '../support/oparl-fixtures.js';
+import { OPARL_DATE_TIME } from '../support/oparl-spec-text.js';
+import { TestHub } from '../support/test-hub.js';
+
+type Json = Record<string, any>;
+const DATE_TIME_KEYS = new Set(['created', 'modified', 'oparlSince', 'start', 'end']);
+const ERROR_TYPE = 'https://schema.oparl.org/1.1/Error';
+
+/** Every [key, value] of a date-time property anywhere in a JSON document. */
+function dateTimes(value: unknown, key = ''): [string, unknown][] {
+  if (Array.isArray(value)) return value.flatMap((v) => dateTimes(v, key));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => (DATE_TIME_KEYS.has(k) ? [[k, v] as [string, unknown]] : dateTimes(v, k)));
+  return [];
+}
+
+describe('OParl 1.1: the spec text beyond the schemas', () => {
+  let hub: TestHub;
+  let f: PublishedNetwork;
+  let full: Crawl;
+  const ids: Record<string, string> = {};
+  const validators = oparlValidators();
+  const get = (url: string, headers: Record<string, string> = {}) => hub.http.get(url.startsWith(BASE) ? url.slice(BASE.length) : url).set(headers);
+  const object = (path: string) => full.objects.get(`${ROOT}/${path}`)!;
+
+  beforeAll(async () => {
+    hub = await TestHub.start({ OPARL_REFRESH_MS: '0' });
+    f = await publishedNetwork(hub);
+    const { c } = f;
+    // A person who consented but holds no group membership, a group without members with a
+    // meeting without agenda items, and a meeting kept in UTC (its start has milliseconds).
+    await hub.ok(c.bystander.token, SET_PRIVACY, { input: { publicProfile: true } });
+    ids.emptyGroup = await group(hub, c.agency, c.networkId, 'EXPERT_GROUP');
+    ids.bareMeeting = await meeting(hub, c.agency, ids.emptyGroup, 5);
+    ids.utcMeeting = await meeting(hub, c.lead, c.groupId, 3, { timeZone: 'UTC' });
+    ids.first = (await hub.ok(c.lead.token, ADD_ITEM, { input: { meetingId: ids.utcMeeting, title: 'Erster Punkt' } })).addAgendaItem.id;
+    ids.second = (await hub.ok(c.lead.token, ADD_ITEM, { input: { meetingId: ids.utcMeeting, title: 'Zweiter Punkt' } })).addAgendaItem.id;
+    full = await crawl(hub, BASE, validators);
+  });
+  afterAll(async () => {
+    // Other files crawl this database too: leave nothing of this file public.
+    await hub.ok(f.c.root.token, SET_PUBLICATION, { networkId: f.c.networkId, publication: 'PRIVATE' }).catch(() => undefined);
+    await hub.stop();
+  });
+
+  it('the crawl finds no break of the spec text (§2.4 date-time and date formats)', () => {
+    expect(full.problems).toEqual([]);
+    // The checks are real: the §2.4 formats refuse a fraction and `Z`.
+    const meetingValid = (start: string) => (validators.get('https://schema.oparl.org/1.1/Meeting') as (d: unknown) => boolean)({ id: `${ROOT}/m`, type: 'https://schema.oparl.org/1.1/Meeting', start });
+    expect(meetingValid('2026-03-12T10:00:00+01:00')).toBe(true);
+    expect(meetingValid('2026-03-12T10:00:00.123+01:00')).toBe(false);
+    expect(meetingValid('2026-03-12T09:00:00Z')).toBe(false);
+  });
+
+  it('§2.4: every date-time the API writes is yyyy-mm-ddThh:mm:ss±hh:mm (Berlin time; a meeting in its own zone, UTC as +00:00)', async () => {
+    const all = [...full.documents.values()].flatMap((d) => dateTimes(d));
+    expect(all.length).toBeGreaterThan(50);
+    expect(all.filter(([, v]) => typeof v !== 'string' || !OPARL_DATE_TIME.test(v))).toEqual([]);
+    expect(all.filter(([k, v]) => ['created', 'modified', 'oparlSince'].includes(k) && !/\+0[12]:00$/.test(String(v)))).toEqual([]);
+    expect(object(`meetings/${ids.utcMeeting}`).start).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+00:00$/);
+    expect(object(`bodies/${f.c.networkId}`).oparlSince).toMatch(OPARL_DATE_TIME);
+
+    // The filters a list keeps in its links are written the same way, and mean the same.
+    const list = `${ROOT}/bodies/${f.c.networkId}/meetings`;
+    const until = new Date(Date.now() + 86_400_000 + 789);
+    const page = (await get(`${list}?limit=2&created_since=2000-01-01T00:00:00.250Z&modified_until=${encodeURIComponent(until.toISOString())}`)).body;
+    for (const link of Object.values(page.links as Record<string, string>)) {
+      const params = new URL(link).searchParams;
+      expect([params.get('created_since'), params.get('modified_until')].map((v) => OPARL_DATE_TIME.test(String(v)))).toEqual([true, true]);
+    }
+    const next = (await get(page.links.next)).body;
+    expect(page.pagination.totalElements).toBeGreaterThan(2);
+    expect(next.pagination).toEqual({ ...page.pagination, currentPage: 2 });
+  });
+
+  it('§2.8 deletion markers carry §2.4 date-times too', async () => {
+    await hub.ok(f.c.root.token, SET_PUBLICATION, { networkId: f.c.networkId, publication: 'PRIVATE' });
+    const marker = (await get(`${ROOT}/bodies/${f.c.networkId}`)).body;
+    expect(marker).toEqual({ id: `${ROOT}/bodies/${f.c.networkId}`, type: 'https://schema.oparl.org/1.1/Body', created: expect.stringMatching(OPARL_DATE_TIME), modified: expect.stringMatching(OPARL_DATE_TIME), deleted: true });
+  });
+});
