@@ -53,7 +53,6 @@ export class OparlService {
   /** Answers GET /oparl/v1/{path}?{query}. */
   async answer(path: string, query: Record<string, unknown>): Promise<OparlAnswer> {
     await this.sync.fresh();
-    if (path === OparlUrls.system) return this.system();
     const list = this.listScope(path);
     if (list) {
       const parsed = parseListQuery(query);
@@ -64,22 +63,6 @@ export class OparlService {
     if (file) return this.file(file[1]!, file[2] === 'download');
     const [row] = await this.db.query<LedgerRow[]>('SELECT path, kind, data, created, modified, deleted FROM oparl_object WHERE path = $1', [path]);
     return row ? { status: 200, json: this.present(row, false), lastModified: row.modified } : notFound;
-  }
-
-  private async system(): Promise<OparlAnswer> {
-    const [r] = await this.db.query<{ modified: Date | null }[]>(`SELECT max(modified) AS modified FROM oparl_object WHERE kind = 'Body'`);
-    return {
-      status: 200,
-      lastModified: r?.modified ?? null,
-      json: {
-        id: this.urls.url(OparlUrls.system),
-        type: OPARL_TYPE('System'),
-        oparlVersion: 'https://schema.oparl.org/1.1/',
-        name: 'Interkom',
-        body: this.urls.url(OparlUrls.bodies),
-        website: this.urls.root.replace(/\/oparl\/v1$/, ''),
-      },
-    };
   }
 
   /** The SQL scope of a list URL (null: not a list); always empty for the lists Interkom does not use. */

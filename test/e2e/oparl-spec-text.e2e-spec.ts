@@ -49,7 +49,7 @@ describe('OParl 1.1: the spec text beyond the schemas', () => {
     await hub.stop();
   });
 
-  it('the crawl finds no break of the spec text (§2.4 date-time and date formats)', () => {
+  it('the crawl finds no break of the spec text (§2.4 formats, §3.1 created/modified)', () => {
     expect(full.problems).toEqual([]);
     // The checks are real: the §2.4 formats refuse a fraction and `Z`.
     const meetingValid = (start: string) => (validators.get('https://schema.oparl.org/1.1/Meeting') as (d: unknown) => boolean)({ id: `${ROOT}/m`, type: 'https://schema.oparl.org/1.1/Meeting', start });
@@ -77,6 +77,50 @@ describe('OParl 1.1: the spec text beyond the schemas', () => {
     const next = (await get(page.links.next)).body;
     expect(page.pagination.totalElements).toBeGreaterThan(2);
     expect(next.pagination).toEqual({ ...page.pagination, currentPage: 2 });
+  });
+
+  it('§3.1: embedded Membership, AgendaItem and File carry created and modified, the same as at their own URL; so does the System', async () => {
+    const { c, ids: held } = f;
+    const times = (o: Json) => ({ created: o.created, modified: o.modified });
+    const lead = object(`bodies/${c.networkId}/people/${c.lead.id}`);
+    const membership = (lead.membership as Json[])[0]!;
+    expect(membership.created).toEqual(expect.any(String));
+    expect(times(membership)).toEqual(times(object(String(membership.id).slice(ROOT.length + 1))));
+    const heldMeeting = object(`meetings/${held.held}`);
+    const item = (heldMeeting.agendaItem as Json[])[0]!;
+    expect(times(item)).toEqual(times(object(`agenda-items/${held.publicItem}`)));
+    expect(item.modified).toEqual(expect.any(String));
+    expect(times(heldMeeting.resultsProtocol as Json)).toEqual(times(object(`files/${held.protocol}`)));
+    expect((heldMeeting.resultsProtocol as Json).created).toEqual(expect.any(String));
+
+    const system = await get(`${ROOT}/system`);
+    expect(system.body).toMatchObject({ created: expect.stringMatching(OPARL_DATE_TIME), modified: expect.stringMatching(OPARL_DATE_TIME) });
+    expect(Date.parse(system.body.created)).toBeLessThanOrEqual(Date.parse(system.body.modified));
+    // Its Last-Modified is its own modified (never after Date: a change may carry the start of the next second).
+    expect(Date.parse(system.body.modified) - Date.parse(system.headers['last-modified']!)).toBeGreaterThanOrEqual(0);
+    expect(Date.parse(system.body.modified) - Date.parse(system.headers['last-modified']!)).toBeLessThanOrEqual(1000);
+
+    // A change of an embedded object: its modified moves at its own URL, inside its parent, and the parent's with it (§2.8).
+    const before = (await get(`${ROOT}/meetings/${ids.utcMeeting}`)).body;
+    await new Promise((r) => setTimeout(r, 1100)); // date-times have one-second resolution
+    await hub.ok(c.lead.token, 'mutation($input: MoveAgendaItemInput!) { moveAgendaItem(input: $input) { id } }', { input: { agendaItemId: ids.second, position: 1 } });
+    const after = (await get(`${ROOT}/meetings/${ids.utcMeeting}`)).body;
+    const moved = (await get(`${ROOT}/agenda-items/${ids.second}`)).body;
+    const embedded = (after.agendaItem as Json[]).find((i) => i.id === moved.id)!;
+    expect(times(embedded)).toEqual(times(moved));
+    expect(Date.parse(moved.modified)).toBeGreaterThan(Date.parse((before.agendaItem as Json[]).find((i) => i.id === moved.id)!.modified));
+    expect(after.modified).toBe(moved.modified);
+    // The System does not change with what its lists hold.
+    expect((await get(`${ROOT}/system`)).body).toEqual(system.body);
+  });
+
+  it('brings the System back when an instance of the earlier version marked its row gone (a rolling update)', async () => {
+    const db = hub.hub.app.get(DataSource);
+    const before = (await get(`${ROOT}/system`)).body;
+    await db.query(`UPDATE oparl_object SET deleted = true, data = NULL, hash = 'deleted', modified = now() WHERE path = 'system'`);
+    const after = (await get(`${ROOT}/system`)).body;
+    expect(after).toMatchObject({ oparlVersion: 'https://schema.oparl.org/1.1/', created: before.created });
+    expect(after.deleted).toBeUndefined();
   });
 
   it('§2.8 deletion markers carry §2.4 date-times too', async () => {

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { isOparlDate, isOparlDateTime } from './oparl-spec-text.js';
+import { isOparlDate, isOparlDateTime, specTextProblems } from './oparl-spec-text.js';
 import type { TestHub } from './test-hub.js';
 
 /**
@@ -53,7 +53,7 @@ export interface Crawl {
 /**
  * Follows every URL of the API from /oparl/v1/system (objects, lists with their next pages,
  * embedded objects, files), without sign-in, and validates every object against its type's schema
- * and every list against OParl's list format.
+ * and the spec text's rules (oparl-spec-text.ts), every list against OParl's list format.
  */
 export async function crawl(hub: TestHub, base: string, validators: Map<string, ValidateFunction>): Promise<Crawl> {
   const root = `${base}/oparl/v1/`;
@@ -76,6 +76,7 @@ export async function crawl(hub: TestHub, base: string, validators: Map<string, 
     if (!validate) return result.problems.push(`${where}: unknown type ${String(object.type)}`);
     if (!(validate as (data: unknown) => boolean)(object)) result.problems.push(`${where} (${String(object.type)}): ${JSON.stringify(validate.errors)}`);
     if (typeof object.id !== 'string' || !object.id.startsWith(root)) result.problems.push(`${where}: id ${String(object.id)} not under ${root}`);
+    result.problems.push(...specTextProblems(object, where));
     result.objects.set(String(object.id), object);
     // Embedded objects are objects too.
     for (const v of Object.values(object)) {

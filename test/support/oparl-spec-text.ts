@@ -11,3 +11,15 @@ export const OPARL_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export const isOparlDateTime = (s: string) => OPARL_DATE_TIME.test(s) && !Number.isNaN(Date.parse(s));
 export const isOparlDate = (s: string) => OPARL_DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
 
+
+/**
+ * The spec text's rules for one object:
+ * - §3.1 (new in 1.1): `created` and `modified` on every object, embedded ones too (a deletion
+ *   marker keeps both, §2.8).
+ * (The §2.4 date formats are checked through the schemas' `date-time`/`date` formats.)
+ */
+export function specTextProblems(object: Record<string, unknown>, where: string): string[] {
+  const problems: string[] = [];
+  for (const key of ['created', 'modified']) if (!(key in object)) problems.push(`${where}: no ${key} (§3.1)`);
+  return problems;
+}

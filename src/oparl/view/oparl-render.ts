@@ -3,11 +3,15 @@ import { berlinDate, dateTime } from './oparl-format.js';
 import { BODY_LISTS, OPARL_TYPE, OparlUrls, type BodyList } from '../oparl-urls.js';
 import { agendaItemsAndFiles } from './oparl-render-meetings.js';
 
-/** One public object as the ledger keeps it (created/modified are added when it is served). */
+/**
+ * One public object as the ledger keeps it (its own created/modified are added when it is served;
+ * those of the objects it embeds are filled in by settle(), oparl-ledger.ts).
+ */
 export interface OparlRecord {
   path: string;
   kind: string;
-  networkId: string;
+  /** null for the System only. */
+  networkId: string | null;
   /** For meetings: their groups (Organization.meeting lists). */
   groupIds: string[];
   created: Date;
@@ -30,6 +34,24 @@ const KIND: Record<string, string> = {
   MUNICIPALITY: 'Kommune', MUNICIPAL_ASSOCIATION: 'Gemeindeverband', DISTRICT: 'Landkreis', MUNICIPAL_UTILITY: 'Kommunales Unternehmen',
   AGENCY: 'Agentur', OTHER: 'Sonstige Organisation',
 };
+
+/**
+ * The System: the hub itself, its `body` list holds the PUBLIC networks. Its created is chosen by
+ * the sync when it first stores it; its modified moves only when this JSON changes.
+ */
+export function renderSystem(urls: OparlUrls, created: Date): OparlRecord {
+  return {
+    path: OparlUrls.system, kind: 'System', networkId: null, groupIds: [], created,
+    data: {
+      id: urls.url(OparlUrls.system),
+      type: OPARL_TYPE('System'),
+      oparlVersion: 'https://schema.oparl.org/1.1/',
+      name: 'Interkom',
+      body: urls.url(OparlUrls.bodies),
+      website: urls.root.replace(/\/oparl\/v1$/, ''),
+    },
+  };
+}
 
 const isHttpUrl = (value: string | null): value is string => {
   if (!value) return false;
