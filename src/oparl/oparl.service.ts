@@ -32,6 +32,8 @@ interface ListScope {
 }
 
 const notFound: OparlAnswer = { status: 404, error: 'Nicht gefunden' };
+/** What omit_internal=true leaves out, by type (OParl 1.1 §2.5; Body.legislativeTerm stays: the schema requires it). */
+const INTERNAL: Record<string, string> = { Person: 'membership', Meeting: 'agendaItem' };
 /** Lists whose URL is a list, not an object. */
 const LIST_PATH = /^bodies\/([0-9a-f-]{36})\/([a-z-]+)$/;
 const GROUP_MEETINGS = /^organizations\/([0-9a-f-]{36})\/meetings$/;
@@ -137,10 +139,7 @@ export class OparlService {
     const times = { created: dateTime(row.created), modified: dateTime(row.modified) };
     if (row.deleted || !row.data) return { id: this.urls.url(row.path), type: OPARL_TYPE(row.kind), ...times, deleted: true };
     const data: Record<string, unknown> = { ...row.data, ...times };
-    if (omitInternal) {
-      delete data.agendaItem;
-      delete data.membership;
-    }
+    if (omitInternal && INTERNAL[row.kind]) delete data[INTERNAL[row.kind]!];
     return data;
   }
 

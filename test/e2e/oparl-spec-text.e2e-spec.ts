@@ -49,7 +49,7 @@ describe('OParl 1.1: the spec text beyond the schemas', () => {
     await hub.stop();
   });
 
-  it('the crawl finds no break of the spec text (§2.4 formats, §3.1 created/modified)', () => {
+  it('the crawl finds no break of the spec text (§2.4 formats, §3.1 created/modified, §2.4 empty values, §3 back links)', () => {
     expect(full.problems).toEqual([]);
     // The checks are real: the §2.4 formats refuse a fraction and `Z`.
     const meetingValid = (start: string) => (validators.get('https://schema.oparl.org/1.1/Meeting') as (d: unknown) => boolean)({ id: `${ROOT}/m`, type: 'https://schema.oparl.org/1.1/Meeting', start });
@@ -114,6 +114,39 @@ describe('OParl 1.1: the spec text beyond the schemas', () => {
     expect((await get(`${ROOT}/system`)).body).toEqual(system.body);
   });
 
+  it('§3: an embedded object does not link back to its parent; at its own URL it does', () => {
+    const { c, ids: held } = f;
+    const membership = (object(`bodies/${c.networkId}/people/${c.lead.id}`).membership as Json[])[0]!;
+    expect(membership.person).toBeUndefined();
+    expect(object(String(membership.id).slice(ROOT.length + 1)).person).toBe(`${ROOT}/bodies/${c.networkId}/people/${c.lead.id}`);
+    const heldMeeting = object(`meetings/${held.held}`);
+    expect((heldMeeting.agendaItem as Json[])[0]!.meeting).toBeUndefined();
+    expect(object(`agenda-items/${held.publicItem}`).meeting).toBe(`${ROOT}/meetings/${held.held}`);
+    expect((heldMeeting.resultsProtocol as Json).meeting).toBeUndefined();
+    expect(object(`files/${held.protocol}`).meeting).toEqual([`${ROOT}/meetings/${held.held}`]);
+  });
+
+  it('§2.4: a list property without value is left out; a required one (Body.legislativeTerm) stays as []', () => {
+    const { c } = f;
+    const bystander = object(`bodies/${c.networkId}/people/${c.bystander.id}`);
+    expect(bystander).toBeDefined();
+    expect('membership' in bystander).toBe(false);
+    expect('membership' in object(`organizations/${ids.emptyGroup}`)).toBe(false);
+    expect('agendaItem' in object(`meetings/${ids.bareMeeting}`)).toBe(false);
+    expect(object(`bodies/${c.networkId}`).legislativeTerm).toEqual([]);
+  });
+
+  it('omit_internal=true leaves out the internal lists (Person.membership, Meeting.agendaItem), not Organization.membership (URLs)', async () => {
+    const { c, ids: held } = f;
+    const list = async (name: string) => (await get(`${ROOT}/bodies/${c.networkId}/${name}?omit_internal=true`)).body.data as Json[];
+    const lead = (await list('people')).find((p) => p.id === `${ROOT}/bodies/${c.networkId}/people/${c.lead.id}`)!;
+    expect([lead.name, 'membership' in lead]).toEqual([object(`bodies/${c.networkId}/people/${c.lead.id}`).name, false]);
+    expect('agendaItem' in (await list('meetings')).find((m) => m.id === `${ROOT}/meetings/${held.held}`)!).toBe(false);
+    const group = (await list('organizations')).find((o) => o.id === `${ROOT}/organizations/${c.groupId}`)!;
+    expect(group.membership).toEqual(object(`organizations/${c.groupId}`).membership);
+    expect((group.membership as string[]).length).toBeGreaterThan(0);
+  });
+
   it('brings the System back when an instance of the earlier version marked its row gone (a rolling update)', async () => {
     const db = hub.hub.app.get(DataSource);
     const before = (await get(`${ROOT}/system`)).body;
@@ -121,6 +154,38 @@ describe('OParl 1.1: the spec text beyond the schemas', () => {
     const after = (await get(`${ROOT}/system`)).body;
     expect(after).toMatchObject({ oparlVersion: 'https://schema.oparl.org/1.1/', created: before.created });
     expect(after.deleted).toBeUndefined();
+  });
+
+  it('serves ledger rows the earlier rendering stored (fractions, no embedded times, back links, empty arrays) right once a new instance renders', async () => {
+    const db = hub.hub.app.get(DataSource);
+    const rows = await db.query<{ path: string; data: Json }[]>('SELECT path, data FROM oparl_object WHERE network_id = $1 AND NOT deleted', [f.c.networkId]);
+    const withFraction = (s: string) => s.replace(/([+-]\d{2}:\d{2}|Z)$/, '.123$1');
+    const old = (path: string, d: Json): Json => {
+      const o: Json = { ...d };
+      if (o.oparlSince) o.oparlSince = withFraction(o.oparlSince);
+      for (const k of ['start', 'end']) if (o[k]) o[k] = withFraction(o[k]);
+      const strip = ({ created: _c, modified: _m, ...rest }: Json) => rest;
+      if (o.type.endsWith('/Person')) o.membership = (o.membership ?? []).map((m: Json) => ({ ...strip(m), person: o.id }));
+      if (o.type.endsWith('/Meeting')) o.agendaItem = (o.agendaItem ?? []).map((i: Json) => ({ ...strip(i), meeting: o.id }));
+      if (o.resultsProtocol) o.resultsProtocol = { ...strip(o.resultsProtocol), meeting: [o.id] };
+      if (o.type.endsWith('/Organization') && path.startsWith('organizations/')) o.membership ??= [];
+      return o;
+    };
+    for (const r of rows) {
+      const data = old(r.path, r.data);
+      await db.query('UPDATE oparl_object SET data = $2, hash = $3 WHERE path = $1', [r.path, data, createHash('sha256').update(JSON.stringify(data)).digest('hex')]);
+    }
+    await db.query(`DELETE FROM oparl_object WHERE path = 'system'`); // the earlier rendering kept no System row
+    const second = await TestHub.start({ OPARL_REFRESH_MS: '0' });
+    try {
+      const again = await crawl(second, BASE, validators);
+      expect(again.problems).toEqual([]);
+      const bodyUrl = `${ROOT}/bodies/${f.c.networkId}`;
+      expect(again.objects.get(bodyUrl)!.oparlSince).toBe(object(`bodies/${f.c.networkId}`).oparlSince);
+      expect('agendaItem' in again.objects.get(`${ROOT}/meetings/${ids.bareMeeting}`)!).toBe(false);
+    } finally {
+      await second.stop();
+    }
   });
 
   it('§2.8 deletion markers carry §2.4 date-times too', async () => {

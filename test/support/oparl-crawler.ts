@@ -71,16 +71,19 @@ export async function crawl(hub: TestHub, base: string, validators: Map<string, 
     else if (Array.isArray(value)) value.forEach((v) => collect(v, key));
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) collect(v, k);
   };
-  const check = (object: Record<string, unknown>, where: string) => {
+  const check = (object: Record<string, unknown>, where: string, parentId?: string) => {
     const validate = validators.get(String(object.type));
     if (!validate) return result.problems.push(`${where}: unknown type ${String(object.type)}`);
     if (!(validate as (data: unknown) => boolean)(object)) result.problems.push(`${where} (${String(object.type)}): ${JSON.stringify(validate.errors)}`);
     if (typeof object.id !== 'string' || !object.id.startsWith(root)) result.problems.push(`${where}: id ${String(object.id)} not under ${root}`);
-    result.problems.push(...specTextProblems(object, where));
-    result.objects.set(String(object.id), object);
-    // Embedded objects are objects too.
+    const required = (validate.schema as { required?: string[] }).required ?? [];
+    result.problems.push(...specTextProblems(object, where, required, parentId));
+    // An embedded object is the object too (same id): the crawl keeps the one served at its own URL.
+    if (parentId === undefined || !result.objects.has(String(object.id))) result.objects.set(String(object.id), object);
     for (const v of Object.values(object)) {
-      for (const e of Array.isArray(v) ? v : [v]) if (e && typeof e === 'object' && 'type' in e) check(e as Record<string, unknown>, `${where} › ${String((e as { id?: unknown }).id)}`);
+      for (const e of Array.isArray(v) ? v : [v]) {
+        if (e && typeof e === 'object' && 'type' in e) check(e as Record<string, unknown>, `${where} › ${String((e as { id?: unknown }).id)}`, String(object.id));
+      }
     }
   };
   while (queue.length) {

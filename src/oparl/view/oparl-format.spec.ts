@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { dateTime } from './oparl-format.js';
+import { dateTime, nonEmpty } from './oparl-format.js';
 
 describe('dateTime: the one OParl 1.1 §2.4 form, yyyy-mm-ddThh:mm:ss±hh:mm', () => {
   it('writes Berlin time with its offset, winter and summer, and cuts the fraction (never rounds up)', () => {
@@ -16,5 +16,12 @@ describe('dateTime: the one OParl 1.1 §2.4 form, yyyy-mm-ddThh:mm:ss±hh:mm', (
   it('keeps the offset of each side of the autumn night', () => {
     expect(dateTime(new Date('2026-10-25T00:30:00Z'))).toBe('2026-10-25T02:30:00+02:00');
     expect(dateTime(new Date('2026-10-25T01:30:00Z'))).toBe('2026-10-25T02:30:00+01:00');
+  });
+});
+
+describe('nonEmpty', () => {
+  it('leaves out an empty list (§2.4) and keeps one with items', () => {
+    expect({ a: 1, ...nonEmpty('membership', []) }).toEqual({ a: 1 });
+    expect(nonEmpty('membership', ['x'])).toEqual({ membership: ['x'] });
   });
 });

@@ -17,3 +17,9 @@ export function dateTime(at: Date, zone = 'Europe/Berlin'): string {
   return (local.isValid ? local : DateTime.fromJSDate(at, { zone: 'Europe/Berlin' })).toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
 }
 
+/**
+ * A list property, or nothing when the list is empty: OParl 1.1 §2.4 recommends leaving out a
+ * property without value. Only for optional properties (a required list, Body.legislativeTerm,
+ * is written as []).
+ */
+export const nonEmpty = <T>(key: string, list: T[]): Record<string, T[]> => (list.length ? { [key]: list } : {});

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { berlinDate, dateTime } from './oparl-format.js';
+import { berlinDate, dateTime, nonEmpty } from './oparl-format.js';
 import { BODY_LISTS, OPARL_TYPE, OparlUrls, type BodyList } from '../oparl-urls.js';
 import { agendaItemsAndFiles } from './oparl-render-meetings.js';
 
@@ -120,10 +120,10 @@ export async function renderNetwork(db: EntityManager, net: PublicNetwork, urls:
       WHERE g.network_id = $1 AND gm.person_id = ANY($2::uuid[]) ORDER BY gm.id`,
     [net.id, people.map((p) => p.id)],
   );
+  // As embedded in its Person: without the link back to that person (OParl 1.1 §3).
   const membershipObject = (m: (typeof memberships)[number]) => ({
     id: u(OparlUrls.membership(m.id)),
     type: OPARL_TYPE('Membership'),
-    person: u(OparlUrls.person(net.id, m.person_id)),
     organization: u(OparlUrls.group(m.group_id)),
     role: ROLE[m.role] ?? m.role,
     votingRight: m.role !== 'GUEST',
@@ -134,12 +134,12 @@ export async function renderNetwork(db: EntityManager, net: PublicNetwork, urls:
   for (const p of people) {
     add(OparlUrls.person(net.id, p.id), 'Person', p.since, {
       body: u(OparlUrls.body(net.id)), name: p.name,
-      membership: memberships.filter((m) => m.person_id === p.id).map(membershipObject),
+      ...nonEmpty('membership', memberships.filter((m) => m.person_id === p.id).map(membershipObject)),
     });
   }
   for (const m of memberships) {
     const { id: _id, type: _type, ...rest } = membershipObject(m);
-    add(OparlUrls.membership(m.id), 'Membership', m.created_at, rest);
+    add(OparlUrls.membership(m.id), 'Membership', m.created_at, { person: u(OparlUrls.person(net.id, m.person_id)), ...rest });
   }
 
   const groups = await db.query<{ id: string; name: string; level: string; parent_id: string | null; created_at: Date; members: number }[]>(
@@ -157,7 +157,7 @@ export async function renderNetwork(db: EntityManager, net: PublicNetwork, urls:
       organizationType: 'Gremium',
       classification: LEVEL[g.level] ?? g.level,
       ...(g.parent_id && groupIds.has(g.parent_id) ? { subOrganizationOf: u(OparlUrls.group(g.parent_id)) } : {}),
-      membership: memberships.filter((m) => m.group_id === g.id).map((m) => u(OparlUrls.membership(m.id))),
+      ...nonEmpty('membership', memberships.filter((m) => m.group_id === g.id).map((m) => u(OparlUrls.membership(m.id)))),
       meeting: u(OparlUrls.groupMeetings(g.id)),
       memberCount: g.members,
       startDate: berlinDate(g.created_at),
