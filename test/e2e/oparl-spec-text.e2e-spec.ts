@@ -49,7 +49,7 @@ describe('OParl 1.1: the spec text beyond the schemas', () => {
     await hub.stop();
   });
 
-  it('the crawl finds no break of the spec text (§2.4 formats, §3.1 created/modified, §2.4 empty values, §3 back links)', () => {
+  it('the crawl finds no break of the spec text (§2.4 formats, §3.1 created/modified, §2.6 CORS, §2.4 empty values, §3 back links)', () => {
     expect(full.problems).toEqual([]);
     // The checks are real: the §2.4 formats refuse a fraction and `Z`.
     const meetingValid = (start: string) => (validators.get('https://schema.oparl.org/1.1/Meeting') as (d: unknown) => boolean)({ id: `${ROOT}/m`, type: 'https://schema.oparl.org/1.1/Meeting', start });
@@ -112,6 +112,40 @@ describe('OParl 1.1: the spec text beyond the schemas', () => {
     expect(after.modified).toBe(moved.modified);
     // The System does not change with what its lists hold.
     expect((await get(`${ROOT}/system`)).body).toEqual(system.body);
+  });
+
+  it('§2.6: a browser preflight (OPTIONS) on any OParl URL answers 204 with open CORS; answers expose ETag and Last-Modified', async () => {
+    const preflight = (path: string, headers = 'if-none-match, if-modified-since') =>
+      hub.http.options(path).set({ origin: 'https://ratsinfo.example.org', 'access-control-request-method': 'GET', 'access-control-request-headers': headers });
+    for (const path of ['/oparl/v1/system', `/oparl/v1/bodies/${f.c.networkId}/meetings?limit=1`, `/oparl/v1/meetings/${f.ids.held}`, `/oparl/v1/files/${f.ids.protocol}/content`, '/oparl/v1/unbekannt']) {
+      const res = await preflight(path);
+      expect({ path, status: res.status }).toEqual({ path, status: 204 });
+      expect(res.headers['access-control-allow-origin']).toBe('*');
+      expect(res.headers['access-control-allow-methods']).toBe('GET, HEAD, OPTIONS');
+      expect(res.headers['access-control-allow-headers']!.toLowerCase().split(/\s*,\s*/)).toEqual(expect.arrayContaining(['if-none-match', 'if-modified-since']));
+      expect(Number(res.headers['access-control-max-age'])).toBeGreaterThan(0);
+      expect(res.text).toBe('');
+    }
+    // What else the browser asks to send is allowed too (a read-only API without sign-in).
+    const asked = await preflight('/oparl/v1/system', 'accept-language,x-requested-with');
+    expect(asked.headers['access-control-allow-headers']!.toLowerCase().split(/\s*,\s*/)).toEqual(expect.arrayContaining(['accept-language', 'x-requested-with']));
+
+    const url = `${ROOT}/meetings/${f.ids.held}`;
+    const first = await get(url, { origin: 'https://ratsinfo.example.org' });
+    const exposed = (res: { headers: Record<string, string> }) => (res.headers['access-control-expose-headers'] ?? '').toLowerCase().split(/\s*,\s*/);
+    expect(first.headers['access-control-allow-origin']).toBe('*');
+    expect(exposed(first)).toEqual(expect.arrayContaining(['etag', 'last-modified']));
+    const again = await get(url, { origin: 'https://ratsinfo.example.org', 'if-none-match': first.headers.etag! });
+    expect(again.status).toBe(304);
+    expect(again.headers['access-control-allow-origin']).toBe('*');
+    expect(exposed(again)).toEqual(expect.arrayContaining(['etag', 'last-modified']));
+    const head = await hub.http.head('/oparl/v1/system');
+    expect([head.status, head.headers['access-control-allow-origin']]).toEqual([200, '*']);
+
+    // Nothing outside /oparl opens CORS.
+    for (const res of [await hub.http.options('/graphql').set({ origin: 'https://evil.example', 'access-control-request-method': 'POST' }), await hub.http.get('/health').set({ origin: 'https://evil.example' })]) {
+      expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    }
   });
 
   it('§3: an embedded object does not link back to its parent; at its own URL it does', () => {

@@ -53,7 +53,8 @@ export interface Crawl {
 /**
  * Follows every URL of the API from /oparl/v1/system (objects, lists with their next pages,
  * embedded objects, files), without sign-in, and validates every object against its type's schema
- * and the spec text's rules (oparl-spec-text.ts), every list against OParl's list format.
+ * and the spec text's rules (oparl-spec-text.ts), every list against OParl's list format, and
+ * every JSON answer for its CORS header (§2.6).
  */
 export async function crawl(hub: TestHub, base: string, validators: Map<string, ValidateFunction>): Promise<Crawl> {
   const root = `${base}/oparl/v1/`;
@@ -106,6 +107,7 @@ export async function crawl(hub: TestHub, base: string, validators: Map<string, 
     }
     const json = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
     result.documents.set(url, json);
+    if (res.headers['access-control-allow-origin'] !== '*') result.problems.push(`${url}: no Access-Control-Allow-Origin: * (§2.6)`);
     if ('data' in json) {
       const { data, pagination, links } = json as { data: unknown; pagination: unknown; links: Record<string, unknown> };
       if (!Array.isArray(data) || typeof pagination !== 'object' || typeof links !== 'object') result.problems.push(`${url}: not an OParl list`);
