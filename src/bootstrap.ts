@@ -6,6 +6,7 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { EmbeddedPostgres } from './database/embedded-postgres.js';
+import { oparlFrameworkErrors } from './oparl/oparl-reply.js';
 import { serveWebClient } from './web/web-client.js';
 
 export interface RunningHub {
@@ -29,7 +30,7 @@ export async function createHub(config: AppConfig, opts: { logger?: ConsoleLogge
   const logger = opts.logger ?? new ConsoleLogger({ json: config.logFormat === 'json', colors: config.logFormat === 'pretty' });
   let app: NestFastifyApplication | undefined;
   try {
-    app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(resolved), new FastifyAdapter({ logger: false }), {
+    app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(resolved), new FastifyAdapter({ logger: false, frameworkErrors: oparlFrameworkErrors }), {
       logger: logger === false ? false : logger,
       bufferLogs: false,
       abortOnError: false,

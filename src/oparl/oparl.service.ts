@@ -9,7 +9,10 @@ import { OparlSyncService } from './view/oparl-sync.service.js';
 import { BODY_LISTS, OPARL_TYPE, OparlUrls, type BodyList } from './oparl-urls.js';
 import { parseListQuery, type ListQuery } from './oparl-query.js';
 
-/** What an OParl request answers: a JSON document (or bytes of a file) with its time of last change. */
+/**
+ * What an OParl request answers: a JSON document (or bytes of a file) with its time of last
+ * change, or an error with the German message of its OParl error object (§2.9).
+ */
 export type OparlAnswer =
   | { status: 200; json: unknown; lastModified: Date | null }
   | { status: 200; bytes: Buffer; contentType: string; fileName: string | null; lastModified: Date }
@@ -31,7 +34,7 @@ interface ListScope {
   owner: string | null;
 }
 
-const notFound: OparlAnswer = { status: 404, error: 'Nicht gefunden' };
+const notFound: OparlAnswer = { status: 404, error: 'Nicht gefunden: Unter dieser URL gibt es kein Objekt und keine Liste.' };
 /** What omit_internal=true leaves out, by type (OParl 1.1 §2.5; Body.legislativeTerm stays: the schema requires it). */
 const INTERNAL: Record<string, string> = { Person: 'membership', Meeting: 'agendaItem' };
 /** Lists whose URL is a list, not an object. */

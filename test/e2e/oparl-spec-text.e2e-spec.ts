@@ -1,4 +1,8 @@
-// What the OParl 1.1 spec text requires beyond the JSON schemas (found from outside, issue 19).
+// What the OParl 1.1 spec text requires beyond the JSON schemas (found from outside, issue 19):
+// §2.4 date-times without fraction, §3.1 created/modified on embedded objects and the System,
+// §2.6 CORS for a browser's preflight, and the should-rules: error objects (§2.9), no link back
+// from an embedded object to its parent (§3), no empty arrays where a property has no value (§2.4).
+// Also: ledger rows the earlier rendering stored are served right after an update.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
@@ -146,6 +150,27 @@ describe('OParl 1.1: the spec text beyond the schemas', () => {
     for (const res of [await hub.http.options('/graphql').set({ origin: 'https://evil.example', 'access-control-request-method': 'POST' }), await hub.http.get('/health').set({ origin: 'https://evil.example' })]) {
       expect(res.headers['access-control-allow-origin']).toBeUndefined();
     }
+  });
+
+  it('§2.9: an error answers an OParl error object (type, German message, debug) with its status and open CORS', async () => {
+    const cases: [string, number, RegExp][] = [
+      ['/oparl/v1/unbekannt', 404, /nicht gefunden/i],
+      [`/oparl/v1/bodies/${f.secretNet.id}`, 404, /nicht gefunden/i],
+      [`/oparl/v1/bodies/${f.c.networkId}/meetings?modified_since=gestern`, 400, /^modified_since: /],
+      [`/oparl/v1/bodies/${f.c.networkId}/meetings?limit=viele`, 400, /^limit: /],
+      ['/oparl/v1/meetings/%E0%A4%A', 400, /URL/],
+    ];
+    for (const [path, status, message] of cases) {
+      const res = await hub.http.get(path);
+      expect({ path, status: res.status }).toEqual({ path, status });
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(res.headers['access-control-allow-origin']).toBe('*');
+      expect(res.body).toEqual({ type: ERROR_TYPE, message: expect.stringMatching(message), debug: expect.any(String) });
+    }
+    const post = await hub.http.post('/oparl/v1/system').send({});
+    expect(post.status).toBe(405);
+    expect(post.headers.allow).toBe('GET, HEAD, OPTIONS');
+    expect(post.body).toEqual({ type: ERROR_TYPE, message: expect.stringMatching(/nur lesen/i), debug: expect.any(String) });
   });
 
   it('§3: an embedded object does not link back to its parent; at its own URL it does', () => {

@@ -154,7 +154,7 @@ describe('OParl 1.1', () => {
     expect((await get(`${ROOT}/bodies/${c.networkId}/meetings?modified_until=${future}`)).body.data).toHaveLength(4);
     const bad = await get(`${ROOT}/bodies/${c.networkId}/meetings?modified_since=gestern`);
     expect(bad.status).toBe(400);
-    expect(bad.body.error).toMatch(/^modified_since: /);
+    expect(bad.body.message).toMatch(/^modified_since: /);
     expect((await get(`${ROOT}/bodies/${c.networkId}/meetings?limit=viele`)).status).toBe(400);
     expect((await get(`${ROOT}/bodies/${c.networkId}/papers`)).body).toEqual({
       data: [], pagination: { totalElements: 0, elementsPerPage: 100, currentPage: 1, totalPages: 1 }, links: { first: `${ROOT}/bodies/${c.networkId}/papers`, self: `${ROOT}/bodies/${c.networkId}/papers` },
