@@ -6,6 +6,7 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { EmbeddedPostgres } from './database/embedded-postgres.js';
+import { oparlFrameworkErrors } from './oparl/oparl-reply.js';
 import { installRateLimits } from './rate-limits/http-limits.js';
 import { RateLimitService } from './rate-limits/rate-limits.service.js';
 import { serveWebClient } from './web/web-client.js';
@@ -33,6 +34,7 @@ export async function createHub(config: AppConfig, opts: { logger?: ConsoleLogge
   try {
     app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(resolved), new FastifyAdapter({
       logger: false,
+      frameworkErrors: oparlFrameworkErrors,
       // Which proxies' X-Forwarded-For names the client (TRUST_PROXY): the key of every per-address
       // rate limit. Fastify takes a hop count too; Nest's option type leaves it out.
       trustProxy: config.trustProxy as boolean | string[],

@@ -1,4 +1,9 @@
-/** A list request's filters (OParl 1.1 §2.5), checked. */
+import { dateTime } from './view/oparl-format.js';
+
+/**
+ * A list request's filters (OParl 1.1 §2.5), checked, in whole seconds: the API writes every
+ * date-time in whole seconds (§2.4), so a filter compares with what a client saw.
+ */
 export interface ListQuery {
   createdSince: Date | null;
   createdUntil: Date | null;
@@ -30,7 +35,9 @@ export function parseListQuery(query: Record<string, unknown>): ListQuery | { er
     if (raw === undefined || raw === '') continue;
     const at = DATE_TIME.test(raw) ? new Date(raw) : null;
     if (!at || Number.isNaN(at.getTime())) return { error: `${name}: kein gültiger Zeitpunkt; erwartet wird RFC 3339 mit Zeitzone, z. B. 2026-01-01T00:00:00+01:00` };
-    dates[name] = at;
+    // A fraction is cut: the next pages' links carry the filter in the §2.4 form (whole seconds),
+    // and every page must count the same list.
+    dates[name] = new Date(Math.floor(at.getTime() / 1000) * 1000);
   }
   const rawLimit = one('limit');
   let limit = MAX_LIMIT;
@@ -43,7 +50,7 @@ export function parseListQuery(query: Record<string, unknown>): ListQuery | { er
   if (after !== undefined && !AFTER.test(after)) return { error: 'after: kein gültiger Listenzeiger' };
   const omitInternal = one('omit_internal') === 'true';
   const kept = new URLSearchParams();
-  for (const name of FILTERS) if (dates[name]) kept.set(name, dates[name]!.toISOString());
+  for (const name of FILTERS) if (dates[name]) kept.set(name, dateTime(dates[name]!));
   if (rawLimit !== undefined && rawLimit !== '') kept.set('limit', String(limit));
   if (omitInternal) kept.set('omit_internal', 'true');
   return {

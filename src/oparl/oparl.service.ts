@@ -3,12 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { dateTime } from './view/oparl-format.js';
 import { fileBytes } from './view/oparl-render-meetings.js';
 import { OparlSyncService } from './view/oparl-sync.service.js';
 import { BODY_LISTS, OPARL_TYPE, OparlUrls, type BodyList } from './oparl-urls.js';
 import { parseListQuery, type ListQuery } from './oparl-query.js';
 
-/** What an OParl request answers: a JSON document (or bytes of a file) with its time of last change. */
+/**
+ * What an OParl request answers: a JSON document (or bytes of a file) with its time of last
+ * change, or an error with the German message of its OParl error object (§2.9).
+ */
 export type OparlAnswer =
   | { status: 200; json: unknown; lastModified: Date | null }
   | { status: 200; bytes: Buffer; contentType: string; fileName: string | null; lastModified: Date }
@@ -30,7 +34,9 @@ interface ListScope {
   owner: string | null;
 }
 
-const notFound: OparlAnswer = { status: 404, error: 'Nicht gefunden' };
+const notFound: OparlAnswer = { status: 404, error: 'Nicht gefunden: Unter dieser URL gibt es kein Objekt und keine Liste.' };
+/** What omit_internal=true leaves out, by type (OParl 1.1 §2.5; Body.legislativeTerm stays: the schema requires it). */
+const INTERNAL: Record<string, string> = { Person: 'membership', Meeting: 'agendaItem' };
 /** Lists whose URL is a list, not an object. */
 const LIST_PATH = /^bodies\/([0-9a-f-]{36})\/([a-z-]+)$/;
 const GROUP_MEETINGS = /^organizations\/([0-9a-f-]{36})\/meetings$/;
@@ -52,7 +58,6 @@ export class OparlService {
   /** Answers GET /oparl/v1/{path}?{query}. */
   async answer(path: string, query: Record<string, unknown>): Promise<OparlAnswer> {
     await this.sync.fresh();
-    if (path === OparlUrls.system) return this.system();
     const list = this.listScope(path);
     if (list) {
       const parsed = parseListQuery(query);
@@ -63,22 +68,6 @@ export class OparlService {
     if (file) return this.file(file[1]!, file[2] === 'download');
     const [row] = await this.db.query<LedgerRow[]>('SELECT path, kind, data, created, modified, deleted FROM oparl_object WHERE path = $1', [path]);
     return row ? { status: 200, json: this.present(row, false), lastModified: row.modified } : notFound;
-  }
-
-  private async system(): Promise<OparlAnswer> {
-    const [r] = await this.db.query<{ modified: Date | null }[]>(`SELECT max(modified) AS modified FROM oparl_object WHERE kind = 'Body'`);
-    return {
-      status: 200,
-      lastModified: r?.modified ?? null,
-      json: {
-        id: this.urls.url(OparlUrls.system),
-        type: OPARL_TYPE('System'),
-        oparlVersion: 'https://schema.oparl.org/1.1/',
-        name: 'Interkom',
-        body: this.urls.url(OparlUrls.bodies),
-        website: this.urls.root.replace(/\/oparl\/v1$/, ''),
-      },
-    };
   }
 
   /** The SQL scope of a list URL (null: not a list); always empty for the lists Interkom does not use. */
@@ -104,10 +93,12 @@ export class OparlService {
       params.push(value);
       cond.push(sql.replace('?', `$${params.length}`));
     };
+    // The filters are whole seconds, like the created/modified a client sees (§2.4): "until" takes
+    // in the whole second it names; "since" compares exactly, which for a whole second is the same.
     if (q.createdSince) bind('created >= ?', q.createdSince);
-    if (q.createdUntil) bind('created <= ?', q.createdUntil);
+    if (q.createdUntil) bind(`date_trunc('second', created) <= ?`, q.createdUntil);
     if (q.modifiedSince) bind('modified >= ?', q.modifiedSince);
-    if (q.modifiedUntil) bind('modified <= ?', q.modifiedUntil);
+    if (q.modifiedUntil) bind(`date_trunc('second', modified) <= ?`, q.modifiedUntil);
     // The list's last change counts its deletions too (an object that left it changed it), so
     // Last-Modified moves and If-Modified-Since gets no 304 after a deletion.
     const all = cond.join(' AND ');
@@ -142,15 +133,16 @@ export class OparlService {
     };
   }
 
-  /** An object as served: its data plus created and modified, or the deletion marker (§2.8). */
+  /**
+   * An object as served: its data plus created and modified (OParl 1.1 §2.4 form, Berlin time; the
+   * ledger's instants are formatted here, so rows stored before need nothing), or the deletion
+   * marker (§2.8).
+   */
   private present(row: LedgerRow, omitInternal: boolean): Record<string, unknown> {
-    const times = { created: row.created.toISOString(), modified: row.modified.toISOString() };
+    const times = { created: dateTime(row.created), modified: dateTime(row.modified) };
     if (row.deleted || !row.data) return { id: this.urls.url(row.path), type: OPARL_TYPE(row.kind), ...times, deleted: true };
     const data: Record<string, unknown> = { ...row.data, ...times };
-    if (omitInternal) {
-      delete data.agendaItem;
-      delete data.membership;
-    }
+    if (omitInternal && INTERNAL[row.kind]) delete data[INTERNAL[row.kind]!];
     return data;
   }
 

@@ -2,26 +2,13 @@
 // every URL and validates each answer against the official schemas (ajv), only public things in
 // it, pagination and filters, deletion markers, and caching headers with 304.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { actor, group, network } from '../support/factories.js';
-import { cast, meeting, type Cast } from '../support/meeting-fixtures.js';
+import { actor, network } from '../support/factories.js';
+import type { Cast } from '../support/meeting-fixtures.js';
 import { crawl, oparlValidators, type Crawl } from '../support/oparl-crawler.js';
+import { ADD_ITEM, OPARL_BASE as BASE, OPARL_ROOT as ROOT, ONLINE, PLACE, publishedNetwork, SET_PRIVACY as PRIVACY, SET_PUBLICATION as SET } from '../support/oparl-fixtures.js';
 import { codeOf, TestHub } from '../support/test-hub.js';
 import { TypeOrmNestLogger } from '../../src/database/typeorm-logger.js';
 
-const BASE = 'http://localhost:3000';
-const ROOT = `${BASE}/oparl/v1`;
-const SET = 'mutation($networkId: ID!, $publication: Publication!) { setNetworkPublication(networkId: $networkId, publication: $publication) { id publication oparlBodyUrl } }';
-const PRIVACY = 'mutation($input: PrivacySettingsInput!) { setPrivacySettings(input: $input) { publicProfile } }';
-const ADD_ITEM = 'mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id status } }';
-const P = 'id version';
-const START = `mutation($input: StartProtocolInput!) { startProtocol(input: $input) { ${P} } }`;
-const DECISION = `mutation($input: AddDecisionInput!) { addDecision(input: $input) { ${P} } }`;
-const SUBMIT = `mutation($input: ProtocolTransitionInput!) { submitProtocolForReview(input: $input) { ${P} } }`;
-const APPROVE = `mutation($input: ProtocolTransitionInput!) { approveProtocol(input: $input) { ${P} } }`;
-const PUBLISH = `mutation($input: ProtocolTransitionInput!) { publishProtocol(input: $input) { ${P} } }`;
-const ACTION = 'mutation($input: AddActionItemInput!) { addActionItem(input: $input) { id } }';
-const PLACE = 'Rathaus Bretten Zimmer 417';
-const ONLINE = 'https://meet.example.org/geheimer-raum-4711';
 /** The display name the test issuer gives a username (its `name` claim). */
 const nameOf = (p: { username: string }) => p.username.replace(/^./, (ch) => ch.toUpperCase());
 
@@ -30,52 +17,14 @@ describe('OParl 1.1', () => {
   let c: Cast;
   let secretNet: { id: string; slug: string };
   let secretMeeting: string;
-  const ids: Record<string, string> = {};
+  let ids: Record<string, string> = {};
   const get = (url: string, headers: Record<string, string> = {}) => hub.http.get(url.startsWith(BASE) ? url.slice(BASE.length) : url).set(headers);
   const validators = oparlValidators();
   let full: Crawl;
 
   beforeAll(async () => {
     hub = await TestHub.start({ OPARL_REFRESH_MS: '0' });
-    c = await cast(hub);
-    for (const p of [c.lead, c.member]) await hub.ok(p.token, PRIVACY, { input: { publicProfile: true } });
-    // The guest and the bystander never consented to be named in public.
-
-    // A held meeting: a public and a non-public item, a proposal never accepted, a published protocol.
-    ids.held = await meeting(hub, c.lead, c.groupId, -2, { title: 'Jour fixe LoRaWAN', location: PLACE, onlineUrl: ONLINE });
-    ids.publicItem = (await hub.ok(c.lead.token, ADD_ITEM, { input: { meetingId: ids.held, title: 'Gateways in Bruchsal' } })).addAgendaItem.id;
-    ids.secretItem = (await hub.ok(c.lead.token, ADD_ITEM, { input: { meetingId: ids.held, title: 'Vergabe Wartungsvertrag Geheimsache', public: false } })).addAgendaItem.id;
-    const proposal = (await hub.ok(c.member.token, ADD_ITEM, { input: { meetingId: ids.held, title: 'Vorschlag Unbestaetigt' } })).addAgendaItem;
-    expect(proposal.status).toBe('PROPOSED');
-    ids.proposal = proposal.id;
-    let p = (await hub.ok(c.lead.token, START, { input: { meetingId: ids.held } })).startProtocol;
-    ids.protocol = p.id;
-    // Public action items: one for a person without publicProfile (the guest), one for a person with it (the lead).
-    for (const [who, title] of [[c.guest, 'Angebot Gateway einholen'], [c.lead, 'Standorte kartieren']] as const) {
-      await hub.ok(c.lead.token, ACTION, { input: { groupId: c.groupId, protocolId: p.id, agendaItemId: ids.publicItem, assigneeId: who.id, title } });
-    }
-    p = { ...p, version: p.version + 2 }; // each action item from a protocol is a new version of it
-    p = (await hub.ok(c.lead.token, DECISION, { input: { protocolId: p.id, agendaItemId: ids.publicItem, text: 'Viertes Gateway wird beschafft', votesFor: 5, votesAgainst: 0, abstentions: 1, expectedVersion: p.version } })).addDecision;
-    p = (await hub.ok(c.lead.token, SUBMIT, { input: { protocolId: p.id, expectedVersion: p.version } })).submitProtocolForReview;
-    p = (await hub.ok(c.agency.token, APPROVE, { input: { protocolId: p.id, expectedVersion: p.version } })).approveProtocol;
-    await hub.ok(c.lead.token, PUBLISH, { input: { protocolId: p.id, expectedVersion: p.version } });
-    // A held meeting whose protocol is only in review.
-    ids.unpublishedMeeting = await meeting(hub, c.lead, c.groupId, -1);
-    let q = (await hub.ok(c.lead.token, START, { input: { meetingId: ids.unpublishedMeeting } })).startProtocol;
-    q = (await hub.ok(c.lead.token, DECISION, { input: { protocolId: q.id, text: 'Entwurfsbeschluss Unveroeffentlicht', expectedVersion: q.version } })).addDecision;
-    await hub.ok(c.lead.token, SUBMIT, { input: { protocolId: q.id, expectedVersion: q.version } });
-    ids.unpublishedProtocol = q.id;
-    ids.upcoming = await meeting(hub, c.lead, c.groupId, 7);
-    ids.cancelled = await meeting(hub, c.lead, c.groupId, 8);
-    await hub.ok(c.lead.token, 'mutation($input: CancelMeetingInput!) { cancelMeeting(input: $input) { id } }', { input: { meetingId: ids.cancelled } });
-
-    // Another network that stays PRIVATE.
-    secretNet = await network(hub, c.root, 'APPROVAL', { name: 'Verborgenes Netzwerk' });
-    const secretGroup = await group(hub, c.root, secretNet.id, 'PLENUM');
-    secretMeeting = await meeting(hub, c.root, secretGroup, 3);
-
-    const { setNetworkPublication } = await hub.ok(c.root.token, SET, { networkId: c.networkId, publication: 'PUBLIC' });
-    expect(setNetworkPublication).toEqual({ id: c.networkId, publication: 'PUBLIC', oparlBodyUrl: `${ROOT}/bodies/${c.networkId}` });
+    ({ c, ids, secretNet, secretMeeting } = await publishedNetwork(hub));
     full = await crawl(hub, BASE, validators);
   });
   afterAll(() => hub.stop());
@@ -205,7 +154,7 @@ describe('OParl 1.1', () => {
     expect((await get(`${ROOT}/bodies/${c.networkId}/meetings?modified_until=${future}`)).body.data).toHaveLength(4);
     const bad = await get(`${ROOT}/bodies/${c.networkId}/meetings?modified_since=gestern`);
     expect(bad.status).toBe(400);
-    expect(bad.body.error).toMatch(/^modified_since: /);
+    expect(bad.body.message).toMatch(/^modified_since: /);
     expect((await get(`${ROOT}/bodies/${c.networkId}/meetings?limit=viele`)).status).toBe(400);
     expect((await get(`${ROOT}/bodies/${c.networkId}/papers`)).body).toEqual({
       data: [], pagination: { totalElements: 0, elementsPerPage: 100, currentPage: 1, totalPages: 1 }, links: { first: `${ROOT}/bodies/${c.networkId}/papers`, self: `${ROOT}/bodies/${c.networkId}/papers` },

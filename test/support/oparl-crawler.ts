@@ -3,9 +3,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { isOparlDate, isOparlDateTime, specTextProblems } from './oparl-spec-text.js';
 import type { TestHub } from './test-hub.js';
 
-const SCHEMA_DIR = '../shared/oparl-1.1-schema';
+/**
+ * The project's own copy of the official schemas (a fresh clone has no ../shared beside it;
+ * .ci/run checks that the copy equals ../shared/oparl-1.1-schema).
+ */
+const SCHEMA_DIR = new URL('./oparl-1.1-schema/', import.meta.url).pathname;
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
 
@@ -13,12 +18,15 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
  * The official OParl 1.1 schemas compiled with ajv (non-strict: they carry keywords of their own,
  * and a `url` format). Body.json's mainOrganization points at the Organization object schema for a
  * URL string; Interkom never sends that optional field, and the check below removes it so that the
- * schema compiles as meant.
+ * schema compiles as meant. Their `date-time` and `date` formats are checked as the spec text
+ * narrows them (§2.4: `yyyy-mm-ddThh:mm:ss±hh:mm`, `yyyy-mm-dd`), not as RFC 3339 allows.
  */
 export function oparlValidators(): Map<string, ValidateFunction> {
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
   ajv.addFormat('url', { type: 'string', validate: (s: string) => /^https?:\/\//.test(s) && URL.canParse(s) });
+  ajv.addFormat('date-time', { type: 'string', validate: isOparlDateTime });
+  ajv.addFormat('date', { type: 'string', validate: isOparlDate });
   const files = readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.json'));
   const schemas = files.map((f) => JSON.parse(readFileSync(join(SCHEMA_DIR, f), 'utf8')) as { $id: string; title: string; properties: Record<string, unknown> });
   for (const s of schemas) {
@@ -45,7 +53,8 @@ export interface Crawl {
 /**
  * Follows every URL of the API from /oparl/v1/system (objects, lists with their next pages,
  * embedded objects, files), without sign-in, and validates every object against its type's schema
- * and every list against OParl's list format.
+ * and the spec text's rules (oparl-spec-text.ts), every list against OParl's list format, and
+ * every JSON answer for its CORS header (§2.6).
  */
 export async function crawl(hub: TestHub, base: string, validators: Map<string, ValidateFunction>): Promise<Crawl> {
   const root = `${base}/oparl/v1/`;
@@ -63,15 +72,19 @@ export async function crawl(hub: TestHub, base: string, validators: Map<string, 
     else if (Array.isArray(value)) value.forEach((v) => collect(v, key));
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) collect(v, k);
   };
-  const check = (object: Record<string, unknown>, where: string) => {
+  const check = (object: Record<string, unknown>, where: string, parentId?: string) => {
     const validate = validators.get(String(object.type));
     if (!validate) return result.problems.push(`${where}: unknown type ${String(object.type)}`);
     if (!(validate as (data: unknown) => boolean)(object)) result.problems.push(`${where} (${String(object.type)}): ${JSON.stringify(validate.errors)}`);
     if (typeof object.id !== 'string' || !object.id.startsWith(root)) result.problems.push(`${where}: id ${String(object.id)} not under ${root}`);
-    result.objects.set(String(object.id), object);
-    // Embedded objects are objects too.
+    const required = (validate.schema as { required?: string[] }).required ?? [];
+    result.problems.push(...specTextProblems(object, where, required, parentId));
+    // An embedded object is the object too (same id): the crawl keeps the one served at its own URL.
+    if (parentId === undefined || !result.objects.has(String(object.id))) result.objects.set(String(object.id), object);
     for (const v of Object.values(object)) {
-      for (const e of Array.isArray(v) ? v : [v]) if (e && typeof e === 'object' && 'type' in e) check(e as Record<string, unknown>, `${where} › ${String((e as { id?: unknown }).id)}`);
+      for (const e of Array.isArray(v) ? v : [v]) {
+        if (e && typeof e === 'object' && 'type' in e) check(e as Record<string, unknown>, `${where} › ${String((e as { id?: unknown }).id)}`, String(object.id));
+      }
     }
   };
   while (queue.length) {
@@ -94,6 +107,7 @@ export async function crawl(hub: TestHub, base: string, validators: Map<string, 
     }
     const json = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
     result.documents.set(url, json);
+    if (res.headers['access-control-allow-origin'] !== '*') result.problems.push(`${url}: no Access-Control-Allow-Origin: * (§2.6)`);
     if ('data' in json) {
       const { data, pagination, links } = json as { data: unknown; pagination: unknown; links: Record<string, unknown> };
       if (!Array.isArray(data) || typeof pagination !== 'object' || typeof links !== 'object') result.problems.push(`${url}: not an OParl list`);

@@ -10,9 +10,10 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('ix_oparl_object_list', ['networkId', 'kind', 'path'])
 export class OparlObjectEntity {
   @PrimaryColumn('text') path: string;
-  /** OParl type name: Body, Organization, Person, Membership, Meeting, AgendaItem, File. */
+  /** OParl type name: System, Body, Organization, Person, Membership, Meeting, AgendaItem, File. */
   @Column('text') kind: string;
-  @Column('uuid') networkId: string;
+  /** null for the System, which belongs to no network. */
+  @Column('uuid', { nullable: true }) networkId: string | null;
   /** For meetings: the groups (Organizations) they belong to, for Organization.meeting. */
   @Column('uuid', { array: true, default: () => "'{}'" }) groupIds: string[];
   /** The object as served; null once deleted. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { berlinDate, dateTime } from './oparl-format.js';
+import { berlinDate, dateTime, nonEmpty } from './oparl-format.js';
 import type { OparlRecord, PublicNetwork } from './oparl-render.js';
 import { loadProtocolDocument } from '../../protocols/protocol-document.js';
 import { renderProtocol } from '../../protocols/protocol-markdown.js';
@@ -59,6 +59,7 @@ export async function agendaItemsAndFiles(db: EntityManager, net: PublicNetwork,
     const markdown = renderProtocol(await loadProtocolDocument(db, p.id), { redact: true, public: true });
     const bytes = fileBytes(markdown);
     const path = OparlUrls.file(p.id);
+    // As embedded in its Meeting (resultsProtocol): without the link back to it (OParl 1.1 §3).
     const file = {
       name: `Protokoll: ${p.title}`,
       fileName: `protokoll-${berlinDate(p.starts_at)}.md`,
@@ -68,20 +69,19 @@ export async function agendaItemsAndFiles(db: EntityManager, net: PublicNetwork,
       sha512Checksum: createHash('sha512').update(bytes).digest('hex'),
       accessUrl: u(`${path}/content`),
       downloadUrl: u(`${path}/download`),
-      meeting: [u(OparlUrls.meeting(p.meeting_id))],
     };
     files.set(p.meeting_id, { id: u(path), type: OPARL_TYPE('File'), ...file });
-    add(path, 'File', p.published_at, file, [], markdown);
+    add(path, 'File', p.published_at, { ...file, meeting: [u(OparlUrls.meeting(p.meeting_id))] }, [], markdown);
   }
 
   const decided = new Map<string, typeof decisions>();
   for (const d of decisions) decided.set(d.agenda_item_id, [...(decided.get(d.agenda_item_id) ?? []), d]);
+  // As embedded in its Meeting: without the link back to it (OParl 1.1 §3).
   const itemObject = (i: (typeof items)[number]) => {
     const ds = decided.get(i.id) ?? [];
     return {
       id: u(OparlUrls.agendaItem(i.id)),
       type: OPARL_TYPE('AgendaItem'),
-      meeting: u(OparlUrls.meeting(i.meeting_id)),
       number: String(i.position),
       order: i.position,
       name: i.title,
@@ -91,7 +91,7 @@ export async function agendaItemsAndFiles(db: EntityManager, net: PublicNetwork,
   };
   for (const i of items) {
     const { id: _id, type: _type, ...rest } = itemObject(i);
-    add(OparlUrls.agendaItem(i.id), 'AgendaItem', i.created_at, rest);
+    add(OparlUrls.agendaItem(i.id), 'AgendaItem', i.created_at, { meeting: u(OparlUrls.meeting(i.meeting_id)), ...rest });
   }
   for (const m of meetings) {
     const file = files.get(m.id);
@@ -105,7 +105,7 @@ export async function agendaItemsAndFiles(db: EntityManager, net: PublicNetwork,
         start: dateTime(m.starts_at, m.time_zone),
         end: dateTime(m.ends_at, m.time_zone),
         organization: m.groups.map((g) => u(OparlUrls.group(g))),
-        agendaItem: items.filter((i) => i.meeting_id === m.id).map(itemObject),
+        ...nonEmpty('agendaItem', items.filter((i) => i.meeting_id === m.id).map(itemObject)),
         ...(file ? { resultsProtocol: file } : {}),
       },
       m.groups,

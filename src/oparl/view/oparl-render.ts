@@ -1,13 +1,17 @@
 import type { EntityManager } from 'typeorm';
-import { berlinDate, dateTime } from './oparl-format.js';
+import { berlinDate, dateTime, nonEmpty } from './oparl-format.js';
 import { BODY_LISTS, OPARL_TYPE, OparlUrls, type BodyList } from '../oparl-urls.js';
 import { agendaItemsAndFiles } from './oparl-render-meetings.js';
 
-/** One public object as the ledger keeps it (created/modified are added when it is served). */
+/**
+ * One public object as the ledger keeps it (its own created/modified are added when it is served;
+ * those of the objects it embeds are filled in by settle(), oparl-ledger.ts).
+ */
 export interface OparlRecord {
   path: string;
   kind: string;
-  networkId: string;
+  /** null for the System only. */
+  networkId: string | null;
   /** For meetings: their groups (Organization.meeting lists). */
   groupIds: string[];
   created: Date;
@@ -30,6 +34,24 @@ const KIND: Record<string, string> = {
   MUNICIPALITY: 'Kommune', MUNICIPAL_ASSOCIATION: 'Gemeindeverband', DISTRICT: 'Landkreis', MUNICIPAL_UTILITY: 'Kommunales Unternehmen',
   AGENCY: 'Agentur', OTHER: 'Sonstige Organisation',
 };
+
+/**
+ * The System: the hub itself, its `body` list holds the PUBLIC networks. Its created is chosen by
+ * the sync when it first stores it; its modified moves only when this JSON changes.
+ */
+export function renderSystem(urls: OparlUrls, created: Date): OparlRecord {
+  return {
+    path: OparlUrls.system, kind: 'System', networkId: null, groupIds: [], created,
+    data: {
+      id: urls.url(OparlUrls.system),
+      type: OPARL_TYPE('System'),
+      oparlVersion: 'https://schema.oparl.org/1.1/',
+      name: 'Interkom',
+      body: urls.url(OparlUrls.bodies),
+      website: urls.root.replace(/\/oparl\/v1$/, ''),
+    },
+  };
+}
 
 const isHttpUrl = (value: string | null): value is string => {
   if (!value) return false;
@@ -98,10 +120,10 @@ export async function renderNetwork(db: EntityManager, net: PublicNetwork, urls:
       WHERE g.network_id = $1 AND gm.person_id = ANY($2::uuid[]) ORDER BY gm.id`,
     [net.id, people.map((p) => p.id)],
   );
+  // As embedded in its Person: without the link back to that person (OParl 1.1 §3).
   const membershipObject = (m: (typeof memberships)[number]) => ({
     id: u(OparlUrls.membership(m.id)),
     type: OPARL_TYPE('Membership'),
-    person: u(OparlUrls.person(net.id, m.person_id)),
     organization: u(OparlUrls.group(m.group_id)),
     role: ROLE[m.role] ?? m.role,
     votingRight: m.role !== 'GUEST',
@@ -112,12 +134,12 @@ export async function renderNetwork(db: EntityManager, net: PublicNetwork, urls:
   for (const p of people) {
     add(OparlUrls.person(net.id, p.id), 'Person', p.since, {
       body: u(OparlUrls.body(net.id)), name: p.name,
-      membership: memberships.filter((m) => m.person_id === p.id).map(membershipObject),
+      ...nonEmpty('membership', memberships.filter((m) => m.person_id === p.id).map(membershipObject)),
     });
   }
   for (const m of memberships) {
     const { id: _id, type: _type, ...rest } = membershipObject(m);
-    add(OparlUrls.membership(m.id), 'Membership', m.created_at, rest);
+    add(OparlUrls.membership(m.id), 'Membership', m.created_at, { person: u(OparlUrls.person(net.id, m.person_id)), ...rest });
   }
 
   const groups = await db.query<{ id: string; name: string; level: string; parent_id: string | null; created_at: Date; members: number }[]>(
@@ -135,7 +157,7 @@ export async function renderNetwork(db: EntityManager, net: PublicNetwork, urls:
       organizationType: 'Gremium',
       classification: LEVEL[g.level] ?? g.level,
       ...(g.parent_id && groupIds.has(g.parent_id) ? { subOrganizationOf: u(OparlUrls.group(g.parent_id)) } : {}),
-      membership: memberships.filter((m) => m.group_id === g.id).map((m) => u(OparlUrls.membership(m.id))),
+      ...nonEmpty('membership', memberships.filter((m) => m.group_id === g.id).map((m) => u(OparlUrls.membership(m.id)))),
       meeting: u(OparlUrls.groupMeetings(g.id)),
       memberCount: g.members,
       startDate: berlinDate(g.created_at),

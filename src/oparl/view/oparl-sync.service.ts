@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
-import { berlinDate, sha256 } from './oparl-format.js';
-import { renderNetwork, type OparlRecord, type PublicNetwork } from './oparl-render.js';
+import { berlinDate } from './oparl-format.js';
+import { renderInstant, settle, systemCreated, type LedgerState } from './oparl-ledger.js';
+import { renderNetwork, renderSystem, type OparlRecord, type PublicNetwork } from './oparl-render.js';
 import { OparlUrls } from '../oparl-urls.js';
 
 /** Serialises syncs across instances (pg_advisory_xact_lock key). */
@@ -13,8 +14,9 @@ const SYNC_LOCK = 0x0ba1_2024;
 const PERIODIC_MS = 60_000;
 
 /**
- * Keeps the ledger of the public OParl view (oparl_object) in line with the hub: renders every
- * PUBLIC network, stores what changed with modified = now, and marks what is no longer public
+ * Keeps the ledger of the public OParl view (oparl_object) in line with the hub: renders the
+ * System and every PUBLIC network, stores what changed with modified = now (an object that embeds
+ * a changed one changed too), and marks what is no longer public
  * (network set PRIVATE, meeting deleted, consent withdrawn, person erased, item made non-public)
  * as deleted, its data emptied. Requests call fresh() first; a view younger than
  * OPARL_REFRESH_MS is served as it is, and an older one is rendered again only when the hub
@@ -89,14 +91,22 @@ export class OparlSyncService implements OnApplicationBootstrap, OnModuleDestroy
     const today = berlinDate(new Date());
     const force = this.forceNext || this.renderedDay !== today;
     if (!force) {
-      const [pending] = await this.db.query<{ changed: boolean }[]>('SELECT EXISTS (SELECT 1 FROM oparl_change) AS changed');
+      // Also when the System row is missing or deleted: an instance of an earlier version (during a
+      // rolling update) renders no System and marks the row gone.
+      const [pending] = await this.db.query<{ changed: boolean }[]>(
+        `SELECT EXISTS (SELECT 1 FROM oparl_change) OR NOT EXISTS (SELECT 1 FROM oparl_object WHERE path = $1 AND NOT deleted) AS changed`,
+        [OparlUrls.system],
+      );
       if (!pending?.changed) return;
     }
     await this.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [SYNC_LOCK]);
       // Exactly the changes this render sees; one committed meanwhile stays for the next render.
       const seen = (await tx.query<{ id: string }[]>('SELECT id FROM oparl_change')).map((r) => r.id);
-      if (!seen.length && !force) return; // another instance rendered them meanwhile
+      if (!seen.length && !force) {
+        const [system] = await tx.query('SELECT 1 FROM oparl_object WHERE path = $1 AND NOT deleted', [OparlUrls.system]);
+        if (system) return; // another instance rendered them meanwhile
+      }
       await this.render(tx);
       if (seen.length) await tx.query('DELETE FROM oparl_change WHERE id = ANY($1::bigint[])', [seen]);
     });
@@ -109,22 +119,18 @@ export class OparlSyncService implements OnApplicationBootstrap, OnModuleDestroy
       `SELECT n.id, n.slug, n.name, n.created_at, np.changed_at AS public_since FROM network n
          JOIN network_publication np ON np.network_id = n.id WHERE np.publication = 'PUBLIC' ORDER BY n.id`,
     );
-    const records: OparlRecord[] = [];
-    for (const net of networks) records.push(...(await renderNetwork(tx, net, this.urls)));
     const known = new Map(
-      (await tx.query<{ path: string; hash: string; deleted: boolean }[]>('SELECT path, hash, deleted FROM oparl_object')).map((r) => [r.path, r]),
+      (await tx.query<(LedgerState & { path: string })[]>('SELECT path, hash, deleted, created, modified FROM oparl_object')).map((r) => [r.path, r]),
     );
-    const changed = records
-      .map((r) => ({ ...r, hash: sha256(JSON.stringify(r.data)) }))
-      .filter((r) => {
-        const k = known.get(r.path);
-        return !k || k.deleted || k.hash !== r.hash;
-      });
+    const [{ clock }] = await tx.query<{ clock: Date }[]>('SELECT clock_timestamp() AS clock');
+    const now = renderInstant(known, clock);
+    const records: OparlRecord[] = [renderSystem(this.urls, systemCreated(known, now))];
+    for (const net of networks) records.push(...(await renderNetwork(tx, net, this.urls)));
+    const settled = settle(records, known, now, (url) => this.urls.pathOf(url));
+    const changed = settled.filter((r) => r.changed);
     const live = new Set(records.map((r) => r.path));
     const gone = [...known.values()].filter((k) => !k.deleted && !live.has(k.path)).map((k) => k.path);
     if (!changed.length && !gone.length) return;
-    // One instant for everything this run noticed; later than anything a client saw before it.
-    const [{ now }] = await tx.query<{ now: Date }[]>('SELECT clock_timestamp() AS now');
     if (changed.length) {
       await tx.query(
         `INSERT INTO oparl_object (path, kind, network_id, group_ids, data, content, hash, created, modified, deleted)
