@@ -68,10 +68,15 @@ export function feedToken(url: string): string {
 
 async function refuse(reply: FastifyReply, area: Area, hit: RateLimitHit): Promise<void> {
   const message = rateLimitMessage(hit);
-  // GraphQL clients read `errors`; everything else gets a small JSON body of the same content.
+  const retryAfter = hit.retryAfterSeconds;
+  // GraphQL clients read `errors`; OParl clients an OParl error object (§2.9), from any origin
+  // (§2.6: a browser must be able to read why); everything else a small JSON body of the same content.
   const body =
     area === 'graphql'
-      ? { errors: [{ message, extensions: { code: 'RATE_LIMITED', retryAfter: hit.retryAfterSeconds } }] }
-      : { error: 'RATE_LIMITED', message, retryAfter: hit.retryAfterSeconds };
-  await reply.status(429).header('retry-after', String(hit.retryAfterSeconds)).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(body));
+      ? { errors: [{ message, extensions: { code: 'RATE_LIMITED', retryAfter } }] }
+      : area === 'oparl'
+        ? { type: 'https://schema.oparl.org/1.1/Error', message, debug: `HTTP 429, Retry-After ${retryAfter} s` }
+        : { error: 'RATE_LIMITED', message, retryAfter };
+  if (area === 'oparl') void reply.header('access-control-allow-origin', '*').header('access-control-expose-headers', 'Retry-After');
+  await reply.status(429).header('retry-after', String(retryAfter)).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(body));
 }
