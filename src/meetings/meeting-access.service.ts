@@ -123,7 +123,7 @@ export class MeetingAccessService {
  * ('network') see that it takes place (title, time, status, public agenda), not how to get in nor
  * anything written about it by hand: the place (a room, often with a door code or a link pasted in),
  * the online link (with its passcode) and the reason for a cancellation (often personal) are for
- * the meeting's groups only (issue 19; `../shared/api/README.md`: links only for people allowed in).
+ * the meeting's groups only (issue 19; the contract gives links only to people allowed in).
  */
 export function toMeetingModel(m: MeetingEntity, access: MeetingAccess, now = new Date()): MeetingModel {
   const insider = access !== 'network';
