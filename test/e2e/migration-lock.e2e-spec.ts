@@ -79,6 +79,8 @@ describe('a hub with MIGRATIONS=check', () => {
   let url: string;
   let issuer: KeycloakIssuer;
   let hub: NodeProcess | undefined;
+  /** The hub's address, once the first test has brought it up. */
+  let hubUrl = '';
   beforeAll(async () => {
     url = await freshDatabase('migcheck');
     // As a database looks when a rollout begins: every migration but the new version's.
@@ -141,7 +143,37 @@ describe('a hub with MIGRATIONS=check', () => {
     expect(messages.findIndex((m) => m.startsWith('Interkom serves GraphQL'))).toBeGreaterThan(current);
     // It never migrated: the one migration was the CLI's.
     expect(h.messages('Migrations').filter((m) => /^(ran|no pending)/.test(m))).toEqual([]);
+    hubUrl = base;
   }, 240_000);
+
+  it('stays alive but not ready while its database does not answer, and while a migration goes missing (reverted by hand)', async () => {
+    const base = hubUrl;
+    const ask = (path: string) => fetch(`${base}${path}`, { signal: AbortSignal.timeout(30_000) });
+    const probe = await connect(url, 'interkom-test-probe');
+    try {
+      // A statement that waits for a lock is a database that does not answer in time.
+      await probe.query('BEGIN');
+      await probe.query('LOCK TABLE migrations IN ACCESS EXCLUSIVE MODE');
+      const slow = await ask('/health');
+      expect(slow.status).toBe(503);
+      expect(await slow.json()).toEqual({ status: 'error', database: 'down', migrations: 'unknown', reason: 'the database does not answer' });
+      expect((await ask('/health/live')).status).toBe(200);
+      await probe.query('ROLLBACK');
+      expect((await ask('/health')).status).toBe(200);
+
+      await probe.query('BEGIN');
+      await probe.query('DELETE FROM migrations WHERE name = $1', [LATEST]);
+      await probe.query('COMMIT');
+      const behind = await ask('/health');
+      expect(behind.status).toBe(503);
+      expect(await behind.json()).toEqual({ status: 'error', database: 'up', migrations: 'pending', pending: [LATEST], reason: `migrations pending: ${LATEST}` });
+      await probe.query('INSERT INTO migrations (timestamp, name) VALUES ($1, $2)', [Number(LATEST.slice(-13)), LATEST]);
+      expect((await ask('/health')).status).toBe(200);
+    } finally {
+      await probe.query('ROLLBACK').catch(() => undefined);
+      await probe.end();
+    }
+  }, 120_000);
 });
 
 describe('the migration CLI', () => {
