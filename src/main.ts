@@ -26,7 +26,10 @@ async function main(): Promise<void> {
   if (config.migrations === 'check') {
     // Alive but not ready until another process (the migration Job) has applied the migrations.
     const room = await WaitingRoom.open(config, { host: HOST, port: config.port, logger: consoleLogger });
-    const leave = () => void room.close().finally(() => process.exit(0));
+    const leave = (signal: string) => {
+      consoleLogger.log(`${signal} received while waiting for the migrations: nothing of the hub runs yet, exiting`, 'Interkom');
+      void room.close().finally(() => process.exit(0));
+    };
     process.once('SIGTERM', leave);
     process.once('SIGINT', leave);
     const current = await room.untilSchemaCurrent();

@@ -177,6 +177,23 @@ describe('a hub with MIGRATIONS=check', () => {
   }, 120_000);
 });
 
+describe('a hub with MIGRATIONS=check on an empty database', () => {
+  it('lists every migration as pending, and exits 0 on SIGTERM while it waits', async () => {
+    const url = await freshDatabase('migempty');
+    const port = await freePort();
+    const hub = NodeProcess.hub(url, port, { MIGRATIONS: 'check' });
+    try {
+      await hub.until(() => hub.messages('Migrations').some((m) => m.startsWith(`MIGRATIONS=check: ${KNOWN_MIGRATIONS.length} migration(s) pending`)), 'logged the pending migrations');
+      const health = await fetch(`http://127.0.0.1:${port}/health`);
+      expect(health.status).toBe(503);
+      expect(((await health.json()) as { pending: string[] }).pending).toEqual(KNOWN_MIGRATIONS);
+    } finally {
+      expect(await hub.stop()).toEqual({ code: 0, signal: null });
+    }
+    expect(hub.messages('Interkom')).toEqual(['SIGTERM received while waiting for the migrations: nothing of the hub runs yet, exiting']);
+  }, 120_000);
+});
+
 describe('the migration CLI', () => {
   it('exits 1 naming the unreachable database (never its password), and 2 without DATABASE_URL', async () => {
     const port = await freePort();
