@@ -26,7 +26,7 @@ async function connect(options: DataSourceOptions, mode: MigrationsMode): Promis
     if (pending.length > 0) {
       throw new Error(`MIGRATIONS=check: ${pending.length} migration(s) pending (${pending.join(', ')}); another process must apply them first (node dist/src/cli/migrate.js)`);
     }
-    logger.log(`MIGRATIONS=check: nothing pending; ${KNOWN_MIGRATIONS.length} applied, the latest ${KNOWN_MIGRATIONS.at(-1)}`);
+    logger.log(`MIGRATIONS=check: nothing pending (all ${KNOWN_MIGRATIONS.length} of this version applied, the latest ${KNOWN_MIGRATIONS.at(-1)})`);
     return db;
   } catch (error) {
     await db.destroy().catch(() => undefined);
