@@ -1,12 +1,14 @@
-import { Logger } from '@nestjs/common';
+import { ConsoleLogger, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createHub } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { loadDemoDataIfEmpty } from './database/seed/demo-seed.js';
 import { pingFromHomeserver } from './matrix/appservice-ping.js';
+import { WaitingRoom } from './waiting-room.js';
 
 /** A shutdown that takes longer than this ends with exit code 1. */
 const FORCE_EXIT_MS = 9000;
+const HOST = '0.0.0.0';
 
 async function main(): Promise<void> {
   let config;
@@ -19,13 +21,32 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const hub = await createHub(config);
+  const consoleLogger = new ConsoleLogger({ json: config.logFormat === 'json', colors: config.logFormat === 'pretty' });
+  let waiting: WaitingRoom | undefined;
+  if (config.migrations === 'check') {
+    // Alive but not ready until another process (the migration Job) has applied the migrations.
+    const room = await WaitingRoom.open(config, { host: HOST, port: config.port, logger: consoleLogger });
+    const leave = (signal: string) => {
+      consoleLogger.log(`${signal} received while waiting for the migrations: nothing of the hub runs yet, exiting`, 'Interkom');
+      void room.close().finally(() => process.exit(0));
+    };
+    process.once('SIGTERM', leave);
+    process.once('SIGINT', leave);
+    const current = await room.untilSchemaCurrent();
+    process.off('SIGTERM', leave);
+    process.off('SIGINT', leave);
+    if (!current) return;
+    waiting = room;
+  }
+  const hub = await createHub(config, { logger: consoleLogger });
   const logger = new Logger('Interkom');
   if (config.demoData && (await loadDemoDataIfEmpty(hub.app.get(DataSource)))) {
     logger.log('loaded the demo networks re@di and IKONE into the empty database (DEMO_DATA=false turns this off); sign in as alice, mara, ben or ida');
   }
-  await hub.app.listen(config.port, '0.0.0.0');
-  logger.log(`Interkom serves GraphQL at ${config.publicBaseUrl}/graphql (health: /health)`);
+  // The waiting room's port is the hub's: built first, the hub takes it over within milliseconds.
+  await waiting?.close();
+  await hub.app.listen(waiting?.port ?? config.port, HOST);
+  logger.log(`Interkom serves GraphQL at ${config.publicBaseUrl}/graphql (readiness: /health, liveness: /health/live)`);
   if (config.matrix) {
     // Brings back what the homeserver held while the hub was away, and says whether it reaches the hub.
     const matrix = config.matrix;

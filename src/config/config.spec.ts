@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
+import { loadMigrateConfig } from './migrations-config.js';
 
 describe('loadConfig', () => {
   it('defaults to port 3000, the embedded database and development sign-in', () => {
@@ -81,6 +82,27 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...matrix, MATRIX_APPSERVICE_ID: 'hub-as' }).matrix?.appserviceId).toBe('hub-as');
     expect(loadConfig({ ...matrix, MATRIX_TIMEOUT_MS: '2000', MATRIX_OUTBOX_LEASE_MS: '3000' }).matrix?.leaseMs).toBe(3000);
     expect(() => loadConfig({ ...matrix, MATRIX_TIMEOUT_MS: '5000', MATRIX_OUTBOX_LEASE_MS: '3000' })).toThrow(/MATRIX_OUTBOX_LEASE_MS/);
+  });
+});
+
+describe('loadConfig: migrations', () => {
+  it('migrates at start unless MIGRATIONS=check, which needs a database server', () => {
+    expect(loadConfig({}).migrations).toBe('run');
+    expect(loadConfig({ MIGRATIONS: 'run' }).migrations).toBe('run');
+    expect(loadConfig({ MIGRATIONS: 'check', DATABASE_URL: 'postgres://db/interkom' }).migrations).toBe('check');
+    expect(() => loadConfig({ MIGRATIONS: 'check' })).toThrow(/MIGRATIONS=check needs DATABASE_URL/);
+    expect(() => loadConfig({ MIGRATIONS: 'never', DATABASE_URL: 'postgres://db/interkom' })).toThrow(/MIGRATIONS must be "run" .* or "check" .*, got "never"/);
+  });
+
+  it('gives the migration CLI only DATABASE_URL and LOG_FORMAT, both checked', () => {
+    expect(loadMigrateConfig({ DATABASE_URL: 'postgres://db/interkom', NODE_ENV: 'production' })).toEqual({ databaseUrl: 'postgres://db/interkom', logFormat: 'json' });
+    expect(() => loadMigrateConfig({})).toThrow(/DATABASE_URL is required/);
+    expect(() => loadMigrateConfig({ DATABASE_URL: 'mysql://db/x', LOG_FORMAT: 'xml' })).toThrow(ConfigError);
+    try {
+      loadMigrateConfig({ DATABASE_URL: 'mysql://db/x', LOG_FORMAT: 'xml' });
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([expect.stringMatching(/^DATABASE_URL must be a postgres/), expect.stringMatching(/^LOG_FORMAT/)]);
+    }
   });
 });
 

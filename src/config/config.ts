@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import addressparser from 'nodemailer/lib/addressparser';
+import { ConfigError } from './config-error.js';
+import { parseMigrationsMode, type MigrationsMode } from './migrations-config.js';
 import { parseRateLimits, parseTrustProxy, type RateLimits } from './rate-limits.js';
 
 /** Everything the hub reads from its environment, validated once at boot. */
@@ -16,6 +18,8 @@ export interface AppConfig {
   readonly embeddedDatabase: boolean;
   /** Hot statements as named prepared statements on a PostgreSQL server (never on the embedded one). */
   readonly preparedStatements: boolean;
+  /** MIGRATIONS: `run` = migrate at start (under the migration lock), `check` = never; wait, unready, for another process. */
+  readonly migrations: MigrationsMode;
   /**
    * Run queries compiled by graphql-jit (GRAPHQL_COMPILED_QUERIES): `true` (default) from a
    * document's second run, `always` from its first (so that tests and benches exercise the compiled
@@ -112,12 +116,7 @@ export type AuthConfig =
     }
   | { readonly mode: 'development'; readonly issuer: string; readonly clientId: string; readonly webClientId: string };
 
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError } from './config-error.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -138,6 +137,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (preparedStatements !== 'true' && preparedStatements !== 'false') {
     problems.push(`DATABASE_PREPARED_STATEMENTS must be "true" or "false" (false behind a transaction-mode PgBouncer), got "${preparedStatements}"`);
   }
+  const migrations = parseMigrationsMode(env, databaseUrl, problems);
   const compiledQueries = env.GRAPHQL_COMPILED_QUERIES ?? 'true';
   if (!['true', 'false', 'always'].includes(compiledQueries)) problems.push(`GRAPHQL_COMPILED_QUERIES must be "true", "always" or "false", got "${compiledQueries}"`);
   const logFormat = env.LOG_FORMAT ?? 'json';
@@ -166,6 +166,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl,
     embeddedDatabase: false,
     preparedStatements: preparedStatements === 'true',
+    migrations,
     compiledQueries: compiledQueries !== 'false',
     compileAfter: compiledQueries === 'always' ? 1 : 2,
     auth,

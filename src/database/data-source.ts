@@ -1,4 +1,5 @@
-// Data source for the TypeORM CLI (migration:generate / migration:run / --check).
+// Data source for the TypeORM CLI (migration:generate and its --check). Migrations are applied by
+// src/cli/migrate.ts (npm run migrate), under the migration lock, never by TypeORM's migration:run.
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { typeormOptions } from './typeorm-options.js';

@@ -1,43 +1,55 @@
-import { Global, Logger, Module } from '@nestjs/common';
+import { type DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource, DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
-import { APP_CONFIG } from '../config/config.module.js';
+import type { MigrationsMode } from '../config/migrations-config.js';
+import { migrateUnderLock } from './migration-lock.js';
+import { KNOWN_MIGRATIONS, readPendingMigrations } from './pending-migrations.js';
 import { ResilientDataSource } from './resilience.js';
 import { typeormOptions } from './typeorm-options.js';
 
 /**
- * Connects, then runs pending migrations and says which ran (TypeORM's own migration messages
- * are schema-build noise and were not logged at all).
+ * Connects, then brings the schema up to date as MIGRATIONS says: `run` applies the pending
+ * migrations under the migration lock and says which ran (TypeORM's own migration messages are
+ * schema-build noise and are not logged); `check` applies none and refuses to build the hub on a
+ * schema that is behind (main.ts waits for another process to migrate before it gets here).
  */
-async function connectAndMigrate(options: DataSourceOptions): Promise<DataSource> {
+async function connect(options: DataSourceOptions, mode: MigrationsMode): Promise<DataSource> {
   const logger = new Logger('Migrations');
   const db = await new ResilientDataSource(options).initialize();
   try {
-    const ran = await db.runMigrations({ transaction: 'each' });
-    const applied = await db.query<{ name: string }[]>('SELECT name FROM migrations ORDER BY id');
-    if (ran.length > 0) logger.log(`ran ${ran.length} migration(s): ${ran.map((m) => m.name).join(', ')}; ${applied.length} applied in total`);
-    else logger.log(`no pending migrations; ${applied.length} applied, the latest ${applied.at(-1)?.name ?? '(none)'}`);
+    if (mode === 'run') {
+      await migrateUnderLock(db, logger);
+      return db;
+    }
+    const pending = await readPendingMigrations((sql) => db.query(sql));
+    if (pending.length > 0) {
+      throw new Error(`MIGRATIONS=check: ${pending.length} migration(s) pending (${pending.join(', ')}); another process must apply them first (node dist/src/cli/migrate.js)`);
+    }
+    logger.log(`MIGRATIONS=check: nothing pending (all ${KNOWN_MIGRATIONS.length} of this version applied, the latest ${KNOWN_MIGRATIONS.at(-1)})`);
     return db;
   } catch (error) {
-    logger.error(`migration failed: ${(error as Error).message}`);
     await db.destroy().catch(() => undefined);
     throw error;
   }
 }
 
-/** Connects to `DATABASE_URL` (resolved to the embedded server by bootstrap when unset) and migrates. */
+/** Connects to `DATABASE_URL` (resolved to the embedded server by bootstrap when unset) and migrates as MIGRATIONS says. */
 @Global()
-@Module({
-  imports: [
-    TypeOrmModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => {
-        if (!config.databaseUrl) throw new Error('databaseUrl must be resolved before the app module starts');
-        return { ...typeormOptions(config.databaseUrl, { migrationsRun: false, embedded: config.embeddedDatabase, preparedStatements: config.preparedStatements }), retryAttempts: 3, retryDelay: 1000 };
-      },
-      dataSourceFactory: (options) => connectAndMigrate(options!),
-    }),
-  ],
-})
-export class DatabaseModule {}
+@Module({})
+export class DatabaseModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => {
+            if (!config.databaseUrl) throw new Error('databaseUrl must be resolved before the app module starts');
+            return { ...typeormOptions(config.databaseUrl, { migrationsRun: false, embedded: config.embeddedDatabase, preparedStatements: config.preparedStatements }), retryAttempts: 3, retryDelay: 1000 };
+          },
+          dataSourceFactory: (options) => connect(options!, config.migrations),
+        }),
+      ],
+    };
+  }
+}

@@ -7,14 +7,14 @@ import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 import { TypeOrmNestLogger } from './typeorm-logger.js';
 
 /** One place for the TypeORM options, shared by the app, the CLI and the tests. */
-export function typeormOptions(url: string, opts: { embedded?: boolean; migrationsRun?: boolean; preparedStatements?: boolean } = {}): DataSourceOptions {
+export function typeormOptions(url: string, opts: { embedded?: boolean; migrationsRun?: boolean; preparedStatements?: boolean; applicationName?: string } = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url,
     // node-postgres with a pool that retries opening connections while the database is briefly away.
     driver: resilientPgDriver,
     // Names the hub's sessions in pg_stat_activity (operators, and the fault tests, find them by it).
-    applicationName: 'interkom',
+    applicationName: opts.applicationName ?? 'interkom',
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsRun: opts.migrationsRun ?? false,

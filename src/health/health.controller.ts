@@ -3,16 +3,24 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators.js';
-
-/** How long the database may take to answer before the hub counts it as away. */
-const DATABASE_CHECK_MS = 1000;
-
-const within = <T>(ms: number, work: Promise<T>): Promise<T> =>
-  Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref())]);
+import { readPendingMigrations } from '../database/pending-migrations.js';
+import type { SchemaState } from '../database/schema-watch.js';
+import { readiness } from './readiness.js';
 
 /**
- * Liveness and readiness: the database answers (within a second; requests wait longer for a
- * connection, a health check must not) and every migration is applied.
+ * How long the readiness check waits for the database before it answers 503: well below the
+ * probe's own timeout (give probes 2 s or more), so a slow database shows as "down" instead of
+ * as a probe that timed out. Requests wait longer for a connection; a probe must not.
+ */
+export const DATABASE_CHECK_MS = 1000;
+
+const within = <T>(ms: number, work: Promise<T>): Promise<T> =>
+  Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
+
+/**
+ * GET /health is readiness: the database answers and every migration of this build is applied
+ * (one read-only statement, within DATABASE_CHECK_MS). GET /health/live is liveness: the event
+ * loop answers; the database is not asked, so a database outage never gets the process restarted.
  */
 @Controller('health')
 export class HealthController {
@@ -21,16 +29,20 @@ export class HealthController {
   @Get()
   @Public()
   async health(@Res() reply: FastifyReply): Promise<void> {
-    let database = 'up';
-    let migrations = 'applied';
+    let state: SchemaState;
     try {
-      await within(DATABASE_CHECK_MS, this.db.query('SELECT 1'));
-      if (await within(DATABASE_CHECK_MS, this.db.showMigrations())) migrations = 'pending';
-    } catch {
-      database = 'down';
-      migrations = 'unknown';
+      const pending = await within(DATABASE_CHECK_MS, readPendingMigrations((sql) => this.db.query(sql)));
+      state = pending.length > 0 ? { kind: 'pending', pending } : { kind: 'current' };
+    } catch (error) {
+      state = { kind: 'unreachable', error: (error as Error).message };
     }
-    const ok = database === 'up' && migrations === 'applied';
-    await reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'error', database, migrations });
+    const { ready, body } = readiness(state);
+    await reply.status(ready ? 200 : 503).send(body);
+  }
+
+  @Get('live')
+  @Public()
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
   }
 }
