@@ -2,6 +2,7 @@ import { ConsoleLogger, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createHub } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config/config.js';
+import { DataDirBusyError } from './database/data-dir-lock.js';
 import { loadDemoDataIfEmpty } from './database/seed/demo-seed.js';
 import { pingFromHomeserver } from './matrix/appservice-ping.js';
 import { WaitingRoom } from './waiting-room.js';
@@ -83,6 +84,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  // Another hub (or a backup) holds DATA_DIR: the message says what to do, a stack would bury it.
+  if (error instanceof DataDirBusyError) console.error(error.message);
+  else console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });

@@ -4,6 +4,7 @@ import addressparser from 'nodemailer/lib/addressparser';
 import { ConfigError } from './config-error.js';
 import { parseMigrationsMode, type MigrationsMode } from './migrations-config.js';
 import { parseRateLimits, parseTrustProxy, type RateLimits } from './rate-limits.js';
+import { parseStorage, type StorageConfig } from './storage-config.js';
 
 /** Everything the hub reads from its environment, validated once at boot. */
 export interface AppConfig {
@@ -122,6 +123,14 @@ type Env = Record<string, string | undefined>;
 
 export const DEV_ISSUER = 'interkom-development';
 
+/** Only DATA_DIR and DATABASE_URL (the backup and restore commands): nothing else has to be valid for them. */
+export function loadStorageConfig(env: Env = process.env): StorageConfig {
+  const problems: string[] = [];
+  const storage = parseStorage(env, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return storage;
+}
+
 /** Reads and validates the configuration; throws a ConfigError listing every problem at once. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
@@ -129,10 +138,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const port = parsePort(env.PORT, problems);
   const publicBaseUrl = parseUrl('PUBLIC_BASE_URL', env.PUBLIC_BASE_URL ?? `http://localhost:${port}`, problems);
-  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
-  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
-  }
+  const { dataDir, databaseUrl } = parseStorage(env, problems);
   const preparedStatements = env.DATABASE_PREPARED_STATEMENTS ?? 'true';
   if (preparedStatements !== 'true' && preparedStatements !== 'false') {
     problems.push(`DATABASE_PREPARED_STATEMENTS must be "true" or "false" (false behind a transaction-mode PgBouncer), got "${preparedStatements}"`);
@@ -162,7 +168,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     publicBaseUrl: publicBaseUrl.replace(/\/+$/, ''),
     production,
     logFormat: logFormat as 'json' | 'pretty',
-    dataDir: resolve(env.DATA_DIR ?? './data'),
+    dataDir,
     databaseUrl,
     embeddedDatabase: false,
     preparedStatements: preparedStatements === 'true',
