@@ -16,7 +16,8 @@ let failed = false;
 
 const run = (cmd, cmdArgs, opts = {}) => spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit', ...opts }).status ?? 1;
 
-// 1. The API.
+// 1. The API (its compose test reads the stack with Debian's docker-compose, installed when missing).
+ensureDockerCompose();
 const jestJson = join(results, 'jest.json');
 const jestStatus = run('npm', ['run', 'test:api', '--', '--json', `--outputFile=${jestJson}`, ...args]);
 const jest = existsSync(jestJson) ? JSON.parse(readFileSync(jestJson, 'utf8')) : null;
@@ -61,17 +62,26 @@ console.log(`\n${lines.join('\n')}`);
 process.exit(failed ? 1 : 0);
 
 function ensureChromium() {
-  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (existsSync(chromium)) return;
+  ensureDebianPackage('Chromium', process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', 'chromium');
+}
+
+/** Debian's docker-compose: `test/e2e/compose.e2e-spec.ts` has a real Compose implementation read the stack. */
+function ensureDockerCompose() {
+  ensureDebianPackage('docker-compose', '/usr/bin/docker-compose', 'docker-compose');
+}
+
+/** Installs a Debian package the tests need when it is missing and this runs as root; otherwise stops at once with the command. */
+function ensureDebianPackage(what, path, pkg) {
+  if (existsSync(path)) return;
   if (process.getuid?.() !== 0) {
-    console.error(`Chromium is missing at ${chromium}. Install it with: sudo apt-get install -y chromium`);
+    console.error(`${what} is missing at ${path}. Install it with: sudo apt-get install -y ${pkg}`);
     process.exit(1);
   }
-  console.log('Chromium is missing: installing Debian\'s chromium (apt-get install -y chromium) …');
+  console.log(`${what} is missing: installing Debian's ${pkg} (apt-get install -y ${pkg}) …`);
   try {
-    execSync('apt-get install -y chromium || (apt-get update && apt-get install -y chromium)', { stdio: 'inherit', shell: '/bin/bash' });
+    execSync(`apt-get install -y ${pkg} || (apt-get update && apt-get install -y ${pkg})`, { stdio: 'inherit', shell: '/bin/bash' });
   } catch {
-    console.error('Could not install Chromium. Install it with: apt-get install -y chromium');
+    console.error(`Could not install ${what}. Install it with: apt-get install -y ${pkg}`);
     process.exit(1);
   }
 }
