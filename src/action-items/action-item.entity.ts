@@ -36,6 +36,12 @@ export class ActionItemEntity {
   /** Whether its agenda item was public; carried-over items inherit it. */
   @Column('boolean', { default: true }) public: boolean;
   @Column('uuid', { nullable: true }) createdById: string | null;
+  /** When and by whom it was last set to DONE or DROPPED; cleared when it is opened again. */
+  @Column('timestamptz', { nullable: true }) closedAt: Date | null;
+  @Column('uuid', { nullable: true }) closedById: string | null;
+  @ManyToOne(() => PersonEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'closed_by_id', foreignKeyConstraintName: 'fk_action_item_closed_by' })
+  closedBy?: PersonEntity;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

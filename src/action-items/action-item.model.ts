@@ -12,4 +12,6 @@ export class ActionItemModel {
   @Field(() => DateScalar, { nullable: true }) dueOn: string | null;
   @Field(() => ActionItemStatus) status: ActionItemStatus;
   originMeetingId: string | null;
+  @Field(() => Date, { nullable: true, description: 'when it was set to DONE or DROPPED; null while open (reopening clears it)' }) closedAt: Date | null;
+  closedById: string | null;
 }

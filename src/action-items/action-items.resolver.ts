@@ -1,4 +1,4 @@
-import { Args, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, RequirePermission } from '../auth/auth.decorators.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { GqlContext } from '../common/request-loaders.js';
@@ -58,6 +58,11 @@ export class ActionItemsResolver {
     return this.organizations.load(ctx.loaders, item.assigneeOrganizationId);
   }
 
+  @ResolveField(() => PersonModel, { nullable: true, description: 'who set it to DONE or DROPPED; null while open' })
+  closedBy(item: ActionItemModel, _args: unknown, ctx: GqlContext) {
+    return this.people.load(ctx.loaders, item.closedById);
+  }
+
   @ResolveField(() => MeetingModel, { nullable: true })
   async originMeeting(item: ActionItemModel, _args: unknown, ctx: GqlContext) {
     const meeting = item.originMeetingId ? await this.meetingAccess.load(ctx.loaders, item.originMeetingId) : null;
@@ -88,5 +93,15 @@ export class GroupActionItemsResolver {
   async openActionItems(group: GroupModel, _args: unknown, ctx: GqlContext) {
     if (!(await this.groups.readable(ctx.req.viewer!, [group as never])).length) return [];
     return this.actionItemService.openForGroup(ctx.loaders, group.id);
+  }
+
+  @ResolveField(() => [ActionItemModel], { description: 'the group\'s action items in a status (all when omitted): open ones by due date, closed ones newest first' })
+  async actionItems(
+    @Parent() group: GroupModel,
+    @Args('status', { type: () => ActionItemStatus, nullable: true }) status: ActionItemStatus | null | undefined,
+    @Context() ctx: GqlContext,
+  ) {
+    if (!(await this.groups.readable(ctx.req.viewer!, [group as never])).length) return [];
+    return this.actionItemService.forGroup(ctx.loaders, group.id, status ?? null);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
+import { recordAudit } from '../audit/audit.js';
 import { AccessService } from '../auth/access.service.js';
 import type { Viewer } from '../auth/viewer.js';
 import { badInput, DomainError, notFound } from '../common/domain-error.js';
@@ -60,10 +61,43 @@ export class ActionItemsService {
       throw new DomainError('FORBIDDEN', 'Nur die zuständige Person oder Organisation oder die Moderation darf den Status ändern.');
     }
     return this.db.transaction(async (tx) => {
-      await tx.getRepository(ActionItemEntity).update({ id: item.id }, { status: input.status });
-      await syncCarryOver(tx, group.id);
+      const [row] = await tx.query<{ status: ActionItemStatus }[]>('SELECT status FROM action_item WHERE id = $1 FOR UPDATE', [item.id]);
+      if (row.status !== input.status) {
+        const closing = input.status !== ActionItemStatus.OPEN;
+        await tx.getRepository(ActionItemEntity).update(
+          { id: item.id },
+          { status: input.status, closedAt: closing ? new Date() : null, closedById: closing ? viewer.personId : null },
+        );
+        await recordAudit(tx, {
+          actor: viewer,
+          action: closing ? 'action-item.close' : 'action-item.reopen',
+          subjectType: 'ActionItem',
+          subjectId: item.id,
+          networkId: group.networkId,
+          aboutPersonId: item.assigneeId,
+          summary: `Aufgabe von „${STATUS_WORDS[row.status]}“ auf „${STATUS_WORDS[input.status]}“ gesetzt`,
+        });
+        await syncCarryOver(tx, group.id);
+      }
       return tx.getRepository(ActionItemEntity).findOneByOrFail({ id: item.id });
     });
+  }
+
+  /** The group's items in a status (all when null), for those who may read the group. */
+  forGroup(loaders: RequestLoaders, groupId: string, status: ActionItemStatus | null): Promise<ActionItemEntity[]> {
+    if (status === ActionItemStatus.OPEN) return this.openForGroup(loaders, groupId);
+    return loaders
+      .get(`group.actionItems.${status ?? 'ALL'}`, () =>
+        manyByKey(
+          (ids) =>
+            this.db.getRepository(ActionItemEntity).find({
+              where: { groupId: In(ids), ...(status ? { status } : {}) },
+              order: status ? { closedAt: 'DESC', createdAt: 'ASC' } : { dueOn: 'ASC', createdAt: 'ASC' },
+            }),
+          (a) => a.groupId,
+        ),
+      )
+      .load(groupId);
   }
 
   /** Whether the item is visible to the caller: group readers, the assignee, their organization's people. */
@@ -151,6 +185,12 @@ export class ActionItemsService {
     return { meetingId: protocol.meeting_id, public: item.public };
   }
 }
+
+const STATUS_WORDS: Record<ActionItemStatus, string> = {
+  [ActionItemStatus.OPEN]: 'offen',
+  [ActionItemStatus.DONE]: 'erledigt',
+  [ActionItemStatus.DROPPED]: 'verworfen',
+};
 
 /** Organizations person $1 acts for in the network `network`: from network roles and group memberships. */
 const actsFor = (network: string) => `SELECT r.organization_id FROM network_role r WHERE r.person_id = $1 AND r.network_id = ${network} AND r.organization_id IS NOT NULL
