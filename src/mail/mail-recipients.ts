@@ -54,11 +54,15 @@ export async function mailRecipients(db: EntityManager, e: MailEvent, only?: str
       return typeof p.meetingId === 'string' ? query(membersOfMeeting, [p.meetingId]) : [];
     case 'ActionItemAssigned':
       if (typeof p.assigneeId === 'string') return query(`SELECT p.id FROM person p WHERE p.id = $1 AND ${REACHABLE} {only}`, [p.assigneeId]);
-      // Assigned to an organization: the group's members who act for it.
+      // Assigned to an organization: the group's members who act for it, and the people acting for
+      // it in the group's network (an organization outside the group can be given the task too).
       if (typeof p.assigneeOrganizationId !== 'string' || !e.group_id) return [];
       return query(
         `SELECT p.id FROM group_member gm JOIN person p ON p.id = gm.person_id
-          WHERE gm.group_id = $1 AND gm.organization_id = $2 AND ${ACTIVE} AND ${REACHABLE} {only}`,
+          WHERE gm.group_id = $1 AND gm.organization_id = $2 AND ${ACTIVE} AND ${REACHABLE} {only}
+         UNION
+         SELECT p.id FROM network_role r JOIN work_group g ON g.network_id = r.network_id JOIN person p ON p.id = r.person_id
+          WHERE g.id = $1 AND r.organization_id = $2 AND ${REACHABLE} {only}`,
         [e.group_id, p.assigneeOrganizationId],
       );
     case 'GroupJoinRequestDecided':

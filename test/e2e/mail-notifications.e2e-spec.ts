@@ -79,10 +79,14 @@ describe('e-mail notifications', () => {
     const before = sink.mails.length;
     await hub.ok(c.lead.token, ACTION, { input: { groupId: c.groupId, title: 'Antrag stellen', assigneeOrganizationId: c.city } });
     await processor.drain();
-    // lead and member act for the city in the group; the guest acts for nobody.
+    // lead and member act for the city in the group; the guest (in the group for nobody) and the
+    // bystander (outside the group) act for the city in the network: everyone who sees the item in
+    // myActionItems hears of it; the moderator acts for no organization.
     expect(newMails(c.lead, before)).toHaveLength(1);
     expect(newMails(c.member, before)).toHaveLength(1);
-    expect(newMails(c.guest, before)).toEqual([]);
+    expect(newMails(c.guest, before)).toHaveLength(1);
+    expect(newMails(c.bystander, before)).toHaveLength(1);
+    expect(newMails(c.agency, before)).toEqual([]);
     expect(newMails(c.member, before)[0]!.parsed.text).toContain('eine Aufgabe zugewiesen');
   });
 
