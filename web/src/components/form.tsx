@@ -75,8 +75,14 @@ export function SelectField({
   optional,
   id,
   options,
+  groups = [],
   ...select
-}: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
+}: Common &
+  SelectHTMLAttributes<HTMLSelectElement> & {
+    options: { value: string; label: string }[];
+    /** Labelled option groups after the plain options. */
+    groups?: { label: string; options: { value: string; label: string }[] }[];
+  }) {
   const auto = useId();
   const fieldId = id ?? auto;
   return (
@@ -93,6 +99,15 @@ export function SelectField({
             <option key={o.value} value={o.value}>
               {o.label}
             </option>
+          ))}
+          {groups.map((g) => (
+            <optgroup key={g.label} label={g.label}>
+              {g.options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </optgroup>
           ))}
         </select>
       </div>

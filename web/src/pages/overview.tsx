@@ -6,9 +6,9 @@ import { Button } from '../components/form';
 import { MeetingList } from '../components/meeting-list';
 import { Page, Section } from '../components/page';
 import { ErrorAlert, Loading, Notice } from '../components/status';
+import { ActionItemList } from '../components/action-item-list';
 import { DecideGroupJoin, DecideNetworkJoin, JoinRequestItem, outcome } from '../components/join-decision';
 import { graphql } from '../gql';
-import { formatDate } from '../lib/format';
 
 const OverviewQuery = graphql(`
   query Overview($from: DateTime!, $to: DateTime!) {
@@ -23,22 +23,8 @@ const OverviewQuery = graphql(`
     upcomingMeetings(from: $from, to: $to) {
       ...MeetingListItem
     }
-    myActionItems(status: OPEN) {
-      id
-      title
-      dueOn
-      group {
-        id
-        name
-      }
-      assignee {
-        id
-        displayName
-      }
-      assigneeOrganization {
-        id
-        name
-      }
+    myActionItems {
+      ...ActionItemRow
     }
     networks {
       id
@@ -78,15 +64,6 @@ const OverviewQuery = graphql(`
   }
 `);
 
-const SetDone = graphql(`
-  mutation SetActionItemDone($id: ID!) {
-    setActionItemStatus(input: { actionItemId: $id, status: DONE }) {
-      id
-      status
-    }
-  }
-`);
-
 const RotateFeed = graphql(`
   mutation RotateCalendarFeed {
     rotateCalendarFeedToken
@@ -98,7 +75,6 @@ export function OverviewPage() {
   const { t } = useTranslation();
   const range = useMemo(() => ({ from: new Date().toISOString(), to: new Date(Date.now() + 90 * 86_400_000).toISOString() }), []);
   const [{ data, error, fetching }, refetch] = useQuery({ query: OverviewQuery, variables: range });
-  const [done, setDone] = useMutation(SetDone);
   const [, decideNetwork] = useMutation(DecideNetworkJoin);
   const [, decideGroup] = useMutation(DecideGroupJoin);
 
@@ -125,35 +101,7 @@ export function OverviewPage() {
         </Section>
 
         <Section title={t('overview.actionItems')} id="aufgaben">
-          <ErrorAlert error={done.error} />
-          {data.myActionItems.length ? (
-            <ul className="ik-list">
-              {data.myActionItems.map((item) => (
-                <li key={item.id} className="ik-list__item">
-                  <div>
-                    <strong>{item.title}</strong>
-                    <div className="kern-body kern-body--small">
-                      <Link href={`/gruppen/${item.group.id}`} className="kern-link">
-                        {item.group.name}
-                      </Link>
-                      {' · '}
-                      {item.assignee ? item.assignee.displayName : item.assigneeOrganization?.name}
-                      {item.dueOn && ` · ${t('overview.due', { date: formatDate(item.dueOn) })}`}
-                    </div>
-                  </div>
-                  <Button
-                    variant="secondary"
-                    aria-label={t('overview.markDoneLabel', { title: item.title })}
-                    onClick={() => void setDone({ id: item.id }).then(() => refetch({ requestPolicy: 'network-only' }))}
-                  >
-                    {t('overview.markDone')}
-                  </Button>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="kern-body">{t('overview.noActionItems')}</p>
-          )}
+          <ActionItemList items={data.myActionItems} showGroup emptyText={t('overview.noActionItems')} onChanged={reload} />
         </Section>
 
         <Section title={t('overview.requests', { count: waiting })} id="anfragen">

@@ -58,18 +58,11 @@ const GroupQuery = graphql(`
       }
       openActionItems {
         id
-        title
-        dueOn
-        status
-        assignee {
-          id
-          displayName
-        }
-        assigneeOrganization {
-          id
-          name
-        }
       }
+      actionItems {
+        ...ActionItemRow
+      }
+      ...AssigneeChoices
       members {
         role
         since
@@ -190,14 +183,7 @@ export function GroupPage({ id }: { id: string }) {
               <SeriesTab series={group.series} canManage={group.viewerCanManage} groupId={group.id} />
             </TabPanel>
             <TabPanel id="aufgaben">
-              <ActionItemsTab
-                items={group.openActionItems}
-                groupId={group.id}
-                canManage={group.viewerCanManage}
-                organizations={group.organizations}
-                members={group.members}
-                onChanged={reload}
-              />
+              <ActionItemsTab items={group.actionItems} groupId={group.id} canManage={group.viewerCanManage} choices={group} onChanged={reload} />
             </TabPanel>
             <TabPanel id="mitglieder">
               <MembersTab group={group} onChanged={reload} />

@@ -5,7 +5,9 @@ import { DateField } from '../../components/date-field';
 import { Form, FormActions, SelectField, TextField } from '../../components/form';
 import { ErrorAlert, Notice } from '../../components/status';
 import { graphql } from '../../gql';
+import type { AssigneeChoicesFragment } from '../../gql/graphql';
 import { apiProblem, isGeneral, messageFor } from '../../graphql/errors';
+import { assigneeChoices } from './assignee-choices';
 
 const Add = graphql(`
   mutation AddActionItem($input: AddActionItemInput!) {
@@ -20,14 +22,14 @@ interface Props {
   groupId: string;
   protocolId?: string;
   agendaItems?: { id: string; title: string; position: number }[];
-  organizations: { id: string; name: string }[];
-  people: { id: string; displayName: string }[];
+  choices: AssigneeChoicesFragment;
   onAdded: () => void;
 }
 
-/** An action item with its owner city (and person) and due date; from a protocol or straight for the group. */
-export function AddActionItem({ groupId, protocolId, agendaItems, organizations, people, onAdded }: Props) {
+/** An action item with its owner city (and person) and due date; from a protocol or straight for the group. Any member organization of the network and anyone acting for one may be given it. */
+export function AddActionItem({ groupId, protocolId, agendaItems, choices, onAdded }: Props) {
   const { t } = useTranslation();
+  const { organizations, people } = assigneeChoices(choices, { group: t('actionItems.fromGroup'), network: t('actionItems.fromNetwork') });
   const [title, setTitle] = useState('');
   const [organizationId, setOrganizationId] = useState('');
   const [assigneeId, setAssigneeId] = useState('');
@@ -76,7 +78,8 @@ export function AddActionItem({ groupId, protocolId, agendaItems, organizations,
         optional
         value={organizationId}
         onChange={(e) => setOrganizationId(e.target.value)}
-        options={[{ value: '', label: t('actionItems.none_') }, ...organizations.map((o) => ({ value: o.id, label: o.name }))]}
+        options={[{ value: '', label: t('actionItems.none_') }]}
+        groups={organizations}
         error={messageFor(problem, 'assigneeOrganizationId')}
       />
       <SelectField
@@ -84,7 +87,8 @@ export function AddActionItem({ groupId, protocolId, agendaItems, organizations,
         optional
         value={assigneeId}
         onChange={(e) => setAssigneeId(e.target.value)}
-        options={[{ value: '', label: t('actionItems.none_') }, ...people.map((p) => ({ value: p.id, label: p.displayName }))]}
+        options={[{ value: '', label: t('actionItems.none_') }]}
+        groups={people}
         error={messageFor(problem, 'assigneeId')}
       />
       <DateField label={t('actionItems.dueOn')} optional value={dueOn} onChange={setDueOn} error={messageFor(problem, 'dueOn')} />

@@ -38,6 +38,7 @@ const MeetingQuery = graphql(`
           slug
           name
         }
+        ...AssigneeChoices
         organizations {
           id
           name

@@ -1,13 +1,14 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
+import { ActionItemList } from '../../components/action-item-list';
 import { Button } from '../../components/form';
 import { Section } from '../../components/page';
 import { Badge, ErrorAlert, Loading, Notice } from '../../components/status';
 import { graphql } from '../../gql';
-import type { ProtocolFullFragment, ProtocolStatus } from '../../gql/graphql';
+import type { AssigneeChoicesFragment, ProtocolFullFragment, ProtocolStatus } from '../../gql/graphql';
 import { apiProblem } from '../../graphql/errors';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
 import { AddActionItem } from './add-action-item';
 import { Decisions } from './decisions';
 import { EntryEditor } from './entry-editor';
@@ -42,18 +43,7 @@ export const ProtocolFull = graphql(`
       }
     }
     actionItems {
-      id
-      title
-      dueOn
-      status
-      assignee {
-        id
-        displayName
-      }
-      assigneeOrganization {
-        id
-        name
-      }
+      ...ActionItemRow
     }
     revisions {
       version
@@ -103,7 +93,7 @@ interface MeetingForProtocol {
   startsAt: string;
   status: string;
   viewerCanManage: boolean;
-  group: { id: string; organizations: { id: string; name: string }[]; members: { person: { id: string; displayName: string } }[] };
+  group: { id: string } & AssigneeChoicesFragment;
   agenda: { id: string; title: string; position: number; status: string }[];
   protocol: ProtocolFullFragment | null;
 }
@@ -167,27 +157,8 @@ export function ProtocolSection({ meeting, onChanged }: { meeting: MeetingForPro
           ))}
           <Decisions protocolId={protocol.id} decisions={protocol.decisions} agendaItems={items} version={version} onSaved={saved} />
           <h3 className="kern-heading-small">{t('protocol.actionItems')}</h3>
-          {protocol.actionItems.length === 0 && <p className="kern-body">{t('protocol.noActionItems')}</p>}
-          <ul className="ik-list">
-            {protocol.actionItems.map((a) => (
-              <li key={a.id} className="ik-list__item">
-                <span>{a.title}</span>
-                <span className="kern-body kern-body--small">
-                  {[a.assigneeOrganization?.name, a.assignee?.displayName, a.dueOn ? t('overview.due', { date: formatDate(a.dueOn) }) : null]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </span>
-              </li>
-            ))}
-          </ul>
-          <AddActionItem
-            groupId={meeting.group.id}
-            protocolId={protocol.id}
-            agendaItems={items}
-            organizations={meeting.group.organizations}
-            people={meeting.group.members.map((m) => m.person)}
-            onAdded={onChanged}
-          />
+          <ActionItemList items={protocol.actionItems} canDrop emptyText={t('protocol.noActionItems')} onChanged={onChanged} />
+          <AddActionItem groupId={meeting.group.id} protocolId={protocol.id} agendaItems={items} choices={meeting.group} onAdded={onChanged} />
           <Transitions protocol={protocol} version={version} onDone={saved} />
           <details className="ik-revisions">
             <summary>{t('protocol.revisions', { count: protocol.revisions.length })}</summary>
