@@ -47,10 +47,11 @@ export const EXPORT_SECTIONS: Record<string, string> = {
            array_remove(ARRAY[CASE WHEN ai.proposed_by_id = $1 THEN 'proposer' END, CASE WHEN ai.presenter_id = $1 THEN 'presenter' END], NULL) AS relations
       FROM agenda_item ai JOIN meeting m ON m.id = ai.meeting_id
      WHERE ai.proposed_by_id = $1 OR ai.presenter_id = $1 ORDER BY m.starts_at, ai.position`,
-  actionItems: `SELECT a.id, ${group('g')} AS "group", a.title, a.status, a.due_on::text AS "dueOn", a.created_at AS "createdAt",
-           array_remove(ARRAY[CASE WHEN a.assignee_id = $1 THEN 'assignee' END, CASE WHEN a.created_by_id = $1 THEN 'creator' END], NULL) AS relations
+  actionItems: `SELECT a.id, ${group('g')} AS "group", a.title, a.status, a.due_on::text AS "dueOn", a.created_at AS "createdAt", a.closed_at AS "closedAt",
+           array_remove(ARRAY[CASE WHEN a.assignee_id = $1 THEN 'assignee' END, CASE WHEN a.created_by_id = $1 THEN 'creator' END,
+                              CASE WHEN a.closed_by_id = $1 THEN 'closer' END], NULL) AS relations
       FROM action_item a JOIN work_group g ON g.id = a.group_id
-     WHERE a.assignee_id = $1 OR a.created_by_id = $1 ORDER BY a.created_at`,
+     WHERE a.assignee_id = $1 OR a.created_by_id = $1 OR a.closed_by_id = $1 ORDER BY a.created_at`,
   protocolRevisions: `SELECT r.protocol_id AS "protocolId", ${meeting('m')} AS meeting, r.version, r.summary, r.details, r.at
       FROM protocol_revision r JOIN protocol p ON p.id = r.protocol_id JOIN meeting m ON m.id = p.meeting_id
      WHERE r.author_id = $1 ORDER BY r.at, r.version`,

@@ -89,7 +89,10 @@ describe('privacy', () => {
       const m = await meeting(hub, c.lead, c.groupId, -1);
       await hub.ok(me.token, 'mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }', { input: { meetingId: m, title: 'Mein Vorschlag' } });
       await hub.ok(c.lead.token, 'mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { status } }', { input: { meetingId: m, personId: me.id, status: 'PRESENT', organizationId: c.city } });
-      await hub.ok(c.lead.token, 'mutation($input: AddActionItemInput!) { addActionItem(input: $input) { id } }', { input: { groupId: c.groupId, title: 'Meine Aufgabe', assigneeId: me.id } });
+      const { addActionItem: task } = await hub.ok(c.lead.token, 'mutation($input: AddActionItemInput!) { addActionItem(input: $input) { id } }', {
+        input: { groupId: c.groupId, title: 'Meine Aufgabe', assigneeId: me.id },
+      });
+      await hub.ok(me.token, 'mutation($input: SetActionItemStatusInput!) { setActionItemStatus(input: $input) { id } }', { input: { actionItemId: task.id, status: 'DONE' } });
 
       const res = await hub.http.get('/privacy/export').set('authorization', `Bearer ${me.token}`);
       expect(res.status).toBe(200);
@@ -105,7 +108,7 @@ describe('privacy', () => {
         groupMemberships: [{ group: { id: c.groupId }, role: 'MEMBER', organization: { id: c.city } }],
         attendance: [{ meeting: { id: m }, status: 'PRESENT' }],
         agendaItems: [{ title: 'Mein Vorschlag', relations: ['proposer'] }],
-        actionItems: [{ title: 'Meine Aufgabe', relations: ['assignee'] }],
+        actionItems: [{ title: 'Meine Aufgabe', status: 'DONE', closedAt: expect.any(String), relations: ['assignee', 'closer'] }],
         matrix: { matrixUserId: `@${me.username}:matrix.example.org`, rooms: [{ group: { id: c.groupId }, roomId: `!export-${c.groupId}:localhost` }] },
       });
       expect(doc.auditEntries.map((e: { action: string }) => e.action)).toEqual(
