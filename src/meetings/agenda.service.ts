@@ -7,7 +7,7 @@ import { isUuid } from '../common/ids.js';
 import { manyByKey, RequestLoaders } from '../common/request-loaders.js';
 import { isActiveMember } from '../networks/network-memberships.js';
 import { recordEvent } from '../outbox/outbox.js';
-import { PROTOCOL_STATE, type ProtocolStatus } from '../protocols/protocol.enums.js';
+import { assertMeetingNotFrozen } from '../protocols/protocol-freeze.js';
 import { AgendaItemEntity } from './entities/agenda-item.entity.js';
 import { AGENDA_ITEM_COLUMNS, ORGANIZATION_COLUMNS, PERSON_COLUMNS, pick, selectList } from '../common/sql-rows.js';
 import type { OrganizationEntity } from '../organizations/organization.entity.js';
@@ -42,7 +42,7 @@ export class AgendaService {
     const accepted = meeting.access === 'manage';
     return this.db.transaction(async (tx) => {
       await lockMeeting(tx, meeting.id);
-      await this.requireProtocolOpen(tx, meeting.id);
+      await assertMeetingNotFrozen(tx, meeting.id, 'meetingId');
       const item = await appendAgendaItem(tx, meeting.id, {
         title: input.title.trim(),
         description: input.description ?? null,
@@ -64,7 +64,7 @@ export class AgendaService {
     this.requireOpen(meeting);
     return this.db.transaction(async (tx) => {
       await lockMeeting(tx, meeting.id);
-      await this.requireProtocolOpen(tx, meeting.id);
+      await assertMeetingNotFrozen(tx, meeting.id, 'agendaItemId');
       await tx.getRepository(AgendaItemEntity).update({ id: item.id }, { status: AgendaItemStatus.ACCEPTED });
       const accepted = await tx.getRepository(AgendaItemEntity).findOneByOrFail({ id: item.id });
       if (item.status !== AgendaItemStatus.ACCEPTED) await this.agendaChanged(tx, meeting, 'accepted', accepted);
@@ -78,7 +78,7 @@ export class AgendaService {
     const meeting = await this.meetingAccess.require(viewer, item.meetingId, 'manage');
     return this.db.transaction(async (tx) => {
       await lockMeeting(tx, meeting.id);
-      await this.requireProtocolOpen(tx, meeting.id);
+      await assertMeetingNotFrozen(tx, meeting.id, 'agendaItemId');
       await tx.getRepository(AgendaItemEntity).delete({ id: item.id });
       await renumberAgenda(tx, meeting.id);
       if (item.status === AgendaItemStatus.ACCEPTED) await this.agendaChanged(tx, meeting, 'removed', item);
@@ -93,7 +93,7 @@ export class AgendaService {
     this.requireOpen(meeting);
     return this.db.transaction(async (tx) => {
       await lockMeeting(tx, meeting.id);
-      await this.requireProtocolOpen(tx, meeting.id);
+      await assertMeetingNotFrozen(tx, meeting.id, 'agendaItemId');
       const items = await tx.getRepository(AgendaItemEntity).find({ where: { meetingId: meeting.id }, order: { position: 'ASC', createdAt: 'ASC' } });
       if (!Number.isInteger(input.position) || input.position < 1 || input.position > items.length) {
         throw badInput('position', `muss zwischen 1 und ${items.length} liegen`);
@@ -122,6 +122,7 @@ export class AgendaService {
       throw badInput('organizationId', 'die Organisation ist kein aktives Mitglied des Netzwerks');
     }
     return this.db.transaction(async (tx) => {
+      await assertMeetingNotFrozen(tx, meeting.id, 'meetingId');
       await tx.query(
         `INSERT INTO attendance (meeting_id, person_id, organization_id, status) VALUES ($1, $2, $3, $4)
          ON CONFLICT (meeting_id, person_id) DO UPDATE SET organization_id = EXCLUDED.organization_id, status = EXCLUDED.status, recorded_at = now()`,
@@ -213,14 +214,6 @@ export class AgendaService {
 
   private requireOpen(meeting: MeetingModel): void {
     if (meeting.status === MeetingStatus.CANCELLED) throw badInput('meetingId', 'die Sitzung wurde abgesagt');
-  }
-
-  /** The agenda is part of the record once the protocol is approved. */
-  private async requireProtocolOpen(tx: EntityManager, meetingId: string): Promise<void> {
-    const [p] = await tx.query<{ status: string }[]>('SELECT status FROM protocol WHERE meeting_id = $1', [meetingId]);
-    if (p && (p.status === 'APPROVED' || p.status === 'PUBLISHED')) {
-      throw badInput('meetingId', `das Protokoll ist ${PROTOCOL_STATE[p.status as ProtocolStatus]} – die Tagesordnung kann nicht mehr geändert werden`);
-    }
   }
 
   private async checkPresenter(networkId: string, personId?: string | null, organizationId?: string | null): Promise<void> {

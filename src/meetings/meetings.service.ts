@@ -20,6 +20,7 @@ import { MeetingEntity } from './entities/meeting.entity.js';
 import { MeetingChangeKind, MeetingStatus } from './meeting.enums.js';
 import type { MeetingModel } from './meeting.model.js';
 import { keyRead } from '../database/prepared-statements.js';
+import { assertMeetingNotFrozen } from '../protocols/protocol-freeze.js';
 
 /** A meeting's state as a German adjective: "eine … Sitzung". */
 const STATE: Record<MeetingStatus, string> = { SCHEDULED: 'geplante', CANCELLED: 'abgesagte', HELD: 'bereits abgehaltene' };
@@ -91,9 +92,12 @@ export class MeetingsService {
   async reschedule(viewer: Viewer, input: RescheduleMeetingInput): Promise<MeetingModel> {
     checkSchedule(input.startsAt, input.endsAt);
     const { model, networkId } = await this.requireManaged(viewer, input.meetingId);
+    // A meeting whose protocol is approved is the record: refused before the generic state check.
+    await assertMeetingNotFrozen(this.db.manager, model.id, 'meetingId');
     if (model.status !== MeetingStatus.SCHEDULED) throw badInput('meetingId', `eine ${STATE[model.status]} Sitzung kann nicht verschoben werden`);
     const updated = await this.db.transaction(async (tx) => {
       const current = await this.lockForChange(tx, model.id);
+      await assertMeetingNotFrozen(tx, current.id, 'meetingId');
       await tx.getRepository(MeetingEntity).update({ id: current.id }, { startsAt: input.startsAt, endsAt: input.endsAt, sequence: current.sequence + 1, detached: true });
       await tx.getRepository(MeetingChangeEntity).insert({
         meetingId: current.id, kind: MeetingChangeKind.RESCHEDULED, startsAt: input.startsAt, endsAt: input.endsAt,
@@ -114,9 +118,12 @@ export class MeetingsService {
 
   async cancel(viewer: Viewer, input: CancelMeetingInput): Promise<MeetingModel> {
     const { model, networkId } = await this.requireManaged(viewer, input.meetingId);
+    // A meeting whose protocol is approved is the record: refused before the generic state check.
+    await assertMeetingNotFrozen(this.db.manager, model.id, 'meetingId');
     if (model.status !== MeetingStatus.SCHEDULED) throw badInput('meetingId', `eine ${STATE[model.status]} Sitzung kann nicht abgesagt werden`);
     const updated = await this.db.transaction(async (tx) => {
       const current = await this.lockForChange(tx, model.id);
+      await assertMeetingNotFrozen(tx, current.id, 'meetingId');
       await tx.getRepository(MeetingEntity).update({ id: current.id }, { cancelled: true, cancelReason: input.reason ?? null, sequence: current.sequence + 1, detached: true });
       await tx.getRepository(MeetingChangeEntity).insert({
         meetingId: current.id, kind: MeetingChangeKind.CANCELLED, startsAt: current.startsAt, endsAt: current.endsAt,

@@ -11,6 +11,7 @@ export class ProtocolModel {
   @Field(() => String, { nullable: true, description: 'SHA-256 (hex) of the published markdown, set when PUBLISHED' }) contentHash: string | null;
   @Field(() => Date, { nullable: true }) approvedAt: Date | null;
   @Field(() => Date, { nullable: true }) publishedAt: Date | null;
+  publishedById: string | null;
   publishedMarkdown: string | null;
   publishedMarkdownRedacted: string | null;
   access: MeetingAccess;

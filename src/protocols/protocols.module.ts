@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { Clock } from '../common/clock.js';
 import { ActionItemsModule } from '../action-items/action-items.module.js';
 import { MeetingsModule } from '../meetings/meetings.module.js';
 import { DecisionResolver, ProtocolEntryResolver, ProtocolRevisionResolver } from './protocol-parts.resolver.js';
@@ -7,6 +8,6 @@ import { ProtocolsService } from './protocols.service.js';
 
 @Module({
   imports: [MeetingsModule, ActionItemsModule],
-  providers: [ProtocolsService, ProtocolsResolver, MeetingProtocolResolver, ProtocolEntryResolver, DecisionResolver, ProtocolRevisionResolver],
+  providers: [Clock, ProtocolsService, ProtocolsResolver, MeetingProtocolResolver, ProtocolEntryResolver, DecisionResolver, ProtocolRevisionResolver],
 })
 export class ProtocolsModule {}

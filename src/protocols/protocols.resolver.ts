@@ -7,6 +7,8 @@ import type { GqlContext } from '../common/request-loaders.js';
 import { AgendaService } from '../meetings/agenda.service.js';
 import { MeetingAccessService, toMeetingModel } from '../meetings/meeting-access.service.js';
 import { MeetingModel } from '../meetings/meeting.model.js';
+import { PeopleService } from '../people/people.service.js';
+import { PersonModel } from '../people/person.model.js';
 import { AddDecisionInput, ProtocolTransitionInput, StartProtocolInput, UpdateProtocolEntryInput } from './dto/protocol.inputs.js';
 import { DecisionModel, ProtocolEntryModel, ProtocolModel, ProtocolRevisionModel } from './protocol.model.js';
 import { ProtocolsService } from './protocols.service.js';
@@ -18,6 +20,7 @@ export class ProtocolsResolver {
     private readonly meetingAccess: MeetingAccessService,
     private readonly agenda: AgendaService,
     private readonly actionItemService: ActionItemsService,
+    private readonly people: PeopleService,
   ) {}
 
   @Mutation(() => ProtocolModel)
@@ -84,6 +87,11 @@ export class ProtocolsResolver {
   @ResolveField(() => [ProtocolRevisionModel])
   revisions(protocol: ProtocolModel, _args: unknown, ctx: GqlContext) {
     return protocol.access === 'network' ? [] : this.protocols.revisions(ctx.loaders, protocol.id);
+  }
+
+  @ResolveField(() => PersonModel, { nullable: true, description: "who published it; like the revisions' authors, only for the meeting's groups" })
+  publishedBy(protocol: ProtocolModel, _args: unknown, ctx: GqlContext) {
+    return protocol.access === 'network' ? null : this.people.load(ctx.loaders, protocol.publishedById);
   }
 
   @ResolveField(() => String, { description: "the rendered protocol; non-public items redacted for callers outside the meeting's groups" })

@@ -5,16 +5,19 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.js';
 import type { Viewer } from '../auth/viewer.js';
 import { uniqueViolation } from '../common/db-errors.js';
-import { badInput, notFound } from '../common/domain-error.js';
+import { Clock } from '../common/clock.js';
+import { badInput, DomainError, notFound } from '../common/domain-error.js';
 import { isUuid } from '../common/ids.js';
 import { manyByKey, oneByKey, RequestLoaders } from '../common/request-loaders.js';
 import { MeetingAccessService } from '../meetings/meeting-access.service.js';
+import { germanDateTime } from '../meetings/meeting-rules.js';
 import { MeetingStatus } from '../meetings/meeting.enums.js';
 import type { MeetingAccess, MeetingModel } from '../meetings/meeting.model.js';
 import { recordEvent } from '../outbox/outbox.js';
 import { DecisionEntity } from './entities/decision.entity.js';
 import type { AddDecisionInput, ProtocolTransitionInput, StartProtocolInput, UpdateProtocolEntryInput } from './dto/protocol.inputs.js';
 import { loadProtocolDocument } from './protocol-document.js';
+import { assertMeetingNotFrozen } from './protocol-freeze.js';
 import { ProtocolEntryEntity } from './entities/protocol-entry.entity.js';
 import { renderProtocol } from './protocol-markdown.js';
 import { ProtocolRevisionEntity } from './entities/protocol-revision.entity.js';
@@ -41,6 +44,7 @@ export class ProtocolsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly meetingAccess: MeetingAccessService,
+    private readonly clock: Clock,
   ) {}
 
   async start(viewer: Viewer, input: StartProtocolInput): Promise<ProtocolModel> {
@@ -64,6 +68,7 @@ export class ProtocolsService {
     const { protocol, meeting } = await this.requireManaged(viewer, input.protocolId);
     await this.requireAgendaItem(meeting.id, input.agendaItemId, 'agendaItemId');
     return this.change(protocol.id, async (tx) => {
+      await assertMeetingNotFrozen(tx, meeting.id, 'protocolId', { forUpdate: true });
       const row = await bumpVersion(tx, protocol.id, { expected: input.expectedVersion, states: EDITABLE, authorId: viewer.personId, summary: '' });
       const [previous] = await tx.query<{ notes: string }[]>('SELECT notes FROM protocol_entry WHERE protocol_id = $1 AND agenda_item_id = $2', [
         protocol.id,
@@ -82,6 +87,7 @@ export class ProtocolsService {
     const { protocol, meeting } = await this.requireManaged(viewer, input.protocolId);
     if (input.agendaItemId) await this.requireAgendaItem(meeting.id, input.agendaItemId, 'agendaItemId');
     return this.change(protocol.id, async (tx) => {
+      await assertMeetingNotFrozen(tx, meeting.id, 'protocolId', { forUpdate: true });
       await bumpVersion(tx, protocol.id, {
         expected: input.expectedVersion, states: EDITABLE, authorId: viewer.personId,
         summary: `Beschluss hinzugefügt: ${input.text.trim().slice(0, 120)}`, details: { agendaItemId: input.agendaItemId ?? null },
@@ -96,17 +102,31 @@ export class ProtocolsService {
   async transition(viewer: Viewer, input: ProtocolTransitionInput, step: keyof typeof TRANSITIONS): Promise<ProtocolModel> {
     const { protocol, meeting, networkId } = await this.requireManaged(viewer, input.protocolId);
     const t = TRANSITIONS[step];
+    if (step === 'publish') this.requireEnded(meeting);
     // Only constants go into `set`; values go in as parameters below.
     const set = `status = '${t.to}'${step === 'publish' ? ', published_at = now()' : step === 'approve' ? ', approved_at = now()' : ''}`;
     return this.change(protocol.id, async (tx) => {
       await bumpVersion(tx, protocol.id, { expected: input.expectedVersion, states: [t.from], authorId: viewer.personId, summary: t.summary, set });
       if (step === 'approve') await tx.query('UPDATE protocol SET approved_by_id = $2 WHERE id = $1', [protocol.id, viewer.personId]);
-      if (step === 'publish') await this.freeze(tx, protocol.id, meeting);
+      if (step === 'publish') {
+        await tx.query('UPDATE protocol SET published_by_id = $2 WHERE id = $1', [protocol.id, viewer.personId]);
+        await this.freeze(tx, protocol.id, meeting);
+      }
       await recordAudit(tx, {
         actor: viewer, action: `protocol.${step}`, subjectType: 'Protocol', subjectId: protocol.id, networkId,
         summary: `Protokoll der Sitzung „${meeting.title}“: ${t.summary} (${t.from} → ${t.to}).`,
       });
     });
+  }
+
+  /** A protocol is published after its meeting, never of a meeting still to come (or running). */
+  private requireEnded(meeting: MeetingModel): void {
+    if (meeting.endsAt.getTime() <= this.clock.now().getTime()) return;
+    throw new DomainError(
+      'CONFLICT',
+      `protocolId: Die Sitzung endet erst am ${germanDateTime(meeting.endsAt, meeting.timeZone)}; das Protokoll kann erst danach veröffentlicht werden.`,
+      { field: 'protocolId', endsAt: meeting.endsAt.toISOString() },
+    );
   }
 
   /** Renders the published text once, stores it with its SHA-256, and tells the group. */
@@ -203,6 +223,7 @@ export function toProtocolModel(p: ProtocolEntity, access: MeetingAccess): Proto
     contentHash: p.contentHash,
     approvedAt: p.approvedAt,
     publishedAt: p.publishedAt,
+    publishedById: p.publishedById,
     publishedMarkdown: p.publishedMarkdown,
     publishedMarkdownRedacted: p.publishedMarkdownRedacted,
     access,

@@ -3,6 +3,7 @@ import { addDays, expandSeries, EXPANSION_LIMITS, ExpansionLimitError, Recurrenc
 import { badInput } from '../common/domain-error.js';
 import { de } from '../common/validators.js';
 import { syncCarryOver } from '../meetings/carry-over.js';
+import { meetingsWithProtocol } from '../protocols/protocol-freeze.js';
 import type { MeetingSeriesEntity } from './meeting-series.entity.js';
 
 /** How far ahead occurrences exist as meetings. */
@@ -80,15 +81,18 @@ export async function reconcileSeries(tx: EntityManager, series: MeetingSeriesEn
   const desired = new Map(occurrences.map((o) => [o.occurrenceDate, o]));
   const existing = await tx.query<ExistingOccurrence[]>(
     `SELECT m.id, to_char(m.occurrence_date, 'YYYY-MM-DD') AS occurrence_date, m.starts_at, m.ends_at, m.title, m.location, m.online_url,
-            (m.detached OR m.cancelled OR m.has_record OR m.starts_at <= now()
-              OR EXISTS (SELECT 1 FROM protocol p WHERE p.meeting_id = m.id)) AS frozen,
+            (m.detached OR m.cancelled OR m.has_record OR m.starts_at <= now()) AS frozen,
             EXISTS (SELECT 1 FROM agenda_item ai WHERE ai.meeting_id = m.id AND ai.carried_over_from_id IS NULL) AS has_agenda
        FROM meeting m WHERE m.series_id = $1 AND m.occurrence_date BETWEEN $2 AND $3 FOR UPDATE OF m`,
     [series.id, start, to],
   );
   const present = new Set(existing.map((e) => e.occurrence_date));
+  // An occurrence with a protocol is never moved or cancelled by a series edit: once the protocol
+  // is approved or published the meeting is the record (protocol-freeze.ts), and a draft already
+  // describes the meeting as it was held. The protocols module answers which ones have one.
+  const recorded = await meetingsWithProtocol(tx, existing.map((e) => e.id));
   for (const e of existing) {
-    if (e.frozen) continue;
+    if (e.frozen || recorded.has(e.id)) continue;
     const want = desired.get(e.occurrence_date);
     if (want) {
       const same = e.starts_at.getTime() === want.startsAt.getTime() && e.ends_at.getTime() === want.endsAt.getTime()

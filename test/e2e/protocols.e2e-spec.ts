@@ -139,8 +139,10 @@ describe('protocols', () => {
       hub.gql(c.lead.token, ACTION, { input: { groupId: c.groupId, title: 'Nachtrag', protocolId: id } }),
       hub.gql(c.lead.token, ADD_ITEM, { input: { meetingId, title: 'Nachträglicher TOP' } }),
     ]);
-    for (const r of attempts) {
-      expect(r.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    // Notes, decisions and the agenda are the frozen record (protocol-freeze.e2e-spec.ts): CONFLICT.
+    const frozen = [0, 1, 6];
+    for (const [i, r] of attempts.entries()) {
+      expect(r.errors?.[0]).toMatchObject({ extensions: { code: frozen.includes(i) ? 'CONFLICT' : 'BAD_USER_INPUT' } });
       expect(r.errors![0].message).toMatch(/veröffentlicht/);
     }
     const after = (await hub.ok(c.lead.token, READ, { id: meetingId })).meeting.protocol;

@@ -22,10 +22,11 @@ test('a moderator prepares the jour fixe, a member proposes an item, and the pro
   await expectAccessible(mara, 'the group page');
   await screenshot(mara, 'gruppe', info);
 
-  // A meeting, with the date picker (typed segments, German order).
+  // A meeting, with the date picker (typed segments, German order). It was last week: its protocol
+  // is published at the end, and the hub publishes only after a meeting's end.
   await mara.getByRole('button', { name: 'Sitzung anlegen' }).click();
   await mara.getByLabel('Titel').fill(title);
-  const day = new Date(Date.now() + 7 * 86_400_000);
+  const day = new Date(Date.now() - 7 * 86_400_000);
   await mara.getByRole('spinbutton', { name: /Tag/ }).first().click();
   await mara.keyboard.type(`${String(day.getDate()).padStart(2, '0')}${String(day.getMonth() + 1).padStart(2, '0')}${day.getFullYear()}`);
   await mara.getByRole('button', { name: 'Sitzung anlegen' }).last().click();
@@ -111,8 +112,15 @@ test('a moderator prepares the jour fixe, a member proposes an item, and the pro
   await expect(mara.getByText('In Abstimmung')).toBeVisible();
   await mara.getByRole('button', { name: 'Protokoll genehmigen' }).click();
   await expect(mara.getByText('Genehmigt', { exact: true })).toBeVisible();
+  await expect(mara.getByText('Das Protokoll ist genehmigt; die Sitzung kann nicht mehr geändert werden.')).toBeVisible();
   await mara.getByRole('button', { name: 'Protokoll veröffentlichen' }).click();
+  await expect(
+    mara.getByText('Nach der Veröffentlichung können Tagesordnung, Anwesenheit, Beschlüsse und Termin nicht mehr geändert werden.', { exact: false }),
+  ).toBeVisible();
+  await expect(mara.getByRole('button', { name: 'Jetzt veröffentlichen' })).toBeFocused();
+  await mara.getByRole('button', { name: 'Jetzt veröffentlichen' }).click();
   await expect(mara.getByText('Veröffentlicht', { exact: true })).toBeVisible();
+  await expect(mara.getByTestId('published-stamp')).toBeFocused();
   const hash = await mara.getByTestId('content-hash').textContent();
   expect(hash).toMatch(/^[0-9a-f]{64}$/);
   await expect(mara.locator('.ik-markdown')).toContainText('Vertraulich: Stellenbesetzung');

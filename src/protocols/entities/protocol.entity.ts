@@ -23,6 +23,8 @@ export class ProtocolEntity {
   @Column('timestamptz', { nullable: true }) approvedAt: Date | null;
   @Column('uuid', { nullable: true }) approvedById: string | null;
   @Column('timestamptz', { nullable: true }) publishedAt: Date | null;
+  /** Who published it (with publishedAt, part of the record). */
+  @Column('uuid', { nullable: true }) publishedById: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

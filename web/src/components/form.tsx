@@ -132,7 +132,7 @@ export function Button({
   variant = 'primary',
   children,
   ...rest
-}: { variant?: 'primary' | 'secondary' | 'tertiary' } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
+}: { variant?: 'primary' | 'secondary' | 'tertiary'; ref?: React.Ref<HTMLButtonElement> } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
   return (
     <button type="button" className={`kern-btn kern-btn--${variant}`} {...rest}>
       <span className="kern-label">{children}</span>

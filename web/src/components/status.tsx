@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CombinedError } from 'urql';
-import { apiProblem, type ApiProblem } from '../graphql/errors';
+import { apiProblem, readableMessage, type ApiProblem } from '../graphql/errors';
 
 export function Loading({ label }: { label?: string }) {
   const { t } = useTranslation();
@@ -16,7 +16,7 @@ export function Loading({ label }: { label?: string }) {
 export function problemText(problem: ApiProblem, t: (key: string) => string): string {
   if (problem.code === 'NETWORK') return t('errors.NETWORK');
   if (problem.code === 'INTERNAL_SERVER_ERROR') return t('errors.INTERNAL_SERVER_ERROR');
-  return problem.message || t(`errors.${problem.code}`);
+  return (problem.message && readableMessage(problem)) || t(`errors.${problem.code}`);
 }
 
 export function ErrorAlert({ error, problem }: { error?: CombinedError | null; problem?: ApiProblem | null }) {
@@ -27,7 +27,9 @@ export function ErrorAlert({ error, problem }: { error?: CombinedError | null; p
     <div className="kern-alert kern-alert--danger" role="alert">
       <div className="kern-alert__header">
         <span className="kern-icon kern-icon--danger" aria-hidden="true" />
-        <span className="kern-title">{t(`errors.title.${p.code}`, { defaultValue: t('errors.title.default') })}</span>
+        <span className="kern-title">
+          {p.protocolStatus ? t('errors.title.FROZEN') : t(`errors.title.${p.code}`, { defaultValue: t('errors.title.default') })}
+        </span>
       </div>
       <div className="kern-alert__body">
         <p className="kern-body">{problemText(p, t)}</p>

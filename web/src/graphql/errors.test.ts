@@ -1,7 +1,7 @@
 import { CombinedError } from 'urql';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { apiProblem, isGeneral, messageFor } from './errors';
+import { apiProblem, isGeneral, messageFor, readableMessage } from './errors';
 
 const err = (message: string, extensions: Record<string, unknown>) => new CombinedError({ graphQLErrors: [new GraphQLError(message, { extensions })] });
 
@@ -36,5 +36,16 @@ describe('API problems', () => {
 
   it('tells a network failure apart', () => {
     expect(apiProblem(new CombinedError({ networkError: new Error('offline') }))?.code).toBe('NETWORK');
+  });
+
+  it('shows a frozen meeting\'s CONFLICT next to its field and never with the raw "meetingId: " prefix', () => {
+    const message = 'meetingId: Die Sitzung ist abgeschlossen: das Protokoll ist veröffentlicht. Änderungen gehen als Berichtigung ein.';
+    const p = apiProblem(err(message, { code: 'CONFLICT', field: 'meetingId', protocolStatus: 'PUBLISHED' }))!;
+    expect(p).toMatchObject({ code: 'CONFLICT', fields: ['meetingId'], protocolStatus: 'PUBLISHED' });
+    expect(messageFor(p, 'meetingId')).toBe('Die Sitzung ist abgeschlossen: das Protokoll ist veröffentlicht. Änderungen gehen als Berichtigung ein.');
+    expect(readableMessage(p)).not.toMatch(/^meetingId/);
+    expect(readableMessage(apiProblem(err('Das Protokoll wurde inzwischen geändert.', { code: 'CONFLICT', currentVersion: 4 }))!)).toBe(
+      'Das Protokoll wurde inzwischen geändert.',
+    );
   });
 });

@@ -8,6 +8,8 @@ export interface ApiProblem {
   /** The input fields the API names (extensions.field / extensions.fields), e.g. "title" or "options[0].endsAt". */
   fields: string[];
   currentVersion?: number;
+  /** Set when the hub refused a change because the meeting's protocol is approved or published. */
+  protocolStatus?: string;
 }
 
 /** The first problem of an urql error, in the contract's terms. */
@@ -16,13 +18,14 @@ export function apiProblem(error: CombinedError | undefined | null): ApiProblem 
   if (error.networkError && !error.graphQLErrors.length) return { code: 'NETWORK', message: '', fields: [] };
   const first = error.graphQLErrors[0];
   if (!first) return { code: 'INTERNAL_SERVER_ERROR', message: error.message, fields: [] };
-  const ext = (first.extensions ?? {}) as { code?: string; field?: string; fields?: string[]; currentVersion?: number };
+  const ext = (first.extensions ?? {}) as { code?: string; field?: string; fields?: string[]; currentVersion?: number; protocolStatus?: string };
   const fields = [...(ext.field ? [ext.field] : []), ...(ext.fields ?? [])];
   return {
     code: (ext.code as ErrorCode) ?? 'INTERNAL_SERVER_ERROR',
     message: first.message,
     fields,
     currentVersion: typeof ext.currentVersion === 'number' ? ext.currentVersion : undefined,
+    protocolStatus: typeof ext.protocolStatus === 'string' ? ext.protocolStatus : undefined,
   };
 }
 
@@ -31,7 +34,8 @@ export function apiProblem(error: CombinedError | undefined | null): ApiProblem 
  * problem is about another field. `input.title` and `title` both match "title".
  */
 export function messageFor(problem: ApiProblem | null, field: string): string | null {
-  if (!problem || problem.code !== 'BAD_USER_INPUT') return null;
+  // A CONFLICT may name its field too (the meeting is frozen, it has not ended yet).
+  if (!problem || (problem.code !== 'BAD_USER_INPUT' && problem.code !== 'CONFLICT')) return null;
   const named = problem.fields.find((f) => f === field || f.endsWith(`.${field}`) || f.startsWith(`${field}.`) || f.startsWith(`${field}[`));
   if (!named) return null;
   return stripFieldPrefix(problem.message, named);
@@ -41,6 +45,15 @@ export function messageFor(problem: ApiProblem | null, field: string): string | 
 export function stripFieldPrefix(message: string, field: string): string {
   const part = message.split('; ').find((m) => m.startsWith(`${field}:`) || m.startsWith(`${field} `)) ?? message;
   return part.startsWith(`${field}: `) ? part.slice(field.length + 2) : part;
+}
+
+/**
+ * The API's message as people read it: without the leading "field: " of a message about one input
+ * field (the field's name is for the client, not for them).
+ */
+export function readableMessage(problem: ApiProblem): string {
+  const field = problem.fields[0];
+  return field ? stripFieldPrefix(problem.message, field) : problem.message;
 }
 
 /** A problem no field claims: shown above the form. */

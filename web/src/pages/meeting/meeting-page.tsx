@@ -83,6 +83,10 @@ export function MeetingPage({ id }: { id: string }) {
   if (!meeting) return <NotFoundPage what={t('meeting.thisMeeting')} />;
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const inGroup = meeting.viewerCanManage || meeting.group.members.some((m) => m.person.id === data.me.id);
+  // Once the protocol is approved or published the meeting is the record: the hub refuses changes
+  // to its agenda, attendance, decisions and time, so none of those controls is offered.
+  const frozenBy = meeting.protocol && (meeting.protocol.status === 'APPROVED' || meeting.protocol.status === 'PUBLISHED') ? meeting.protocol.status : null;
+  const canChange = meeting.viewerCanManage && !frozenBy;
 
   return (
     <Page
@@ -115,7 +119,12 @@ export function MeetingPage({ id }: { id: string }) {
         )}
         {meeting.series && <span className="kern-body--small"> · {t('meeting.partOfSeries', { title: meeting.series.title })}</span>}
       </p>
-      {meeting.viewerCanManage && meeting.status !== 'CANCELLED' && <MeetingSchedule meeting={meeting} onChanged={reload} />}
+      {canChange && meeting.status !== 'CANCELLED' && <MeetingSchedule meeting={meeting} onChanged={reload} />}
+      {frozenBy && inGroup && (
+        <div data-testid="frozen-note">
+          <Notice title={t(`meeting.frozen.${frozenBy}`)} />
+        </div>
+      )}
       {/* A long page for moderators: jump links to its three parts. */}
       <nav aria-label={t('meeting.onThisPage')} className="ik-jump-nav">
         <a href="#tagesordnung" className="kern-link">
@@ -135,21 +144,15 @@ export function MeetingPage({ id }: { id: string }) {
         <Agenda
           meetingId={meeting.id}
           items={meeting.agenda}
-          canManage={meeting.viewerCanManage}
-          canPropose={meeting.viewerCanPropose && meeting.status !== 'CANCELLED'}
+          canManage={canChange}
+          canPropose={meeting.viewerCanPropose && meeting.status !== 'CANCELLED' && !frozenBy}
           meId={data.me.id}
           onChanged={reload}
         />
       </Section>
       {inGroup && (
         <Section title={t('attendance.title')} id="anwesenheit">
-          <Attendance
-            meetingId={meeting.id}
-            members={meeting.group.members}
-            attendance={meeting.attendance}
-            canManage={meeting.viewerCanManage}
-            onChanged={reload}
-          />
+          <Attendance meetingId={meeting.id} members={meeting.group.members} attendance={meeting.attendance} canManage={canChange} onChanged={reload} />
         </Section>
       )}
       <ProtocolSection meeting={meeting} onChanged={reload} />

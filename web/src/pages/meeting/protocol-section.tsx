@@ -6,12 +6,12 @@ import { Button } from '../../components/form';
 import { Section } from '../../components/page';
 import { Badge, ErrorAlert, Loading, Notice } from '../../components/status';
 import { graphql } from '../../gql';
-import type { AssigneeChoicesFragment, ProtocolFullFragment, ProtocolStatus } from '../../gql/graphql';
-import { apiProblem } from '../../graphql/errors';
+import type { AssigneeChoicesFragment, ProtocolFullFragment } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
 import { AddActionItem } from './add-action-item';
 import { Decisions } from './decisions';
 import { EntryEditor } from './entry-editor';
+import { ProtocolTransitions } from './protocol-transitions';
 import { PublishedProtocol } from './published-protocol';
 
 const Markdown = lazy(() => import('./markdown'));
@@ -25,6 +25,10 @@ export const ProtocolFull = graphql(`
     contentHash
     approvedAt
     publishedAt
+    publishedBy {
+      id
+      displayName
+    }
     entries {
       notes
       agendaItem {
@@ -65,32 +69,11 @@ const Start = graphql(`
   }
 `);
 
-const Submit = graphql(`
-  mutation SubmitProtocol($input: ProtocolTransitionInput!) {
-    submitProtocolForReview(input: $input) {
-      ...ProtocolFull
-    }
-  }
-`);
-const Approve = graphql(`
-  mutation ApproveProtocol($input: ProtocolTransitionInput!) {
-    approveProtocol(input: $input) {
-      ...ProtocolFull
-    }
-  }
-`);
-const Publish = graphql(`
-  mutation PublishProtocol($input: ProtocolTransitionInput!) {
-    publishProtocol(input: $input) {
-      ...ProtocolFull
-    }
-  }
-`);
-
 interface MeetingForProtocol {
   id: string;
   title: string;
   startsAt: string;
+  endsAt: string;
   status: string;
   viewerCanManage: boolean;
   group: { id: string } & AssigneeChoicesFragment;
@@ -98,14 +81,14 @@ interface MeetingForProtocol {
   protocol: ProtocolFullFragment | null;
 }
 
-const NEXT: Partial<Record<ProtocolStatus, 'submit' | 'approve' | 'publish'>> = { DRAFT: 'submit', IN_REVIEW: 'approve', APPROVED: 'publish' };
-
 /** The protocol: started, written per agenda item, submitted, approved and published (then frozen and hashed). */
 export function ProtocolSection({ meeting, onChanged }: { meeting: MeetingForProtocol; onChanged: () => void }) {
   const { t } = useTranslation();
   const protocol = meeting.protocol;
   const [started, start] = useMutation(Start);
   const [version, setVersion] = useState(protocol?.version ?? 0);
+  // After publishing, the publish button is gone: focus moves to the published protocol.
+  const [justPublished, setJustPublished] = useState(false);
   useEffect(() => setVersion((v) => Math.max(v, protocol?.version ?? 0)), [protocol?.version]);
 
   if (!protocol) {
@@ -119,8 +102,10 @@ export function ProtocolSection({ meeting, onChanged }: { meeting: MeetingForPro
       </Section>
     );
   }
-  if (protocol.status === 'PUBLISHED') return <PublishedProtocol protocol={protocol} meeting={meeting} />;
+  if (protocol.status === 'PUBLISHED') return <PublishedProtocol protocol={protocol} meeting={meeting} focus={justPublished} />;
   const items = meeting.agenda.filter((a) => a.status === 'ACCEPTED');
+  // Approved, the text is settled: no editors, only the step to publication.
+  const editable = protocol.status === 'DRAFT' || protocol.status === 'IN_REVIEW';
   const saved = (p: { version: number }) => {
     setVersion((v) => Math.max(v, p.version));
     onChanged();
@@ -142,24 +127,30 @@ export function ProtocolSection({ meeting, onChanged }: { meeting: MeetingForPro
       ) : (
         <>
           <p className="kern-body kern-body--small">{t('protocol.version', { version })}</p>
-          {items.length === 0 && <Notice title={t('protocol.noItems')} />}
-          {items.map((item) => (
-            <EntryEditor
-              key={item.id}
-              protocolId={protocol.id}
-              meetingId={meeting.id}
-              item={item}
-              serverNotes={protocol.entries.find((e) => e.agendaItem.id === item.id)?.notes ?? ''}
-              version={version}
-              onVersion={(v) => setVersion((cur) => Math.max(cur, v))}
-              onSaved={saved}
-            />
-          ))}
-          <Decisions protocolId={protocol.id} decisions={protocol.decisions} agendaItems={items} version={version} onSaved={saved} />
+          {!editable && (
+            <Suspense fallback={<Loading />}>
+              <Markdown text={protocol.markdown} />
+            </Suspense>
+          )}
+          {editable && items.length === 0 && <Notice title={t('protocol.noItems')} />}
+          {editable &&
+            items.map((item) => (
+              <EntryEditor
+                key={item.id}
+                protocolId={protocol.id}
+                meetingId={meeting.id}
+                item={item}
+                serverNotes={protocol.entries.find((e) => e.agendaItem.id === item.id)?.notes ?? ''}
+                version={version}
+                onVersion={(v) => setVersion((cur) => Math.max(cur, v))}
+                onSaved={saved}
+              />
+            ))}
+          {editable && <Decisions protocolId={protocol.id} decisions={protocol.decisions} agendaItems={items} version={version} onSaved={saved} />}
           <h3 className="kern-heading-small">{t('protocol.actionItems')}</h3>
           <ActionItemList items={protocol.actionItems} canDrop emptyText={t('protocol.noActionItems')} onChanged={onChanged} />
-          <AddActionItem groupId={meeting.group.id} protocolId={protocol.id} agendaItems={items} choices={meeting.group} onAdded={onChanged} />
-          <Transitions protocol={protocol} version={version} onDone={saved} />
+          {editable && <AddActionItem groupId={meeting.group.id} protocolId={protocol.id} agendaItems={items} choices={meeting.group} onAdded={onChanged} />}
+          <ProtocolTransitions protocol={protocol} version={version} endsAt={meeting.endsAt} onDone={saved} onPublished={() => setJustPublished(true)} />
           <details className="ik-revisions">
             <summary>{t('protocol.revisions', { count: protocol.revisions.length })}</summary>
             <ol className="ik-list">
@@ -178,39 +169,5 @@ export function ProtocolSection({ meeting, onChanged }: { meeting: MeetingForPro
         </>
       )}
     </Section>
-  );
-}
-
-function Transitions({ protocol, version, onDone }: { protocol: ProtocolFullFragment; version: number; onDone: (p: { version: number }) => void }) {
-  const { t } = useTranslation();
-  const [submitted, submit] = useMutation(Submit);
-  const [approved, approve] = useMutation(Approve);
-  const [published, publish] = useMutation(Publish);
-  const step = NEXT[protocol.status];
-  const error = submitted.error ?? approved.error ?? published.error;
-  const problem = apiProblem(error);
-  if (!step) return null;
-  const run = async () => {
-    const input = { protocolId: protocol.id, expectedVersion: version };
-    const res = step === 'submit' ? await submit({ input }) : step === 'approve' ? await approve({ input }) : await publish({ input });
-    const p =
-      res.data &&
-      ('submitProtocolForReview' in res.data
-        ? res.data.submitProtocolForReview
-        : 'approveProtocol' in res.data
-          ? res.data.approveProtocol
-          : res.data.publishProtocol);
-    if (p) onDone(p);
-    // Someone changed the protocol meanwhile: load their change first; the next click uses its version.
-    const conflict = apiProblem(res.error);
-    if (conflict?.code === 'CONFLICT' && conflict.currentVersion) onDone({ version: conflict.currentVersion });
-  };
-  return (
-    <div className="ik-transition ik-no-print">
-      <h3 className="kern-heading-small">{t(`protocol.step.${step}.title`)}</h3>
-      <p className="kern-body">{t(`protocol.step.${step}.hint`)}</p>
-      {problem?.code === 'CONFLICT' ? <Notice kind="warning" title={t('protocol.transitionConflict')} /> : <ErrorAlert problem={problem} />}
-      <Button onClick={() => void run()}>{t(`protocol.step.${step}.button`)}</Button>
-    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Section } from '../../components/page';
 import { Badge, Loading } from '../../components/status';
@@ -10,11 +10,18 @@ const Markdown = lazy(() => import('./markdown'));
 export function PublishedProtocol({
   protocol,
   meeting,
+  focus = false,
 }: {
-  protocol: { markdown: string; contentHash: string | null; publishedAt: string | null };
+  protocol: { markdown: string; contentHash: string | null; publishedAt: string | null; publishedBy?: { displayName: string } | null };
   meeting: { title: string; startsAt: string };
+  /** Just published here: the button that was clicked is gone, so focus moves to the record. */
+  focus?: boolean;
 }) {
   const { t } = useTranslation();
+  const stamp = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (focus) stamp.current?.focus();
+  }, [focus]);
   const download = () => {
     const blob = new Blob([protocol.markdown], { type: 'text/markdown;charset=utf-8' });
     const url = URL.createObjectURL(blob);
@@ -29,7 +36,13 @@ export function PublishedProtocol({
   };
   return (
     <Section title={t('protocol.title')} id="protokoll" actions={<Badge kind="success">{t('protocol.status.PUBLISHED')}</Badge>}>
-      {protocol.publishedAt && <p className="kern-body">{t('protocol.publishedAt', { at: formatDateTime(protocol.publishedAt) })}</p>}
+      {protocol.publishedAt && (
+        <p className="kern-body" ref={stamp} tabIndex={-1} data-testid="published-stamp">
+          {protocol.publishedBy
+            ? t('protocol.publishedAtBy', { at: formatDateTime(protocol.publishedAt), name: protocol.publishedBy.displayName })
+            : t('protocol.publishedAt', { at: formatDateTime(protocol.publishedAt) })}
+        </p>
+      )}
       <div className="ik-actions ik-no-print">
         <button type="button" className="kern-btn kern-btn--secondary" onClick={() => window.print()}>
           <span className="kern-label">{t('protocol.print')}</span>
