@@ -57,6 +57,8 @@ export const EXPORT_SECTIONS: Record<string, string> = {
      WHERE r.author_id = $1 ORDER BY r.at, r.version`,
   protocolsApproved: `SELECT p.id AS "protocolId", ${meeting('m')} AS meeting, p.approved_at AS "approvedAt"
       FROM protocol p JOIN meeting m ON m.id = p.meeting_id WHERE p.approved_by_id = $1 ORDER BY p.approved_at`,
+  protocolsPublished: `SELECT p.id AS "protocolId", ${meeting('m')} AS meeting, p.published_at AS "publishedAt"
+      FROM protocol p JOIN meeting m ON m.id = p.meeting_id WHERE p.published_by_id = $1 ORDER BY p.published_at`,
   meetingChanges: `SELECT ${meeting('m')} AS meeting, c.kind, c.starts_at AS "startsAt", c.ends_at AS "endsAt", c.reason, c.at
       FROM meeting_change c JOIN meeting m ON m.id = c.meeting_id WHERE c.changed_by_id = $1 ORDER BY c.at`,
   meetingSeriesCreated: `SELECT s.id, ${group('g')} AS "group", s.title, s.rrule, s.created_at AS "createdAt"

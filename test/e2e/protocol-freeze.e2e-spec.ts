@@ -79,6 +79,9 @@ describe('protocol publication guards and the frozen record', () => {
     expect(own).toMatchObject({ status: 'PUBLISHED', publishedBy: { id: c.lead.id } });
     expect(Date.parse(own.publishedAt)).toBeLessThanOrEqual(Date.now());
     expect((await hub.ok(c.bystander.token, READ, { id: r.meetingId })).meeting.protocol).toMatchObject({ status: 'PUBLISHED', publishedBy: null });
+    // Having published is personal data of the publisher: their GDPR export lists it.
+    const doc = JSON.parse((await hub.http.get('/privacy/export').set('authorization', `Bearer ${c.lead.token}`)).text);
+    expect(doc.protocolsPublished).toEqual(expect.arrayContaining([expect.objectContaining({ protocolId: r.protocolId, meeting: expect.objectContaining({ id: r.meetingId }) })]));
   });
 
   describe.each(['APPROVED', 'PUBLISHED'] as const)('once the protocol is %s', (state) => {
