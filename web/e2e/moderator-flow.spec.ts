@@ -135,6 +135,8 @@ test('a moderator prepares the jour fixe, a member proposes an item, and the pro
   await signInAs(ben, 'ben', new URL(meetingUrl).pathname);
   await expect(ben.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(ben.locator('.ik-markdown')).toContainText('zwölf Gateways');
+  // The protocol's own "# Protokoll: …" sits below the page's heading: one h1 on the page.
+  await expect(ben.locator('h1')).toHaveCount(1);
   await expect(ben.locator('.ik-markdown')).not.toContainText('Vertraulich');
   await expect(ben.locator('.ik-markdown')).not.toContainText('Personalfragen');
   await expect(ben.getByRole('heading', { name: 'Anwesenheit' })).toHaveCount(0);
