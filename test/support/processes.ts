@@ -99,6 +99,11 @@ export class NodeProcess {
     }
   }
 
+  /** Sends a signal (a test that needs a particular stop sends it itself). */
+  signal(signal: NodeJS.Signals): void {
+    if (this.running) this.child.kill(signal);
+  }
+
   /** Stops the process if it still runs (SIGTERM, then SIGKILL after a while). */
   async stop(): Promise<Exit> {
     if (this.running) {

@@ -2,24 +2,13 @@
  * The hub as a real child process (`node src/main.ts`, as `npm start` runs it), so the fault tests
  * can kill it, signal it and cut its database connections like an operator's world would.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
-import { TEST_DB_PREFIX, TEST_RATE_LIMITS, TEST_SERVER_URL } from '../../support/global-setup.js';
+import { TEST_DB_PREFIX, TEST_SERVER_URL } from '../../support/global-setup.js';
 import type { KeycloakIssuer } from '../../support/keycloak-issuer.js';
+import { freePort, NodeProcess, type Exit } from '../../support/processes.js';
 import type { GqlResult, TestHub } from '../../support/test-hub.js';
 
-/** A free loopback port. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+export { freePort, type Exit };
 
 /** A fresh database of this test file's own; returns its name and URL. */
 export async function freshDatabase(suffix: string): Promise<{ name: string; url: string }> {
@@ -47,67 +36,47 @@ export async function dbQuery<T = Record<string, unknown>>(url: string, sql: str
   }
 }
 
-export interface Exit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-}
-
 export class ChildHub {
-  readonly logs: string[] = [];
-  readonly exited: Promise<Exit>;
   private constructor(
-    private readonly child: ChildProcess,
+    private readonly proc: NodeProcess,
     readonly port: number,
     private readonly issuer: KeycloakIssuer,
-  ) {
-    this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-    for (const stream of [child.stdout!, child.stderr!]) {
-      let rest = '';
-      stream.setEncoding('utf8').on('data', (chunk: string) => {
-        const lines = (rest + chunk).split('\n');
-        rest = lines.pop() ?? '';
-        this.logs.push(...lines);
-      });
-    }
+  ) {}
+
+  /** Every line it printed. */
+  get logs(): string[] {
+    return this.proc.lines;
+  }
+
+  get exited(): Promise<Exit> {
+    return this.proc.exited;
   }
 
   /** Starts `src/main.ts` on a free port against the database and issuer, and waits until it is healthy. */
   static async start(issuer: KeycloakIssuer, databaseUrl: string, env: Record<string, string> = {}): Promise<ChildHub> {
     const port = await freePort();
-    const { NODE_OPTIONS: _jestOptions, ...parentEnv } = process.env;
-    const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/main.ts'], {
-      cwd: process.cwd(),
-      env: {
-        ...parentEnv,
-        PORT: String(port),
-        PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
-        DATABASE_URL: databaseUrl,
-        DATA_DIR: mkdtempSync(join(tmpdir(), 'interkom-fault-')),
-        KEYCLOAK_URL: issuer.baseUrl,
-        KEYCLOAK_REALM: issuer.realm,
-        KEYCLOAK_CLIENT_ID: issuer.clientId,
-        KEYCLOAK_JWKS_COOLDOWN_MS: '0',
-        LOG_FORMAT: 'json',
-        RATE_LIMITS: TEST_RATE_LIMITS,
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const proc = NodeProcess.hub(databaseUrl, port, {
+      KEYCLOAK_URL: issuer.baseUrl,
+      KEYCLOAK_REALM: issuer.realm,
+      KEYCLOAK_CLIENT_ID: issuer.clientId,
+      KEYCLOAK_JWKS_COOLDOWN_MS: '0',
+      ...env,
     });
-    const hub = new ChildHub(child, port, issuer);
+    const hub = new ChildHub(proc, port, issuer);
     const deadline = Date.now() + 90_000;
     for (;;) {
       const exit = await Promise.race([hub.exited, new Promise<null>((r) => setTimeout(() => r(null), 200))]);
       if (exit) throw new Error(`the hub exited during start (${JSON.stringify(exit)}):\n${hub.logs.slice(-20).join('\n')}`);
       if ((await hub.health().catch(() => 0)) === 200) return hub;
       if (Date.now() > deadline) {
-        child.kill('SIGKILL');
+        proc.signal('SIGKILL');
         throw new Error(`the hub did not become healthy:\n${hub.logs.slice(-20).join('\n')}`);
       }
     }
   }
 
   get pid(): number {
-    return this.child.pid!;
+    return this.proc.pid;
   }
 
   get url(): string {
@@ -115,7 +84,7 @@ export class ChildHub {
   }
 
   signal(signal: NodeJS.Signals): void {
-    this.child.kill(signal);
+    this.proc.signal(signal);
   }
 
   async health(): Promise<number> {
@@ -151,7 +120,7 @@ export class ChildHub {
 
   /** Stops the process if it still runs (SIGKILL: the tests that need a clean stop signal it themselves). */
   async kill(): Promise<Exit> {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+    this.proc.signal('SIGKILL');
     return this.exited;
   }
 }
