@@ -100,6 +100,8 @@ export function NotesEditor({ protocolId, meetingId, item, serverNotes, serverVe
   // The protocol version the base text belongs to: older server data (a refetch still under way) is not news.
   const baseVersion = useRef(serverVersion);
   const saving = useRef(false);
+  // When the conflict view closes, its buttons go with it: the keyboard returns to the notes.
+  const field = useRef<HTMLTextAreaElement>(null);
   const latest = useRef({ text, base, conflict });
   latest.current = { text, base, conflict };
 
@@ -131,6 +133,7 @@ export function NotesEditor({ protocolId, meetingId, item, serverNotes, serverVe
         setRestored(false);
         writeDraft(protocolId, item.id, { text: latest.current.text, base: sent });
         dispatch(wasConflict ? { type: 'resolved', at: Date.now() } : { type: 'saved', at: Date.now() });
+        if (wasConflict) field.current?.focus();
         return;
       }
       const p = apiProblem(res.error);
@@ -206,6 +209,7 @@ export function NotesEditor({ protocolId, meetingId, item, serverNotes, serverVe
     setConflict(null);
     clearDraft(protocolId, item.id);
     dispatch({ type: 'resolved' });
+    field.current?.focus();
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -228,6 +232,7 @@ export function NotesEditor({ protocolId, meetingId, item, serverNotes, serverVe
         </div>
         <textarea
           id={id}
+          ref={field}
           className="kern-form-input__input ik-textarea"
           rows={10}
           value={text}
