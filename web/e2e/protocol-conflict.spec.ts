@@ -106,11 +106,9 @@ test('two people write the same entry: the second sees the word-level difference
   await expect(alice.getByRole('alert')).toHaveCount(0);
   await expect(alice.getByLabel(label)).toBeFocused();
 
-  const { meeting: m } = await api(
-    await tokenFor('mara'),
-    'query($id: ID!) { meeting(id: $id) { protocol { entries { notes agendaItem { title } } } } }',
-    { id: meetingId },
-  );
+  const { meeting: m } = await api(await tokenFor('mara'), 'query($id: ID!) { meeting(id: $id) { protocol { entries { notes agendaItem { title } } } } }', {
+    id: meetingId,
+  });
   const notes = m.protocol.entries.find((e: { agendaItem: { title: string } }) => e.agendaItem.title === 'E-Rechnung').notes;
   expect(notes).toBe(`${yours}\n\n${theirs}`);
   // And Mara's page, untouched since her save, shows the merged text without a reload.
