@@ -116,7 +116,8 @@ test('a moderator prepares the jour fixe, a member proposes an item, and the pro
 
   // Submit → approve → publish.
   await mara.getByRole('button', { name: 'Zur Abstimmung geben' }).last().click();
-  await expect(mara.getByText('In Abstimmung')).toBeVisible();
+  // The draft's own header (shown on the meeting page now) says "In Abstimmung, Version …" too: the badge is the exact text.
+  await expect(mara.getByText('In Abstimmung', { exact: true })).toBeVisible();
   await mara.getByRole('button', { name: 'Protokoll genehmigen' }).click();
   await expect(mara.getByText('Genehmigt', { exact: true })).toBeVisible();
   await expect(mara.getByText('Das Protokoll ist genehmigt; die Sitzung kann nicht mehr geändert werden.')).toBeVisible();
