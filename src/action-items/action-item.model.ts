@@ -12,6 +12,8 @@ export class ActionItemModel {
   @Field(() => DateScalar, { nullable: true }) dueOn: string | null;
   @Field(() => ActionItemStatus) status: ActionItemStatus;
   originMeetingId: string | null;
+  @Field(() => ID, { nullable: true, description: 'the agenda item of its protocol it was recorded under (the protocol mode lists it there); null for tasks of the group itself' })
+  agendaItemId: string | null;
   @Field(() => Date, { nullable: true, description: 'when it was set to DONE or DROPPED; null while open (reopening clears it)' }) closedAt: Date | null;
   closedById: string | null;
 }

@@ -8,7 +8,7 @@ const P = 'id status version contentHash approvedAt publishedAt';
 const START = `mutation($input: StartProtocolInput!) { startProtocol(input: $input) { ${P} } }`;
 const ENTRY = `mutation($input: UpdateProtocolEntryInput!) { updateProtocolEntry(input: $input) { ${P} entries { agendaItem { id } notes } } }`;
 const DECISION = `mutation($input: AddDecisionInput!) { addDecision(input: $input) { ${P} decisions { text votesFor votesAgainst abstentions agendaItem { id } } } }`;
-const ACTION = 'mutation($input: AddActionItemInput!) { addActionItem(input: $input) { id title status dueOn assignee { id } assigneeOrganization { id } originMeeting { id } } }';
+const ACTION = 'mutation($input: AddActionItemInput!) { addActionItem(input: $input) { id title status dueOn agendaItemId assignee { id } assigneeOrganization { id } originMeeting { id } } }';
 const SUBMIT = `mutation($input: ProtocolTransitionInput!) { submitProtocolForReview(input: $input) { ${P} } }`;
 const APPROVE = `mutation($input: ProtocolTransitionInput!) { approveProtocol(input: $input) { ${P} } }`;
 const PUBLISH = `mutation($input: ProtocolTransitionInput!) { publishProtocol(input: $input) { ${P} } }`;
@@ -61,7 +61,7 @@ describe('protocols', () => {
     const action = (await hub.ok(c.lead.token, ACTION, {
       input: { groupId: c.groupId, title: 'Standort für Gateway 4 klären', assigneeId: c.member.id, assigneeOrganizationId: c.city, dueOn: '2027-01-15', protocolId: started.id, agendaItemId: open },
     })).addActionItem;
-    expect(action).toMatchObject({ status: 'OPEN', dueOn: '2027-01-15', assignee: { id: c.member.id }, originMeeting: { id: meetingId } });
+    expect(action).toMatchObject({ status: 'OPEN', dueOn: '2027-01-15', agendaItemId: open, assignee: { id: c.member.id }, originMeeting: { id: meetingId } });
     await hub.ok(c.lead.token, ACTION, { input: { groupId: c.groupId, title: 'Vertrag unterzeichnen', assigneeOrganizationId: c.city, protocolId: started.id, agendaItemId: closed } });
     deny(await hub.gql(c.member.token, ACTION, { input: { groupId: c.groupId, title: 'Selbst zugewiesen' } }), 'FORBIDDEN');
     v += 2; // each action item from the protocol is a change of it

@@ -81,21 +81,19 @@ test('a moderator prepares the jour fixe, a member proposes an item, and the pro
   await mara.getByLabel('Anwesenheit von Alice Admin (Demo)').selectOption('EXCUSED');
   await expect(mara.getByLabel(`Anwesenheit von ${clara.username}`)).toHaveValue('PRESENT');
 
-  // The protocol: notes per item, a decision, an action item for a city with a due date.
+  // The protocol: written in the protocol mode, one item at a time — notes (saved by themselves),
+  // a decision, an action item for a city with a due date.
   await mara.getByRole('button', { name: 'Protokoll beginnen' }).click();
+  await expect(mara.getByRole('link', { name: 'Protokoll schreiben' })).toBeFocused();
+  await mara.getByRole('link', { name: 'Protokoll schreiben' }).click();
   const notes = mara.getByLabel('Notizen zu Punkt 1: Stand LoRaWAN');
   await notes.fill('Rheinstetten hat **zwölf Gateways** in Betrieb.\n\n- Bretten prüft den Anschluss');
-  await mara.locator('.ik-entry').filter({ has: notes }).getByRole('button', { name: 'Speichern' }).click();
-  await expect(mara.locator('.ik-entry').filter({ has: notes }).getByText('Gespeichert', { exact: true })).toBeVisible();
-  const internalNotes = mara.getByLabel('Notizen zu Punkt 4: Personalfragen');
-  await internalNotes.fill('Vertraulich: Stellenbesetzung Digitallotse');
-  await internalNotes.press('Control+s');
-  await expect(mara.locator('.ik-entry').filter({ has: internalNotes }).getByText('Gespeichert', { exact: true })).toBeVisible();
+  await expect(mara.getByTestId('save-status')).toHaveText(/^Gespeichert um \d\d:\d\d$/);
   await mara.getByLabel('Beschluss', { exact: true }).fill('Das LoRaWAN-Netz wird auf Bruchsal ausgeweitet.');
   await mara.getByLabel('Ja-Stimmen').fill('7');
   await mara.getByLabel('Nein-Stimmen').fill('0');
   await mara.getByLabel('Enthaltungen').fill('1');
-  await mara.getByRole('button', { name: 'Beschluss festhalten' }).last().click();
+  await mara.getByRole('button', { name: 'Beschluss festhalten' }).click();
   await expect(mara.getByText('7 ja, 0 nein, 1 Enthaltungen')).toBeVisible();
   const actionForm = mara.locator('form').filter({ has: mara.getByRole('heading', { name: 'Aufgabe anlegen' }) });
   await actionForm.getByLabel('Aufgabe').fill('Gateway-Standorte in Bretten prüfen');
@@ -104,12 +102,22 @@ test('a moderator prepares the jour fixe, a member proposes an item, and the pro
   await mara.keyboard.type('15012027');
   await actionForm.getByRole('button', { name: 'Aufgabe anlegen' }).click();
   await expect(mara.getByText('Aufgabe „Gateway-Standorte in Bretten prüfen“ angelegt')).toBeVisible();
-  await expectAccessible(mara, 'the meeting page with the protocol editor');
+  await expectAccessible(mara, 'the protocol mode');
   await screenshot(mara, 'sitzung-protokoll', info);
+  await mara.getByRole('navigation', { name: 'Tagesordnung' }).getByRole('link', { name: '4. Personalfragen' }).click();
+  const internalNotes = mara.getByLabel('Notizen zu Punkt 4: Personalfragen');
+  await internalNotes.fill('Vertraulich: Stellenbesetzung Digitallotse');
+  await internalNotes.press('Control+s');
+  await expect(mara.getByTestId('save-status')).toHaveText(/^Gespeichert um \d\d:\d\d$/);
+  await mara.getByRole('link', { name: /^Zurück zur Sitzung/ }).click();
+  await expect(mara.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(mara.locator('.ik-markdown')).toContainText('Vertraulich: Stellenbesetzung');
+  await expectAccessible(mara, 'the meeting page with the protocol draft');
 
   // Submit → approve → publish.
   await mara.getByRole('button', { name: 'Zur Abstimmung geben' }).last().click();
-  await expect(mara.getByText('In Abstimmung')).toBeVisible();
+  // The draft's own header (shown on the meeting page now) says "In Abstimmung, Version …" too: the badge is the exact text.
+  await expect(mara.getByText('In Abstimmung', { exact: true })).toBeVisible();
   await mara.getByRole('button', { name: 'Protokoll genehmigen' }).click();
   await expect(mara.getByText('Genehmigt', { exact: true })).toBeVisible();
   await expect(mara.getByText('Das Protokoll ist genehmigt; die Sitzung kann nicht mehr geändert werden.')).toBeVisible();
@@ -184,16 +192,26 @@ test('the moderator flow works with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Alt+ArrowUp');
   await expect(page.getByTestId('agenda-item').first()).toContainText('Dritter Punkt');
 
-  // Start the protocol and write with Ctrl+S.
+  // Start the protocol, go into the protocol mode and write with Ctrl+S.
   const start = page.getByRole('button', { name: 'Protokoll beginnen' });
   for (let i = 0; i < 80 && !(await start.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const write = page.getByRole('link', { name: 'Protokoll schreiben' });
+  await expect(write).toBeFocused();
   await page.keyboard.press('Enter');
   const notes = page.getByLabel('Notizen zu Punkt 1: Dritter Punkt');
   await expect(notes).toBeVisible();
   for (let i = 0; i < 80 && !(await notes.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
   await page.keyboard.type('Mit der Tastatur geschrieben.');
   await page.keyboard.press('Control+s');
-  await expect(page.locator('.ik-entry').first().getByText('Gespeichert', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('save-status')).toHaveText(/^Gespeichert um \d\d:\d\d$/);
+  await expect(notes).toBeFocused();
+  // On to the next item with the keyboard.
+  const next = page.getByRole('button', { name: /^Nächster Punkt/ });
+  for (let i = 0; i < 80 && !(await next.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Notizen zu Punkt 2: Erster Punkt')).toBeVisible();
+  await expect(next).toBeFocused();
 });
 
 test('the meeting page of something one may not see looks like "not found"', async ({ page }) => {

@@ -16,6 +16,7 @@ const NetworksPage = lazy(() => import('./pages/networks').then((m) => ({ defaul
 const NetworkPage = lazy(() => import('./pages/network/network-page').then((m) => ({ default: m.NetworkPage })));
 const GroupPage = lazy(() => import('./pages/group/group-page').then((m) => ({ default: m.GroupPage })));
 const MeetingPage = lazy(() => import('./pages/meeting/meeting-page').then((m) => ({ default: m.MeetingPage })));
+const ProtocolModePage = lazy(() => import('./pages/meeting/protocol-mode/protocol-mode-page').then((m) => ({ default: m.ProtocolModePage })));
 const PlanningPage = lazy(() => import('./pages/planning/planning-page').then((m) => ({ default: m.PlanningPage })));
 const AccountPage = lazy(() => import('./pages/account/account-page').then((m) => ({ default: m.AccountPage })));
 const ProfilesPage = lazy(() => import('./pages/knowledge/profiles-page').then((m) => ({ default: m.ProfilesPage })));
@@ -65,6 +66,7 @@ function Routes() {
                 <Route path="/netzwerke">{() => <NetworksPage />}</Route>
                 <Route path="/netzwerke/:slug">{(p) => <NetworkPage slug={p.slug} />}</Route>
                 <Route path="/gruppen/:id">{(p) => <GroupPage id={p.id} />}</Route>
+                <Route path="/sitzungen/:id/protokoll">{(p) => <ProtocolModePage id={p.id} />}</Route>
                 <Route path="/sitzungen/:id">{(p) => <MeetingPage id={p.id} />}</Route>
                 <Route path="/planung">{() => <PlanningPage />}</Route>
                 <Route path="/kalender">{() => <CalendarPage />}</Route>

@@ -22,18 +22,20 @@ interface Props {
   groupId: string;
   protocolId?: string;
   agendaItems?: { id: string; title: string; position: number }[];
+  /** Set in the protocol mode: the task comes from this item, no item to choose. */
+  agendaItemId?: string;
   choices: AssigneeChoicesFragment;
   onAdded: () => void;
 }
 
 /** An action item with its owner city (and person) and due date; from a protocol or straight for the group. Any member organization of the network and anyone acting for one may be given it. */
-export function AddActionItem({ groupId, protocolId, agendaItems, choices, onAdded }: Props) {
+export function AddActionItem({ groupId, protocolId, agendaItems, agendaItemId: fixedItem, choices, onAdded }: Props) {
   const { t } = useTranslation();
   const { organizations, people } = assigneeChoices(choices, { group: t('actionItems.fromGroup'), network: t('actionItems.fromNetwork') });
   const [title, setTitle] = useState('');
   const [organizationId, setOrganizationId] = useState('');
   const [assigneeId, setAssigneeId] = useState('');
-  const [agendaItemId, setAgendaItemId] = useState('');
+  const [agendaItemId, setAgendaItemId] = useState(fixedItem ?? '');
   const [dueOn, setDueOn] = useState('');
   const [added, setAdded] = useState<string | null>(null);
   const [result, add] = useMutation(Add);

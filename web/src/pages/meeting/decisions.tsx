@@ -26,6 +26,8 @@ interface Props {
     agendaItem: { id: string; title: string } | null;
   }[];
   agendaItems: { id: string; title: string; position: number }[];
+  /** Set in the protocol mode: decisions are taken on this item, no item to choose. */
+  agendaItemId?: string;
   version: number;
   onSaved: (p: { version: number }) => void;
 }
@@ -33,10 +35,10 @@ interface Props {
 const count = (v: string) => (v === '' ? null : Number(v));
 
 /** Decisions with their votes. Adding one never overwrites anything, so a stale version is simply retried. */
-export function Decisions({ protocolId, decisions, agendaItems, version, onSaved }: Props) {
+export function Decisions({ protocolId, decisions, agendaItems, agendaItemId: fixedItem, version, onSaved }: Props) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
-  const [agendaItemId, setAgendaItemId] = useState('');
+  const [agendaItemId, setAgendaItemId] = useState(fixedItem ?? '');
   const [votes, setVotes] = useState({ for: '', against: '', abstain: '' });
   const [result, add] = useMutation(AddDecision);
   const problem = apiProblem(result.error);
@@ -68,7 +70,7 @@ export function Decisions({ protocolId, decisions, agendaItems, version, onSaved
         {decisions.map((d) => (
           <li key={d.id} className="ik-list__item ik-list__item--stack">
             <span>
-              {d.agendaItem && <span className="kern-body--small">{d.agendaItem.title}: </span>}
+              {d.agendaItem && !fixedItem && <span className="kern-body--small">{d.agendaItem.title}: </span>}
               <strong>{d.text}</strong>
             </span>
             {(d.votesFor ?? d.votesAgainst ?? d.abstentions) !== null && (
@@ -81,14 +83,16 @@ export function Decisions({ protocolId, decisions, agendaItems, version, onSaved
       </ul>
       <Form className="ik-form ik-no-print" onSubmit={submit}>
         <h4 className="kern-heading-small">{t('decisions.add')}</h4>
-        <SelectField
-          label={t('decisions.agendaItem')}
-          optional
-          value={agendaItemId}
-          onChange={(e) => setAgendaItemId(e.target.value)}
-          options={[{ value: '', label: t('actionItems.noAgendaItem') }, ...agendaItems.map((a) => ({ value: a.id, label: `${a.position}. ${a.title}` }))]}
-          error={messageFor(problem, 'agendaItemId')}
-        />
+        {!fixedItem && (
+          <SelectField
+            label={t('decisions.agendaItem')}
+            optional
+            value={agendaItemId}
+            onChange={(e) => setAgendaItemId(e.target.value)}
+            options={[{ value: '', label: t('actionItems.noAgendaItem') }, ...agendaItems.map((a) => ({ value: a.id, label: `${a.position}. ${a.title}` }))]}
+            error={messageFor(problem, 'agendaItemId')}
+          />
+        )}
         <TextAreaField
           label={t('decisions.text')}
           rows={2}

@@ -1,6 +1,7 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
+import { Link } from 'wouter';
 import { ActionItemList } from '../../components/action-item-list';
 import { Button } from '../../components/form';
 import { Section } from '../../components/page';
@@ -8,9 +9,6 @@ import { Badge, ErrorAlert, Loading, Notice } from '../../components/status';
 import { graphql } from '../../gql';
 import type { AssigneeChoicesFragment, ProtocolFullFragment } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
-import { AddActionItem } from './add-action-item';
-import { Decisions } from './decisions';
-import { EntryEditor } from './entry-editor';
 import { ProtocolTransitions } from './protocol-transitions';
 import { PublishedProtocol } from './published-protocol';
 
@@ -89,6 +87,12 @@ export function ProtocolSection({ meeting, onChanged }: { meeting: MeetingForPro
   const [version, setVersion] = useState(protocol?.version ?? 0);
   // After publishing, the publish button is gone: focus moves to the published protocol.
   const [justPublished, setJustPublished] = useState(false);
+  // After starting, the start button is gone: focus moves to the way into the protocol mode.
+  const writeLink = useRef<HTMLAnchorElement>(null);
+  const [justStarted, setJustStarted] = useState(false);
+  useEffect(() => {
+    if (justStarted && protocol) writeLink.current?.focus();
+  }, [justStarted, protocol]);
   useEffect(() => setVersion((v) => Math.max(v, protocol?.version ?? 0)), [protocol?.version]);
 
   if (!protocol) {
@@ -96,7 +100,17 @@ export function ProtocolSection({ meeting, onChanged }: { meeting: MeetingForPro
       <Section title={t('protocol.title')} id="protokoll">
         <p className="kern-body">{t('protocol.none')}</p>
         {meeting.viewerCanManage && meeting.status !== 'CANCELLED' && (
-          <Button onClick={() => void start({ meetingId: meeting.id }).then((r) => !r.error && onChanged())}>{t('protocol.start')}</Button>
+          <Button
+            onClick={() =>
+              void start({ meetingId: meeting.id }).then((r) => {
+                if (r.error) return;
+                setJustStarted(true);
+                onChanged();
+              })
+            }
+          >
+            {t('protocol.start')}
+          </Button>
         )}
         <ErrorAlert error={started.error} />
       </Section>
@@ -127,29 +141,21 @@ export function ProtocolSection({ meeting, onChanged }: { meeting: MeetingForPro
       ) : (
         <>
           <p className="kern-body kern-body--small">{t('protocol.version', { version })}</p>
-          {!editable && (
-            <Suspense fallback={<Loading />}>
-              <Markdown text={protocol.markdown} />
-            </Suspense>
+          {/* Notes, decisions and tasks are written in the protocol mode, one agenda item at a time. */}
+          {editable && (
+            <div className="ik-transition ik-no-print">
+              <p className="kern-body">{t('protocolMode.openHint')}</p>
+              <Link ref={writeLink} href={`/sitzungen/${meeting.id}/protokoll`} className="kern-btn kern-btn--primary">
+                <span className="kern-label">{t('protocolMode.open')}</span>
+              </Link>
+            </div>
           )}
           {editable && items.length === 0 && <Notice title={t('protocol.noItems')} />}
-          {editable &&
-            items.map((item) => (
-              <EntryEditor
-                key={item.id}
-                protocolId={protocol.id}
-                meetingId={meeting.id}
-                item={item}
-                serverNotes={protocol.entries.find((e) => e.agendaItem.id === item.id)?.notes ?? ''}
-                version={version}
-                onVersion={(v) => setVersion((cur) => Math.max(cur, v))}
-                onSaved={saved}
-              />
-            ))}
-          {editable && <Decisions protocolId={protocol.id} decisions={protocol.decisions} agendaItems={items} version={version} onSaved={saved} />}
+          <Suspense fallback={<Loading />}>
+            <Markdown text={protocol.markdown} />
+          </Suspense>
           <h3 className="kern-heading-small">{t('protocol.actionItems')}</h3>
           <ActionItemList items={protocol.actionItems} canDrop emptyText={t('protocol.noActionItems')} onChanged={onChanged} />
-          {editable && <AddActionItem groupId={meeting.group.id} protocolId={protocol.id} agendaItems={items} choices={meeting.group} onAdded={onChanged} />}
           <ProtocolTransitions protocol={protocol} version={version} endsAt={meeting.endsAt} onDone={saved} onPublished={() => setJustPublished(true)} />
           <details className="ik-revisions">
             <summary>{t('protocol.revisions', { count: protocol.revisions.length })}</summary>
