@@ -6,6 +6,7 @@ import { MeetingGroupEntity } from '../meetings/entities/meeting-group.entity.js
 import { MeetingEntity } from '../meetings/entities/meeting.entity.js';
 import { OutboxEventEntity } from '../outbox/outbox-event.entity.js';
 import { DecisionEntity } from '../protocols/entities/decision.entity.js';
+import { ProtocolCorrectionEntity } from '../protocols/entities/protocol-correction.entity.js';
 import { ProtocolEntryEntity } from '../protocols/entities/protocol-entry.entity.js';
 import { ProtocolRevisionEntity } from '../protocols/entities/protocol-revision.entity.js';
 import { ProtocolEntity } from '../protocols/entities/protocol.entity.js';
@@ -56,6 +57,7 @@ export const ENTITIES = [
   ProtocolEntryEntity,
   DecisionEntity,
   ProtocolRevisionEntity,
+  ProtocolCorrectionEntity,
   OutboxEventEntity,
   MeetingSeriesEntity,
   MeetingSeriesSkipEntity,

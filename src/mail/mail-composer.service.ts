@@ -7,7 +7,7 @@ import { VideoRoomService } from '../video/video-rooms.service.js';
 import type { Composed } from './mail-body.js';
 import type { MailEvent } from './mail-recipients.js';
 import { meetingMail, type InvitationContext, type MeetingForMail } from './meeting-mail.js';
-import { actionItemAssignedMail, joinRequestDecidedMail, protocolPublishedMail, webinarConfirmedMail } from './notification-mail.js';
+import { actionItemAssignedMail, joinRequestDecidedMail, protocolCorrectedMail, protocolPublishedMail, webinarConfirmedMail } from './notification-mail.js';
 
 export interface Recipient {
   id: string;
@@ -41,6 +41,8 @@ export class MailComposer {
         return this.meeting(e, to);
       case 'ProtocolPublished':
         return this.protocol(e, to);
+      case 'ProtocolCorrected':
+        return this.correction(e, to);
       case 'ActionItemAssigned':
         return this.actionItem(e, to);
       case 'GroupJoinRequestDecided':
@@ -107,6 +109,20 @@ export class MailComposer {
     return protocolPublishedMail({
       recipientName: to.name, publicBaseUrl: this.base, meetingId: p.meeting_id, title: p.title, groupName: p.group_name,
       startsAt: p.starts_at, timeZone: p.time_zone, contentHash: p.content_hash?.trim() ?? null, decisions,
+    });
+  }
+
+  private async correction(e: MailEvent, to: Recipient): Promise<Composed> {
+    const [c] = await this.db.query<{ meeting_id: string; title: string; group_name: string; starts_at: Date; time_zone: string; sequence: number; text: string; at: Date; hash: string }[]>(
+      `SELECT p.meeting_id, m.title, g.name AS group_name, m.starts_at, m.time_zone, c.sequence, c.text, c.at, c.hash
+         FROM protocol_correction c JOIN protocol p ON p.id = c.protocol_id JOIN meeting m ON m.id = p.meeting_id JOIN work_group g ON g.id = m.group_id
+        WHERE c.id = $1 AND p.status = 'PUBLISHED'`,
+      [e.payload.correctionId],
+    );
+    if (!c) return skip('the correction no longer exists');
+    return protocolCorrectedMail({
+      recipientName: to.name, publicBaseUrl: this.base, meetingId: c.meeting_id, title: c.title, groupName: c.group_name,
+      startsAt: c.starts_at, timeZone: c.time_zone, sequence: c.sequence, text: c.text, at: c.at, hash: c.hash.trim(),
     });
   }
 

@@ -17,6 +17,22 @@ export function protocolPublishedMail(c: Base & {
   return body.build(`Protokoll veröffentlicht: ${c.groupName}: ${c.title} (${date})`, footer(c.publicBaseUrl));
 }
 
+export function protocolCorrectedMail(c: Base & {
+  meetingId: string; title: string; groupName: string; startsAt: Date; timeZone: string; sequence: number; text: string; at: Date; hash: string;
+}): MailContent {
+  const date = shortGermanDateTime(c.startsAt, c.timeZone).replace(/, .*$/, '');
+  const body = new MailBody()
+    .paragraph(`Guten Tag ${c.recipientName},`)
+    .paragraph(`zum veröffentlichten Protokoll der Sitzung „${c.title}“ der Gruppe „${c.groupName}“ vom ${date} wurde eine Berichtigung eingetragen (Nr. ${c.sequence}). Das veröffentlichte Protokoll selbst bleibt unverändert.`)
+    .paragraph(c.text)
+    .fields([
+      ['Eingetragen am', shortGermanDateTime(c.at, c.timeZone)],
+      ['SHA-256 der Berichtigung', c.hash],
+    ])
+    .link('Protokoll mit Berichtigungen in Interkom lesen', `${c.publicBaseUrl}/sitzungen/${c.meetingId}`);
+  return body.build(`Berichtigung zum Protokoll: ${c.groupName}: ${c.title} (${date})`, footer(c.publicBaseUrl));
+}
+
 export function actionItemAssignedMail(c: Base & {
   title: string; groupId: string; groupName: string; dueOn: string | null; organizationName: string | null; personally: boolean;
 }): MailContent {

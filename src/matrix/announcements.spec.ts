@@ -16,6 +16,17 @@ describe('announcements', () => {
     expect(m.body).toContain('<script>'); // the plain body is shown as text by clients
   });
 
+  it('announces a Berichtigung with its number, the meeting, when and its hash, escaping the title', () => {
+    const m = announcement('ProtocolCorrected', {
+      title: 'Jour <b>fixe</b>', startsAt: '2026-07-07T08:00:00Z', at: '2026-07-20T12:30:00Z', sequence: 2, hash: 'ab'.repeat(32), timeZone: 'Europe/Berlin',
+    })!;
+    expect(m.body).toContain('Berichtigung Nr. 2 zum Protokoll: Jour <b>fixe</b>');
+    expect(m.body).toContain('Sitzung vom: Dienstag, 7. Juli 2026 um 10:00 Uhr');
+    expect(m.body).toContain('Eingetragen: Montag, 20. Juli 2026 um 14:30 Uhr');
+    expect(m.body).toContain(`Prüfsumme (SHA-256): ${'ab'.repeat(32)}`);
+    expect(m.html).toContain('Jour &lt;b&gt;fixe&lt;/b&gt;');
+  });
+
   it('links only http(s) URLs', () => {
     const m = announcement('MeetingScheduled', { title: 'X', startsAt: '2026-07-07T08:00:00Z', onlineUrl: 'javascript:alert(1)' })!;
     expect(m.html).not.toContain('javascript:');

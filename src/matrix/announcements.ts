@@ -103,6 +103,15 @@ export function announcement(type: string, p: Payload): ChatMessage | null {
         .heading('Prüfsumme (SHA-256)', s(p.contentHash))
         .build();
     }
+    case 'ProtocolCorrected':
+      // The text itself stays in Interkom (it may be long); the room learns that and where.
+      return new Builder()
+        .line(`✏️ Berichtigung Nr. ${s(p.sequence)} zum Protokoll: ${s(p.title)}`)
+        .heading('Sitzung vom', when(s(p.startsAt), zone))
+        .heading('Eingetragen', when(s(p.at), zone))
+        .line('Das veröffentlichte Protokoll bleibt unverändert; die Berichtigung steht in Interkom darunter.')
+        .heading('Prüfsumme (SHA-256)', s(p.hash))
+        .build();
     case 'ActionItemAssigned':
       return new Builder()
         .line(`✅ Neue Aufgabe: ${s(p.title)}`)

@@ -50,4 +50,6 @@ export class OparlUrls {
   static meeting = (meetingId: string) => `meetings/${meetingId}`;
   static agendaItem = (agendaItemId: string) => `agenda-items/${agendaItemId}`;
   static file = (protocolId: string) => `files/${protocolId}`;
+  /** A Berichtigung of a published protocol: a File of its own (ids are UUIDs, so never a protocol's). */
+  static correctionFile = (correctionId: string) => `files/${correctionId}`;
 }

@@ -146,7 +146,7 @@ export class OparlService {
     return data;
   }
 
-  /** A published protocol's public rendering, exactly the bytes the File's size and sha512Checksum describe. */
+  /** A published protocol's public rendering (or one of its Berichtigungen), exactly the bytes the File's size and sha512Checksum describe. */
   private async file(protocolId: string, download: boolean): Promise<OparlAnswer> {
     // The bytes come from the ledger row that also holds their size and checksum: they always agree.
     const [row] = await this.db.query<{ deleted: boolean; modified: Date; data: { fileName?: string } | null; content: string | null }[]>(

@@ -7,6 +7,7 @@ export type DomainEventType =
   | 'MeetingCancelled'
   | 'AgendaChanged'
   | 'ProtocolPublished'
+  | 'ProtocolCorrected'
   | 'ActionItemAssigned'
   | 'MeetingSeriesScheduled'
   | 'MeetingReminder'
@@ -37,6 +38,7 @@ export const MAIL_EVENT_TYPES: ReadonlySet<DomainEventType> = new Set<DomainEven
   'MeetingRescheduled',
   'MeetingCancelled',
   'ProtocolPublished',
+  'ProtocolCorrected',
   'ActionItemAssigned',
   'GroupJoinRequestDecided',
   'WebinarRegistrationConfirmed',

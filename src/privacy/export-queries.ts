@@ -59,6 +59,9 @@ export const EXPORT_SECTIONS: Record<string, string> = {
       FROM protocol p JOIN meeting m ON m.id = p.meeting_id WHERE p.approved_by_id = $1 ORDER BY p.approved_at`,
   protocolsPublished: `SELECT p.id AS "protocolId", ${meeting('m')} AS meeting, p.published_at AS "publishedAt"
       FROM protocol p JOIN meeting m ON m.id = p.meeting_id WHERE p.published_by_id = $1 ORDER BY p.published_at`,
+  protocolCorrections: `SELECT c.protocol_id AS "protocolId", ${meeting('m')} AS meeting, c.sequence, c.text, c.at, c.hash
+      FROM protocol_correction c JOIN protocol p ON p.id = c.protocol_id JOIN meeting m ON m.id = p.meeting_id
+     WHERE c.author_id = $1 ORDER BY c.at, c.sequence`,
   meetingChanges: `SELECT ${meeting('m')} AS meeting, c.kind, c.starts_at AS "startsAt", c.ends_at AS "endsAt", c.reason, c.at
       FROM meeting_change c JOIN meeting m ON m.id = c.meeting_id WHERE c.changed_by_id = $1 ORDER BY c.at`,
   meetingSeriesCreated: `SELECT s.id, ${group('g')} AS "group", s.title, s.rrule, s.created_at AS "createdAt"

@@ -4,10 +4,13 @@ import { ActionItemsModule } from '../action-items/action-items.module.js';
 import { MeetingsModule } from '../meetings/meetings.module.js';
 import { DecisionResolver, ProtocolEntryResolver, ProtocolRevisionResolver } from './protocol-parts.resolver.js';
 import { MeetingProtocolResolver, ProtocolsResolver } from './protocols.resolver.js';
+import { ProtocolCorrectionResolver, ProtocolCorrectionsResolver } from './corrections/corrections.resolver.js';
+import { ProtocolCorrectionsService } from './corrections/corrections.service.js';
 import { ProtocolsService } from './protocols.service.js';
 
 @Module({
   imports: [MeetingsModule, ActionItemsModule],
-  providers: [Clock, ProtocolsService, ProtocolsResolver, MeetingProtocolResolver, ProtocolEntryResolver, DecisionResolver, ProtocolRevisionResolver],
+  providers: [Clock, ProtocolsService, ProtocolsResolver, MeetingProtocolResolver, ProtocolEntryResolver, DecisionResolver, ProtocolRevisionResolver,
+    ProtocolCorrectionsService, ProtocolCorrectionsResolver, ProtocolCorrectionResolver],
 })
 export class ProtocolsModule {}

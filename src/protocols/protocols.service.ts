@@ -186,15 +186,20 @@ export class ProtocolsService {
 
   private async change(protocolId: string, work: (tx: EntityManager) => Promise<unknown>): Promise<ProtocolModel> {
     await this.db.transaction(work);
+    return this.reload(protocolId);
+  }
+
+  /** The protocol as its manager reads it after a change. */
+  async reload(protocolId: string): Promise<ProtocolModel> {
     return toProtocolModel(await this.db.getRepository(ProtocolEntity).findOneByOrFail({ id: protocolId }), 'manage');
   }
 
   /**
    * The protocol, its meeting and the meeting's network, for a manager. Everything is read here,
    * before any transaction: a pool query inside one would wait for the transaction's own
-   * connection (the embedded database has just one).
+   * connection (the embedded database has just one). Also for the module's corrections.
    */
-  private async requireManaged(viewer: Viewer, protocolId: string): Promise<{ protocol: ProtocolEntity; meeting: MeetingModel; networkId: string }> {
+  async requireManaged(viewer: Viewer, protocolId: string): Promise<{ protocol: ProtocolEntity; meeting: MeetingModel; networkId: string }> {
     const protocol = isUuid(protocolId) ? await this.db.getRepository(ProtocolEntity).findOneBy({ id: protocolId }) : null;
     if (!protocol) throw notFound('Protokoll');
     const loaders = new RequestLoaders();

@@ -111,6 +111,7 @@ describe.each(EXECUTION_MODES)('deny by default, %s', (_mode, modeEnv) => {
     'Mutation.addGroupMember': 'group.manage',
     'Mutation.addIdeaStep': 'workshop.participate',
     'Mutation.addNetworkMember': 'network.admin',
+    'Mutation.addProtocolCorrection': 'protocol.manage',
     'Mutation.addWorkshopIdea': 'workshop.participate',
     'Mutation.addWorkshopParticipant': 'workshop.facilitate',
     'Mutation.approveProtocol': 'protocol.manage',

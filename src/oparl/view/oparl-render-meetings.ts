@@ -4,6 +4,8 @@ import { berlinDate, dateTime, nonEmpty } from './oparl-format.js';
 import type { OparlRecord, PublicNetwork } from './oparl-render.js';
 import { loadProtocolDocument } from '../../protocols/protocol-document.js';
 import { renderProtocol } from '../../protocols/protocol-markdown.js';
+import { renderCorrection } from '../../protocols/corrections/correction-chain.js';
+import { correctionsOfPublished } from '../../protocols/corrections/correction-queries.js';
 import { OPARL_TYPE, OparlUrls } from '../oparl-urls.js';
 
 /** The bytes a File serves: the protocol's public rendering. */
@@ -53,6 +55,9 @@ export async function agendaItemsAndFiles(db: EntityManager, net: PublicNetwork,
     records.push({ path, kind, networkId: net.id, groupIds, created, data: { id: u(path), type: OPARL_TYPE(kind), ...data }, ...(content === undefined ? {} : { content }) });
 
   const files = new Map<string, Record<string, unknown>>();
+  /** The Berichtigungen of each meeting's protocol, as Files of their own (Meeting.auxiliaryFile). */
+  const corrections = new Map<string, Record<string, unknown>[]>();
+  const protocolOf = new Map(protocols.map((p) => [p.id, p]));
   for (const p of protocols) {
     // Not the members' redacted text: a rendering for anyone (public items only, no place or
     // online link, people named only with publicProfile as of now), kept in the ledger.
@@ -72,6 +77,26 @@ export async function agendaItemsAndFiles(db: EntityManager, net: PublicNetwork,
     };
     files.set(p.meeting_id, { id: u(path), type: OPARL_TYPE('File'), ...file });
     add(path, 'File', p.published_at, { ...file, meeting: [u(OparlUrls.meeting(p.meeting_id))] }, [], markdown);
+  }
+  // A correction never changes the protocol's File (its bytes and checksum stay); it is a File of
+  // its own, as visible as the published protocol, without its author (the public sees no names).
+  for (const c of await correctionsOfPublished(db, protocols.map((p) => p.id))) {
+    const p = protocolOf.get(c.protocolId)!;
+    const markdown = renderCorrection({ ...c, authorName: null, timeZone: p.time_zone }, p.title);
+    const bytes = fileBytes(markdown);
+    const path = OparlUrls.correctionFile(c.id);
+    const file = {
+      name: `Berichtigung Nr. ${c.sequence} zum Protokoll: ${p.title}`,
+      fileName: `protokoll-${berlinDate(p.starts_at)}-berichtigung-${c.sequence}.md`,
+      mimeType: 'text/markdown',
+      date: berlinDate(c.at),
+      size: bytes.length,
+      sha512Checksum: createHash('sha512').update(bytes).digest('hex'),
+      accessUrl: u(`${path}/content`),
+      downloadUrl: u(`${path}/download`),
+    };
+    corrections.set(p.meeting_id, [...(corrections.get(p.meeting_id) ?? []), { id: u(path), type: OPARL_TYPE('File'), ...file }]);
+    add(path, 'File', c.at, { ...file, meeting: [u(OparlUrls.meeting(p.meeting_id))] }, [], markdown);
   }
 
   const decided = new Map<string, typeof decisions>();
@@ -107,6 +132,7 @@ export async function agendaItemsAndFiles(db: EntityManager, net: PublicNetwork,
         organization: m.groups.map((g) => u(OparlUrls.group(g))),
         ...nonEmpty('agendaItem', items.filter((i) => i.meeting_id === m.id).map(itemObject)),
         ...(file ? { resultsProtocol: file } : {}),
+        ...nonEmpty('auxiliaryFile', corrections.get(m.id) ?? []),
       },
       m.groups,
     );

@@ -47,6 +47,7 @@ export const ProtocolFull = graphql(`
     actionItems {
       ...ActionItemRow
     }
+    ...ProtocolCorrections
     revisions {
       version
       at
@@ -116,7 +117,7 @@ export function ProtocolSection({ meeting, onChanged }: { meeting: MeetingForPro
       </Section>
     );
   }
-  if (protocol.status === 'PUBLISHED') return <PublishedProtocol protocol={protocol} meeting={meeting} focus={justPublished} />;
+  if (protocol.status === 'PUBLISHED') return <PublishedProtocol protocol={protocol} meeting={meeting} focus={justPublished} onChanged={onChanged} />;
   const items = meeting.agenda.filter((a) => a.status === 'ACCEPTED');
   // Approved, the text is settled: no editors, only the step to publication.
   const editable = protocol.status === 'DRAFT' || protocol.status === 'IN_REVIEW';

@@ -1,29 +1,57 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useClient } from 'urql';
 import { Section } from '../../components/page';
 import { Badge, Loading } from '../../components/status';
+import { graphql } from '../../gql';
+import type { ProtocolCorrectionsFragment } from '../../gql/graphql';
 import { formatDateTime, localDate } from '../../lib/format';
+import { CorrectionsList } from './protocol-corrections';
 
 const Markdown = lazy(() => import('./markdown'));
 
-/** A published protocol: frozen, its SHA-256 shown; print it or take the Markdown home. */
+/** Asked only when someone downloads: the published text byte for byte, then its Berichtigungen. */
+const Export = graphql(`
+  query ProtocolExport($meetingId: ID!) {
+    meeting(id: $meetingId) {
+      id
+      protocol {
+        id
+        exportMarkdown
+      }
+    }
+  }
+`);
+
+/** A published protocol: frozen, its SHA-256 shown, its Berichtigungen below; print it or take the Markdown home. */
 export function PublishedProtocol({
   protocol,
   meeting,
   focus = false,
+  onChanged = () => {},
 }: {
-  protocol: { markdown: string; contentHash: string | null; publishedAt: string | null; publishedBy?: { displayName: string } | null };
-  meeting: { title: string; startsAt: string };
+  protocol: {
+    id: string;
+    markdown: string;
+    contentHash: string | null;
+    publishedAt: string | null;
+    publishedBy?: { displayName: string } | null;
+  } & ProtocolCorrectionsFragment;
+  meeting: { id: string; title: string; startsAt: string; viewerCanManage: boolean };
   /** Just published here: the button that was clicked is gone, so focus moves to the record. */
   focus?: boolean;
+  onChanged?: () => void;
 }) {
   const { t } = useTranslation();
+  const client = useClient();
   const stamp = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     if (focus) stamp.current?.focus();
   }, [focus]);
-  const download = () => {
-    const blob = new Blob([protocol.markdown], { type: 'text/markdown;charset=utf-8' });
+  const download = async () => {
+    const res = await client.query(Export, { meetingId: meeting.id }, { requestPolicy: 'network-only' }).toPromise();
+    const text = res.data?.meeting?.protocol?.exportMarkdown ?? protocol.markdown;
+    const blob = new Blob([text], { type: 'text/markdown;charset=utf-8' });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
@@ -47,7 +75,7 @@ export function PublishedProtocol({
         <button type="button" className="kern-btn kern-btn--secondary" onClick={() => window.print()}>
           <span className="kern-label">{t('protocol.print')}</span>
         </button>
-        <button type="button" className="kern-btn kern-btn--secondary" onClick={download}>
+        <button type="button" className="kern-btn kern-btn--secondary" onClick={() => void download()}>
           <span className="kern-label">{t('protocol.download')}</span>
         </button>
       </div>
@@ -62,6 +90,7 @@ export function PublishedProtocol({
           </span>
         </p>
       )}
+      <CorrectionsList protocolId={protocol.id} corrections={protocol.corrections} canAdd={meeting.viewerCanManage} onAdded={onChanged} />
     </Section>
   );
 }
