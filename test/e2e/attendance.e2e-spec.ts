@@ -96,7 +96,7 @@ describe('attendance for anyone', () => {
         [{ personId: c.bystander.id, role: 'MEMBER' }, 'role', /^role: die Person ist kein Mitglied der Gruppen dieser Sitzung/],
         [{ personId: c.bystander.id, role: 'EXTERNAL' }, 'role', /^role: „Extern“ gilt nur für Personen ohne Zugang/],
         [{ personId: deputy.id, role: 'DEPUTY' }, 'organizationId', /^organizationId: für eine Vertretung bitte die Organisation angeben/],
-        [{ personId: c.stranger.id }, 'personId', /^personId: die Person hat keine Rolle im Netzwerk; .*externe Person/],
+        [{ personId: c.stranger.id }, 'personId', /^personId: die Person hat keine Rolle im Netzwerk\. .*externe Person/],
       ];
       for (const [input, field, message] of cases) {
         const r = await hub.gql(c.lead.token, ATTEND, { input: { meetingId: id, status: 'PRESENT', ...input } });

@@ -45,7 +45,7 @@ export class AttendanceService {
     const { meeting, groupIds, networkId } = await this.managed(viewer, input.meetingId);
     // Accounts outside the network are not the moderation's to see: those attend as external people, by name.
     if (!(await hasNetworkRole(this.db.manager, networkId, input.personId))) {
-      throw badInput('personId', 'die Person hat keine Rolle im Netzwerk; Gäste ohne Zugang bitte als externe Person mit Namen erfassen');
+      throw badInput('personId', 'die Person hat keine Rolle im Netzwerk. Gäste ohne Zugang bitte als externe Person mit Namen erfassen');
     }
     if (input.organizationId && !(await isActiveMember(this.db.manager, networkId, input.organizationId))) {
       throw badInput('organizationId', 'die Organisation ist kein aktives Mitglied des Netzwerks');
