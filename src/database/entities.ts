@@ -1,6 +1,7 @@
 import { ActionItemEntity } from '../action-items/action-item.entity.js';
 import { AgendaItemEntity } from '../meetings/entities/agenda-item.entity.js';
 import { AttendanceEntity } from '../meetings/entities/attendance.entity.js';
+import { ExternalAttendeeEntity } from '../meetings/entities/external-attendee.entity.js';
 import { MeetingChangeEntity } from '../meetings/entities/meeting-change.entity.js';
 import { MeetingGroupEntity } from '../meetings/entities/meeting-group.entity.js';
 import { MeetingEntity } from '../meetings/entities/meeting.entity.js';
@@ -52,6 +53,7 @@ export const ENTITIES = [
   MeetingChangeEntity,
   AgendaItemEntity,
   AttendanceEntity,
+  ExternalAttendeeEntity,
   ActionItemEntity,
   ProtocolEntity,
   ProtocolEntryEntity,

@@ -27,3 +27,12 @@ export async function keepLastLead(tx: EntityManager, groupId: string, personId:
   );
   if (lead && others === 0) throw new DomainError('CONFLICT', message);
 }
+
+/** True when the person is an active member (LEAD, MODERATOR or MEMBER, not a GUEST) of one of the groups. */
+export async function isActiveNonGuestMember(tx: EntityManager, groupIds: string[], personId: string): Promise<boolean> {
+  const rows = await tx.query(
+    `SELECT 1 FROM group_member gm WHERE gm.group_id = ANY($1::uuid[]) AND gm.person_id = $2 AND gm.role <> 'GUEST' AND ${ACTIVE_MEMBER} LIMIT 1`,
+    [groupIds, personId],
+  );
+  return rows.length > 0;
+}

@@ -112,12 +112,14 @@ export function announcement(type: string, p: Payload): ChatMessage | null {
         .line('Das veröffentlichte Protokoll bleibt unverändert; die Berichtigung steht in Interkom darunter.')
         .heading('Prüfsumme (SHA-256)', s(p.hash))
         .build();
-    case 'ActionItemAssigned':
-      return new Builder()
+    case 'ActionItemAssigned': {
+      const message = new Builder()
         .line(`✅ Neue Aufgabe: ${s(p.title)}`)
         .heading('Zuständig', s(p.assigneeName) || s(p.assigneeOrganizationName) || '–')
-        .heading('Fällig', s(p.dueOn) || '–')
-        .build();
+        .heading('Fällig', s(p.dueOn) || '–');
+      // In the assignee's personal room (they are not in the group's): from which group it comes.
+      return (p.personal ? message.heading('Aus der Gruppe', s(p.groupName)).line('Die Aufgabe steht in Interkom unter „Meine Aufgaben“.') : message).build();
+    }
     case 'ChatReply':
       return new Builder().line(s(p.text)).build();
     default:

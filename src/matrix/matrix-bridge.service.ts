@@ -75,7 +75,9 @@ export class MatrixBridgeService {
         const message = announcement(row.type, await this.enrich(row));
         if (!message) return null;
         const roomId = row.matrix_room_id ?? (await this.ensureRoom(row.group_id));
-        return this.chat.post(roomId, row.id, message, row.attempts > 1);
+        const eventId = await this.chat.post(roomId, row.id, message, row.attempts > 1);
+        if (row.type === 'ActionItemAssigned') await this.tellAssigneesOutside(row);
+        return eventId;
       }
     }
   }
@@ -206,6 +208,53 @@ export class MatrixBridgeService {
 
   private async ensureRoomIdOnly(groupId: string): Promise<string> {
     return (await this.storedRoom(groupId)) ?? this.ensureRoom(groupId);
+  }
+
+  /**
+   * An action item may go to someone outside the group (any person or organization of the
+   * network): they are not in the group's room, so each of them with a linked Matrix ID hears of
+   * it in their personal Interkom room (one per person, found again by its alias). The same people
+   * as by mail: the assigned person, else those acting for the assigned organization in the
+   * network, minus the group's active members (they read it in the room). A person the homeserver
+   * refuses (a non-retryable error) is logged and skipped, so that the group's post stands alone.
+   */
+  private async tellAssigneesOutside(row: OutboxRow): Promise<void> {
+    const p = row.payload;
+    const people = await this.db.query<{ id: string; matrix_user_id: string; group_name: string }[]>(
+      `SELECT p.id, p.matrix_user_id, g.name AS group_name FROM person p JOIN work_group g ON g.id = $1
+        WHERE p.matrix_user_id IS NOT NULL AND p.erased_at IS NULL
+          AND (CASE WHEN $2::uuid IS NOT NULL THEN p.id = $2::uuid
+                    ELSE p.id IN (SELECT r.person_id FROM network_role r WHERE r.network_id = g.network_id AND r.organization_id = $3::uuid) END)
+          AND NOT EXISTS (SELECT 1 FROM group_member gm WHERE gm.group_id = g.id AND gm.person_id = p.id
+                            AND (gm.until IS NULL OR gm.until >= (now() AT TIME ZONE 'Europe/Berlin')::date))
+        ORDER BY p.id`,
+      [row.group_id, p.assigneeId ?? null, p.assigneeOrganizationId ?? null],
+    );
+    if (!people.length) return;
+    const enriched = await this.enrich(row);
+    for (const person of people) {
+      const message = announcement(row.type, { ...enriched, groupName: person.group_name, personal: true })!;
+      try {
+        const roomId = await this.ensurePersonalRoom(person.id, person.matrix_user_id);
+        await this.chat.post(roomId, `${row.id}.${person.id}`, message, row.attempts > 1);
+      } catch (error) {
+        if (!(error instanceof ChatError) || error.retryable) throw error;
+        this.logger.warn(`action item ${row.aggregate_id}: no personal message for ${person.id}: ${error.message}`);
+      }
+    }
+  }
+
+  /** The person's own room with the hub's bot (alias interkom-person-<id>), with them invited. */
+  async ensurePersonalRoom(personId: string, matrixUserId: string): Promise<string> {
+    const alias = `interkom-person-${personId}`;
+    const roomId = await this.creation.run(alias, () =>
+      this.chat.ensureRoom({
+        alias, name: 'Interkom', topic: 'Persönliche Hinweise aus Interkom', space: false,
+        marker: { type: 'net.interkom.person', content: { personId } },
+      }),
+    );
+    await this.chat.syncMembers(roomId, [{ userId: matrixUserId, powerLevel: 0 }], 'Matrix-Konto in Interkom geändert');
+    return roomId;
   }
 
   /** Names for ids in the payload, and a meeting's video room, read at delivery time. */

@@ -7,8 +7,8 @@ import { OrganizationsService } from '../organizations/organizations.service.js'
 import { PeopleService } from '../people/people.service.js';
 import { PersonModel } from '../people/person.model.js';
 import { AgendaService } from './agenda.service.js';
-import { AcceptAgendaItemInput, AddAgendaItemInput, MoveAgendaItemInput, RecordAttendanceInput, RemoveAgendaItemInput } from './dto/meeting.inputs.js';
-import { AgendaItemModel, AttendanceModel } from './meeting.model.js';
+import { AcceptAgendaItemInput, AddAgendaItemInput, MoveAgendaItemInput, RemoveAgendaItemInput } from './dto/meeting.inputs.js';
+import { AgendaItemModel } from './meeting.model.js';
 
 @Resolver(() => AgendaItemModel)
 export class AgendaResolver {
@@ -42,12 +42,6 @@ export class AgendaResolver {
     return this.agenda.remove(viewer, input);
   }
 
-  @Mutation(() => AttendanceModel)
-  @RequirePermission('meeting.manage')
-  recordAttendance(@CurrentViewer() viewer: Viewer, @Args('input') input: RecordAttendanceInput) {
-    return this.agenda.recordAttendance(viewer, input);
-  }
-
   @ResolveField(() => PersonModel, { nullable: true })
   presenter(item: AgendaItemModel, _args: unknown, ctx: GqlContext) {
     return this.people.load(ctx.loaders, item.presenterId);
@@ -61,23 +55,5 @@ export class AgendaResolver {
   @ResolveField(() => PersonModel, { nullable: true })
   proposedBy(item: AgendaItemModel, _args: unknown, ctx: GqlContext) {
     return this.people.load(ctx.loaders, item.proposedById);
-  }
-}
-
-@Resolver(() => AttendanceModel)
-export class AttendanceResolver {
-  constructor(
-    private readonly people: PeopleService,
-    private readonly organizations: OrganizationsService,
-  ) {}
-
-  @ResolveField(() => PersonModel)
-  person(a: AttendanceModel, _args: unknown, ctx: GqlContext) {
-    return this.people.load(ctx.loaders, a.personId);
-  }
-
-  @ResolveField(() => OrganizationModel, { nullable: true })
-  organization(a: AttendanceModel, _args: unknown, ctx: GqlContext) {
-    return this.organizations.load(ctx.loaders, a.organizationId);
   }
 }

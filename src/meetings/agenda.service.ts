@@ -14,9 +14,8 @@ import type { OrganizationEntity } from '../organizations/organization.entity.js
 import { primeOrganization } from '../organizations/organizations.service.js';
 import { primePerson } from '../people/people.service.js';
 import type { PersonEntity } from '../people/person.entity.js';
-import { AttendanceEntity } from './entities/attendance.entity.js';
 import { appendAgendaItem, lockMeeting, renumberAgenda, staleGroupsCtes, syncCarryOver } from './carry-over.js';
-import type { AcceptAgendaItemInput, AddAgendaItemInput, MoveAgendaItemInput, RecordAttendanceInput, RemoveAgendaItemInput } from './dto/meeting.inputs.js';
+import type { AcceptAgendaItemInput, AddAgendaItemInput, MoveAgendaItemInput, RemoveAgendaItemInput } from './dto/meeting.inputs.js';
 import { MeetingAccessService } from './meeting-access.service.js';
 import { AgendaItemStatus, MeetingStatus } from './meeting.enums.js';
 import type { MeetingModel } from './meeting.model.js';
@@ -111,28 +110,6 @@ export class AgendaService {
     });
   }
 
-  async recordAttendance(viewer: Viewer, input: RecordAttendanceInput): Promise<AttendanceEntity> {
-    const loaders = new RequestLoaders();
-    const meeting = await this.meetingAccess.require(viewer, input.meetingId, 'manage', loaders);
-    if (meeting.status === MeetingStatus.CANCELLED) throw badInput('meetingId', 'die Sitzung wurde abgesagt');
-    const networkId = (await this.meetingAccess.primaryGroup(loaders, meeting)).networkId;
-    const [role] = await this.db.query('SELECT 1 FROM network_role WHERE network_id = $1 AND person_id = $2', [networkId, input.personId]);
-    if (!role) throw badInput('personId', 'die Person hat keine Rolle im Netzwerk');
-    if (input.organizationId && !(await isActiveMember(this.db.manager, networkId, input.organizationId))) {
-      throw badInput('organizationId', 'die Organisation ist kein aktives Mitglied des Netzwerks');
-    }
-    return this.db.transaction(async (tx) => {
-      await assertMeetingNotFrozen(tx, meeting.id, 'meetingId');
-      await tx.query(
-        `INSERT INTO attendance (meeting_id, person_id, organization_id, status) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (meeting_id, person_id) DO UPDATE SET organization_id = EXCLUDED.organization_id, status = EXCLUDED.status, recorded_at = now()`,
-        [meeting.id, input.personId, input.organizationId ?? null, input.status],
-      );
-      await tx.query('UPDATE meeting SET has_record = true WHERE id = $1 AND NOT has_record', [meeting.id]);
-      return tx.getRepository(AttendanceEntity).findOneByOrFail({ meetingId: meeting.id, personId: input.personId });
-    });
-  }
-
   /**
    * The agenda as the caller may see it: PROPOSED items only for moderators and their proposer,
    * only public accepted items for network members outside the meeting's groups.
@@ -143,28 +120,6 @@ export class AgendaService {
       if (meeting.access === 'network') return i.public && i.status === AgendaItemStatus.ACCEPTED;
       return i.status === AgendaItemStatus.ACCEPTED || meeting.access === 'manage' || i.proposedById === viewer.personId;
     });
-  }
-
-  /** Only the meeting's groups see who attended; never anyone else. */
-  async attendance(loaders: RequestLoaders, meeting: MeetingModel): Promise<AttendanceEntity[]> {
-    if (meeting.access === 'network') return [];
-    return loaders
-      .get('meeting.attendance', () =>
-        manyByKey(async (ids) => {
-          const rows = await keyRead<Record<string, unknown>[]>(this.db,
-            `SELECT a.meeting_id AS "meetingId", a.person_id AS "personId", a.organization_id AS "organizationId", a.status, a.recorded_at AS "recordedAt",
-                    ${selectList('p', PERSON_COLUMNS, 'p_')}
-               FROM attendance a JOIN person p ON p.id = a.person_id WHERE a.meeting_id = ANY($1) ORDER BY a.status`,
-            [ids],
-          );
-          return rows.map((row) => {
-            primePerson(loaders, this.db, pick<PersonEntity>(row, PERSON_COLUMNS, 'p_')!);
-            const { meetingId, personId, organizationId, status, recordedAt } = row;
-            return { meetingId, personId, organizationId, status, recordedAt } as AttendanceEntity;
-          });
-        }, (a) => a.meetingId),
-      )
-      .load(meeting.id);
   }
 
   /**

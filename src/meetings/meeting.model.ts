@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { AgendaItemStatus, AttendanceStatus, MeetingChangeKind, MeetingStatus } from './meeting.enums.js';
+import { AgendaItemStatus, MeetingChangeKind, MeetingStatus } from './meeting.enums.js';
 
 /** How much of a meeting the caller sees: its groups see all, other network members the public part. */
 export type MeetingAccess = 'manage' | 'read' | 'network';
@@ -35,14 +35,6 @@ export class AgendaItemModel {
   @Field(() => AgendaItemStatus) status: AgendaItemStatus;
   proposedById: string | null;
   carriedOverFromId: string | null;
-}
-
-@ObjectType('Attendance')
-export class AttendanceModel {
-  meetingId: string;
-  personId: string;
-  organizationId: string | null;
-  @Field(() => AttendanceStatus) status: AttendanceStatus;
 }
 
 @ObjectType('MeetingChange', { description: 'One step in the history of a meeting\'s schedule' })

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { GroupsModule } from '../groups/groups.module.js';
-import { AgendaResolver, AttendanceResolver } from './agenda.resolver.js';
+import { AgendaResolver } from './agenda.resolver.js';
+import { AttendanceResolver, MeetingAttendanceResolver } from './attendance/attendance.resolver.js';
+import { AttendanceService } from './attendance/attendance.service.js';
 import { AgendaService } from './agenda.service.js';
 import { GroupMeetingsResolver } from './group-meetings.resolver.js';
 import { MeetingAccessService } from './meeting-access.service.js';
@@ -11,7 +13,7 @@ import { MeetingViewerResolver } from './meeting-viewer.resolver.js';
 
 @Module({
   imports: [GroupsModule],
-  providers: [MeetingRemindersService, MeetingAccessService, MeetingsService, AgendaService, MeetingsResolver, AgendaResolver, AttendanceResolver, GroupMeetingsResolver, MeetingViewerResolver],
+  providers: [MeetingRemindersService, MeetingAccessService, MeetingsService, AgendaService, AttendanceService, MeetingsResolver, AgendaResolver, AttendanceResolver, MeetingAttendanceResolver, GroupMeetingsResolver, MeetingViewerResolver],
   exports: [MeetingRemindersService, MeetingAccessService, MeetingsService, AgendaService],
 })
 export class MeetingsModule {}

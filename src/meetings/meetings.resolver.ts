@@ -7,7 +7,7 @@ import { GroupsService } from '../groups/groups.service.js';
 import { AgendaService } from './agenda.service.js';
 import { CancelMeetingInput, CreateMeetingInput, RescheduleMeetingInput } from './dto/meeting.inputs.js';
 import { MeetingAccessService, toMeetingModel } from './meeting-access.service.js';
-import { AgendaItemModel, AttendanceModel, MeetingChangeModel, MeetingModel } from './meeting.model.js';
+import { AgendaItemModel, MeetingChangeModel, MeetingModel } from './meeting.model.js';
 import { MeetingsService } from './meetings.service.js';
 
 @Resolver(() => MeetingModel)
@@ -70,11 +70,6 @@ export class MeetingsResolver {
   @ResolveField(() => [AgendaItemModel], { description: 'by position; PROPOSED items only for moderators and the proposer' })
   agenda(meeting: MeetingModel, _args: unknown, ctx: GqlContext) {
     return this.agendaService.forMeeting(ctx.req.viewer!, ctx.loaders, meeting);
-  }
-
-  @ResolveField(() => [AttendanceModel], { description: "only for the meeting's groups" })
-  attendance(meeting: MeetingModel, _args: unknown, ctx: GqlContext) {
-    return this.agendaService.attendance(ctx.loaders, meeting);
   }
 
   @ResolveField(() => [MeetingChangeModel], { description: 'scheduled, rescheduled, cancelled: who, when, why' })

@@ -37,3 +37,9 @@ export async function isActiveMember(tx: EntityManager, networkId: string, organ
   ]);
   return rows.length > 0;
 }
+
+/** True when the person holds a role (any) in the network. */
+export async function hasNetworkRole(tx: EntityManager, networkId: string, personId: string): Promise<boolean> {
+  const rows = await tx.query('SELECT 1 FROM network_role WHERE network_id = $1 AND person_id = $2', [networkId, personId]);
+  return rows.length > 0;
+}

@@ -40,7 +40,7 @@ export const EXPORT_SECTIONS: Record<string, string> = {
   groupMemberships: `SELECT ${group('g')} AS "group", m.role, ${org('o')} AS organization, m.since::text AS since, m.until::text AS until
       FROM group_member m JOIN work_group g ON g.id = m.group_id LEFT JOIN organization o ON o.id = m.organization_id
      WHERE m.person_id = $1 ORDER BY g.name`,
-  attendance: `SELECT ${meeting('m')} AS meeting, a.status, ${org('o')} AS organization, a.recorded_at AS "recordedAt"
+  attendance: `SELECT ${meeting('m')} AS meeting, a.status, a.role, ${org('o')} AS organization, a.recorded_at AS "recordedAt"
       FROM attendance a JOIN meeting m ON m.id = a.meeting_id LEFT JOIN organization o ON o.id = a.organization_id
      WHERE a.person_id = $1 ORDER BY m.starts_at`,
   agendaItems: `SELECT ai.id, ${meeting('m')} AS meeting, ai.title, ai.description, ai.status, ai.public, ai.position,

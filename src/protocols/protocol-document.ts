@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { attendanceForProtocol } from '../meetings/attendance/attendance-record.js';
 import type { ProtocolDocument } from './protocol-markdown.js';
 
 /** Gathers everything the markdown shows, in a handful of set-based queries. */
@@ -14,12 +15,7 @@ export async function loadProtocolDocument(db: EntityManager, protocolId: string
      UNION ALL SELECT g.name FROM meeting_group mg JOIN work_group g ON g.id = mg.group_id WHERE mg.meeting_id = $2`,
     [p.group_id, p.meeting_id],
   );
-  const attendance = await db.query(
-    `SELECT pe.display_name AS name, o.name AS organization, a.status FROM attendance a
-       JOIN person pe ON pe.id = a.person_id LEFT JOIN organization o ON o.id = a.organization_id
-      WHERE a.meeting_id = $1 ORDER BY pe.display_name`,
-    [p.meeting_id],
-  );
+  const attendance = await attendanceForProtocol(db, p.meeting_id);
   const items = await db.query(
     `SELECT ai.id, ai.position, ai.title, ai.public, e.notes FROM agenda_item ai
        LEFT JOIN protocol_entry e ON e.agenda_item_id = ai.id AND e.protocol_id = $2

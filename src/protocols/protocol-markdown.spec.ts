@@ -77,6 +77,39 @@ describe('renderProtocol', () => {
     expect(hostile.split('\n').filter((l) => l.startsWith('# '))).toHaveLength(1);
   });
 
+  describe('everyone present counts', () => {
+    const everyone: ProtocolDocument = {
+      ...doc,
+      attendance: [
+        { name: 'Anna Albrecht', organization: 'Stadt Bretten', status: 'PRESENT', role: 'MEMBER' },
+        { name: 'Gerd Gast', organization: 'Stadt Bühl', status: 'PRESENT', role: 'GUEST' },
+        { name: 'Vera Vertreterin', organization: 'Stadt Ettlingen', status: 'PRESENT', role: 'DEPUTY' },
+        { name: 'Sina Sprecherin', organization: null, status: 'PRESENT', role: 'SPEAKER' },
+        { name: 'Dr. Erika Extern', organization: 'Ingenieurbüro Nord', status: 'PRESENT', role: 'EXTERNAL', publicName: true },
+        { name: 'Otto Ohnezustimmung', organization: 'Beratung GmbH', status: 'PRESENT', role: 'EXTERNAL', publicName: false },
+        { name: 'Paula Abgesagt', organization: 'Verband', status: 'EXCUSED', role: 'EXTERNAL', publicName: true },
+      ],
+    };
+
+    it('lists guests, speakers, deputies (in Vertretung für …) and external people among those present', () => {
+      const text = renderProtocol(everyone, { redact: false });
+      expect(text).toContain(
+        '**Anwesend:** Anna Albrecht (Stadt Bretten), Gerd Gast (Stadt Bühl, Gast), Vera Vertreterin in Vertretung für Stadt Ettlingen, Sina Sprecherin (Vortrag), ' +
+          'Dr. Erika Extern (Ingenieurbüro Nord, extern), Otto Ohnezustimmung (Beratung GmbH, extern)',
+      );
+      expect(text).toContain('**Entschuldigt:** Paula Abgesagt (Verband, extern)');
+      expect(text).not.toContain('## Gäste und Sachverständige');
+    });
+
+    it('names in public only the external people present who consented; the members\' redacted view names nobody', () => {
+      const forAnyone = renderProtocol(everyone, { redact: true, public: true });
+      expect(forAnyone).toContain('## Gäste und Sachverständige\n\nDr. Erika Extern (Ingenieurbüro Nord)\n');
+      for (const secret of ['Otto', 'Beratung GmbH', 'Paula', 'Gerd Gast', 'Vera', 'Sina', '## Anwesenheit']) expect(forAnyone).not.toContain(secret);
+      const redacted = renderProtocol(everyone, { redact: true });
+      for (const secret of ['Erika', 'Otto', 'Gerd']) expect(redacted).not.toContain(secret);
+    });
+  });
+
   it('writes due dates the German way', () => {
     expect(germanDate('2026-12-24')).toBe('24.12.2026');
   });

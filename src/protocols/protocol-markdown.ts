@@ -14,8 +14,19 @@ export interface ProtocolDocument {
   version: number;
   approvedAt: Date | null;
   publishedAt: Date | null;
-  /** null: not shown (readers outside the meeting's groups never see who attended). */
-  attendance: { name: string; organization: string | null; status: 'PRESENT' | 'EXCUSED' | 'ABSENT' }[] | null;
+  /**
+   * null: not shown (readers outside the meeting's groups never see who attended). `role` (default
+   * MEMBER) says in what capacity; `publicName`: an external person who agreed to be named in public.
+   */
+  attendance:
+    | {
+        name: string;
+        organization: string | null;
+        status: 'PRESENT' | 'EXCUSED' | 'ABSENT';
+        role?: 'MEMBER' | 'GUEST' | 'SPEAKER' | 'DEPUTY' | 'EXTERNAL';
+        publicName?: boolean;
+      }[]
+    | null;
   items: { id: string; position: number; title: string; public: boolean; notes: string | null }[];
   decisions: { agendaItemId: string | null; text: string; votesFor: number | null; votesAgainst: number | null; abstentions: number | null }[];
   actionItems: {
@@ -33,7 +44,8 @@ export interface ProtocolDocument {
 /**
  * Who reads a rendering: `redact` hides non-public items and attendance (network members outside
  * the meeting's groups); `public` (the OParl File, readable by anyone) also leaves out non-public
- * items entirely, the place and the online link, and names a person only with publicProfile.
+ * items entirely, the place and the online link, and names a person only with publicProfile (an
+ * external attendee only with their consent).
  */
 export interface RenderOptions {
   redact: boolean;
@@ -52,6 +64,14 @@ const ATTENDANCE = [
   ['EXCUSED', 'Entschuldigt'],
   ['ABSENT', 'Abwesend'],
 ] as const;
+/** How a role shows after the name: "(Stadt, Gast)"; a deputy reads "in Vertretung für Stadt". */
+const ROLE_WORD: Record<string, string | null> = { MEMBER: null, GUEST: 'Gast', SPEAKER: 'Vortrag', DEPUTY: null, EXTERNAL: 'extern' };
+
+function attendee(a: NonNullable<ProtocolDocument['attendance']>[number]): string {
+  if (a.role === 'DEPUTY' && a.organization) return inline(`${a.name} in Vertretung für ${a.organization}`);
+  const details = [a.organization, ROLE_WORD[a.role ?? 'MEMBER']].filter(Boolean);
+  return inline(details.length ? `${a.name} (${details.join(', ')})` : a.name);
+}
 export const REDACTED_TITLE = 'Nichtöffentlicher Tagesordnungspunkt';
 
 /** One line of user text: no line breaks, no leading markdown syntax. */
@@ -80,10 +100,13 @@ export function renderProtocol(doc: ProtocolDocument, options: RenderOptions): s
   if (doc.attendance && !opts.redact) {
     out.push('## Anwesenheit', '');
     for (const [status, label] of ATTENDANCE) {
-      const people = doc.attendance.filter((a) => a.status === status).map((a) => inline(a.organization ? `${a.name} (${a.organization})` : a.name));
+      const people = doc.attendance.filter((a) => a.status === status).map(attendee);
       if (people.length) out.push(`**${label}:** ${people.join(', ')}`, '');
     }
   }
+  // In public, of all who attended only external people who agreed to be named (OParl).
+  const named = opts.public ? (doc.attendance ?? []).filter((a) => a.publicName && a.status === 'PRESENT') : [];
+  if (named.length) out.push('## Gäste und Sachverständige', '', named.map((a) => inline(a.organization ? `${a.name} (${a.organization})` : a.name)).join(', '), '');
 
   const hidden = (item: ProtocolDocument['items'][number]) => opts.redact && !item.public;
   // The public sees only public items: not even that a non-public one was discussed.

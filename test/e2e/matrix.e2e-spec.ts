@@ -150,6 +150,31 @@ describe('the Matrix bridge, against a real Synapse', () => {
     expect(new Set(markers).size).toBe(markers.length);
   });
 
+  it('tells an assignee outside the group in their personal Interkom room, once; members read their tasks in the group room only', async () => {
+    const outsider = await withMatrix('outsider');
+    const other = await organization(hub, root, 'Bruchsal');
+    await addMember(hub, root, net.id, other);
+    await setRole(hub, root, net.id, outsider.id, 'MEMBER', other);
+    const ADD = 'mutation($input: AddActionItemInput!) { addActionItem(input: $input) { id } }';
+    await hub.ok(lead.token, ADD, { input: { groupId, title: 'Pegel <messen>', assigneeId: outsider.id, assigneeOrganizationId: other, dueOn: '2027-04-01' } });
+    await hub.ok(lead.token, ADD, { input: { groupId, title: 'Nur im Gruppenraum', assigneeId: member.id } });
+    await drain();
+    await drain(); // a second run finds nothing to do and posts nothing
+
+    const alias = (id: string) => `/directory/room/${encodeURIComponent(`#interkom-person-${id}:${SYNAPSE.serverName}`)}`;
+    const { room_id: personal } = await matrixApi<{ room_id: string }>('GET', alias(outsider.id));
+    expect((await roomMembers(personal))[outsider.matrix]).toBe('invite');
+    const mine = (await roomMessages(personal)).map((m) => m.content);
+    expect(mine).toHaveLength(1);
+    expect(mine[0].body).toContain('Neue Aufgabe: Pegel <messen>');
+    expect(mine[0].body).toContain('Aus der Gruppe:');
+    expect(mine[0].formatted_body).toContain('Pegel &lt;messen&gt;');
+    // The group's room hears of both, as before; a member gets no personal room.
+    const bodies = (await roomMessages(await roomOf(groupId))).map((m) => m.content.body as string);
+    for (const title of ['Pegel <messen>', 'Nur im Gruppenraum']) expect(bodies.filter((b) => b.includes(`Neue Aufgabe: ${title}`))).toHaveLength(1);
+    await expect(matrixApi('GET', alias(member.id))).rejects.toThrow(/404/);
+  });
+
   it("ends a guest's room membership after their until date", async () => {
     const roomId = await roomOf(groupId);
     const guest = await withMatrix('guest');

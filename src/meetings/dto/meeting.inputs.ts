@@ -1,7 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import { IsId, IsIntBetween, IsName, IsOptionalHttpUrl, IsOptionalLine, IsOptionalText, IsSingleLine } from '../../common/validators.js';
-import { AttendanceStatus } from '../meeting.enums.js';
 
 @InputType()
 export class CreateMeetingInput {
@@ -63,12 +62,4 @@ export class RemoveAgendaItemInput {
 export class MoveAgendaItemInput {
   @Field(() => ID) @IsId() agendaItemId: string;
   @Field(() => Int) position: number;
-}
-
-@InputType()
-export class RecordAttendanceInput {
-  @Field(() => ID) @IsId() meetingId: string;
-  @Field(() => ID) @IsId() personId: string;
-  @Field(() => AttendanceStatus) status: AttendanceStatus;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsId() organizationId?: string | null;
 }

@@ -1,7 +1,7 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { OrganizationEntity } from '../../organizations/organization.entity.js';
 import { PersonEntity } from '../../people/person.entity.js';
-import { AttendanceStatus } from '../meeting.enums.js';
+import { AttendanceRole, AttendanceStatus } from '../meeting.enums.js';
 import { MeetingEntity } from './meeting.entity.js';
 
 @Entity('attendance')
@@ -19,5 +19,7 @@ export class AttendanceEntity {
   @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_attendance_organization' })
   organization?: OrganizationEntity;
   @Column({ type: 'enum', enum: AttendanceStatus, enumName: 'attendance_status' }) status: AttendanceStatus;
+  /** DEPUTY: attends for `organizationId` (in Vertretung); EXTERNAL is for external_attendee only. */
+  @Column({ type: 'enum', enum: AttendanceRole, enumName: 'attendance_role', default: AttendanceRole.MEMBER }) role: AttendanceRole;
   @UpdateDateColumn({ type: 'timestamptz' }) recordedAt: Date;
 }

@@ -74,3 +74,14 @@ export function assigneeChoices(
     people: groups(groupPeople, networkPeople),
   };
 }
+
+/** Everyone with a role in the network who is not a member of the group ("Name (Organisation)"), for guests and deputies. */
+export function networkPeopleOutsideGroup(group: AssigneeChoicesFragment): { value: string; label: string }[] {
+  const members = new Set(group.members.map((m) => m.person.id));
+  const people = new Map<string, { value: string; label: string }>();
+  for (const p of group.network.people) {
+    if (members.has(p.person.id) || people.has(p.person.id)) continue;
+    people.set(p.person.id, { value: p.person.id, label: p.organization ? `${p.person.displayName} (${p.organization.name})` : p.person.displayName });
+  }
+  return [...people.values()].sort(byLabel);
+}

@@ -60,9 +60,23 @@ const MeetingQuery = graphql(`
       }
       attendance {
         status
+        role
         person {
           id
+          displayName
         }
+        organization {
+          id
+          name
+        }
+      }
+      externalAttendance {
+        id
+        name
+        organizationName
+        role
+        status
+        consentToPublish
       }
       protocol {
         ...ProtocolFull
@@ -152,7 +166,15 @@ export function MeetingPage({ id }: { id: string }) {
       </Section>
       {inGroup && (
         <Section title={t('attendance.title')} id="anwesenheit">
-          <Attendance meetingId={meeting.id} members={meeting.group.members} attendance={meeting.attendance} canManage={canChange} onChanged={reload} />
+          <Attendance
+            meetingId={meeting.id}
+            members={meeting.group.members}
+            attendance={meeting.attendance}
+            externals={meeting.externalAttendance}
+            choices={meeting.group}
+            canManage={canChange}
+            onChanged={reload}
+          />
         </Section>
       )}
       <ProtocolSection meeting={meeting} onChanged={reload} />
