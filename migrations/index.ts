@@ -15,6 +15,7 @@ import { OparlSystemRow1796623017171 } from './1796623017171-OparlSystemRow.js';
 import { PersonHubAdmin1796623266698 } from './1796623266698-PersonHubAdmin.js';
 import { ProtocolPublishedBy1796648956820 } from './1796648956820-ProtocolPublishedBy.js';
 import { ActionItemClosed1796649012945 } from './1796649012945-ActionItemClosed.js';
+import { ProtocolReview1796655415240 } from './1796655415240-ProtocolReview.js';
 
 /** Every migration, in order. Listed explicitly: globs break between jest/ESM and the build. */
-export const MIGRATIONS: Function[] = [Foundation1795288966766, Meetings1795290764363, Scheduling1795291257060, MatrixOutbox1795291721693, ChatAndReminders1795292055957, MatrixBindings1795292338019, GroupsAndPrivacy1795768773999, KnowledgeAndEvents1795771012630, ReachAndInterop1795773620068, OparlPublicFiles1795781350339, OutboxLeaseToken1795781506469, OparlChangeMarker1795782146569, OutboxClaimOrder1795785468680, OparlSystemRow1796623017171, PersonHubAdmin1796623266698, ProtocolPublishedBy1796648956820, ActionItemClosed1796649012945];
+export const MIGRATIONS: Function[] = [Foundation1795288966766, Meetings1795290764363, Scheduling1795291257060, MatrixOutbox1795291721693, ChatAndReminders1795292055957, MatrixBindings1795292338019, GroupsAndPrivacy1795768773999, KnowledgeAndEvents1795771012630, ReachAndInterop1795773620068, OparlPublicFiles1795781350339, OutboxLeaseToken1795781506469, OparlChangeMarker1795782146569, OutboxClaimOrder1795785468680, OparlSystemRow1796623017171, PersonHubAdmin1796623266698, ProtocolPublishedBy1796648956820, ActionItemClosed1796649012945, ProtocolReview1796655415240];

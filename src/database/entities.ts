@@ -9,6 +9,9 @@ import { DecisionEntity } from '../protocols/entities/decision.entity.js';
 import { ProtocolEntryEntity } from '../protocols/entities/protocol-entry.entity.js';
 import { ProtocolRevisionEntity } from '../protocols/entities/protocol-revision.entity.js';
 import { ProtocolEntity } from '../protocols/entities/protocol.entity.js';
+import { ProtocolApprovalEntity } from '../protocols/review/protocol-approval.entity.js';
+import { ProtocolFeedbackEntity } from '../protocols/review/protocol-feedback.entity.js';
+import { GroupProtocolApproverEntity } from '../groups/approval/protocol-approver.entity.js';
 import { DatePollEntity, DatePollOptionEntity, DatePollVoteEntity } from '../scheduling/date-poll.entity.js';
 import { MeetingSeriesEntity, MeetingSeriesSkipEntity } from '../scheduling/meeting-series.entity.js';
 import { MatrixTransactionEntity } from '../matrix/matrix-transaction.entity.js';
@@ -46,6 +49,9 @@ export const ENTITIES = [
   JoinRequestEntity,
   GroupEntity,
   GroupMemberEntity,
+  GroupProtocolApproverEntity,
+  ProtocolApprovalEntity,
+  ProtocolFeedbackEntity,
   MeetingEntity,
   MeetingGroupEntity,
   MeetingChangeEntity,

@@ -7,6 +7,8 @@ export type DomainEventType =
   | 'MeetingCancelled'
   | 'AgendaChanged'
   | 'ProtocolPublished'
+  | 'ProtocolApproved'
+  | 'ProtocolRevised'
   | 'ActionItemAssigned'
   | 'MeetingSeriesScheduled'
   | 'MeetingReminder'
@@ -37,6 +39,8 @@ export const MAIL_EVENT_TYPES: ReadonlySet<DomainEventType> = new Set<DomainEven
   'MeetingRescheduled',
   'MeetingCancelled',
   'ProtocolPublished',
+  'ProtocolApproved',
+  'ProtocolRevised',
   'ActionItemAssigned',
   'GroupJoinRequestDecided',
   'WebinarRegistrationConfirmed',

@@ -5,9 +5,13 @@ import { MeetingsModule } from '../meetings/meetings.module.js';
 import { DecisionResolver, ProtocolEntryResolver, ProtocolRevisionResolver } from './protocol-parts.resolver.js';
 import { MeetingProtocolResolver, ProtocolsResolver } from './protocols.resolver.js';
 import { ProtocolsService } from './protocols.service.js';
+import { ProtocolApprovalsService } from './review/protocol-approvals.service.js';
+import { ProtocolApprovalResolver, ProtocolFeedbackResolver, ProtocolReviewResolver } from './review/protocol-review.resolver.js';
+import { ProtocolReviewService } from './review/protocol-review.service.js';
 
 @Module({
   imports: [MeetingsModule, ActionItemsModule],
-  providers: [Clock, ProtocolsService, ProtocolsResolver, MeetingProtocolResolver, ProtocolEntryResolver, DecisionResolver, ProtocolRevisionResolver],
+  providers: [Clock, ProtocolsService, ProtocolsResolver, MeetingProtocolResolver, ProtocolEntryResolver, DecisionResolver, ProtocolRevisionResolver,
+    ProtocolReviewService, ProtocolApprovalsService, ProtocolReviewResolver, ProtocolFeedbackResolver, ProtocolApprovalResolver],
 })
 export class ProtocolsModule {}

@@ -12,7 +12,8 @@ export class ProtocolRevisionEntity {
   @JoinColumn({ name: 'protocol_id', foreignKeyConstraintName: 'fk_protocol_revision_protocol' })
   protocol?: ProtocolEntity;
   @Column('int') version: number;
-  @Column('uuid') authorId: string;
+  /** null: the hub itself (the automatic approval after the objection period). */
+  @Column('uuid', { nullable: true }) authorId: string | null;
   @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'author_id', foreignKeyConstraintName: 'fk_protocol_revision_author' })
   author?: PersonEntity;
