@@ -1,9 +1,11 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { recordAudit } from '../../audit/audit.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { Clock } from '../../common/clock.js';
+import type { AppConfig } from '../../config/config.js';
+import { APP_CONFIG } from '../../config/config.module.js';
 import { DomainError } from '../../common/domain-error.js';
 import { manyByKey, type RequestLoaders } from '../../common/request-loaders.js';
 import { approvalRuleOf } from '../../groups/approval/approval-rule.js';
@@ -37,10 +39,11 @@ export class ProtocolApprovalsService implements OnApplicationBootstrap, OnAppli
     @InjectDataSource() private readonly db: DataSource,
     private readonly review: ProtocolReviewService,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.approveDue().catch((e: Error) => this.logger.error(`automatic approval failed: ${e.message}`)), 60_000);
+    this.timer = setInterval(() => void this.approveDue().catch((e: Error) => this.logger.error(`automatic approval failed: ${e.message}`)), this.config.approvalPollSeconds * 1000);
     this.timer.unref();
   }
 
