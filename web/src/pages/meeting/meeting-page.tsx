@@ -155,7 +155,7 @@ export function MeetingPage({ id }: { id: string }) {
           <Attendance meetingId={meeting.id} members={meeting.group.members} attendance={meeting.attendance} canManage={canChange} onChanged={reload} />
         </Section>
       )}
-      <ProtocolSection meeting={meeting} onChanged={reload} />
+      <ProtocolSection meeting={meeting} onChanged={reload} meId={data.me.id} />
     </Page>
   );
 }

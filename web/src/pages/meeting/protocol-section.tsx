@@ -11,6 +11,7 @@ import { formatDateTime } from '../../lib/format';
 import { AddActionItem } from './add-action-item';
 import { Decisions } from './decisions';
 import { EntryEditor } from './entry-editor';
+import { ProtocolReview } from './protocol-review';
 import { ProtocolTransitions } from './protocol-transitions';
 import { PublishedProtocol } from './published-protocol';
 
@@ -49,6 +50,7 @@ export const ProtocolFull = graphql(`
     actionItems {
       ...ActionItemRow
     }
+    ...ProtocolReviewFields
     revisions {
       version
       at
@@ -82,7 +84,7 @@ interface MeetingForProtocol {
 }
 
 /** The protocol: started, written per agenda item, submitted, approved and published (then frozen and hashed). */
-export function ProtocolSection({ meeting, onChanged }: { meeting: MeetingForProtocol; onChanged: () => void }) {
+export function ProtocolSection({ meeting, onChanged, meId = null }: { meeting: MeetingForProtocol; onChanged: () => void; meId?: string | null }) {
   const { t } = useTranslation();
   const protocol = meeting.protocol;
   const [started, start] = useMutation(Start);
@@ -110,6 +112,17 @@ export function ProtocolSection({ meeting, onChanged }: { meeting: MeetingForPro
     setVersion((v) => Math.max(v, p.version));
     onChanged();
   };
+  // The group's review (issue 21.1): remarks beside the entries while in review, and their history after.
+  const review = (protocol.status === 'IN_REVIEW' || protocol.feedback.length > 0) && (
+    <ProtocolReview
+      protocol={protocol}
+      items={items}
+      notes={new Map(protocol.entries.map((e) => [e.agendaItem.id, e.notes]))}
+      canManage={meeting.viewerCanManage}
+      myId={meId}
+      onChanged={onChanged}
+    />
+  );
 
   return (
     <Section
@@ -123,6 +136,7 @@ export function ProtocolSection({ meeting, onChanged }: { meeting: MeetingForPro
           <Suspense fallback={<Loading />}>
             <Markdown text={protocol.markdown} />
           </Suspense>
+          {review}
         </>
       ) : (
         <>
@@ -150,6 +164,7 @@ export function ProtocolSection({ meeting, onChanged }: { meeting: MeetingForPro
           <h3 className="kern-heading-small">{t('protocol.actionItems')}</h3>
           <ActionItemList items={protocol.actionItems} canDrop emptyText={t('protocol.noActionItems')} onChanged={onChanged} />
           {editable && <AddActionItem groupId={meeting.group.id} protocolId={protocol.id} agendaItems={items} choices={meeting.group} onAdded={onChanged} />}
+          {review}
           <ProtocolTransitions protocol={protocol} version={version} endsAt={meeting.endsAt} onDone={saved} onPublished={() => setJustPublished(true)} />
           <details className="ik-revisions">
             <summary>{t('protocol.revisions', { count: protocol.revisions.length })}</summary>
@@ -160,7 +175,7 @@ export function ProtocolSection({ meeting, onChanged }: { meeting: MeetingForPro
                     {t('protocol.revision', { version: r.version })}: {r.summary}
                   </span>
                   <span className="kern-body kern-body--small">
-                    {r.author.displayName}, {formatDateTime(r.at)}
+                    {r.author?.displayName ?? t('protocol.byHub')}, {formatDateTime(r.at)}
                   </span>
                 </li>
               ))}
