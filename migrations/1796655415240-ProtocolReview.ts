@@ -22,10 +22,7 @@ export class ProtocolReview1796655415240 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE "protocol" ADD "approval_meeting_id" uuid`);
         // Protocols already in review stay with the rule they went into review with.
         await queryRunner.query(`UPDATE "protocol" SET "approval_mode" = 'MODERATION' WHERE "status" = 'IN_REVIEW'`);
-        await queryRunner.query(`ALTER TABLE "protocol_revision" DROP CONSTRAINT "fk_protocol_revision_author"`);
-        await queryRunner.query(`ALTER TABLE "protocol_revision" ALTER COLUMN "author_id" DROP NOT NULL`);
         await queryRunner.query(`CREATE INDEX "ix_protocol_approval_due" ON "protocol"  ("approval_due_at") WHERE "status" = 'IN_REVIEW'`);
-        await queryRunner.query(`ALTER TABLE "protocol_revision" ADD CONSTRAINT "fk_protocol_revision_author" FOREIGN KEY ("author_id") REFERENCES "person"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "protocol_approval" ADD CONSTRAINT "fk_protocol_approval_protocol" FOREIGN KEY ("protocol_id") REFERENCES "protocol"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "protocol_approval" ADD CONSTRAINT "fk_protocol_approval_person" FOREIGN KEY ("person_id") REFERENCES "person"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "protocol_feedback" ADD CONSTRAINT "fk_protocol_feedback_protocol" FOREIGN KEY ("protocol_id") REFERENCES "protocol"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
@@ -43,10 +40,7 @@ export class ProtocolReview1796655415240 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE "protocol_feedback" DROP CONSTRAINT "fk_protocol_feedback_protocol"`);
         await queryRunner.query(`ALTER TABLE "protocol_approval" DROP CONSTRAINT "fk_protocol_approval_person"`);
         await queryRunner.query(`ALTER TABLE "protocol_approval" DROP CONSTRAINT "fk_protocol_approval_protocol"`);
-        await queryRunner.query(`ALTER TABLE "protocol_revision" DROP CONSTRAINT "fk_protocol_revision_author"`);
         await queryRunner.query(`DROP INDEX "public"."ix_protocol_approval_due"`);
-        await queryRunner.query(`ALTER TABLE "protocol_revision" ALTER COLUMN "author_id" SET NOT NULL`);
-        await queryRunner.query(`ALTER TABLE "protocol_revision" ADD CONSTRAINT "fk_protocol_revision_author" FOREIGN KEY ("author_id") REFERENCES "person"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "protocol" DROP COLUMN "approval_meeting_id"`);
         await queryRunner.query(`ALTER TABLE "protocol" DROP COLUMN "approval_due_at"`);
         await queryRunner.query(`ALTER TABLE "protocol" DROP COLUMN "approval_mode"`);

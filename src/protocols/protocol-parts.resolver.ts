@@ -50,7 +50,7 @@ export class DecisionResolver {
 export class ProtocolRevisionResolver {
   constructor(private readonly people: PeopleService) {}
 
-  @ResolveField(() => PersonModel, { nullable: true, description: 'null: the hub itself (approval after the objection period)' })
+  @ResolveField(() => PersonModel)
   author(revision: ProtocolRevisionModel, _args: unknown, ctx: GqlContext) {
     return this.people.load(ctx.loaders, revision.authorId);
   }

@@ -48,7 +48,7 @@ export async function bumpVersion(
 }
 
 /** Writes the revision for a version raised by bumpVersion (called later when details need the locked state). */
-export async function recordRevision(tx: EntityManager, protocol: ProtocolRow, authorId: string | null, summary: string, details: Record<string, unknown> = {}) {
+export async function recordRevision(tx: EntityManager, protocol: ProtocolRow, authorId: string, summary: string, details: Record<string, unknown> = {}) {
   await tx.query(`INSERT INTO protocol_revision (protocol_id, version, author_id, summary, details) VALUES ($1, $2, $3, $4, $5)`, [
     protocol.id,
     protocol.version,

@@ -40,7 +40,7 @@ export class DecisionModel {
 @ObjectType('ProtocolRevision')
 export class ProtocolRevisionModel {
   @Field(() => Int) version: number;
-  authorId: string | null;
+  authorId: string;
   @Field() at: Date;
   @Field(() => String, { nullable: true }) summary: string | null;
 }

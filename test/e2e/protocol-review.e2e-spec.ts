@@ -125,7 +125,7 @@ describe('protocol review by the group and the approval modes (issue 21.1)', () 
     expect(await at(after, () => approvals.approveDue())).toBe(0);
     const p = (await hub.ok(c.member.token, READ, { id: r.meetingId })).meeting.protocol;
     expect(p).toMatchObject({ status: 'APPROVED', version: 4, openObjectionCount: 0 });
-    expect(p.revisions.at(-1)).toEqual({ version: 4, summary: 'Genehmigt nach Ablauf der Widerspruchsfrist (ohne offenen Einwand)', author: null });
+    expect(p.revisions.at(-1)).toEqual({ version: 4, summary: 'Genehmigt nach Ablauf der Widerspruchsfrist (automatisch, ohne offenen Einwand)', author: { id: c.lead.id } });
     const events = (await outbox(hub, r.protocolId)).filter((e) => e.type === 'ProtocolApproved');
     expect(events).toHaveLength(1);
     expect(events[0].payload).toMatchObject({ automatic: true, meetingId: r.meetingId });

@@ -12,8 +12,7 @@ export class ProtocolRevisionEntity {
   @JoinColumn({ name: 'protocol_id', foreignKeyConstraintName: 'fk_protocol_revision_protocol' })
   protocol?: ProtocolEntity;
   @Column('int') version: number;
-  /** null: the hub itself (the automatic approval after the objection period). */
-  @Column('uuid', { nullable: true }) authorId: string | null;
+  @Column('uuid') authorId: string;
   @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'author_id', foreignKeyConstraintName: 'fk_protocol_revision_author' })
   author?: PersonEntity;

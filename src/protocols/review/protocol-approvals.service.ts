@@ -107,7 +107,12 @@ export class ProtocolApprovalsService implements OnApplicationBootstrap, OnAppli
         );
         const row = rows[0];
         if (!row) return false;
-        await recordRevision(tx, row, null, 'Genehmigt nach Ablauf der Widerspruchsfrist (ohne offenen Einwand)');
+        // A revision names a person (the contract's Person!): the one who submitted it started the period
+        // that approved it. The audit entry names no actor: the hub approved it.
+        const [submitter] = await tx.query<{ author_id: string }[]>(
+          `SELECT author_id FROM protocol_revision WHERE protocol_id = $1 ORDER BY (summary = 'Zur Abstimmung eingereicht') DESC, version DESC LIMIT 1`, [row.id],
+        );
+        await recordRevision(tx, row, submitter.author_id, 'Genehmigt nach Ablauf der Widerspruchsfrist (automatisch, ohne offenen Einwand)');
         const [{ network_id }] = await tx.query<{ network_id: string }[]>(
           'SELECT g.network_id FROM meeting m JOIN work_group g ON g.id = m.group_id WHERE m.id = $1', [row.meeting_id],
         );

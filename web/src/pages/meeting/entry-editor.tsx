@@ -105,7 +105,7 @@ export function EntryEditor({ protocolId, meetingId, item, serverNotes, version,
     if (!p) return null;
     onVersion(p.version);
     const last = [...p.revisions].sort((a, b) => b.version - a.version)[0];
-    return { version: p.version, notes: p.entries.find((e) => e.agendaItem.id === item.id)?.notes ?? '', by: last?.author?.displayName ?? null };
+    return { version: p.version, notes: p.entries.find((e) => e.agendaItem.id === item.id)?.notes ?? '', by: last?.author.displayName ?? null };
   };
 
   const save = async (expected = version, attempt = 0): Promise<void> => {

@@ -175,7 +175,7 @@ export function ProtocolSection({ meeting, onChanged, meId = null }: { meeting: 
                     {t('protocol.revision', { version: r.version })}: {r.summary}
                   </span>
                   <span className="kern-body kern-body--small">
-                    {r.author?.displayName ?? t('protocol.byHub')}, {formatDateTime(r.at)}
+                    {r.author.displayName}, {formatDateTime(r.at)}
                   </span>
                 </li>
               ))}
