@@ -144,7 +144,7 @@ test('a group manager chooses how protocols are approved, with German labels', a
   await select.selectOption('NAMED_APPROVERS');
   await mara.getByRole('button', { name: 'Regel speichern' }).click();
   await expect(mara.getByText('bitte benennen Sie mindestens eine Person, die das Protokoll genehmigt')).toBeVisible();
-  await mara.getByLabel('Mara Moderation (Demo)').check();
+  await mara.getByRole('checkbox', { name: 'Mara Moderation (Demo)' }).check();
   await mara.getByRole('button', { name: 'Regel speichern' }).click();
   await expect(mara.getByText('Gespeichert: Benannte Genehmigende.')).toBeFocused();
   await expectAccessible(mara, 'the approval rule settings');
