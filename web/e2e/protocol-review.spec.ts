@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import pg from 'pg';
-import { addToGroup, agendaItem, meeting, projectGroup, readi, type Readi } from './support/fixtures';
+import { addToGroup, agendaItem, meeting, officer, projectGroup, readi, type Readi } from './support/fixtures';
 import { api, expectAccessible, newPage, screenshot, signInAs, tokenFor, uniq } from './support/hub';
 
 let r: Readi;
@@ -21,12 +21,12 @@ async function sql(text: string, values: unknown[] = []) {
   }
 }
 
-/** A past meeting of a new group with `approval`, alice as a member, one entry, and its protocol in review. */
+/** A past meeting of a new group with `approval`, a plain member of Ettlingen, one entry, and its protocol in review. */
 async function inReview(approval: Record<string, unknown>) {
   const mara = await tokenFor('mara');
   const groupId = await projectGroup(r, 'Projektgruppe Abstimmung', 'Rheinstetten', approval);
-  const aliceId = (await api(await tokenFor('alice'), '{ me { id } }')).me.id;
-  await addToGroup(groupId, aliceId, 'MEMBER', r.orgs.Ettlingen);
+  const member = await officer(r, 'erika', 'Ettlingen');
+  await addToGroup(groupId, member.id, 'MEMBER', r.orgs.Ettlingen);
   const meetingId = await meeting(mara, groupId, `Sitzung ${uniq()}`, -2);
   const itemId = await agendaItem(mara, meetingId, 'Glasfaser');
   const { startProtocol: p } = await api(mara, 'mutation($m: ID!) { startProtocol(input: { meetingId: $m }) { id version } }', { m: meetingId });
@@ -34,7 +34,7 @@ async function inReview(approval: Record<string, unknown>) {
     i: { protocolId: p.id, agendaItemId: itemId, notes: 'Der Ausbau beginnt im Frühjahr in allen Ortsteilen.', expectedVersion: 1 },
   });
   await api(mara, 'mutation($i: ProtocolTransitionInput!) { submitProtocolForReview(input: $i) { version } }', { i: { protocolId: p.id, expectedVersion: 2 } });
-  return { meetingId, protocolId: p.id as string };
+  return { meetingId, protocolId: p.id as string, member: member.username };
 }
 
 /** Nothing wider than the window (390 px): no sideways scrolling. */
@@ -43,9 +43,11 @@ async function noOverflow(page: Page) {
 }
 
 test('a member comments and objects beside the entry; the moderator answers, decides and revises', async ({ browser }, info) => {
-  const { meetingId } = await inReview({ protocolApprovalMode: 'OBJECTION_PERIOD', objectionPeriodDays: 14 });
+  const { meetingId, member } = await inReview({ protocolApprovalMode: 'OBJECTION_PERIOD', objectionPeriodDays: 14 });
   const alice = await newPage(browser);
-  await signInAs(alice, 'alice', `/sitzungen/${meetingId}`);
+  await signInAs(alice, member, `/sitzungen/${meetingId}`);
+  // A member: no moderation controls.
+  await expect(alice.getByRole('button', { name: 'Protokoll genehmigen' })).toHaveCount(0);
   const review = alice.getByRole('region', { name: 'Abstimmung in der Gruppe' });
   await expect(review).toBeVisible();
   await expect(review.getByText('Genehmigung der Protokolle: Widerspruchsfrist')).toBeVisible();
@@ -108,9 +110,9 @@ test('a member comments and objects beside the entry; the moderator answers, dec
 });
 
 test('after the objection period the hub approves the protocol by itself', async ({ browser }) => {
-  const { meetingId, protocolId } = await inReview({ protocolApprovalMode: 'OBJECTION_PERIOD', objectionPeriodDays: 1 });
+  const { meetingId, protocolId, member } = await inReview({ protocolApprovalMode: 'OBJECTION_PERIOD', objectionPeriodDays: 1 });
   const alice = await newPage(browser);
-  await signInAs(alice, 'alice', `/sitzungen/${meetingId}`);
+  await signInAs(alice, member, `/sitzungen/${meetingId}`);
   await expect(alice.getByText('In Abstimmung', { exact: true })).toBeVisible();
   // The period ends: its stored end moves into the past (the hub's poller reads the same clock as always).
   await sql(`UPDATE protocol SET approval_due_at = now() - interval '1 minute' WHERE id = $1`, [protocolId]);

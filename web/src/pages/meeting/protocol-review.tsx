@@ -126,7 +126,7 @@ export function ProtocolReview({ protocol, items, notes, canManage, myId, onChan
       </h3>
       <RuleStatus protocol={protocol} />
       {protocol.myApprovalPending && <ApproveAsApprover protocol={protocol} onDone={() => done(t('review.approvedByMe'))} />}
-      <p className="ik-sr-only" role="status" aria-live="polite">
+      <p className="kern-sr-only" role="status" aria-live="polite">
         {announcement}
       </p>
       {topics.map((topic) => (
