@@ -17,6 +17,7 @@ import { ProtocolPublishedBy1796648956820 } from './1796648956820-ProtocolPublis
 import { ActionItemClosed1796649012945 } from './1796649012945-ActionItemClosed.js';
 import { ProtocolCorrection1796655348014 } from './1796655348014-ProtocolCorrection.js';
 import { AttendanceForAnyone1796655358183 } from './1796655358183-AttendanceForAnyone.js';
+import { ProtocolReview1796655415240 } from './1796655415240-ProtocolReview.js';
 
 /** Every migration, in order. Listed explicitly: globs break between jest/ESM and the build. */
-export const MIGRATIONS: Function[] = [Foundation1795288966766, Meetings1795290764363, Scheduling1795291257060, MatrixOutbox1795291721693, ChatAndReminders1795292055957, MatrixBindings1795292338019, GroupsAndPrivacy1795768773999, KnowledgeAndEvents1795771012630, ReachAndInterop1795773620068, OparlPublicFiles1795781350339, OutboxLeaseToken1795781506469, OparlChangeMarker1795782146569, OutboxClaimOrder1795785468680, OparlSystemRow1796623017171, PersonHubAdmin1796623266698, ProtocolPublishedBy1796648956820, ActionItemClosed1796649012945, ProtocolCorrection1796655348014, AttendanceForAnyone1796655358183];
+export const MIGRATIONS: Function[] = [Foundation1795288966766, Meetings1795290764363, Scheduling1795291257060, MatrixOutbox1795291721693, ChatAndReminders1795292055957, MatrixBindings1795292338019, GroupsAndPrivacy1795768773999, KnowledgeAndEvents1795771012630, ReachAndInterop1795773620068, OparlPublicFiles1795781350339, OutboxLeaseToken1795781506469, OparlChangeMarker1795782146569, OutboxClaimOrder1795785468680, OparlSystemRow1796623017171, PersonHubAdmin1796623266698, ProtocolPublishedBy1796648956820, ActionItemClosed1796649012945, ProtocolCorrection1796655348014, AttendanceForAnyone1796655358183, ProtocolReview1796655415240];

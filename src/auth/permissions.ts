@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   'meeting.manage': "LEAD/MODERATOR of one of the meeting's groups, network ADMIN/MODERATOR, or hub admin",
   'agenda.propose': "members of the meeting's groups (PROPOSED), managers (ACCEPTED); not guests",
   'protocol.manage': "LEAD/MODERATOR of one of the meeting's groups, network ADMIN/MODERATOR, or hub admin",
+  'protocol.review': "while IN_REVIEW: members of the meeting's groups and people recorded as present (comments, objections, withdrawing their own)",
+  'protocol.approve': "the group's named approvers (mode NAMED_APPROVERS), while the protocol is IN_REVIEW",
   'action-item.manage': 'LEAD/MODERATOR of the group, network ADMIN/MODERATOR, or hub admin',
   'poll.vote': 'active members of the poll\'s group',
   'calendar.self': 'the signed-in person, about their own calendar feed',

@@ -21,6 +21,7 @@ export const ORGANIZATION_COLUMNS: ColumnMap = {
 export const GROUP_COLUMNS: ColumnMap = {
   id: 'id', networkId: 'network_id', level: 'level', name: 'name', description: 'description', parentId: 'parent_id',
   leadOrganizationId: 'lead_organization_id', matrixRoomId: 'matrix_room_id', joinPolicy: 'join_policy',
+  protocolApprovalMode: 'protocol_approval_mode', objectionPeriodDays: 'objection_period_days',
 };
 
 export const NETWORK_COLUMNS: ColumnMap = {

@@ -32,6 +32,8 @@ export interface AppConfig {
   readonly auth: AuthConfig;
   /** How long before a meeting its reminder goes out. */
   readonly reminderHours: number;
+  /** How often the hub looks for protocols whose objection period has ended (PROTOCOL_APPROVAL_POLL_SECONDS, default 60). */
+  readonly approvalPollSeconds: number;
   /** Null = bridge off: changes are still recorded in the outbox and delivered once configured. */
   readonly matrix: MatrixConfig | null;
   /** The built web client served at `/`; null = do not serve one. */
@@ -153,6 +155,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const matrix = parseMatrix(env, problems);
   const reminderHours = Number(env.MEETING_REMINDER_HOURS ?? 24);
   if (!Number.isFinite(reminderHours) || reminderHours <= 0) problems.push('MEETING_REMINDER_HOURS must be a positive number');
+  const approvalPollSeconds = Number(env.PROTOCOL_APPROVAL_POLL_SECONDS ?? 60);
+  if (!Number.isFinite(approvalPollSeconds) || approvalPollSeconds <= 0) problems.push('PROTOCOL_APPROVAL_POLL_SECONDS must be a positive number');
   const webDir = env.WEB_DIR === '' ? null : resolve(env.WEB_DIR ?? './web/dist');
   const video = parseVideo(env, problems);
   const mail = parseMail(env, problems);
@@ -178,6 +182,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     auth,
     matrix,
     reminderHours,
+    approvalPollSeconds,
     webDir,
     // On by default only for the embedded database with development sign-in: a first look, never production.
     demoData: env.DEMO_DATA === 'true' || (env.DEMO_DATA !== 'false' && !databaseUrl && auth.mode === 'development'),

@@ -11,6 +11,9 @@ import { ProtocolCorrectionEntity } from '../protocols/entities/protocol-correct
 import { ProtocolEntryEntity } from '../protocols/entities/protocol-entry.entity.js';
 import { ProtocolRevisionEntity } from '../protocols/entities/protocol-revision.entity.js';
 import { ProtocolEntity } from '../protocols/entities/protocol.entity.js';
+import { ProtocolApprovalEntity } from '../protocols/review/protocol-approval.entity.js';
+import { ProtocolFeedbackEntity } from '../protocols/review/protocol-feedback.entity.js';
+import { GroupProtocolApproverEntity } from '../groups/approval/protocol-approver.entity.js';
 import { DatePollEntity, DatePollOptionEntity, DatePollVoteEntity } from '../scheduling/date-poll.entity.js';
 import { MeetingSeriesEntity, MeetingSeriesSkipEntity } from '../scheduling/meeting-series.entity.js';
 import { MatrixTransactionEntity } from '../matrix/matrix-transaction.entity.js';
@@ -48,6 +51,9 @@ export const ENTITIES = [
   JoinRequestEntity,
   GroupEntity,
   GroupMemberEntity,
+  GroupProtocolApproverEntity,
+  ProtocolApprovalEntity,
+  ProtocolFeedbackEntity,
   MeetingEntity,
   MeetingGroupEntity,
   MeetingChangeEntity,

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { NetworkEntity } from '../networks/entities/network.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
-import { GroupJoinPolicy, GroupLevel } from './group.enums.js';
+import { DEFAULT_OBJECTION_DAYS, GroupJoinPolicy, GroupLevel, ProtocolApprovalMode } from './group.enums.js';
 
 // "group" is an SQL keyword, hence the table name.
 @Entity('work_group')
@@ -27,5 +27,10 @@ export class GroupEntity {
   leadOrganization?: OrganizationEntity;
   @Column('text', { nullable: true }) matrixRoomId: string | null;
   @Column({ type: 'enum', enum: GroupJoinPolicy, enumName: 'group_join_policy', default: GroupJoinPolicy.APPROVAL }) joinPolicy: GroupJoinPolicy;
+  /** How the group's protocols are approved; groups from before issue 21 kept MODERATION. */
+  @Column({ type: 'enum', enum: ProtocolApprovalMode, enumName: 'protocol_approval_mode', default: ProtocolApprovalMode.OBJECTION_PERIOD })
+  protocolApprovalMode: ProtocolApprovalMode;
+  /** The Widerspruchsfrist in days (mode OBJECTION_PERIOD). */
+  @Column('int', { default: DEFAULT_OBJECTION_DAYS }) objectionPeriodDays: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
 }

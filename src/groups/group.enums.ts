@@ -18,3 +18,26 @@ export const LEVEL_NAME: Record<GroupLevel, { nominative: string; dative: string
   EXPERT_GROUP: { nominative: 'eine Fachgruppe', dative: 'einer Fachgruppe' },
   PROJECT_GROUP: { nominative: 'eine Projektgruppe', dative: 'einer Projektgruppe' },
 };
+
+/**
+ * How a group's protocols become APPROVED (issue 21): (a) nobody objected within the group's
+ * period, (b) approved in the group's next meeting, (c) each named approver approved, or (d) the
+ * moderation approves, as before. New groups start with OBJECTION_PERIOD; earlier ones kept MODERATION.
+ */
+export enum ProtocolApprovalMode {
+  OBJECTION_PERIOD = 'OBJECTION_PERIOD',
+  NEXT_MEETING = 'NEXT_MEETING',
+  NAMED_APPROVERS = 'NAMED_APPROVERS',
+  MODERATION = 'MODERATION',
+}
+registerEnumType(ProtocolApprovalMode, { name: 'ProtocolApprovalMode' });
+
+/** The modes' German names, for audit summaries and messages. */
+export const APPROVAL_MODE_DE: Record<ProtocolApprovalMode, string> = {
+  OBJECTION_PERIOD: 'Widerspruchsfrist',
+  NEXT_MEETING: 'Genehmigung in der nächsten Sitzung',
+  NAMED_APPROVERS: 'Benannte Genehmigende',
+  MODERATION: 'Die Moderation genehmigt',
+};
+
+export const DEFAULT_OBJECTION_DAYS = 14;

@@ -1,8 +1,8 @@
 import type { PersonEntity } from '../people/person.entity.js';
 import { PersonModel } from '../people/person.model.js';
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DateScalar } from '../common/scalars.js';
-import { GroupJoinPolicy, GroupLevel, GroupRole } from './group.enums.js';
+import { GroupJoinPolicy, GroupLevel, GroupRole, ProtocolApprovalMode } from './group.enums.js';
 
 @ObjectType('Group')
 export class GroupModel {
@@ -16,6 +16,8 @@ export class GroupModel {
   /** Resolved by a field resolver: members and managers only. */
   matrixRoomId: string | null;
   @Field(() => GroupJoinPolicy) joinPolicy: GroupJoinPolicy;
+  @Field(() => ProtocolApprovalMode, { description: 'how its protocols are approved (issue 21)' }) protocolApprovalMode: ProtocolApprovalMode;
+  @Field(() => Int, { description: 'the Widerspruchsfrist in days (mode OBJECTION_PERIOD)' }) objectionPeriodDays: number;
 }
 
 @ObjectType('GroupMember')

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NetworksModule } from '../networks/networks.module.js';
+import { GroupApprovalResolver } from './approval/group-approval.resolver.js';
+import { GroupApprovalService } from './approval/group-approval.service.js';
 import { GroupFieldsResolver } from './group-fields.resolver.js';
 import { GroupMemberResolver } from './group-member.resolver.js';
 import { GroupsResolver, NetworkGroupsResolver } from './groups.resolver.js';
@@ -20,6 +22,8 @@ import { GroupJoinRequestsService } from './joining/group-join-requests.service.
     GroupJoinRequestsResolver,
     GroupJoinRequestsFieldResolver,
     GroupViewerResolver,
+    GroupApprovalService,
+    GroupApprovalResolver,
   ],
   exports: [GroupsService],
 })

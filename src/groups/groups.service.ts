@@ -18,7 +18,7 @@ import type { AddGroupMemberInput, CreateGroupInput, RemoveGroupMemberInput } fr
 import { keepLastLead, lockGroup, membershipChanged, quoted } from './group-membership.js';
 import { GroupMemberEntity } from './group-member.entity.js';
 import { GroupEntity } from './group.entity.js';
-import { GroupJoinPolicy, GroupLevel, GroupRole, LEVEL_NAME, LEVEL_RANK } from './group.enums.js';
+import { APPROVAL_MODE_DE, DEFAULT_OBJECTION_DAYS, GroupJoinPolicy, GroupLevel, GroupRole, LEVEL_NAME, LEVEL_RANK, ProtocolApprovalMode } from './group.enums.js';
 import { childLoader, groupLoader, groupMemberCount, groupMembers, groupOrganizations, groupsInNetwork } from './group-lists.js';
 
 export { groupLoader, type GroupWithRelatives } from './group-lists.js';
@@ -62,11 +62,13 @@ export class GroupsService {
         leadOrganizationId: input.leadOrganizationId ?? null,
         matrixRoomId: null,
         joinPolicy: input.joinPolicy ?? GroupJoinPolicy.APPROVAL,
+        protocolApprovalMode: input.protocolApprovalMode ?? ProtocolApprovalMode.OBJECTION_PERIOD,
+        objectionPeriodDays: input.objectionPeriodDays ?? DEFAULT_OBJECTION_DAYS,
       });
       await recordEvent(tx, { type: 'GroupCreated', aggregateType: 'Group', aggregateId: group.id, groupId: group.id, payload: { groupId: group.id } });
       await recordAudit(tx, {
         actor: viewer, action: 'group.create', subjectType: 'Group', subjectId: group.id, networkId: network.id,
-        summary: `Gruppe ${quoted(group.name)} (${group.level}) angelegt, Beitritt ${POLICY_DE[group.joinPolicy]}.`,
+        summary: `Gruppe ${quoted(group.name)} (${group.level}) angelegt, Beitritt ${POLICY_DE[group.joinPolicy]}, Protokolle: ${APPROVAL_MODE_DE[group.protocolApprovalMode]}.`,
       });
       return group;
     });

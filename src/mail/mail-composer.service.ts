@@ -7,7 +7,7 @@ import { VideoRoomService } from '../video/video-rooms.service.js';
 import type { Composed } from './mail-body.js';
 import type { MailEvent } from './mail-recipients.js';
 import { meetingMail, type InvitationContext, type MeetingForMail } from './meeting-mail.js';
-import { actionItemAssignedMail, joinRequestDecidedMail, protocolCorrectedMail, protocolPublishedMail, webinarConfirmedMail } from './notification-mail.js';
+import { actionItemAssignedMail, joinRequestDecidedMail, protocolCorrectedMail, protocolPublishedMail, protocolReviewMail, webinarConfirmedMail } from './notification-mail.js';
 
 export interface Recipient {
   id: string;
@@ -43,6 +43,9 @@ export class MailComposer {
         return this.protocol(e, to);
       case 'ProtocolCorrected':
         return this.correction(e, to);
+      case 'ProtocolApproved':
+      case 'ProtocolRevised':
+        return this.protocolReview(e, to);
       case 'ActionItemAssigned':
         return this.actionItem(e, to);
       case 'GroupJoinRequestDecided':
@@ -123,6 +126,25 @@ export class MailComposer {
     return protocolCorrectedMail({
       recipientName: to.name, publicBaseUrl: this.base, meetingId: c.meeting_id, title: c.title, groupName: c.group_name,
       startsAt: c.starts_at, timeZone: c.time_zone, sequence: c.sequence, text: c.text, at: c.at, hash: c.hash.trim(),
+    });
+  }
+
+  /** An approval without the moderation's click, or a revision in review (the latest revision only: one mail, not one per keystroke pause). */
+  private async protocolReview(e: MailEvent, to: Recipient): Promise<Composed> {
+    const [p] = await this.db.query<{ status: string; meeting_id: string; title: string; group_name: string; starts_at: Date; time_zone: string; approval_due_at: Date | null }[]>(
+      `SELECT p.status, p.meeting_id, m.title, g.name AS group_name, m.starts_at, m.time_zone, p.approval_due_at
+         FROM protocol p JOIN meeting m ON m.id = p.meeting_id JOIN work_group g ON g.id = m.group_id WHERE p.id = $1`,
+      [e.aggregate_id],
+    );
+    if (!p) return skip('the protocol no longer exists');
+    if (e.type === 'ProtocolRevised') {
+      if (p.status !== 'IN_REVIEW') return skip('the protocol is no longer in review');
+      const [later] = await this.db.query(`SELECT 1 FROM outbox_event WHERE aggregate_id = $1 AND type = 'ProtocolRevised' AND seq > $2::bigint LIMIT 1`, [e.aggregate_id, e.seq]);
+      if (later) return skip('superseded by a later revision');
+    }
+    return protocolReviewMail({
+      recipientName: to.name, publicBaseUrl: this.base, meetingId: p.meeting_id, title: p.title, groupName: p.group_name, startsAt: p.starts_at, timeZone: p.time_zone,
+      kind: e.type === 'ProtocolApproved' ? (e.payload.automatic === true ? 'automatic' : 'approvers') : 'revised', approvalDueAt: p.approval_due_at,
     });
   }
 

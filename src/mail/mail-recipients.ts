@@ -52,6 +52,8 @@ export async function mailRecipients(db: EntityManager, e: MailEvent, only?: str
       );
     case 'ProtocolPublished':
     case 'ProtocolCorrected':
+    case 'ProtocolApproved':
+    case 'ProtocolRevised':
       return typeof p.meetingId === 'string' ? query(membersOfMeeting, [p.meetingId]) : [];
     case 'ActionItemAssigned':
       if (typeof p.assigneeId === 'string') return query(`SELECT p.id FROM person p WHERE p.id = $1 AND ${REACHABLE} {only}`, [p.assigneeId]);

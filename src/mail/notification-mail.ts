@@ -33,6 +33,24 @@ export function protocolCorrectedMail(c: Base & {
   return body.build(`Berichtigung zum Protokoll: ${c.groupName}: ${c.title} (${date})`, footer(c.publicBaseUrl));
 }
 
+/** A protocol approved without the moderation's click, or revised while in review. */
+export function protocolReviewMail(c: Base & {
+  meetingId: string; title: string; groupName: string; startsAt: Date; timeZone: string; kind: 'automatic' | 'approvers' | 'revised'; approvalDueAt: Date | null;
+}): MailContent {
+  const date = shortGermanDateTime(c.startsAt, c.timeZone).replace(/, .*$/, '');
+  const what = {
+    automatic: 'gilt als genehmigt: die Widerspruchsfrist ist abgelaufen, ohne dass ein Einwand offen war. Interkom hat es genehmigt.',
+    approvers: 'ist genehmigt: alle benannten Genehmigenden haben zugestimmt.',
+    revised: 'wurde in der Abstimmung überarbeitet. Bitte lesen Sie die neue Fassung.',
+  }[c.kind];
+  const body = new MailBody()
+    .paragraph(`Guten Tag ${c.recipientName},`)
+    .paragraph(`das Protokoll der Sitzung „${c.title}“ der Gruppe „${c.groupName}“ vom ${date} ${what}`);
+  if (c.kind === 'revised' && c.approvalDueAt) body.fields([['Widerspruchsfrist bis', shortGermanDateTime(c.approvalDueAt, c.timeZone)]]);
+  body.link('Protokoll in Interkom lesen', `${c.publicBaseUrl}/sitzungen/${c.meetingId}`);
+  return body.build(`Protokoll ${c.kind === 'revised' ? 'überarbeitet' : 'genehmigt'}: ${c.groupName}: ${c.title} (${date})`, footer(c.publicBaseUrl));
+}
+
 export function actionItemAssignedMail(c: Base & {
   title: string; groupId: string; groupName: string; dueOn: string | null; organizationName: string | null; personally: boolean;
 }): MailContent {

@@ -58,4 +58,13 @@ describe('announcements', () => {
     expect(personal.body).toContain('persönlicher Zugangslink');
     expect(announcement('MeetingScheduled', { title: 'X', startsAt: '2026-07-07T08:00:00Z' })!.body).not.toContain('Video');
   });
+
+  it('announces an approval without the moderation and a revision in review, in German', () => {
+    const auto = announcement('ProtocolApproved', { title: 'Jour fixe', startsAt: '2026-07-07T08:00:00Z', timeZone: 'Europe/Berlin', automatic: true })!;
+    expect(auto.body).toContain('Protokoll genehmigt (Widerspruchsfrist abgelaufen, kein Einwand offen): Jour fixe');
+    expect(announcement('ProtocolApproved', { title: 'X', startsAt: '2026-07-07T08:00:00Z', automatic: false })!.body).toContain('alle benannten Genehmigenden');
+    const revised = announcement('ProtocolRevised', { title: 'X', startsAt: '2026-07-07T08:00:00Z', approvalDueAt: '2026-07-21T08:00:00Z', timeZone: 'Europe/Berlin' })!;
+    expect(revised.body).toContain('überarbeitet');
+    expect(revised.body).toContain('Widerspruchsfrist bis');
+  });
 });

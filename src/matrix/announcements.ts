@@ -103,6 +103,17 @@ export function announcement(type: string, p: Payload): ChatMessage | null {
         .heading('Prüfsumme (SHA-256)', s(p.contentHash))
         .build();
     }
+    case 'ProtocolApproved':
+      return new Builder()
+        .line(p.automatic === true ? `✔️ Protokoll genehmigt (Widerspruchsfrist abgelaufen, kein Einwand offen): ${s(p.title)}` : `✔️ Protokoll genehmigt (alle benannten Genehmigenden): ${s(p.title)}`)
+        .heading('Sitzung vom', when(s(p.startsAt), zone))
+        .build();
+    case 'ProtocolRevised':
+      return new Builder()
+        .line(`✏️ Protokoll in der Abstimmung überarbeitet: ${s(p.title)}`)
+        .heading('Sitzung vom', when(s(p.startsAt), zone))
+        .heading('Widerspruchsfrist bis', p.approvalDueAt ? when(s(p.approvalDueAt), zone) : '–')
+        .build();
     case 'ProtocolCorrected':
       // The text itself stays in Interkom (it may be long); the room learns that and where.
       return new Builder()

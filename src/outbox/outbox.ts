@@ -8,6 +8,8 @@ export type DomainEventType =
   | 'AgendaChanged'
   | 'ProtocolPublished'
   | 'ProtocolCorrected'
+  | 'ProtocolApproved'
+  | 'ProtocolRevised'
   | 'ActionItemAssigned'
   | 'MeetingSeriesScheduled'
   | 'MeetingReminder'
@@ -39,6 +41,8 @@ export const MAIL_EVENT_TYPES: ReadonlySet<DomainEventType> = new Set<DomainEven
   'MeetingCancelled',
   'ProtocolPublished',
   'ProtocolCorrected',
+  'ProtocolApproved',
+  'ProtocolRevised',
   'ActionItemAssigned',
   'GroupJoinRequestDecided',
   'WebinarRegistrationConfirmed',

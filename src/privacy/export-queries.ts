@@ -62,6 +62,14 @@ export const EXPORT_SECTIONS: Record<string, string> = {
   protocolCorrections: `SELECT c.protocol_id AS "protocolId", ${meeting('m')} AS meeting, c.sequence, c.text, c.at, c.hash
       FROM protocol_correction c JOIN protocol p ON p.id = c.protocol_id JOIN meeting m ON m.id = p.meeting_id
      WHERE c.author_id = $1 ORDER BY c.at, c.sequence`,
+  protocolFeedback: `SELECT f.id, f.protocol_id AS "protocolId", ${meeting('m')} AS meeting, f.kind, f.text, f.protocol_version AS "protocolVersion", f.answer,
+           f.resolution, f.created_at AS "createdAt",
+           array_remove(ARRAY[CASE WHEN f.author_id = $1 THEN 'author' END, CASE WHEN f.answered_by_id = $1 THEN 'answerer' END,
+                              CASE WHEN f.resolved_by_id = $1 THEN 'resolver' END], NULL) AS relations
+      FROM protocol_feedback f JOIN protocol p ON p.id = f.protocol_id JOIN meeting m ON m.id = p.meeting_id
+     WHERE f.author_id = $1 OR f.answered_by_id = $1 OR f.resolved_by_id = $1 ORDER BY f.created_at, f.id`,
+  protocolApprovals: `SELECT a.protocol_id AS "protocolId", ${meeting('m')} AS meeting, a.approved_at AS "approvedAt"
+      FROM protocol_approval a JOIN protocol p ON p.id = a.protocol_id JOIN meeting m ON m.id = p.meeting_id WHERE a.person_id = $1 ORDER BY a.approved_at`,
   meetingChanges: `SELECT ${meeting('m')} AS meeting, c.kind, c.starts_at AS "startsAt", c.ends_at AS "endsAt", c.reason, c.at
       FROM meeting_change c JOIN meeting m ON m.id = c.meeting_id WHERE c.changed_by_id = $1 ORDER BY c.at`,
   meetingSeriesCreated: `SELECT s.id, ${group('g')} AS "group", s.title, s.rrule, s.created_at AS "createdAt"

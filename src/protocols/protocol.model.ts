@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { MeetingAccess } from '../meetings/meeting.model.js';
+import { ProtocolApprovalMode } from '../groups/group.enums.js';
 import { ProtocolStatus } from './protocol.enums.js';
 
 @ObjectType('Protocol')
@@ -12,6 +13,9 @@ export class ProtocolModel {
   @Field(() => Date, { nullable: true }) approvedAt: Date | null;
   @Field(() => Date, { nullable: true }) publishedAt: Date | null;
   publishedById: string | null;
+  @Field(() => ProtocolApprovalMode, { nullable: true, description: 'the approval rule it went into review with (issue 21); null before review' }) approvalMode: ProtocolApprovalMode | null;
+  @Field(() => Date, { nullable: true, description: 'OBJECTION_PERIOD: when it counts as approved unless an objection is open' }) approvalDueAt: Date | null;
+  approvalMeetingId: string | null;
   publishedMarkdown: string | null;
   publishedMarkdownRedacted: string | null;
   access: MeetingAccess;

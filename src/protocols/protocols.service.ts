@@ -22,6 +22,7 @@ import { ProtocolEntryEntity } from './entities/protocol-entry.entity.js';
 import { renderProtocol } from './protocol-markdown.js';
 import { ProtocolRevisionEntity } from './entities/protocol-revision.entity.js';
 import { bumpVersion, EDITABLE, recordRevision } from './protocol-version.js';
+import { ensureApprovalMeeting, requireRuleMet, revisedInReview, startReview } from './review/review-rules.js';
 import { ProtocolStatus } from './protocol.enums.js';
 import { ProtocolEntity } from './entities/protocol.entity.js';
 import type { ProtocolModel } from './protocol.model.js';
@@ -65,7 +66,7 @@ export class ProtocolsService {
   }
 
   async updateEntry(viewer: Viewer, input: UpdateProtocolEntryInput): Promise<ProtocolModel> {
-    const { protocol, meeting } = await this.requireManaged(viewer, input.protocolId);
+    const { protocol, meeting, networkId } = await this.requireManaged(viewer, input.protocolId);
     await this.requireAgendaItem(meeting.id, input.agendaItemId, 'agendaItemId');
     return this.change(protocol.id, async (tx) => {
       await assertMeetingNotFrozen(tx, meeting.id, 'protocolId', { forUpdate: true });
@@ -80,18 +81,20 @@ export class ProtocolsService {
         [protocol.id, input.agendaItemId, input.notes],
       );
       await recordRevision(tx, row, viewer.personId, 'Notizen geändert', { agendaItemId: input.agendaItemId, previousNotes: previous?.notes ?? null, notes: input.notes });
+      await revisedInReview(tx, row, meeting, networkId, viewer.personId, 'Notizen geändert', this.clock.now());
     });
   }
 
   async addDecision(viewer: Viewer, input: AddDecisionInput): Promise<ProtocolModel> {
-    const { protocol, meeting } = await this.requireManaged(viewer, input.protocolId);
+    const { protocol, meeting, networkId } = await this.requireManaged(viewer, input.protocolId);
     if (input.agendaItemId) await this.requireAgendaItem(meeting.id, input.agendaItemId, 'agendaItemId');
     return this.change(protocol.id, async (tx) => {
       await assertMeetingNotFrozen(tx, meeting.id, 'protocolId', { forUpdate: true });
-      await bumpVersion(tx, protocol.id, {
-        expected: input.expectedVersion, states: EDITABLE, authorId: viewer.personId,
-        summary: `Beschluss hinzugefügt: ${input.text.trim().slice(0, 120)}`, details: { agendaItemId: input.agendaItemId ?? null },
+      const summary = `Beschluss hinzugefügt: ${input.text.trim().slice(0, 120)}`;
+      const row = await bumpVersion(tx, protocol.id, {
+        expected: input.expectedVersion, states: EDITABLE, authorId: viewer.personId, summary, details: { agendaItemId: input.agendaItemId ?? null },
       });
+      await revisedInReview(tx, row, meeting, networkId, viewer.personId, summary, this.clock.now());
       await tx.getRepository(DecisionEntity).insert({
         protocolId: protocol.id, agendaItemId: input.agendaItemId ?? null, text: input.text.trim(),
         votesFor: input.votesFor ?? null, votesAgainst: input.votesAgainst ?? null, abstentions: input.abstentions ?? null,
@@ -103,10 +106,14 @@ export class ProtocolsService {
     const { protocol, meeting, networkId } = await this.requireManaged(viewer, input.protocolId);
     const t = TRANSITIONS[step];
     if (step === 'publish') this.requireEnded(meeting);
+    if (step === 'approve') await ensureApprovalMeeting(this.db, protocol.id, meeting, this.clock.now());
     // Only constants go into `set`; values go in as parameters below.
     const set = `status = '${t.to}'${step === 'publish' ? ', published_at = now()' : step === 'approve' ? ', approved_at = now()' : ''}`;
     return this.change(protocol.id, async (tx) => {
+      // The group's rule (issue 21): an open objection, a running period, a later meeting or a missing approver refuses it.
+      if (step === 'approve') await requireRuleMet(tx, protocol.id, meeting, this.clock.now());
       await bumpVersion(tx, protocol.id, { expected: input.expectedVersion, states: [t.from], authorId: viewer.personId, summary: t.summary, set });
+      if (step === 'submit') await startReview(tx, protocol.id, meeting, viewer.personId, this.clock.now());
       if (step === 'approve') await tx.query('UPDATE protocol SET approved_by_id = $2 WHERE id = $1', [protocol.id, viewer.personId]);
       if (step === 'publish') {
         await tx.query('UPDATE protocol SET published_by_id = $2 WHERE id = $1', [protocol.id, viewer.personId]);
@@ -229,6 +236,9 @@ export function toProtocolModel(p: ProtocolEntity, access: MeetingAccess): Proto
     approvedAt: p.approvedAt,
     publishedAt: p.publishedAt,
     publishedById: p.publishedById,
+    approvalMode: p.approvalMode,
+    approvalDueAt: p.approvalDueAt,
+    approvalMeetingId: p.approvalMeetingId,
     publishedMarkdown: p.publishedMarkdown,
     publishedMarkdownRedacted: p.publishedMarkdownRedacted,
     access,

@@ -66,7 +66,7 @@ describe('the moderator flow on the embedded default (one connection)', () => {
     for (const id of [benId, idaId]) await step('root', 'setNetworkRole', SET_ROLE, { i: { networkId: net.id, personId: id, role: 'MEMBER', organizationId: org.id } });
 
     const { createGroup: g } = await step('mara', 'createGroup', 'mutation($i: CreateGroupInput!) { createGroup(input: $i) { id } }', {
-      i: { networkId: net.id, level: 'PROJECT_GROUP', name: 'LoRaWAN', leadOrganizationId: org.id },
+      i: { networkId: net.id, level: 'PROJECT_GROUP', name: 'LoRaWAN', leadOrganizationId: org.id, protocolApprovalMode: 'MODERATION' },
     });
     await step('mara', 'addGroupMember', 'mutation($i: AddGroupMemberInput!) { addGroupMember(input: $i) { role } }', {
       i: { groupId: g.id, personId: benId, role: 'MEMBER', organizationId: org.id },

@@ -114,7 +114,7 @@ describe('privacy', () => {
       expect(doc.auditEntries.map((e: { action: string }) => e.action)).toEqual(
         expect.arrayContaining(['network.role.set', 'person.privacy.set', 'group.joinRequest.create', 'group.joinRequest.approve']),
       );
-      for (const key of ['networkJoinRequests', 'protocolRevisions', 'protocolsApproved', 'protocolsPublished', 'meetingChanges', 'meetingSeriesCreated', 'datePollsCreated', 'pollVotes']) {
+      for (const key of ['networkJoinRequests', 'protocolRevisions', 'protocolsApproved', 'protocolsPublished', 'protocolFeedback', 'protocolApprovals', 'meetingChanges', 'meetingSeriesCreated', 'datePollsCreated', 'pollVotes']) {
         expect(Array.isArray(doc[key])).toBe(true);
       }
       // The export itself is on record (after its snapshot: the document does not list itself).

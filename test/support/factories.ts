@@ -47,7 +47,8 @@ export async function setRole(hub: TestHub, admin: Actor, networkId: string, per
 
 export async function group(hub: TestHub, by: Actor, networkId: string, level = 'PROJECT_GROUP', extra: Record<string, unknown> = {}) {
   const data = await hub.ok(by.token, 'mutation($input: CreateGroupInput!) { createGroup(input: $input) { id } }', {
-    input: { networkId, level, name: `Gruppe ${uniq()}`, ...extra },
+    // Tests not about approval keep the moderation's approval (mode (d)); new groups otherwise start with the objection period (issue 21).
+    input: { networkId, level, name: `Gruppe ${uniq()}`, protocolApprovalMode: 'MODERATION', ...extra },
   });
   return data.createGroup.id as string;
 }

@@ -1,8 +1,8 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsOptional } from 'class-validator';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DateScalar } from '../../common/scalars.js';
 import { IsId, IsName, IsOptionalText } from '../../common/validators.js';
-import { GroupJoinPolicy, GroupLevel, GroupRole } from '../group.enums.js';
+import { GroupJoinPolicy, GroupLevel, GroupRole, ProtocolApprovalMode } from '../group.enums.js';
 
 @InputType()
 export class CreateGroupInput {
@@ -15,6 +15,14 @@ export class CreateGroupInput {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsId() parentGroupId?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsId() leadOrganizationId?: string | null;
   @Field(() => GroupJoinPolicy, { nullable: true, description: 'default APPROVAL' }) joinPolicy?: GroupJoinPolicy | null;
+  @Field(() => ProtocolApprovalMode, { nullable: true, description: 'default OBJECTION_PERIOD; NAMED_APPROVERS needs approvers (setProtocolApprovalRule) once members exist' })
+  protocolApprovalMode?: ProtocolApprovalMode | null;
+  @Field(() => Int, { nullable: true, description: 'the Widerspruchsfrist in days (1–90), default 14' })
+  @IsOptional()
+  @IsInt({ message: 'muss eine ganze Zahl sein' })
+  @Min(1, { message: 'muss mindestens 1 Tag sein' })
+  @Max(90, { message: 'darf höchstens 90 Tage sein' })
+  objectionPeriodDays?: number | null;
 }
 
 @InputType()

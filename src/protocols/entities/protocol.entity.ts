@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { MeetingEntity } from '../../meetings/entities/meeting.entity.js';
+import { ProtocolApprovalMode } from '../../groups/group.enums.js';
 import { ProtocolStatus } from '../protocol.enums.js';
 
 /**
@@ -8,6 +9,7 @@ import { ProtocolStatus } from '../protocol.enums.js';
  */
 @Entity('protocol')
 @Index('uq_protocol_meeting', ['meetingId'], { unique: true })
+@Index('ix_protocol_approval_due', ['approvalDueAt'], { where: "\"status\" = 'IN_REVIEW'" })
 export class ProtocolEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column('uuid') meetingId: string;
@@ -25,6 +27,12 @@ export class ProtocolEntity {
   @Column('timestamptz', { nullable: true }) publishedAt: Date | null;
   /** Who published it (with publishedAt, part of the record). */
   @Column('uuid', { nullable: true }) publishedById: string | null;
+  /** The group's approval rule as it was when the protocol went into review (null before). */
+  @Column({ type: 'enum', enum: ProtocolApprovalMode, enumName: 'protocol_approval_mode', nullable: true }) approvalMode: ProtocolApprovalMode | null;
+  /** OBJECTION_PERIOD: when the hub approves it by itself, unless an objection is open; restarts with a revision. */
+  @Column('timestamptz', { nullable: true }) approvalDueAt: Date | null;
+  /** NEXT_MEETING: the meeting whose agenda carries "Genehmigung des Protokolls vom …". */
+  @Column('uuid', { nullable: true }) approvalMeetingId: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

@@ -65,10 +65,11 @@ export async function agendaItem(token: string, meetingId: string, title: string
  * Mara as MODERATOR: open action items of shared groups are carried onto their next meetings,
  * which would change the agenda under a test that counts positions.
  */
-export async function projectGroup(r: Readi, name: string, lead = 'Rheinstetten'): Promise<string> {
+export async function projectGroup(r: Readi, name: string, lead = 'Rheinstetten', approval: Record<string, unknown> = { protocolApprovalMode: 'MODERATION' }): Promise<string> {
   const mara = await tokenFor('mara');
+  // Tests not about approval keep the moderation's approval; new groups otherwise start with the objection period (issue 21).
   const { createGroup } = await api(mara, 'mutation($i: CreateGroupInput!) { createGroup(input: $i) { id } }', {
-    i: { networkId: r.networkId, level: 'PROJECT_GROUP', name: `${name} ${uniq()}`, parentGroupId: r.groups.fachgruppe, leadOrganizationId: r.orgs[lead] },
+    i: { networkId: r.networkId, level: 'PROJECT_GROUP', name: `${name} ${uniq()}`, parentGroupId: r.groups.fachgruppe, leadOrganizationId: r.orgs[lead], ...approval },
   });
   const { me } = await api(mara, '{ me { id } }');
   await addToGroup(createGroup.id, me.id, 'MODERATOR', r.orgs['Moderationsagentur re@di (Demo)']);

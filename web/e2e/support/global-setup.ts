@@ -85,6 +85,8 @@ const baseEnv = (extra: Record<string, string>) => ({
   MATRIX_HOMESERVER_URL: '',
   // All browsers and API calls of the tests come from one address (see test/support/test-hub.ts).
   RATE_LIMITS: 'scale=1000',
+  // A protocol whose objection period a test has ended is approved within a second, not a minute.
+  PROTOCOL_APPROVAL_POLL_SECONDS: '1',
   ...extra,
 });
 

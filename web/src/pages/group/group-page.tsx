@@ -10,6 +10,7 @@ import { ErrorAlert, Loading } from '../../components/status';
 import { graphql } from '../../gql';
 import { NotFoundPage } from '../not-found';
 import { ActionItemsTab } from './action-items-tab';
+import { ApprovalRuleSettings } from './approval-rule';
 import { ChannelsTab } from './channels-tab';
 import { CreateMeeting } from './create-meeting';
 import { MembersTab } from './members-tab';
@@ -24,6 +25,7 @@ const GroupQuery = graphql(`
       level
       description
       joinPolicy
+      ...ApprovalRuleFields
       memberCount
       myRole
       viewerCanManage
@@ -187,6 +189,7 @@ export function GroupPage({ id }: { id: string }) {
             </TabPanel>
             <TabPanel id="mitglieder">
               <MembersTab group={group} onChanged={reload} />
+              <ApprovalRuleSettings group={group} members={group.members} canManage={group.viewerCanManage} />
             </TabPanel>
             <TabPanel id="umfragen">
               <PollsTab polls={group.datePolls} groupId={group.id} canManage={group.viewerCanManage} canVote={!!group.myRole} onChanged={reload} />

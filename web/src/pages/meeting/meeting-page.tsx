@@ -177,7 +177,7 @@ export function MeetingPage({ id }: { id: string }) {
           />
         </Section>
       )}
-      <ProtocolSection meeting={meeting} onChanged={reload} />
+      <ProtocolSection meeting={meeting} onChanged={reload} meId={data.me.id} />
     </Page>
   );
 }

@@ -9,6 +9,7 @@ import { Badge, ErrorAlert, Loading, Notice } from '../../components/status';
 import { graphql } from '../../gql';
 import type { AssigneeChoicesFragment, ProtocolFullFragment } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
+import { ProtocolReview } from './protocol-review';
 import { ProtocolTransitions } from './protocol-transitions';
 import { PublishedProtocol } from './published-protocol';
 
@@ -48,6 +49,7 @@ export const ProtocolFull = graphql(`
       ...ActionItemRow
     }
     ...ProtocolCorrections
+    ...ProtocolReviewFields
     revisions {
       version
       at
@@ -81,7 +83,7 @@ interface MeetingForProtocol {
 }
 
 /** The protocol: started, written per agenda item, submitted, approved and published (then frozen and hashed). */
-export function ProtocolSection({ meeting, onChanged }: { meeting: MeetingForProtocol; onChanged: () => void }) {
+export function ProtocolSection({ meeting, onChanged, meId = null }: { meeting: MeetingForProtocol; onChanged: () => void; meId?: string | null }) {
   const { t } = useTranslation();
   const protocol = meeting.protocol;
   const [started, start] = useMutation(Start);
@@ -125,6 +127,17 @@ export function ProtocolSection({ meeting, onChanged }: { meeting: MeetingForPro
     setVersion((v) => Math.max(v, p.version));
     onChanged();
   };
+  // The group's review (issue 21.1): remarks beside the entries while in review, and their history after.
+  const review = (protocol.status === 'IN_REVIEW' || protocol.feedback.length > 0) && (
+    <ProtocolReview
+      protocol={protocol}
+      items={items}
+      notes={new Map(protocol.entries.map((e) => [e.agendaItem.id, e.notes]))}
+      canManage={meeting.viewerCanManage}
+      myId={meId}
+      onChanged={onChanged}
+    />
+  );
 
   return (
     <Section
@@ -138,6 +151,7 @@ export function ProtocolSection({ meeting, onChanged }: { meeting: MeetingForPro
           <Suspense fallback={<Loading />}>
             <Markdown text={protocol.markdown} />
           </Suspense>
+          {review}
         </>
       ) : (
         <>
@@ -157,6 +171,7 @@ export function ProtocolSection({ meeting, onChanged }: { meeting: MeetingForPro
           </Suspense>
           <h3 className="kern-heading-small">{t('protocol.actionItems')}</h3>
           <ActionItemList items={protocol.actionItems} canDrop emptyText={t('protocol.noActionItems')} onChanged={onChanged} />
+          {review}
           <ProtocolTransitions protocol={protocol} version={version} endsAt={meeting.endsAt} onDone={saved} onPublished={() => setJustPublished(true)} />
           <details className="ik-revisions">
             <summary>{t('protocol.revisions', { count: protocol.revisions.length })}</summary>

@@ -89,7 +89,9 @@ export function ProtocolTransitions({
   return (
     <div className="ik-transition ik-no-print">
       <h3 className="kern-heading-small">{t(`protocol.step.${step}.title`)}</h3>
-      <p className="kern-body">{t(`protocol.step.${step}.hint`)}</p>
+      <p className="kern-body">
+        {step === 'approve' && protocol.approvalMode ? t(`protocol.step.approve.hintMode.${protocol.approvalMode}`) : t(`protocol.step.${step}.hint`)}
+      </p>
       {problem?.code === 'CONFLICT' && problem.currentVersion ? (
         <Notice kind="warning" title={t('protocol.transitionConflict')} />
       ) : (
