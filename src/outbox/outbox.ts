@@ -70,3 +70,15 @@ export async function recordEvent(tx: EntityManager, event: DomainEvent): Promis
     [event.type, event.aggregateType, event.aggregateId, event.groupId, JSON.stringify(event.payload), MAIL_EVENT_TYPES.has(event.type)],
   );
 }
+
+/**
+ * The latest event of a type about one aggregate (newest by seq), for writers that coalesce their
+ * announcements (a revision in review is announced at most once per quiet window); null when none.
+ */
+export async function latestEventOf(tx: EntityManager, type: DomainEventType, aggregateId: string): Promise<{ payload: Record<string, unknown> } | null> {
+  const [row] = await tx.query<{ payload: Record<string, unknown> }[]>(
+    'SELECT payload FROM outbox_event WHERE type = $1 AND aggregate_id = $2 ORDER BY seq DESC LIMIT 1',
+    [type, aggregateId],
+  );
+  return row ?? null;
+}

@@ -148,7 +148,17 @@ describe('protocol review by the group and the approval modes (issue 21.1)', () 
     const events = (await outbox(hub, r.protocolId)).filter((e) => e.type === 'ProtocolRevised');
     expect(events).toHaveLength(1);
     expect(events[0].payload).toMatchObject({ version: 4, summary: 'Notizen geändert' });
-    expect(await at(new Date(t10.getTime() + 14 * DAY), () => approvals.approveDue())).toBe(1);
+    // The protocol mode saves as one types: saves within the quiet window restart the period but are announced once.
+    const t10b = new Date(t10.getTime() + 60_000);
+    const again = (await at(t10b, () => hub.ok(c.lead.token, ENTRY, { input: { protocolId: r.protocolId, agendaItemId: r.itemId, notes: 'Ausbau beginnt im Sommer 2027.', expectedVersion: 4 } }))).updateProtocolEntry;
+    expect(Date.parse(again.approvalDueAt)).toBe(t10b.getTime() + 14 * DAY);
+    expect((await outbox(hub, r.protocolId)).filter((e) => e.type === 'ProtocolRevised')).toHaveLength(1);
+    const t10c = new Date(t10.getTime() + 11 * 60_000);
+    await at(t10c, () => hub.ok(c.lead.token, ENTRY, { input: { protocolId: r.protocolId, agendaItemId: r.itemId, notes: 'Ausbau beginnt im Sommer 2027 (bestätigt).', expectedVersion: 5 } }));
+    const announced = (await outbox(hub, r.protocolId)).filter((e) => e.type === 'ProtocolRevised');
+    expect(announced.map((e) => e.payload.version)).toEqual([4, 6]);
+    expect(await at(new Date(t10.getTime() + 14 * DAY), () => approvals.approveDue())).toBe(0);
+    expect(await at(new Date(t10c.getTime() + 14 * DAY), () => approvals.approveDue())).toBe(1);
   });
 
   it('lets the meeting\'s groups and people present comment and object; moderators answer and decide; an open objection blocks approval in every mode', async () => {

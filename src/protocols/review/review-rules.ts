@@ -6,10 +6,12 @@ import { APPROVAL_MODE_DE, ProtocolApprovalMode } from '../../groups/group.enums
 import { germanDateTime } from '../../meetings/meeting-rules.js';
 import type { MeetingModel } from '../../meetings/meeting.model.js';
 import { approvalMeeting, germanDay, putApprovalOnNextAgenda } from '../../meetings/protocol-approval-item.js';
-import { recordEvent } from '../../outbox/outbox.js';
+import { latestEventOf, recordEvent } from '../../outbox/outbox.js';
 import type { ProtocolRow } from '../protocol-version.js';
 
 const DAY_MS = 86_400_000;
+/** A revision in review is announced (mail, Matrix) at most once per this window; the period restarts on every save all the same. */
+export const REVISION_ANNOUNCEMENT_QUIET_MS = 10 * 60_000;
 
 /** The review state of a protocol row, read with its lock. */
 interface ReviewRow {
@@ -123,10 +125,15 @@ export async function revisedInReview(tx: EntityManager, row: ProtocolRow, meeti
     await tx.query('UPDATE protocol SET approval_due_at = $2 WHERE id = $1', [row.id, due]);
   }
   await tx.query('DELETE FROM protocol_approval WHERE protocol_id = $1', [row.id]);
-  await recordEvent(tx, {
-    type: 'ProtocolRevised', aggregateType: 'Protocol', aggregateId: row.id, groupId: meeting.groupId,
-    payload: { protocolId: row.id, meetingId: meeting.id, title: meeting.title, startsAt: meeting.startsAt, timeZone: meeting.timeZone, version: row.version, summary, approvalDueAt: due },
-  });
+  // The protocol mode saves a second after typing stops: one announcement per quiet window, not per save.
+  const last = await latestEventOf(tx, 'ProtocolRevised', row.id);
+  const lastAt = typeof last?.payload.revisedAt === 'string' ? Date.parse(last.payload.revisedAt) : Number.NaN;
+  if (Number.isNaN(lastAt) || now.getTime() - lastAt >= REVISION_ANNOUNCEMENT_QUIET_MS) {
+    await recordEvent(tx, {
+      type: 'ProtocolRevised', aggregateType: 'Protocol', aggregateId: row.id, groupId: meeting.groupId,
+      payload: { protocolId: row.id, meetingId: meeting.id, title: meeting.title, startsAt: meeting.startsAt, timeZone: meeting.timeZone, version: row.version, summary, approvalDueAt: due, revisedAt: now.toISOString() },
+    });
+  }
   await recordAudit(tx, {
     actor: authorId, action: 'protocol.revise', subjectType: 'Protocol', subjectId: row.id, networkId,
     summary: `Protokoll der Sitzung „${meeting.title}“ in der Abstimmung überarbeitet (Fassung ${row.version})${due ? '; die Widerspruchsfrist beginnt neu' : ''}.`,
