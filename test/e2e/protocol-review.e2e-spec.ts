@@ -223,6 +223,13 @@ describe('protocol review by the group and the approval modes (issue 21.1)', () 
     const r = await inReview('NEXT_MEETING');
     expect(conflictMessage(await hub.gql(c.lead.token, APPROVE, { input: { protocolId: r.protocolId, expectedVersion: 3 } }))).toContain('es ist noch keine nächste Sitzung angesetzt');
     const nextId = await meeting(hub, c.lead, r.groupId, 3, { title: 'Später angesetzt' });
+    // The poller puts it on the new meeting's agenda without anyone trying to approve first; once.
+    const approvals = hub.hub.app.get(ProtocolApprovalsService);
+    expect(await approvals.placePendingApprovals()).toBe(1);
+    expect(await approvals.placePendingApprovals()).toBe(0);
+    expect((await hub.ok(c.lead.token, READ, { id: r.meetingId })).meeting.protocol.approvalMeeting).toEqual({ id: nextId });
+    const agenda = await hub.hub.app.get(DataSource).query('SELECT title FROM agenda_item WHERE meeting_id = $1', [nextId]);
+    expect(agenda.filter((a: { title: string }) => a.title.startsWith('Genehmigung des Protokolls vom '))).toHaveLength(1);
     expect(conflictMessage(await hub.gql(c.lead.token, APPROVE, { input: { protocolId: r.protocolId, expectedVersion: 3 } }))).toContain('„Später angesetzt“');
     expect((await hub.ok(c.lead.token, READ, { id: r.meetingId })).meeting.protocol.approvalMeeting).toEqual({ id: nextId });
   });

@@ -93,13 +93,18 @@ test('a member comments and objects beside the entry; the moderator answers, dec
   await expect(beside.getByText('stattgegeben', { exact: true })).toBeVisible();
   await expect(mara.getByText(/^Ein Einwand ist offen/)).toHaveCount(0);
 
-  // The revision: a new version, the period starts again.
-  const before = await mara.getByText(/^Ohne offenen Einwand gilt das Protokoll am/).textContent();
+  // The revision, written in the protocol mode (it saves by itself): a new version, the period starts again.
+  const dueAt = async () => (await sql('SELECT approval_due_at FROM protocol WHERE meeting_id = $1', [meetingId]))[0].approval_due_at as Date;
+  const before = await dueAt();
+  await mara.getByRole('link', { name: 'Protokoll schreiben' }).click();
   const notes = mara.getByLabel('Notizen zu Punkt 1: Glasfaser');
   await notes.fill('Der Ausbau beginnt im Frühjahr, in Bruchhausen im Sommer.');
-  await mara.getByRole('button', { name: 'Speichern', exact: true }).first().click();
-  await expect(mara.getByText('Gespeichert', { exact: true })).toBeVisible();
-  await expect(mara.getByText(/^Ohne offenen Einwand gilt das Protokoll am/)).not.toHaveText(before!);
+  await expect(mara.getByTestId('save-status')).toHaveText(/^Gespeichert um \d\d:\d\d$/);
+  await mara.goto(new URL(`/sitzungen/${meetingId}`, mara.url()).href);
+  await expect(mara.getByText('Der Ausbau beginnt im Frühjahr, in Bruchhausen im Sommer.').first()).toBeVisible();
+  // The period restarted at the save (the page shows it to the minute, so compare the stored end).
+  expect((await dueAt()).getTime()).toBeGreaterThan(before.getTime());
+  await expect(mara.getByText(/^Ohne offenen Einwand gilt das Protokoll am/)).toBeVisible();
   await expectAccessible(mara, 'the moderator answering the review');
   await screenshot(mara, 'protokoll-abstimmung-moderation', info);
 

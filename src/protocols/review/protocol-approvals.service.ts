@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { recordAudit } from '../../audit/audit.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { Clock } from '../../common/clock.js';
@@ -9,7 +9,9 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import { DomainError } from '../../common/domain-error.js';
 import { manyByKey, type RequestLoaders } from '../../common/request-loaders.js';
 import { approvalRuleOf } from '../../groups/approval/approval-rule.js';
+import { GroupEntity } from '../../groups/group.entity.js';
 import { ProtocolApprovalMode } from '../../groups/group.enums.js';
+import { MeetingEntity } from '../../meetings/entities/meeting.entity.js';
 import { recordEvent } from '../../outbox/outbox.js';
 import type { ProtocolTransitionInput } from '../dto/protocol.inputs.js';
 import { ProtocolEntity } from '../entities/protocol.entity.js';
@@ -19,7 +21,7 @@ import { toProtocolModel } from '../protocols.service.js';
 import type { ProtocolModel } from '../protocol.model.js';
 import { ProtocolApprovalEntity } from './protocol-approval.entity.js';
 import { ProtocolReviewService } from './protocol-review.service.js';
-import { missingApprovers, openObjections } from './review-rules.js';
+import { ensureApprovalMeeting, missingApprovers, openObjections } from './review-rules.js';
 
 const conflict = (message: string, extra: Record<string, unknown> = {}) => new DomainError('CONFLICT', `protocolId: ${message}`, { field: 'protocolId', ...extra });
 
@@ -43,7 +45,10 @@ export class ProtocolApprovalsService implements OnApplicationBootstrap, OnAppli
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.approveDue().catch((e: Error) => this.logger.error(`automatic approval failed: ${e.message}`)), this.config.approvalPollSeconds * 1000);
+    this.timer = setInterval(() => {
+      void this.approveDue().catch((e: Error) => this.logger.error(`automatic approval failed: ${e.message}`));
+      void this.placePendingApprovals().catch((e: Error) => this.logger.error(`placing approvals on next agendas failed: ${e.message}`));
+    }, this.config.approvalPollSeconds * 1000);
     this.timer.unref();
   }
 
@@ -113,10 +118,9 @@ export class ProtocolApprovalsService implements OnApplicationBootstrap, OnAppli
           `SELECT author_id FROM protocol_revision WHERE protocol_id = $1 ORDER BY (summary = 'Zur Abstimmung eingereicht') DESC, version DESC LIMIT 1`, [row.id],
         );
         await recordRevision(tx, row, submitter.author_id, 'Genehmigt nach Ablauf der Widerspruchsfrist (automatisch, ohne offenen Einwand)');
-        const [{ network_id }] = await tx.query<{ network_id: string }[]>(
-          'SELECT g.network_id FROM meeting m JOIN work_group g ON g.id = m.group_id WHERE m.id = $1', [row.meeting_id],
-        );
-        await this.approved(tx, row, network_id, null, 'nach Ablauf der Widerspruchsfrist ohne offenen Einwand automatisch genehmigt', true);
+        const m = await tx.getRepository(MeetingEntity).findOneByOrFail({ id: row.meeting_id });
+        const { networkId } = await tx.getRepository(GroupEntity).findOneByOrFail({ id: m.groupId });
+        await this.approved(tx, row, networkId, null, 'nach Ablauf der Widerspruchsfrist ohne offenen Einwand automatisch genehmigt', true);
         return true;
       });
       if (done) count += 1;
@@ -125,18 +129,40 @@ export class ProtocolApprovalsService implements OnApplicationBootstrap, OnAppli
     return count;
   }
 
+  /**
+   * Protocols to be approved in the next meeting (NEXT_MEETING) that were submitted while the group
+   * had none: once one is scheduled, "Genehmigung des Protokolls vom …" goes onto its agenda without
+   * waiting for someone to try approving. Returns how many were placed. Idempotent.
+   */
+  async placePendingApprovals(): Promise<number> {
+    const now = this.clock.now();
+    const waiting = await this.db.getRepository(ProtocolEntity).find({
+      select: { id: true, meetingId: true },
+      where: { status: ProtocolStatus.IN_REVIEW, approvalMode: ProtocolApprovalMode.NEXT_MEETING, approvalMeetingId: IsNull() },
+      take: 100,
+    });
+    let placed = 0;
+    for (const p of waiting) {
+      const meeting = await this.db.getRepository(MeetingEntity).findOneBy({ id: p.meetingId });
+      if (!meeting) continue;
+      await ensureApprovalMeeting(this.db, p.id, meeting, now);
+      const after = await this.db.getRepository(ProtocolEntity).findOneBy({ id: p.id });
+      if (after?.approvalMeetingId) placed += 1;
+    }
+    return placed;
+  }
+
   /** The audit entry and the announcement (mail, Matrix) of an approval that was not the moderation's click. */
   private async approved(tx: EntityManager, row: ProtocolRow, networkId: string, actorId: string | null, how: string, automatic: boolean): Promise<void> {
-    const [m] = await tx.query<{ id: string; group_id: string; title: string; starts_at: Date; time_zone: string }[]>(
-      'SELECT id, group_id, title, starts_at, time_zone FROM meeting WHERE id = $1', [row.meeting_id],
-    );
+    // Read through the owners' entities (typed), not SQL against their tables.
+    const m = await tx.getRepository(MeetingEntity).findOneByOrFail({ id: row.meeting_id });
     await recordAudit(tx, {
       actor: actorId, action: automatic ? 'protocol.approve.automatic' : 'protocol.approve', subjectType: 'Protocol', subjectId: row.id, networkId,
       summary: `Protokoll der Sitzung „${m.title}“ ${how} (IN_REVIEW → APPROVED).`,
     });
     await recordEvent(tx, {
-      type: 'ProtocolApproved', aggregateType: 'Protocol', aggregateId: row.id, groupId: m.group_id,
-      payload: { protocolId: row.id, meetingId: m.id, title: m.title, startsAt: m.starts_at, timeZone: m.time_zone, automatic, version: row.version },
+      type: 'ProtocolApproved', aggregateType: 'Protocol', aggregateId: row.id, groupId: m.groupId,
+      payload: { protocolId: row.id, meetingId: m.id, title: m.title, startsAt: m.startsAt, timeZone: m.timeZone, automatic, version: row.version },
     });
   }
 

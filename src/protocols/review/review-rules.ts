@@ -51,7 +51,7 @@ export async function startReview(tx: EntityManager, protocolId: string, meeting
  * approval goes onto its agenda. Its own transaction, before the approval's (which may be refused
  * and roll back).
  */
-export async function ensureApprovalMeeting(db: DataSource, protocolId: string, meeting: MeetingModel, now: Date): Promise<void> {
+export async function ensureApprovalMeeting(db: DataSource, protocolId: string, meeting: Pick<MeetingModel, 'id' | 'groupId' | 'title' | 'startsAt' | 'timeZone'>, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     const [row] = await tx.query<(ReviewRow & { status: string })[]>('SELECT status, approval_mode, approval_due_at, approval_meeting_id FROM protocol WHERE id = $1 FOR NO KEY UPDATE', [protocolId]);
     if (row?.status !== 'IN_REVIEW' || row.approval_mode !== ProtocolApprovalMode.NEXT_MEETING || row.approval_meeting_id) return;
