@@ -96,7 +96,9 @@ test('a member comments and objects beside the entry; the moderator answers, dec
   // The revision, written in the protocol mode (it saves by itself): a new version, the period starts again.
   const dueAt = async () => (await sql('SELECT approval_due_at FROM protocol WHERE meeting_id = $1', [meetingId]))[0].approval_due_at as Date;
   const before = await dueAt();
-  await mara.getByRole('link', { name: 'Protokoll schreiben' }).click();
+  // From the objection straight to its entry in the protocol mode.
+  await mara.getByRole('link', { name: '1. Glasfaser im Protokollmodus überarbeiten' }).click();
+  await expect(mara.getByRole('heading', { level: 2, name: '1. Glasfaser' })).toBeVisible();
   const notes = mara.getByLabel('Notizen zu Punkt 1: Glasfaser');
   await notes.fill('Der Ausbau beginnt im Frühjahr, in Bruchhausen im Sommer.');
   await expect(mara.getByTestId('save-status')).toHaveText(/^Gespeichert um \d\d:\d\d$/);

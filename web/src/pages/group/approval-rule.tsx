@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { CheckboxField, Form, FormActions, SelectField, TextField } from '../../components/form';
@@ -46,6 +46,18 @@ export function ApprovalRuleSettings({
   const [result, save] = useMutation(SetRule);
   const [saved, setSaved] = useState(false);
   const savedRef = useRef<HTMLParagraphElement>(null);
+  // After a save the keyboard goes to the confirmation. The group is fetched again right after, which
+  // re-renders the tab: focus the notice after every render until it holds focus, and again if
+  // focus fell to the page (never away from something the user moved to).
+  const focusPending = useRef(false);
+  useEffect(() => {
+    const el = savedRef.current;
+    if (!saved || !el) return;
+    if (focusPending.current || document.activeElement === document.body) {
+      el.focus();
+      if (document.activeElement === el) focusPending.current = false;
+    }
+  });
   const problem = apiProblem(result.error);
   const current = t(`approval.mode.${group.protocolApprovalMode}`);
   const names = group.protocolApprovers.map((p) => p.displayName).join(', ');
@@ -71,8 +83,8 @@ export function ApprovalRuleSettings({
       },
     });
     if (!res.error) {
+      focusPending.current = true;
       setSaved(true);
-      requestAnimationFrame(() => savedRef.current?.focus());
     }
   };
   return (

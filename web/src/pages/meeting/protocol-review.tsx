@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
+import { Link } from 'wouter';
 import { Button, Form, FormActions, TextAreaField } from '../../components/form';
 import { Badge, ErrorAlert, Notice } from '../../components/status';
 import { graphql } from '../../gql';
@@ -104,13 +105,15 @@ interface Props {
   canManage: boolean;
   myId: string | null;
   onChanged: () => void;
+  /** For the moderators' way from a remark to the entry in the protocol mode. */
+  meetingId: string;
 }
 
 /**
  * The review by the group (issue 21.1): per entry its notes and the remarks on it, a form to
  * comment or object, the moderation's answers and decisions, and the rule the approval follows.
  */
-export function ProtocolReview({ protocol, items, notes, canManage, myId, onChanged }: Props) {
+export function ProtocolReview({ protocol, items, notes, canManage, myId, onChanged, meetingId }: Props) {
   const { t } = useTranslation();
   const [announcement, setAnnouncement] = useState('');
   const inReview = protocol.status === 'IN_REVIEW';
@@ -133,6 +136,7 @@ export function ProtocolReview({ protocol, items, notes, canManage, myId, onChan
         <Topic
           key={topic.id ?? 'whole'}
           protocolId={protocol.id}
+          reviseHref={canManage && inReview && topic.id ? `/sitzungen/${meetingId}/protokoll?punkt=${topic.id}` : null}
           topic={topic}
           notes={topic.id ? (notes.get(topic.id) ?? '') : null}
           feedback={protocol.feedback.filter((f) => f.agendaItemId === topic.id)}
@@ -186,6 +190,7 @@ function ApproveAsApprover({ protocol, onDone }: { protocol: Props['protocol']; 
 
 function Topic({
   protocolId,
+  reviseHref,
   topic,
   notes,
   feedback,
@@ -195,6 +200,7 @@ function Topic({
   onDone,
 }: {
   protocolId: string;
+  reviseHref: string | null;
   topic: { id: string | null; title: string };
   notes: string | null;
   feedback: Feedback[];
@@ -211,6 +217,13 @@ function Topic({
         {topic.title}
       </h4>
       {notes !== null && <p className="kern-body ik-review__notes">{notes || t('review.noNotes')}</p>}
+      {reviseHref && (
+        <p className="kern-body kern-body--small">
+          <Link href={reviseHref} className="kern-link">
+            {t('review.revise', { title: topic.title })}
+          </Link>
+        </p>
+      )}
       {feedback.length > 0 && (
         <ul className="ik-list" aria-label={t('review.remarksOn', { title: topic.title })}>
           {feedback.map((f) => (

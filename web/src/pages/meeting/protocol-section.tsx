@@ -130,6 +130,7 @@ export function ProtocolSection({ meeting, onChanged, meId = null }: { meeting: 
   // The group's review (issue 21.1): remarks beside the entries while in review, and their history after.
   const review = (protocol.status === 'IN_REVIEW' || protocol.feedback.length > 0) && (
     <ProtocolReview
+      meetingId={meeting.id}
       protocol={protocol}
       items={items}
       notes={new Map(protocol.entries.map((e) => [e.agendaItem.id, e.notes]))}
