@@ -8,6 +8,8 @@ import { Column, CreateDateColumn, Entity, Generated, Index, PrimaryGeneratedCol
 @Index('ix_outbox_event_pending', ['availableAt'], { where: `"delivered_at" IS NULL AND "dead_at" IS NULL` })
 /** A claim walks the groups with rows waiting through this index (lease-queue.ts, claimCandidates). */
 @Index('ix_outbox_event_order', ['groupId', 'seq'], { where: `"delivered_at" IS NULL AND "dead_at" IS NULL` })
+/** latestEventOf: the newest event of a type about one aggregate (a revision's announcement window). */
+@Index('ix_outbox_event_aggregate', ['aggregateId', 'type', 'seq'])
 export class OutboxEventEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   /** Delivery order: a group's events go out one after another, in the order they were written. */
