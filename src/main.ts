@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { createHub } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { DataDirBusyError } from './database/data-dir-lock.js';
+import { seedDemoActivity } from './database/seed/demo-activity.js';
 import { loadDemoDataIfEmpty } from './database/seed/demo-seed.js';
 import { pingFromHomeserver } from './matrix/appservice-ping.js';
 import { WaitingRoom } from './waiting-room.js';
@@ -43,6 +44,11 @@ async function main(): Promise<void> {
   const logger = new Logger('Interkom');
   if (config.demoData && (await loadDemoDataIfEmpty(hub.app.get(DataSource)))) {
     logger.log('loaded the demo networks re@di and IKONE into the empty database (DEMO_DATA=false turns this off); sign in as alice, mara, ben or ida');
+    // What the networks are doing, dated from today. A failure here leaves the networks and still starts the hub.
+    await seedDemoActivity(hub.app).then(
+      () => logger.log('loaded the demo activity: the re@di jour fixe, protocols, tasks, a join request, a webinar and a Digital-Werkstatt'),
+      (error: unknown) => logger.error(`the demo activity could not be loaded: ${(error as Error).stack ?? String(error)}`),
+    );
   }
   // The waiting room's port is the hub's: built first, the hub takes it over within milliseconds.
   await waiting?.close();

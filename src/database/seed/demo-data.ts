@@ -28,6 +28,8 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     kind: OrganizationKind.MUNICIPALITY,
     federalState: 'DE-RP',
   })),
+  // Not yet a member of any network: its join request to re@di waits for alice (demo activity).
+  { key: 'Waghäusel', name: 'Stadt Waghäusel', kind: OrganizationKind.MUNICIPALITY, federalState: 'DE-BW', website: 'https://www.waghaeusel.de' },
 ];
 
 export interface DemoGroup {
@@ -107,5 +109,12 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     displayName: 'Ida IKONE (Demo)',
     roles: [{ network: 'ikone', role: NetworkRole.ADMIN, organization: 'Trier' }],
     groups: [{ network: 'ikone', group: 'austausch', role: GroupRole.MEMBER, organization: 'Trier' }],
+  },
+  {
+    // A newcomer: her city (Stadt Waghäusel) has asked to join re@di (see demo-activity).
+    username: 'nina',
+    displayName: 'Nina Neumann (Demo)',
+    roles: [],
+    groups: [],
   },
 ];
