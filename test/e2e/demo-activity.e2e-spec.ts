@@ -45,7 +45,7 @@ describe('the demo activity (issue 22.1)', () => {
 
   it('a second run adds nothing', async () => {
     const once = await counts();
-    expect(once).toMatchObject({ protocols: 2, feedback: 1, decisions: 2, action_items: 9, join_requests: 1, registrations: 4, ideas: 4, votes: 4, steps: 3, series: 1 });
+    expect(once).toMatchObject({ protocols: 2, feedback: 1, decisions: 2, action_items: 10, join_requests: 1, registrations: 4, ideas: 4, votes: 4, steps: 3, series: 1 });
     await seedDemo(db);
     await seedDemoActivity(hub.hub.app, clock);
     expect(await counts()).toEqual(once);
@@ -78,6 +78,7 @@ describe('the demo activity (issue 22.1)', () => {
     const from = new Date();
     expect((await meetings.upcoming(mara, from, null)).map((m) => m.title)).toContain('Jour fixe re@di (Demo)');
     expect((await meetings.upcoming(ben, from, null)).map((m) => m.title)).toContain('Projektgruppe LoRaWAN: Gateway-Standorte (Demo)');
+    expect((await tasks.mine(mara)).map((t) => t.title)).toContain('Vorlage für die Berichte der Projektgruppen verschicken (Demo)');
     expect((await tasks.mine(ben)).map((t) => t.title)).toEqual(expect.arrayContaining(['Betreiberkonzept für das LoRaWAN-Netz entwerfen (Demo)', 'Angebote für zehn Gateways einholen (Demo)']));
     const [agenda] = await db.query<{ proposed: number; accepted: number }[]>(
       `SELECT count(*) FILTER (WHERE a.status = 'PROPOSED')::int AS proposed, count(*) FILTER (WHERE a.status = 'ACCEPTED')::int AS accepted

@@ -133,6 +133,7 @@ async function publishedMeeting(ctx: DemoContext, group: GroupEntity, mara: View
     { title: 'Leitfaden E-Rechnung an alle Städte schicken (Demo)', item: 2, person: 'alice', city: 'Ettlingen', due: 3 },
     { title: 'Zugang zur E-Rechnungs-Plattform für die Kämmerei beantragen (Demo)', item: 2, city: 'Baden-Baden', due: 21 },
     { title: 'Zugang zur E-Rechnungs-Plattform für die Kämmerei beantragen (Demo)', item: 2, city: 'Rastatt', due: 21 },
+    { title: 'Vorlage für die Berichte der Projektgruppen verschicken (Demo)', item: 1, person: 'mara', city: 'agentur', due: 5 },
   ];
   for (const t of tasks) {
     await ctx.service(ActionItemsService).add(mara, {

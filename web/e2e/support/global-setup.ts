@@ -11,7 +11,7 @@ const SERVER = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5
 const DB_NAME = `${process.env.INTERKOM_TEST_DB_PREFIX ?? 'interkom_test'}_web`;
 
 /**
- * The real hub, twice, on one fresh PostgreSQL database with the demo data: one in development
+ * The real hub, twice, on one fresh PostgreSQL database with the demo networks (no activity): one in development
  * sign-in mode (most tests), one signing in through a Keycloak-shaped issuer with the code flow.
  * Both serve the built client (web/dist). Their URLs reach the tests through the environment.
  */
@@ -19,7 +19,8 @@ export default async function globalSetup() {
   if (!existsSync(join(ROOT, 'web/dist/index.html'))) throw new Error('web/dist is missing: run `npm run build -w web` first (npm test does)');
   const databaseUrl = await freshDatabase();
   const logDir = mkdtempSync(join(tmpdir(), 'interkom-web-e2e-'));
-  await run('seed', ['src/cli/seed-demo.ts'], { DATABASE_URL: databaseUrl, KEYCLOAK_URL: '', DATA_DIR: join(logDir, 'seed') }, logDir);
+  // The networks without their activity: the tests here count what is in re@di's groups.
+  await run('seed', ['src/cli/seed-demo.ts', '--without-activity'], { DATABASE_URL: databaseUrl, KEYCLOAK_URL: '', DATA_DIR: join(logDir, 'seed') }, logDir);
 
   const devPort = await freePort();
   const devHub = startHub('dev', { PORT: String(devPort), DATABASE_URL: databaseUrl, KEYCLOAK_URL: '', DATA_DIR: join(logDir, 'dev') }, logDir);
@@ -43,9 +44,9 @@ export default async function globalSetup() {
   );
   await healthy(`http://127.0.0.1:${kcPort}`, kcHub);
 
-  // The embedded default (PGlite, as `npm start` runs it), with the demo data: for the first-page timing.
+  // The embedded default (PGlite, as `npm start` runs it) on its truly first start: it loads the
+  // demo networks and their activity itself. For the first-page timing, the first start and the demo tour.
   const embeddedDir = join(logDir, 'embedded');
-  await run('seed-embedded', ['src/cli/seed-demo.ts'], { DATABASE_URL: '', KEYCLOAK_URL: '', DATA_DIR: embeddedDir }, logDir);
   const embeddedPort = await freePort();
   const embeddedHub = startHub('embedded', { PORT: String(embeddedPort), DATABASE_URL: '', KEYCLOAK_URL: '', DATA_DIR: embeddedDir }, logDir);
   await healthy(`http://127.0.0.1:${embeddedPort}`, embeddedHub);

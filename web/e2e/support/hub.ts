@@ -7,8 +7,8 @@ export const WEB = () => process.env.INTERKOM_WEB_URL!;
 export const WEB_KC = () => process.env.INTERKOM_WEB_KC_URL!;
 
 /** A development token for a person (created on first use), straight from the hub. */
-export async function tokenFor(username: string, admin = false): Promise<string> {
-  const res = await fetch(`${WEB()}/auth/dev-sign-in`, {
+export async function tokenFor(username: string, admin = false, base = WEB()): Promise<string> {
+  const res = await fetch(`${base}/auth/dev-sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, admin }),
@@ -36,12 +36,12 @@ export async function newPage(browser: Browser): Promise<Page> {
 }
 
 /** Opens the client already signed in (the name picker itself is tested on its own). */
-export async function signInAs(page: Page, username: string, path = '/', admin = false): Promise<void> {
-  const token = await tokenFor(username, admin);
+export async function signInAs(page: Page, username: string, path = '/', admin = false, base = WEB()): Promise<void> {
+  const token = await tokenFor(username, admin, base);
   await page.addInitScript((t) => {
     sessionStorage.setItem('interkom.devToken', JSON.stringify({ accessToken: t, expiresAt: Date.now() + 3_600_000 }));
   }, token);
-  await page.goto(`${WEB()}${path}`);
+  await page.goto(`${base}${path}`);
 }
 
 /** axe on the page as it is: no serious or critical WCAG 2.1 A/AA violation (BITV 2.0). */
@@ -59,15 +59,21 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
   expect(serious, `accessibility of ${what}`).toEqual([]);
 }
 
-/**
- * A full-page screenshot in test-results/screenshots; with INTERKOM_SCREENSHOTS=1 also into
- * web/screenshots, which the README shows (committed by hand, never compared: no pixel tests).
- */
-export async function screenshot(page: Page, name: string, info: TestInfo): Promise<void> {
+/** A full-page screenshot in test-results/screenshots (never compared: no pixel tests). */
+export async function screenshot(page: Page, name: string, info: TestInfo): Promise<string> {
   const dir = join(info.config.rootDir, '..', 'test-results', 'screenshots');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/**
+ * A screenshot the README shows: with INTERKOM_SCREENSHOTS=1 also copied into web/screenshots.
+ * Only the demo tour (demo-tour.spec.ts) takes them, on the demo data, never on test fixtures.
+ */
+export async function readmeScreenshot(page: Page, name: string, info: TestInfo): Promise<void> {
+  const path = await screenshot(page, name, info);
   if (process.env.INTERKOM_SCREENSHOTS === '1') {
     const target = resolve(info.config.rootDir, '..', 'screenshots');
     mkdirSync(target, { recursive: true });
