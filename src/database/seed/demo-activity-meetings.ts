@@ -3,6 +3,9 @@ import { localToInstant } from '../../../libs/recurrence/index.js';
 import { ActionItemsService } from '../../action-items/action-items.service.js';
 import type { Viewer } from '../../auth/viewer.js';
 import type { GroupEntity } from '../../groups/group.entity.js';
+import { GroupRole } from '../../groups/group.enums.js';
+import { GroupMemberEntity } from '../../groups/group-member.entity.js';
+import { GroupsService } from '../../groups/groups.service.js';
 import { AgendaService } from '../../meetings/agenda.service.js';
 import { MeetingEntity } from '../../meetings/entities/meeting.entity.js';
 import { MeetingsService } from '../../meetings/meetings.service.js';
@@ -47,6 +50,7 @@ export async function seedDemoMeetings(ctx: DemoContext): Promise<{ meetings: nu
   const mara = await ctx.viewer('mara');
   // The series begins on the first Thursday at least two days ahead; the past meetings sit on its rhythm.
   const firstJourFixe = thursdayFrom(ctx.day(2));
+  await digitalOfficersJoin(ctx, fachgruppe, mara);
   let actionItems = 0;
   actionItems += await publishedMeeting(ctx, fachgruppe, mara, addWeeks(firstJourFixe, -6));
   await meetingInReview(ctx, fachgruppe, mara, addWeeks(firstJourFixe, -2));
@@ -61,6 +65,13 @@ const addWeeks = (date: string, weeks: number) => {
   d.setUTCDate(d.getUTCDate() + weeks * 7);
   return d.toISOString().slice(0, 10);
 };
+
+/** Rheinstetten's digital officer sits in the Fachgruppe too, as a plain member (the review's member view). */
+async function digitalOfficersJoin(ctx: DemoContext, fachgruppe: GroupEntity, mara: Viewer): Promise<void> {
+  const personId = await ctx.personId('ben');
+  if (await ctx.db.getRepository(GroupMemberEntity).existsBy({ groupId: fachgruppe.id, personId })) return;
+  await ctx.service(GroupsService).addMember(mara, { groupId: fachgruppe.id, personId, organizationId: await ctx.organizationId('Rheinstetten'), role: GroupRole.MEMBER });
+}
 
 async function existing(ctx: DemoContext, group: GroupEntity, title: string): Promise<boolean> {
   return ctx.db.getRepository(MeetingEntity).existsBy({ groupId: group.id, title, seriesId: IsNull() });

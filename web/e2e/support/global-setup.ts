@@ -49,7 +49,8 @@ export default async function globalSetup() {
   const embeddedDir = join(logDir, 'embedded');
   const embeddedPort = await freePort();
   const embeddedHub = startHub('embedded', { PORT: String(embeddedPort), DATABASE_URL: '', KEYCLOAK_URL: '', DATA_DIR: embeddedDir }, logDir);
-  await healthy(`http://127.0.0.1:${embeddedPort}`, embeddedHub);
+  // Its first start runs the migrations on PGlite and loads the demo: give it longer.
+  await healthy(`http://127.0.0.1:${embeddedPort}`, embeddedHub, 180_000);
 
   process.env.INTERKOM_WEB_EMBEDDED_URL = `http://localhost:${embeddedPort}`;
   process.env.INTERKOM_WEB_URL = `http://localhost:${devPort}`;
@@ -106,8 +107,8 @@ function run(name: string, args: string[], env: Record<string, string>, logDir: 
   return new Promise((ok, fail) => child.on('exit', (code) => (code === 0 ? ok() : fail(new Error(`${name} exited with ${code}; see ${logDir}/${name}.log`)))));
 }
 
-async function healthy(base: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
+async function healthy(base: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the hub at ${base} exited with ${child.exitCode} before it was healthy`);
     const ok = await fetch(`${base}/health`).then(
@@ -117,7 +118,7 @@ async function healthy(base: string, child: ChildProcess): Promise<void> {
     if (ok) return;
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`the hub at ${base} did not become healthy within 60 s`);
+  throw new Error(`the hub at ${base} did not become healthy within ${timeoutMs / 1000} s`);
 }
 
 function freePort(): Promise<number> {
