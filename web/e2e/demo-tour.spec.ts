@@ -71,7 +71,6 @@ test('the demo tour: the pages of the README with the demo data', async ({ page,
   await readmeScreenshot(page, 'planung', info);
 
   await open(page, 'ben', '/kalender');
-  await page.getByRole('button', { name: 'Monat', exact: true }).click();
   await expect(page.getByText(/Jour fixe re@di \(Demo\)/).first()).toBeVisible();
   await readmeScreenshot(page, 'kalender', info);
 
