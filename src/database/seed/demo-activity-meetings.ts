@@ -197,9 +197,9 @@ async function jourFixeSeries(ctx: DemoContext, group: GroupEntity, mara: Viewer
     { title: 'Bericht aus der Projektgruppe LoRaWAN/IoT', presenter: 'ben', description: 'Betreiberkonzept: erster Entwurf und offene Fragen.' },
     { title: 'E-Rechnung: Erfahrungen der ersten Wochen', description: 'Jede Stadt berichtet kurz: Wie viele Rechnungen kamen elektronisch an?' },
   ]) await addItem(ctx, mara, next.id, item);
-  // A member's proposal: it waits for the moderation to accept it.
-  await addItem(ctx, await ctx.viewer('alice'), next.id, {
-    title: 'Gemeinsame Beschaffung eines Ratsinformationssystems', description: 'Ettlingen schlägt vor, die Ausschreibung gemeinsam vorzubereiten.',
+  // A member's proposal (ben is a plain member here; alice as network admin would add it directly): it waits for the moderation.
+  await addItem(ctx, await ctx.viewer('ben'), next.id, {
+    title: 'Gemeinsame Beschaffung eines Ratsinformationssystems', description: 'Rheinstetten schlägt vor, die Ausschreibung gemeinsam vorzubereiten.',
   });
 }
 
