@@ -14,6 +14,7 @@ import { ProtocolApprovalsService } from '../../protocols/review/protocol-approv
 import type { Clock } from '../../common/clock.js';
 import type { AppConfig } from '../../config/config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
+import { ProtocolEntity } from '../../protocols/entities/protocol.entity.js';
 import type { ProtocolModel } from '../../protocols/protocol.model.js';
 import { ProtocolsService } from '../../protocols/protocols.service.js';
 import { ProtocolReviewService } from '../../protocols/review/protocol-review.service.js';
@@ -158,8 +159,8 @@ async function publishedMeeting(ctx: DemoContext, group: GroupEntity, mara: View
   const submittedAt = localToInstant(date, '18:00', ZONE);
   const then = replayedAt(ctx, new Date(submittedAt.getTime() + DAY_MS));
   protocol = await then.protocols.transition(mara, { protocolId: protocol.id, expectedVersion: protocol.version }, 'submit');
-  const [{ approval_due_at: due }] = await ctx.db.query<{ approval_due_at: Date }[]>('SELECT approval_due_at FROM protocol WHERE id = $1', [protocol.id]);
-  await replayedAt(ctx, due ?? ctx.now).approvals.approveDue();
+  const { approvalDueAt } = await ctx.db.getRepository(ProtocolEntity).findOneByOrFail({ id: protocol.id });
+  await replayedAt(ctx, approvalDueAt ?? ctx.now).approvals.approveDue();
   protocol = await protocols.reload(protocol.id);
   await protocols.transition(mara, { protocolId: protocol.id, expectedVersion: protocol.version }, 'publish');
   return tasks.length;
