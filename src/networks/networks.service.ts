@@ -82,7 +82,7 @@ export class NetworksService {
         await recordEvent(tx, { type: 'NetworkCreated', aggregateType: 'Network', aggregateId: created.id, groupId: null, payload: { networkId: created.id } });
         await recordAudit(tx, {
           actor: viewer, action: 'network.create', subjectType: 'Network', subjectId: created.id, networkId: created.id, aboutPersonId: viewer.personId,
-          summary: `Netzwerk „${created.name}“ angelegt; die anlegende Person ist ADMIN.`,
+          summary: `Netzwerk „${created.name}“ angelegt; die anlegende Person hat die Administration.`,
         });
         return created;
       });

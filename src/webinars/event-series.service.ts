@@ -7,7 +7,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { badInput, DomainError, notFound } from '../common/domain-error.js';
 import { isUuid } from '../common/ids.js';
 import { oneByKey, type RequestLoaders } from '../common/request-loaders.js';
-import { Visibility } from '../knowledge/knowledge.enums.js';
+import { Visibility, VISIBILITY_DE } from '../knowledge/knowledge.enums.js';
 import { mayView } from '../knowledge/visibility.js';
 import { NetworkRole } from '../networks/network.enums.js';
 import { NetworksService } from '../networks/networks.service.js';
@@ -46,7 +46,7 @@ export class EventSeriesService {
       });
       await recordAudit(tx, {
         actor: viewer, action: 'series.create', subjectType: 'EventSeries', subjectId: series.id, networkId,
-        summary: `Veranstaltungsreihe „${series.title}“ angelegt (Sichtbarkeit ${series.visibility}).`,
+        summary: `Veranstaltungsreihe „${series.title}“ angelegt (sichtbar: ${VISIBILITY_DE[series.visibility]}).`,
       });
       return series;
     });

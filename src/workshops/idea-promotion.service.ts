@@ -8,7 +8,7 @@ import { badInput } from '../common/domain-error.js';
 import { GroupEntity } from '../groups/group.entity.js';
 import { GroupJoinPolicy, GroupLevel } from '../groups/group.enums.js';
 import { FieldOfActionEntity } from '../knowledge/field-of-action.entity.js';
-import { ProjectStatus, Visibility } from '../knowledge/knowledge.enums.js';
+import { ProjectStatus, Visibility, VISIBILITY_DE } from '../knowledge/knowledge.enums.js';
 import { ProfilesService } from '../knowledge/profiles.service.js';
 import { isActiveMember } from '../networks/network-memberships.js';
 import { NetworkRole } from '../networks/network.enums.js';
@@ -92,7 +92,7 @@ export class IdeaPromotionService {
     });
     await recordAudit(tx, {
       actor: viewer, action: 'profile.create', subjectType: 'ProjectProfile', subjectId: profile.id, networkId,
-      summary: `Steckbrief „${profile.title}“ aus einer Idee der Digital-Werkstatt angelegt (Sichtbarkeit NETWORK).`,
+      summary: `Steckbrief „${profile.title}“ aus einer Idee der Digital-Werkstatt angelegt (sichtbar: ${VISIBILITY_DE[Visibility.NETWORK]}).`,
     });
     return profile.id;
   }
