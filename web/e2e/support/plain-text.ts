@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 
 /** Real German (and public-sector) abbreviations in capitals that are not enum names. */
 const ABBREVIATIONS = new Set([
-  'PDF', 'ICS', 'CSV', 'IKONE', 'BITV', 'WCAG', 'IT', 'OZG', 'EU', 'KI', 'DSGVO', 'URL', 'ID', 'UTC', 'MEZ', 'MESZ', 'GPS',
+  'PDF', 'ICS', 'CSV', 'JSON', 'KIT', 'IKONE', 'BITV', 'WCAG', 'IT', 'OZG', 'EU', 'KI', 'DSGVO', 'URL', 'ID', 'UTC', 'MEZ', 'MESZ', 'GPS',
   'BW', 'NRW', 'HTML', 'DIN', 'ISO', 'EGOV', 'KGST', 'SGB', 'USB', 'WLAN', 'PLZ', 'TOP', 'TOPS', 'FAQ', 'AG', 'AGS', 'ABC',
   'CDU', 'SPD', 'FDP', 'BSI', 'DNS', 'LAN', 'SAP', 'FIM', 'XOEV', 'XTA', 'OSCI', 'EPA', 'ZIP', 'KB', 'MB', 'GB', 'BMI', 'IKT',
 ]);
@@ -24,7 +24,7 @@ const ENGLISH = [
   'NaN', 'Invalid Date', 'Unknown', 'Settings', 'Dashboard', 'Sign in', 'Sign out', 'Logout', 'Login', 'Username', 'Password',
   'Required', 'Optional', 'Search', 'Upload', 'Download', 'Not found', 'Forbidden', 'true', 'false', 'Payload', 'Token',
   'Timezone', 'Timestamp', 'Status:', 'Draft', 'Approved', 'Published', 'Pending', 'Rejected', 'Waitlist', 'Attendee',
-  'Webhook', 'Outbox', 'Query', 'Mutation', 'GraphQL', 'Enum', 'Boolean', 'String', 'DateTime', 'Europe/Berlin',
+  'Webhook', 'Outbox', 'Query', 'Mutation', 'GraphQL', 'Enum', 'Boolean', 'String', 'DateTime',
 ];
 
 interface Rule {
@@ -46,7 +46,8 @@ const RULES: Rule[] = [
   },
   { name: 'Code → Code', find: all(/\b[A-Z][A-Z_]{2,}\s*(?:→|->)\s*[A-Z][A-Z_]{2,}\b/g) },
   { name: 'Feldpfad', find: all(/\b(?:input|variables|args)\.[A-Za-z_][\w.[\]]*|\b[a-z]+[A-Z]\w*\[\d+\]|(?:^|\n)\s*\$?[a-z][a-zA-Z0-9]*(?:\.[a-zA-Z0-9]+|\[\d+\])*: /g) },
-  { name: 'Typname', find: all(/\((?:Date|DateTime|String|Int|Float|Boolean|ID|JSON|UUID)!?\)|\b(?:String|Int|Float|Boolean|ID|Date|DateTime)!|\[\w+!\]!?/g) },
+  { name: 'Typname', find: all(/\((?:Date|DateTime|String|Int|Float|Boolean|ID|UUID)!?\)|\b(?:String|Int|Float|Boolean|ID|Date|DateTime)!|\[\w+!\]!?/g) },
+  { name: 'Zeitzonen-Code', find: all(/\b(?:Europe|America|Asia|Africa|Australia|Pacific|Atlantic|Etc)\/[A-Za-z_]+/g) },
   { name: 'AM/PM', find: all(/\b\d{1,2}(?::\d{2})?\s?(?:AM|PM|am|pm|a\.m\.|p\.m\.)(?![\w])/g) },
   {
     name: 'Englisch',
