@@ -177,3 +177,17 @@ test('the calendar shows my meetings in German', async ({ page }, info) => {
   await event.click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 });
+
+test("the calendar shows the public holidays of one's Land, labelled", async ({ page }) => {
+  // mara's city is in Baden-Württemberg (demo data): Fronleichnam is a holiday there, Reformationstag is not.
+  await signInAs(page, 'mara', '/kalender?datum=2031-06-12');
+  await expect(page.getByRole('heading', { level: 1, name: 'Kalender' })).toBeVisible();
+  await expect(page.getByText('Fronleichnam (Feiertag)')).toBeVisible();
+  await expect(page.getByText('Pfingstmontag (Feiertag)')).toBeVisible();
+  await page.getByRole('button', { name: 'Monat' }).click();
+  await expect(page.getByText('Fronleichnam (Feiertag)')).toBeVisible();
+  await expectAccessible(page, 'the calendar with holidays');
+  await signInAs(page, 'mara', '/kalender?datum=2031-10-15');
+  await expect(page.getByText('Tag der Deutschen Einheit (Feiertag)')).toBeVisible();
+  await expect(page.getByText('Reformationstag (Feiertag)')).toHaveCount(0);
+});
