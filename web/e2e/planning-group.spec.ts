@@ -184,7 +184,7 @@ test("the calendar shows the public holidays of one's Land, labelled", async ({ 
   await expect(page.getByRole('heading', { level: 1, name: 'Kalender' })).toBeVisible();
   await expect(page.getByText('Fronleichnam (Feiertag)')).toBeVisible();
   await expect(page.getByText('Pfingstmontag (Feiertag)')).toBeVisible();
-  await page.getByRole('button', { name: 'Monat' }).click();
+  await page.getByRole('button', { name: 'Monat', exact: true }).click();
   await expect(page.getByText('Fronleichnam (Feiertag)')).toBeVisible();
   await expectAccessible(page, 'the calendar with holidays');
   await signInAs(page, 'mara', '/kalender?datum=2031-10-15');
