@@ -14,5 +14,5 @@ export enum ProjectStatus { IDEA = 'IDEA', PLANNED = 'PLANNED', RUNNING = 'RUNNI
 registerEnumType(Visibility, { name: 'Visibility' });
 
 /** Who sees it, in German (as the client labels the values), for audit entries. */
-export const VISIBILITY_DE: Record<Visibility, string> = { NETWORK: 'nur das Netzwerk', HUB: 'alle Angemeldeten', PUBLIC: 'öffentlich' };
+export const VISIBILITY_DE: Record<Visibility, string> = { NETWORK: 'nur im Netzwerk', HUB: 'für alle Angemeldeten', PUBLIC: 'öffentlich' };
 registerEnumType(ProjectStatus, { name: 'ProjectStatus' });

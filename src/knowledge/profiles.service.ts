@@ -72,7 +72,7 @@ export class ProfilesService {
       if (!viewer.hubAdmin && !(await viewer.networkRole(network.id))) throw new DomainError('FORBIDDEN', 'Nur wer eine Rolle im Netzwerk hat, kann dort einen Steckbrief anlegen.');
       networkId = network.id;
     }
-    if (input.visibility === Visibility.NETWORK && !networkId) throw badInput('networkId', 'ist für die Sichtbarkeit NETWORK erforderlich');
+    if (input.visibility === Visibility.NETWORK && !networkId) throw badInput('networkId', 'ist für die Sichtbarkeit „nur im Netzwerk“ erforderlich');
     if (input.visibility === Visibility.PUBLIC) await this.requirePublisher(viewer, networkId);
     if (input.contactId) await this.requirePerson(input.contactId);
     const fields = await this.fields.byKeys(input.fieldOfActionKeys ?? [], 'fieldOfActionKeys');

@@ -39,7 +39,7 @@ export class EventSeriesService {
     } else if (!viewer.hubAdmin) {
       throw new DomainError('FORBIDDEN', 'Nur die Plattform-Administration (hub-admin) darf eine Reihe außerhalb eines Netzwerks anlegen.');
     }
-    if (input.visibility === Visibility.NETWORK && !networkId) throw badInput('networkId', 'ist für die Sichtbarkeit NETWORK erforderlich');
+    if (input.visibility === Visibility.NETWORK && !networkId) throw badInput('networkId', 'ist für die Sichtbarkeit „nur im Netzwerk“ erforderlich');
     return this.db.transaction(async (tx) => {
       const series = await tx.getRepository(EventSeriesEntity).save({
         title: input.title.trim(), description: input.description ?? null, organizerId: input.organizerId, networkId, visibility: input.visibility, createdById: viewer.personId,

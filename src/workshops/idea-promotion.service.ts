@@ -38,7 +38,7 @@ export class IdeaPromotionService {
     if (!input.toProjectGroup && !input.toProjectProfile) throw badInput('toProjectGroup', 'wählen Sie eine Projektgruppe, einen Steckbrief oder beides');
     const networkId = input.networkId ?? access.workshop.networkId;
     const needsNetwork = () => {
-      if (!networkId) throw badInput('networkId', 'eine Projektgruppe oder ein Steckbrief mit der Sichtbarkeit NETWORK braucht ein Netzwerk (die Digital-Werkstatt hat keines)');
+      if (!networkId) throw badInput('networkId', 'eine Projektgruppe oder ein Steckbrief mit der Sichtbarkeit „nur im Netzwerk“ braucht ein Netzwerk (die Digital-Werkstatt hat keines)');
       return networkId;
     };
     const network = networkId ? await this.networks.requireVisible(viewer, networkId) : null;
