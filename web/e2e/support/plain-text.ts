@@ -45,7 +45,7 @@ const RULES: Rule[] = [
         .filter((w) => (w.includes('_') || w.replace(/[0-9]/g, '').length >= 3) && !ABBREVIATIONS.has(w)),
   },
   { name: 'Code → Code', find: all(/\b[A-Z][A-Z_]{2,}\s*(?:→|->)\s*[A-Z][A-Z_]{2,}\b/g) },
-  { name: 'Feldpfad', find: all(/\b(?:input|variables|args)\.[A-Za-z_][\w.[\]]*|\b[a-z]+[A-Z]\w*\[\d+\]|(?:^|\n)\s*\$?[a-z][a-zA-Z0-9]*(?:\.[a-zA-Z0-9]+|\[\d+\])*: /g) },
+  { name: 'Feldpfad', find: all(/\b(?:input|variables|args)\.[A-Za-z_][\w.[\]]*|\b[a-z]+[A-Z]\w*\[\d+\]|(?:^|\n)\s*\$?(?:[a-z]+[A-Z][a-zA-Z0-9]*|[a-z][a-zA-Z0-9]*(?:\.[a-zA-Z0-9]+|\[\d+\])+|date|title|name|text|url|email|username|query|reason|message|notes|location|until|from|to|id)(?:\.[a-zA-Z0-9]+|\[\d+\])*: /g) },
   { name: 'Typname', find: all(/\((?:Date|DateTime|String|Int|Float|Boolean|ID|UUID)!?\)|\b(?:String|Int|Float|Boolean|ID|Date|DateTime)!|\[\w+!\]!?/g) },
   { name: 'Zeitzonen-Code', find: all(/\b(?:Europe|America|Asia|Africa|Australia|Pacific|Atlantic|Etc)\/[A-Za-z_]+/g) },
   { name: 'AM/PM', find: all(/\b\d{1,2}(?::\d{2})?\s?(?:AM|PM|am|pm|a\.m\.|p\.m\.)(?![\w])/g) },
