@@ -34,3 +34,19 @@ export function holidayName(date: string, regions: string[]): string | null {
   }
   return null;
 }
+
+/** The public holidays from `from` to `to` (inclusive, YYYY-MM-DD) in any of the regions, by date, each with the regions it holds in. */
+export function holidaysBetween(from: string, to: string, regions: string[]): { date: string; name: string; regions: string[] }[] {
+  const byDate = new Map<string, { date: string; name: string; regions: string[] }>();
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
+    for (const region of regions) {
+      for (const [date, name] of holidays(region, year)) {
+        if (date < from || date > to) continue;
+        const entry = byDate.get(date) ?? { date, name, regions: [] };
+        entry.regions.push(region);
+        byDate.set(date, entry);
+      }
+    }
+  }
+  return [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));
+}

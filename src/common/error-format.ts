@@ -32,6 +32,9 @@ const innerMessage = (error: unknown): string | undefined =>
  * Messages are German: domain errors are written so, graphql-js's messages about the request's
  * values and limits are translated (graphql-messages.ts).
  */
+/** The input field a translated message about a variable's value names (not "$variable" itself). */
+const FIELD_RE = /^([A-Za-z_]\w*(?:\.\w+|\[\d+\])*): /;
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (e: unknown) => void): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const code = String(formatted.extensions?.code ?? '');
@@ -43,7 +46,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   }
   const german = { ...base, message: germanRequestMessage(base.message, innerMessage(original)) };
   if (PUBLIC_CODES.has(code)) return { ...german, extensions: { code } };
-  if (INPUT_CODES.has(code) || isRequestError(original)) return { ...german, extensions: { code: 'BAD_USER_INPUT' } };
+  if (INPUT_CODES.has(code) || isRequestError(original)) {
+    // A value of one input field ("startsOn: muss ein Kalenderdatum … sein") names the field as domain errors do, so the client shows it there.
+    const field = german.message !== base.message ? FIELD_RE.exec(german.message)?.[1] : undefined;
+    return { ...german, extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } };
+  }
   log(original);
   return { message: INTERNAL_MESSAGE, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

@@ -9,6 +9,10 @@ registerEnumType(GroupLevel, { name: 'GroupLevel' });
 registerEnumType(GroupRole, { name: 'GroupRole' });
 registerEnumType(GroupJoinPolicy, { name: 'GroupJoinPolicy' });
 
+/** Levels and roles in German (as the client labels them), for audit entries. */
+export const GROUP_LEVEL_DE: Record<GroupLevel, string> = { PLENUM: 'Plenum', EXPERT_GROUP: 'Fachgruppe', PROJECT_GROUP: 'Projektgruppe' };
+export const GROUP_ROLE_DE: Record<GroupRole, string> = { LEAD: 'Leitung', MODERATOR: 'Moderation', MEMBER: 'Mitglied', GUEST: 'Gast' };
+
 /** Plenum above expert group above project groups: a parent is never on a lower level. */
 export const LEVEL_RANK: Record<GroupLevel, number> = { PLENUM: 0, EXPERT_GROUP: 1, PROJECT_GROUP: 2 };
 

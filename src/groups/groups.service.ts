@@ -18,7 +18,7 @@ import type { AddGroupMemberInput, CreateGroupInput, RemoveGroupMemberInput } fr
 import { keepLastLead, lockGroup, membershipChanged, quoted } from './group-membership.js';
 import { GroupMemberEntity } from './group-member.entity.js';
 import { GroupEntity } from './group.entity.js';
-import { APPROVAL_MODE_DE, DEFAULT_OBJECTION_DAYS, GroupJoinPolicy, GroupLevel, GroupRole, LEVEL_NAME, LEVEL_RANK, ProtocolApprovalMode } from './group.enums.js';
+import { APPROVAL_MODE_DE, DEFAULT_OBJECTION_DAYS, GROUP_LEVEL_DE, GROUP_ROLE_DE, GroupJoinPolicy, GroupLevel, GroupRole, LEVEL_NAME, LEVEL_RANK, ProtocolApprovalMode } from './group.enums.js';
 import { childLoader, groupLoader, groupMemberCount, groupMembers, groupOrganizations, groupsInNetwork } from './group-lists.js';
 
 export { groupLoader, type GroupWithRelatives } from './group-lists.js';
@@ -68,7 +68,7 @@ export class GroupsService {
       await recordEvent(tx, { type: 'GroupCreated', aggregateType: 'Group', aggregateId: group.id, groupId: group.id, payload: { groupId: group.id } });
       await recordAudit(tx, {
         actor: viewer, action: 'group.create', subjectType: 'Group', subjectId: group.id, networkId: network.id,
-        summary: `Gruppe ${quoted(group.name)} (${group.level}) angelegt, Beitritt ${POLICY_DE[group.joinPolicy]}, Protokolle: ${APPROVAL_MODE_DE[group.protocolApprovalMode]}.`,
+        summary: `Gruppe ${quoted(group.name)} (${GROUP_LEVEL_DE[group.level]}) angelegt, Beitritt ${POLICY_DE[group.joinPolicy]}, Protokolle: ${APPROVAL_MODE_DE[group.protocolApprovalMode]}.`,
       });
       return group;
     });
@@ -101,7 +101,7 @@ export class GroupsService {
       await membershipChanged(tx, group.id, input.personId);
       await recordAudit(tx, {
         actor: viewer, action: 'group.member.add', subjectType: 'Group', subjectId: group.id, networkId: group.networkId, aboutPersonId: input.personId,
-        summary: `Mitgliedschaft in der Gruppe ${quoted(group.name)} gesetzt: Rolle ${input.role}${input.until ? ` bis ${input.until}` : ''}.`,
+        summary: `Mitgliedschaft in der Gruppe ${quoted(group.name)} gesetzt: Rolle ${GROUP_ROLE_DE[input.role]}${input.until ? ` bis ${input.until}` : ''}.`,
       });
     });
     viewer.invalidate();

@@ -12,4 +12,7 @@ export enum Visibility {
 export enum ProjectStatus { IDEA = 'IDEA', PLANNED = 'PLANNED', RUNNING = 'RUNNING', COMPLETED = 'COMPLETED', STOPPED = 'STOPPED' }
 
 registerEnumType(Visibility, { name: 'Visibility' });
+
+/** Who sees it, in German (as the client labels the values), for audit entries. */
+export const VISIBILITY_DE: Record<Visibility, string> = { NETWORK: 'nur im Netzwerk', HUB: 'für alle Angemeldeten', PUBLIC: 'öffentlich' };
 registerEnumType(ProjectStatus, { name: 'ProjectStatus' });

@@ -12,7 +12,7 @@ import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { PersonEntity } from '../people/person.entity.js';
 import type { FieldOfActionEntity } from './field-of-action.entity.js';
 import { FieldsOfActionService } from './fields-of-action.service.js';
-import { Visibility } from './knowledge.enums.js';
+import { Visibility, VISIBILITY_DE } from './knowledge.enums.js';
 import type { CreateProjectProfileInput, UpdateProjectProfileInput } from './profile.inputs.js';
 import { ProjectProfileEntity, ProjectProfileFieldEntity, ProjectProfileOrganizationEntity } from './project-profile.entity.js';
 import { actingFor, mayView } from './visibility.js';
@@ -72,7 +72,7 @@ export class ProfilesService {
       if (!viewer.hubAdmin && !(await viewer.networkRole(network.id))) throw new DomainError('FORBIDDEN', 'Nur wer eine Rolle im Netzwerk hat, kann dort einen Steckbrief anlegen.');
       networkId = network.id;
     }
-    if (input.visibility === Visibility.NETWORK && !networkId) throw badInput('networkId', 'ist für die Sichtbarkeit NETWORK erforderlich');
+    if (input.visibility === Visibility.NETWORK && !networkId) throw badInput('networkId', 'ist für die Sichtbarkeit „nur im Netzwerk“ erforderlich');
     if (input.visibility === Visibility.PUBLIC) await this.requirePublisher(viewer, networkId);
     if (input.contactId) await this.requirePerson(input.contactId);
     const fields = await this.fields.byKeys(input.fieldOfActionKeys ?? [], 'fieldOfActionKeys');
@@ -84,7 +84,7 @@ export class ProfilesService {
       });
       await recordAudit(tx, {
         actor: viewer, action: 'profile.create', subjectType: 'ProjectProfile', subjectId: profile.id, networkId,
-        summary: `Steckbrief ${quoted(profile.title)} angelegt (Sichtbarkeit ${profile.visibility}).`,
+        summary: `Steckbrief ${quoted(profile.title)} angelegt (sichtbar: ${VISIBILITY_DE[profile.visibility]}).`,
       });
       return profile;
     });
@@ -138,7 +138,7 @@ export class ProfilesService {
       if (visibility !== profile.visibility) {
         await recordAudit(tx, {
           actor: viewer, action: 'profile.visibility.set', subjectType: 'ProjectProfile', subjectId: profile.id, networkId: profile.networkId,
-          summary: `Sichtbarkeit des Steckbriefs ${quoted((set.title as string | undefined) ?? profile.title)}: ${profile.visibility} → ${visibility}.`,
+          summary: `Sichtbarkeit des Steckbriefs ${quoted((set.title as string | undefined) ?? profile.title)}: ${VISIBILITY_DE[profile.visibility]} → ${VISIBILITY_DE[visibility]}.`,
         });
       }
       return tx.getRepository(ProjectProfileEntity).findOneByOrFail({ id: profile.id });

@@ -13,5 +13,8 @@ export const alreadyDecided = (status: JoinRequestStatus | `${JoinRequestStatus}
 
 registerEnumType(JoinPolicy, { name: 'JoinPolicy' });
 registerEnumType(NetworkRole, { name: 'NetworkRole' });
+
+/** Network roles in German (as the client labels them), for audit entries. */
+export const NETWORK_ROLE_DE: Record<NetworkRole, string> = { ADMIN: 'Administration', MODERATOR: 'Moderation', MEMBER: 'Mitglied' };
 registerEnumType(MembershipStatus, { name: 'MembershipStatus' });
 registerEnumType(JoinRequestStatus, { name: 'JoinRequestStatus' });

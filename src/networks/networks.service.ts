@@ -21,7 +21,7 @@ import { ensureActiveMembership, isActiveMember } from './network-memberships.js
 import { NetworkMembershipEntity } from './entities/network-membership.entity.js';
 import { NetworkRoleEntity } from './entities/network-role.entity.js';
 import { NetworkEntity } from './entities/network.entity.js';
-import { JoinPolicy, MembershipStatus, NetworkRole } from './network.enums.js';
+import { JoinPolicy, MembershipStatus, NETWORK_ROLE_DE, NetworkRole } from './network.enums.js';
 import type { NetworkMemberModel, NetworkModel, NetworkPersonModel } from './network.model.js';
 
 @Injectable()
@@ -82,7 +82,7 @@ export class NetworksService {
         await recordEvent(tx, { type: 'NetworkCreated', aggregateType: 'Network', aggregateId: created.id, groupId: null, payload: { networkId: created.id } });
         await recordAudit(tx, {
           actor: viewer, action: 'network.create', subjectType: 'Network', subjectId: created.id, networkId: created.id, aboutPersonId: viewer.personId,
-          summary: `Netzwerk „${created.name}“ angelegt; die anlegende Person ist ADMIN.`,
+          summary: `Netzwerk „${created.name}“ angelegt; die anlegende Person hat die Administration.`,
         });
         return created;
       });
@@ -155,7 +155,7 @@ export class NetworksService {
       );
       await recordAudit(tx, {
         actor: viewer, action: 'network.role.set', subjectType: 'Person', subjectId: input.personId, networkId: network.id, aboutPersonId: input.personId,
-        summary: previous ? `Rolle im Netzwerk von ${previous.role} auf ${input.role} gesetzt.` : `Rolle ${input.role} im Netzwerk vergeben.`,
+        summary: previous ? `Rolle im Netzwerk von „${NETWORK_ROLE_DE[previous.role]}“ auf „${NETWORK_ROLE_DE[input.role]}“ gesetzt.` : `Rolle „${NETWORK_ROLE_DE[input.role]}“ im Netzwerk vergeben.`,
       });
       // With its person: NetworkPerson.person is a plain field (issue 13).
       return tx.getRepository(NetworkRoleEntity).findOneOrFail({ where: { networkId: network.id, personId: input.personId }, relations: { person: true } });

@@ -37,16 +37,16 @@ describe('renderProtocol', () => {
   it('reads like a German protocol: title, date and time in the meeting zone, place, attendance', () => {
     expect(full).toContain('# Protokoll: Fachgruppe Digitalisierung, 3. Sitzung');
     expect(full).toContain('| Datum | Dienstag, 3. März 2026 |');
-    expect(full).toContain('| Zeit | 10:00–11:30 Uhr (Europe/Berlin) |');
+    expect(full).toContain('| Zeit | 10:00–11:30 Uhr |');
     expect(full).toContain('| Ort | Rathaus Ettlingen, Sitzungssaal |');
     expect(full).toContain('**Anwesend:** Anna Albrecht (Stadt Bretten)');
     expect(full).toContain('**Entschuldigt:** Bernd Bauer');
-    expect(full).toContain('| Stand | Veröffentlicht, Version 7 |');
+    expect(full).toContain('| Stand | Veröffentlicht, Fassung 7 |');
   });
 
   it('lists notes and decisions with votes per item, and the action items as a table', () => {
     expect(full).toContain('## TOP 1: E-Rechnung: Stand\n\nAlle Städte empfangen XRechnung.');
-    expect(full).toContain('**Beschluss:** Gemeinsame Ausschreibung\n\nAbstimmung: 8 Ja, 0 Nein, 1 Enthaltungen');
+    expect(full).toContain('**Beschluss:** Gemeinsame Ausschreibung\n\nAbstimmung: 8 Ja, 0 Nein, 1 Enthaltung');
     expect(full).toContain('| 1 | Angebot \\| einholen | Anna Albrecht (Stadt Bretten) | 15.04.2026 | offen |');
     expect(full).toContain('| 2 | Bewerbungen sichten | Stadt Bühl | – | offen |');
   });

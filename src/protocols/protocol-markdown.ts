@@ -79,6 +79,15 @@ const inline = (text: string) => text.replace(/\s+/g, ' ').trim().replace(/^([#>
 /** A table cell: one line, pipes escaped. */
 const cell = (text: string | null) => (text ? inline(text).replace(/\|/g, '\\|') : '–');
 
+/**
+ * The meeting's zone after its times only where readers would not assume it: German networks meet
+ * in German time, so "Europe/Berlin" is left out; another zone reads "(Ortszeit New York)".
+ */
+export function zoneNote(timeZone: string): string {
+  if (timeZone === 'Europe/Berlin') return '';
+  return ` (Ortszeit ${(timeZone.split('/').pop() ?? timeZone).replace(/_/g, ' ')})`;
+}
+
 export function renderProtocol(doc: ProtocolDocument, options: RenderOptions): string {
   const opts = { redact: options.redact || !!options.public, public: !!options.public };
   const tz = doc.timeZone;
@@ -88,11 +97,11 @@ export function renderProtocol(doc: ProtocolDocument, options: RenderOptions): s
   out.push('| | |', '|---|---|');
   out.push(`| Gremium | ${cell(doc.groups.join(', '))} |`);
   out.push(`| Datum | ${date.format(doc.startsAt)} |`);
-  out.push(`| Zeit | ${time.format(doc.startsAt)}–${time.format(doc.endsAt)} Uhr (${tz}) |`);
+  out.push(`| Zeit | ${time.format(doc.startsAt)}–${time.format(doc.endsAt)} Uhr${zoneNote(tz)} |`);
   // A meeting's place and video link are for its participants, never for the public.
   if (doc.location && !opts.public) out.push(`| Ort | ${cell(doc.location)} |`);
   if (doc.onlineUrl && !opts.public) out.push(`| Online | ${cell(doc.onlineUrl)} |`);
-  out.push(`| Stand | ${STATUS[doc.status]}, Version ${doc.version} |`);
+  out.push(`| Stand | ${STATUS[doc.status]}, Fassung ${doc.version} |`);
   if (doc.approvedAt) out.push(`| Genehmigt am | ${date.format(doc.approvedAt)} |`);
   if (doc.publishedAt) out.push(`| Veröffentlicht am | ${date.format(doc.publishedAt)} |`);
   out.push('');
@@ -150,7 +159,7 @@ export function renderProtocol(doc: ProtocolDocument, options: RenderOptions): s
 function decision(d: ProtocolDocument['decisions'][number]): string[] {
   const lines = [`**Beschluss:** ${inline(d.text)}`];
   if (d.votesFor !== null || d.votesAgainst !== null || d.abstentions !== null) {
-    lines.push('', `Abstimmung: ${d.votesFor ?? 0} Ja, ${d.votesAgainst ?? 0} Nein, ${d.abstentions ?? 0} Enthaltungen`);
+    lines.push('', `Abstimmung: ${d.votesFor ?? 0} Ja, ${d.votesAgainst ?? 0} Nein, ${d.abstentions ?? 0} ${(d.abstentions ?? 0) === 1 ? 'Enthaltung' : 'Enthaltungen'}`);
   }
   return [...lines, ''];
 }

@@ -23,7 +23,7 @@ import { renderProtocol } from './protocol-markdown.js';
 import { ProtocolRevisionEntity } from './entities/protocol-revision.entity.js';
 import { bumpVersion, EDITABLE, recordRevision } from './protocol-version.js';
 import { ensureApprovalMeeting, requireRuleMet, revisedInReview, startReview } from './review/review-rules.js';
-import { ProtocolStatus } from './protocol.enums.js';
+import { PROTOCOL_STATUS_DE, ProtocolStatus } from './protocol.enums.js';
 import { ProtocolEntity } from './entities/protocol.entity.js';
 import type { ProtocolModel } from './protocol.model.js';
 
@@ -121,7 +121,7 @@ export class ProtocolsService {
       }
       await recordAudit(tx, {
         actor: viewer, action: `protocol.${step}`, subjectType: 'Protocol', subjectId: protocol.id, networkId,
-        summary: `Protokoll der Sitzung „${meeting.title}“: ${t.summary} (${t.from} → ${t.to}).`,
+        summary: `Protokoll der Sitzung „${meeting.title}“: ${t.summary} (${PROTOCOL_STATUS_DE[t.from]} → ${PROTOCOL_STATUS_DE[t.to]}).`,
       });
     });
   }

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { checkStartTime, checkTimeZone, expandSeries, isHolidayRegion, parseRule, RecurrenceError, requireDates } from '../../libs/recurrence/index.js';
+import { checkStartTime, checkTimeZone, describeRule, expandSeries, isHolidayRegion, parseRule, RecurrenceError, requireDates } from '../../libs/recurrence/index.js';
 import { recordAudit } from '../audit/audit.js';
 import { AccessService } from '../auth/access.service.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -62,7 +62,7 @@ export class SeriesService implements OnApplicationBootstrap, OnApplicationShutd
         type: 'MeetingSeriesScheduled', aggregateType: 'MeetingSeries', aggregateId: series.id, groupId: group.id,
         payload: { seriesId: series.id, title: series.title, rrule: series.rrule, startTime: series.startTime, timeZone, startsOn: series.startsOn, onlineUrl: series.onlineUrl },
       });
-      await auditSeries(tx, viewer, series, 'series.schedule', `Terminserie „${series.title}“ angelegt (${series.rrule}, ${series.startTime} Uhr, ab ${series.startsOn}).`);
+      await auditSeries(tx, viewer, series, 'series.schedule', `Terminserie „${series.title}“ angelegt (${describeRule(series.rrule)}, ${series.startTime} Uhr, ab ${germanDate(series.startsOn)}).`);
       return series;
     });
   }
@@ -92,7 +92,7 @@ export class SeriesService implements OnApplicationBootstrap, OnApplicationShutd
       await tx.query('SELECT id FROM meeting_series WHERE id = $1 FOR UPDATE', [series.id]);
       await tx.getRepository(MeetingSeriesEntity).save(changed);
       await reconcileSeries(tx, changed, expansion);
-      await auditSeries(tx, viewer, changed, 'series.update', `Terminserie „${series.title}“ ab ${effectiveFrom} geändert (${changed.rrule}, ${changed.startTime} Uhr, ${changed.durationMinutes} Minuten).`);
+      await auditSeries(tx, viewer, changed, 'series.update', `Terminserie „${series.title}“ ab ${germanDate(effectiveFrom)} geändert (${describeRule(changed.rrule)}, ${changed.startTime} Uhr, ${changed.durationMinutes} Minuten).`);
       return tx.getRepository(MeetingSeriesEntity).findOneByOrFail({ id: series.id });
     });
   }
@@ -106,7 +106,7 @@ export class SeriesService implements OnApplicationBootstrap, OnApplicationShutd
     return this.db.transaction(async (tx) => {
       await tx.query('UPDATE meeting_series SET until = $2 WHERE id = $1', [series.id, input.lastDate]);
       await reconcileSeries(tx, ended, expansion);
-      await auditSeries(tx, viewer, ended, 'series.end', `Terminserie „${series.title}“ endet am ${input.lastDate}.`);
+      await auditSeries(tx, viewer, ended, 'series.end', `Terminserie „${series.title}“ endet am ${germanDate(input.lastDate)}.`);
       return tx.getRepository(MeetingSeriesEntity).findOneByOrFail({ id: series.id });
     });
   }
@@ -245,6 +245,9 @@ export class SeriesService implements OnApplicationBootstrap, OnApplicationShutd
 }
 
 const horizon = () => addDays(todayInBerlin(), HORIZON_DAYS);
+
+/** 2026-04-15 → 15.04.2026 (audit entries are read by people). */
+const germanDate = (iso: string) => iso.split('-').reverse().join('.');
 
 async function auditSeries(tx: EntityManager, viewer: Viewer, series: MeetingSeriesEntity, action: string, summary: string): Promise<void> {
   const [group] = await tx.query<{ network_id: string }[]>('SELECT network_id FROM work_group WHERE id = $1', [series.groupId]);

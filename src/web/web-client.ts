@@ -42,6 +42,8 @@ export async function serveWebClient(app: NestFastifyApplication, config: AppCon
     root,
     wildcard: false,
     index: false,
+    // The build writes .br and .gz beside each asset: sent as they are per Accept-Encoding (with Vary).
+    preCompressed: true,
     // index.html only ever goes out with its configuration inlined (below).
     allowedPath: (path) => path !== '/index.html',
     setHeaders(reply, path) {

@@ -7,7 +7,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { badInput, DomainError, notFound } from '../common/domain-error.js';
 import { isUuid } from '../common/ids.js';
 import { oneByKey, type RequestLoaders } from '../common/request-loaders.js';
-import { Visibility } from '../knowledge/knowledge.enums.js';
+import { Visibility, VISIBILITY_DE } from '../knowledge/knowledge.enums.js';
 import { mayView } from '../knowledge/visibility.js';
 import { NetworkRole } from '../networks/network.enums.js';
 import { NetworksService } from '../networks/networks.service.js';
@@ -39,14 +39,14 @@ export class EventSeriesService {
     } else if (!viewer.hubAdmin) {
       throw new DomainError('FORBIDDEN', 'Nur die Plattform-Administration (hub-admin) darf eine Reihe außerhalb eines Netzwerks anlegen.');
     }
-    if (input.visibility === Visibility.NETWORK && !networkId) throw badInput('networkId', 'ist für die Sichtbarkeit NETWORK erforderlich');
+    if (input.visibility === Visibility.NETWORK && !networkId) throw badInput('networkId', 'ist für die Sichtbarkeit „nur im Netzwerk“ erforderlich');
     return this.db.transaction(async (tx) => {
       const series = await tx.getRepository(EventSeriesEntity).save({
         title: input.title.trim(), description: input.description ?? null, organizerId: input.organizerId, networkId, visibility: input.visibility, createdById: viewer.personId,
       });
       await recordAudit(tx, {
         actor: viewer, action: 'series.create', subjectType: 'EventSeries', subjectId: series.id, networkId,
-        summary: `Veranstaltungsreihe „${series.title}“ angelegt (Sichtbarkeit ${series.visibility}).`,
+        summary: `Veranstaltungsreihe „${series.title}“ angelegt (sichtbar: ${VISIBILITY_DE[series.visibility]}).`,
       });
       return series;
     });

@@ -8,7 +8,7 @@ import { badInput } from '../common/domain-error.js';
 import { GroupEntity } from '../groups/group.entity.js';
 import { GroupJoinPolicy, GroupLevel } from '../groups/group.enums.js';
 import { FieldOfActionEntity } from '../knowledge/field-of-action.entity.js';
-import { ProjectStatus, Visibility } from '../knowledge/knowledge.enums.js';
+import { ProjectStatus, Visibility, VISIBILITY_DE } from '../knowledge/knowledge.enums.js';
 import { ProfilesService } from '../knowledge/profiles.service.js';
 import { isActiveMember } from '../networks/network-memberships.js';
 import { NetworkRole } from '../networks/network.enums.js';
@@ -38,7 +38,7 @@ export class IdeaPromotionService {
     if (!input.toProjectGroup && !input.toProjectProfile) throw badInput('toProjectGroup', 'wählen Sie eine Projektgruppe, einen Steckbrief oder beides');
     const networkId = input.networkId ?? access.workshop.networkId;
     const needsNetwork = () => {
-      if (!networkId) throw badInput('networkId', 'eine Projektgruppe oder ein Steckbrief mit der Sichtbarkeit NETWORK braucht ein Netzwerk (die Digital-Werkstatt hat keines)');
+      if (!networkId) throw badInput('networkId', 'eine Projektgruppe oder ein Steckbrief mit der Sichtbarkeit „nur im Netzwerk“ braucht ein Netzwerk (die Digital-Werkstatt hat keines)');
       return networkId;
     };
     const network = networkId ? await this.networks.requireVisible(viewer, networkId) : null;
@@ -92,7 +92,7 @@ export class IdeaPromotionService {
     });
     await recordAudit(tx, {
       actor: viewer, action: 'profile.create', subjectType: 'ProjectProfile', subjectId: profile.id, networkId,
-      summary: `Steckbrief „${profile.title}“ aus einer Idee der Digital-Werkstatt angelegt (Sichtbarkeit NETWORK).`,
+      summary: `Steckbrief „${profile.title}“ aus einer Idee der Digital-Werkstatt angelegt (sichtbar: ${VISIBILITY_DE[Visibility.NETWORK]}).`,
     });
     return profile.id;
   }

@@ -55,7 +55,7 @@ describe('the audit log', () => {
     ]);
     const byAction = (a: string) => entries.filter((e: { action: string }) => e.action === a);
     expect(byAction('network.role.set').map((e: { actor: { id: string } }) => e.actor.id)).toEqual([c.operator.id, c.admin.id]);
-    expect(byAction('network.role.set')[0]).toMatchObject({ subjectType: 'Person', subjectId: person.id, summary: 'Rolle im Netzwerk von MEMBER auf MODERATOR gesetzt.' });
+    expect(byAction('network.role.set')[0]).toMatchObject({ subjectType: 'Person', subjectId: person.id, summary: 'Rolle im Netzwerk von „Mitglied“ auf „Moderation“ gesetzt.' });
     expect(byAction('protocol.publish')[0]).toMatchObject({ subjectType: 'Protocol', subjectId: p.id, actor: { id: c.lead.id } });
     // Summaries never name a person: people are referenced, so erasure anonymises every entry.
     for (const e of entries) expect(e.summary).not.toMatch(new RegExp(`${person.username}|${c.member.username}|${c.lead.username}`));
@@ -143,7 +143,7 @@ describe('the audit log', () => {
     const mine = (await hub.ok(person.token, MY_LOG)).myAuditLog;
     expect(mine).toEqual([
       { action: 'person.privacy.set', subjectId: person.id, actor: { id: person.id }, summary: 'Datenschutz-Einstellungen geändert: öffentliches Profil an.' },
-      { action: 'network.role.set', subjectId: person.id, actor: { id: c.admin.id }, summary: 'Rolle MEMBER im Netzwerk vergeben.' },
+      { action: 'network.role.set', subjectId: person.id, actor: { id: c.admin.id }, summary: 'Rolle „Mitglied“ im Netzwerk vergeben.' },
     ]);
     expect((await hub.ok(person.token, MY_LOG, { limit: 1 })).myAuditLog).toHaveLength(1);
     expect(codeOf(await hub.gql(person.token, MY_LOG, { limit: 501 }))).toBe('BAD_USER_INPUT');

@@ -175,6 +175,7 @@ describe.each(EXECUTION_MODES)('deny by default, %s', (_mode, modeEnv) => {
     'Mutation.voteDatePoll': 'poll.vote',
     'Mutation.voteWorkshopIdea': 'workshop.participate',
     'Query.calendarFeedUrl': 'calendar.self',
+    'Query.publicHolidays': 'calendar.self',
     'Query.datePoll': 'group.read',
     'Query.eventSeries': 'public',
     'Query.fieldsOfAction': 'public',

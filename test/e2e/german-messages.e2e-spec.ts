@@ -169,7 +169,7 @@ describe.each(EXECUTION_MODES)('German messages, %s', (_mode, modeEnv) => {
       expect(fieldError(await createProfile({ organizationIds: [] }), 'organizationIds')).toBe('organizationIds: muss mindestens 1 Eintrag enthalten');
       expect(fieldError(await createProfile({ links: ['javascript:alert(1)'] }), 'links')).toBe('links: jeder Eintrag muss eine Webadresse sein, die mit https:// oder http:// beginnt');
       expect(fieldError(await createProfile({ tags: ['x'.repeat(61)] }), 'tags')).toBe('tags: jeder Eintrag darf höchstens 60 Zeichen lang sein');
-      expect(fieldError(await createProfile({ networkId: null }), 'networkId')).toBe('networkId: ist für die Sichtbarkeit NETWORK erforderlich');
+      expect(fieldError(await createProfile({ networkId: null }), 'networkId')).toBe('networkId: ist für die Sichtbarkeit „nur im Netzwerk“ erforderlich');
       const publish = german(await createProfile({ visibility: 'PUBLIC' }), 'FORBIDDEN');
       expect(publish.message).toBe('visibility: PUBLIC (öffentlich) darf nur die Administration oder Moderation eines Netzwerks wählen');
       expect(publish.extensions).toEqual({ code: 'FORBIDDEN', field: 'visibility' });

@@ -77,7 +77,7 @@ describe('OParl 1.1', () => {
     const held = full.objects.get(`${ROOT}/meetings/${ids.held}`)!;
     expect((held.agendaItem as { id: string }[]).map((i) => i.id)).toEqual([`${ROOT}/agenda-items/${ids.publicItem}`]);
     expect(full.objects.get(`${ROOT}/agenda-items/${ids.publicItem}`)).toMatchObject({
-      number: '1', order: 1, name: 'Gateways in Bruchsal', result: 'Beschlossen (5 Ja, 0 Nein, 1 Enthaltungen)', resolutionText: 'Viertes Gateway wird beschafft',
+      number: '1', order: 1, name: 'Gateways in Bruchsal', result: 'Beschlossen (5 Ja, 0 Nein, 1 Enthaltung)', resolutionText: 'Viertes Gateway wird beschafft',
     });
     expect(held.resultsProtocol).toMatchObject({ id: `${ROOT}/files/${ids.protocol}`, mimeType: 'text/markdown' });
     expect(full.objects.get(`${ROOT}/meetings/${ids.cancelled}`)).toMatchObject({ cancelled: true });

@@ -49,6 +49,8 @@ describe('profile search on the embedded database (PGlite)', () => {
     // The stem "videokonferenz" is also a part of "Videokonferenzsystem" (in a body: ranked below).
     expect((await search('Videokonferenzen')).hits.map((h) => h.profile.title)).toEqual(['Videokonferenz im Rathaus', 'Technik für den Rat']);
     expect((await search('Buergerbeteiligung')).hits.map((h) => h.snippet)).toEqual(['Digitale <mark>Bürgerbeteiligung</mark> für alle']);
+    // A typo finds the closest known stem through pg_trgm (bundled with PGlite too).
+    expect((await search('Bürgerbeteilung')).hits.map((h) => h.profile.title)).toEqual(['Beteiligungsportal']);
     const compound = await search('konferenz');
     expect(compound.total).toBe(2);
     expect(compound.hits.map((h) => h.profile.title)).toEqual(['Videokonferenz im Rathaus', 'Technik für den Rat']);

@@ -38,6 +38,21 @@ describe('searchProjectProfiles', () => {
     expect(ids(await search(c.member.token, { query: `BÜRGERBETEILIGUNG ${n}` }))).toHaveLength(2);
   });
 
+  it('tolerates typos: "Bürgerbeteilung" finds "Bürgerbeteiligung" (pg_trgm), ranked below exact matches', async () => {
+    const n = nonce();
+    const typo = await make({ title: `Beteiligungsportal ${n}`, summary: 'Digitale Bürgerbeteiligung für alle' });
+    const found = await search(c.member.token, { query: `Bürgerbeteilung ${n}` });
+    expect(ids(found)).toEqual([typo.id]);
+    expect(found.hits[0].snippet).toBe('Digitale <mark>Bürgerbeteiligung</mark> für alle');
+    // A letter missing inside the word (no part of any known stem): found by similarity, below the exact word.
+    const typo2 = await search(c.member.token, { query: `Bürgerbeteligung ${n}` });
+    expect(ids(typo2)).toEqual([typo.id]);
+    const exact = await search(c.member.token, { query: `Bürgerbeteiligung ${n}` });
+    expect(typo2.hits[0].rank).toBeLessThan(exact.hits[0].rank);
+    // Not a typo but another word: a much longer compound is not taken for the shorter one.
+    expect(ids(await search(c.member.token, { query: `Beteiligungsportalbetrieb ${n}` }))).toEqual([]);
+  });
+
   it('finds parts of compounds: "konferenz" finds "Videokonferenzsystem", "konferenzen" too', async () => {
     const n = nonce();
     const p = await make({ title: `Neue Technik ${n}`, body: 'Wir haben ein Videokonferenzsystem für den Gemeinderat beschafft.' });

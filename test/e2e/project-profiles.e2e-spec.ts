@@ -160,7 +160,7 @@ describe('project profiles', () => {
       await hub.ok(c.agency.token, UPDATE, { input: { id: p.id, expectedVersion: version, visibility: 'PUBLIC' } });
       const [entry] = await sql(hub, `SELECT actor_id, summary FROM audit_entry WHERE action = 'profile.visibility.set' AND subject_id = $1`, [p.id]);
       expect(entry).toMatchObject({ actor_id: c.agency.id });
-      expect(entry.summary).toContain('NETWORK → PUBLIC');
+      expect(entry.summary).toContain('nur im Netzwerk → öffentlich');
     });
 
     it.each([

@@ -162,7 +162,7 @@ describe('Berichtigungen of published protocols', () => {
         [ids.protocol],
       );
       expect(audit.map((a) => a.actor_id)).toEqual([c.lead.id, c.agency.id]);
-      expect(audit[0]!.summary).toBe(`Protokoll der Sitzung „Jour fixe LoRaWAN“: Berichtigung Nr. 1 eingetragen (SHA-256 ${corrections[0]!.hash}).`);
+      expect(audit[0]!.summary).toBe(`Protokoll der Sitzung „Jour fixe LoRaWAN“: Berichtigung Nr. 1 eingetragen (Prüfsumme ${corrections[0]!.hash}).`);
     });
 
     it("lists the corrections a person wrote in their GDPR export", async () => {

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { TestHub } from '../support/test-hub.js';
+
+const BIG = `console.log(${JSON.stringify('Interkom '.repeat(500))});`;
 
 /** A minimal client build: the real one is tested in the browser (web/e2e). */
 function fakeBuild(): string {
@@ -10,6 +13,11 @@ function fakeBuild(): string {
   mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="de"><head><!--interkom-config--></head><body><div id="root"></div></body></html>');
   writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log("hi")');
+  // As the build writes them (web/scripts/precompress.ts): brotli and gzip beside the asset.
+  writeFileSync(join(dir, 'assets', 'page-def456.js'), BIG);
+  writeFileSync(join(dir, 'assets', 'page-def456.js.br'), brotliCompressSync(BIG));
+  writeFileSync(join(dir, 'assets', 'page-def456.js.gz'), gzipSync(BIG));
+  writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   return dir;
 }
 
@@ -44,6 +52,39 @@ describe('the web client served by the hub (development sign-in)', () => {
     expect((await hub.http.get('/netzwerke/readi').set({ accept: 'application/json' })).status).toBe(404);
     expect((await hub.http.get('/calendar/nope.ics').set(html)).text).toBe('Kalender nicht gefunden');
     expect((await hub.http.get('/health')).body).toMatchObject({ status: 'ok' });
+  });
+
+  it('sends precompressed assets per Accept-Encoding (brotli first), with Vary: Accept-Encoding', async () => {
+    const br = await hub.http.get('/assets/page-def456.js').set('accept-encoding', 'gzip, deflate, br, zstd').buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(br.status).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['vary']).toMatch(/accept-encoding/i);
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const gz = await hub.http.get('/assets/page-def456.js').set('accept-encoding', 'gzip').buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    // supertest decodes both itself; the bytes on the wire are the precompressed file's.
+    expect((gz.body as Buffer).toString()).toContain('Interkom Interkom');
+    expect((br.body as Buffer).toString()).toContain('Interkom Interkom');
+    expect(Number(br.headers['content-length'])).toBe(brotliCompressSync(BIG).length);
+    expect(Number(gz.headers['content-length'])).toBe(gzipSync(BIG).length);
+    const plain = await hub.http.get('/assets/page-def456.js').set('accept-encoding', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.text).toContain('Interkom Interkom');
+  });
+
+  it('has a favicon', async () => {
+    const res = await hub.http.get('/favicon.svg');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/image\/svg\+xml/);
   });
 
   it('signs a named person in through the development sign-in, and the token works for the API', async () => {

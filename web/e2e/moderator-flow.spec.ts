@@ -94,7 +94,7 @@ test('a moderator prepares the jour fixe, a member proposes an item, and the pro
   await mara.getByLabel('Nein-Stimmen').fill('0');
   await mara.getByLabel('Enthaltungen').fill('1');
   await mara.getByRole('button', { name: 'Beschluss festhalten' }).click();
-  await expect(mara.getByText('7 ja, 0 nein, 1 Enthaltungen')).toBeVisible();
+  await expect(mara.getByText('7 ja, 0 nein, 1 Enthaltung', { exact: true })).toBeVisible();
   const actionForm = mara.locator('form').filter({ has: mara.getByRole('heading', { name: 'Aufgabe anlegen' }) });
   await actionForm.getByLabel('Aufgabe').fill('Gateway-Standorte in Bretten prüfen');
   await actionForm.getByLabel(/Zuständige Stadt/).selectOption({ label: 'Stadt Bretten' });
@@ -134,7 +134,7 @@ test('a moderator prepares the jour fixe, a member proposes an item, and the pro
   await expect(mara.locator('.ik-markdown')).toContainText('Vertraulich: Stellenbesetzung');
   await expect(mara.locator('.ik-markdown strong', { hasText: 'zwölf Gateways' })).toBeVisible();
   const download = mara.waitForEvent('download');
-  await mara.getByRole('button', { name: 'Als Markdown herunterladen' }).click();
+  await mara.getByRole('button', { name: 'Als Textdatei herunterladen' }).click();
   expect((await download).suggestedFilename()).toMatch(/^protokoll-\d{4}-\d\d-\d\d-jour-fixe-.*\.md$/);
   await screenshot(mara, 'sitzung-veroeffentlicht', info);
 

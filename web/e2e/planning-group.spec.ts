@@ -34,14 +34,30 @@ test('a moderator plans a jour fixe with the rule builder and sees the holidays 
   // Every 2nd week: the sentence and the rule follow.
   await page.getByLabel('Abstand').selectOption('2');
   await expect(page.getByTestId('rule-sentence')).toContainText('Jede 2. Woche am Donnerstag um 09:30 Uhr');
-  await expect(page.getByTestId('rule-sentence')).toContainText('FREQ=WEEKLY;INTERVAL=2;BYDAY=TH');
+  await expect(page.getByTestId('rule-sentence')).not.toContainText('FREQ=');
   // With no weekday there is no rule: the form says so instead of sending one.
   await page.getByLabel('Donnerstag').uncheck();
   await expect(page.getByRole('button', { name: 'Serie anlegen' })).toBeDisabled();
   await page.getByLabel('Donnerstag').check();
   await page.getByRole('button', { name: 'Serie anlegen' }).click();
-  await expect(page.getByText(`Serie „${title}“ angelegt`)).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `Serie „${title}“ angelegt` })).toBeVisible();
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  // The form starts afresh (the series is not created twice by a second click).
+  await expect(page.getByLabel('Titel der Serie')).not.toHaveValue(title);
+  await expect(page.getByLabel('Uhrzeit')).toHaveValue('10:00');
+  await expect(page.getByLabel('Abstand')).toHaveValue('2');
+});
+
+test('the fields of a group stand below their legend, each with its own name', async ({ page }) => {
+  await signInAs(page, 'mara', `/planung?gruppe=${r.groups.erechnung}`);
+  const rhythm = page.getByRole('group', { name: 'Rhythmus', exact: true });
+  const repeat = rhythm.getByRole('combobox', { name: 'Wiederholung', exact: true });
+  await expect(repeat).toBeVisible();
+  await expect(rhythm.getByRole('group', { name: 'Wochentage', exact: true })).toBeVisible();
+  // The legend is a line of its own: the first field's label starts below it, not beside it.
+  const legend = await rhythm.locator('legend').first().boundingBox();
+  const label = await rhythm.getByText('Wiederholung', { exact: true }).boundingBox();
+  expect(label!.y).toBeGreaterThanOrEqual(legend!.y + legend!.height - 1);
 });
 
 test("the API's refusal shows next to the field it names", async ({ page }) => {
@@ -160,4 +176,18 @@ test('the calendar shows my meetings in German', async ({ page }, info) => {
   await screenshot(page, 'kalender', info);
   await event.click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+});
+
+test("the calendar shows the public holidays of one's Land, labelled", async ({ page }) => {
+  // mara's city is in Baden-Württemberg (demo data): Fronleichnam is a holiday there, Reformationstag is not.
+  await signInAs(page, 'mara', '/kalender?datum=2031-06-12');
+  await expect(page.getByRole('heading', { level: 1, name: 'Kalender' })).toBeVisible();
+  await expect(page.getByText('Fronleichnam (Feiertag)')).toBeVisible();
+  await expect(page.getByText('Pfingstmontag (Feiertag)')).toBeVisible();
+  await expectAccessible(page, 'the calendar with holidays');
+  await page.getByRole('tab', { name: 'Monat', exact: true }).click();
+  await expect(page.getByText('Fronleichnam (Feiertag)')).toBeVisible();
+  await signInAs(page, 'mara', '/kalender?datum=2031-10-15');
+  await expect(page.getByText('Tag der Deutschen Einheit (Feiertag)')).toBeVisible();
+  await expect(page.getByText('Reformationstag (Feiertag)')).toHaveCount(0);
 });

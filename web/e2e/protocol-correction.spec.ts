@@ -37,7 +37,7 @@ test('a moderator adds a Berichtigung to a published protocol, after a warning t
   await signInAs(mara, 'mara', `/sitzungen/${meetingId}`);
   await expect(mara.getByRole('heading', { name: 'Berichtigungen' })).toBeVisible();
   await expect(mara.getByText('Zu diesem Protokoll gibt es keine Berichtigungen.')).toBeVisible();
-  const field = mara.getByLabel('Text der Berichtigung (Markdown)');
+  const field = mara.getByLabel('Text der Berichtigung');
   await expect(field).toHaveAccessibleDescription(/so sichtbar wie das Protokoll/);
 
   // Empty: the hub's German message stands next to the field, and the keyboard stays there.
@@ -82,14 +82,14 @@ test('a moderator adds a Berichtigung to a published protocol, after a warning t
   await expect(seen).toContainText(/Eingetragen am .+ von Mara Moderation \(Demo\)/);
   await expect(seen).toContainText('zwölf');
   await expect(seen.getByTestId('correction-hash')).toHaveText(await entry.getByTestId('correction-hash').innerText());
-  await expect(alice.getByLabel('Text der Berichtigung (Markdown)')).toHaveCount(0);
+  await expect(alice.getByLabel('Text der Berichtigung')).toHaveCount(0);
   await expect(alice.locator('main')).not.toContainText(/PUBLISHED|ProtocolCorrect/);
   expect(await noOverflow(alice)).toBe(0);
   await expectAccessible(alice, 'the Berichtigung at 390 px');
   await screenshot(alice, 'protokoll-berichtigung-390', info);
 
   // The download carries the published text and, after it, the Berichtigung.
-  const [download] = await Promise.all([alice.waitForEvent('download'), alice.getByRole('button', { name: 'Als Markdown herunterladen' }).click()]);
+  const [download] = await Promise.all([alice.waitForEvent('download'), alice.getByRole('button', { name: 'Als Textdatei herunterladen' }).click()]);
   const body = await (await download.createReadStream()).toArray();
   const markdown = Buffer.concat(body as Buffer[]).toString('utf8');
   expect(markdown).toMatch(/^# Protokoll: /);

@@ -14,7 +14,7 @@ import { alreadyDecided, JoinRequestStatus } from '../../networks/network.enums.
 import { recordEvent } from '../../outbox/outbox.js';
 import { ACTIVE_MEMBER, membershipChanged, quoted } from '../group-membership.js';
 import { GroupEntity } from '../group.entity.js';
-import { GroupJoinPolicy, GroupRole } from '../group.enums.js';
+import { GROUP_ROLE_DE, GroupJoinPolicy, GroupRole } from '../group.enums.js';
 import { GroupJoinRequestEntity } from './group-join-request.entity.js';
 import type { DecideGroupJoinRequestInput, RequestGroupMembershipInput } from './group-join.inputs.js';
 
@@ -68,7 +68,7 @@ export class GroupJoinRequestsService {
           await membershipChanged(tx, group.id, viewer.personId);
           await recordAudit(tx, {
             actor: viewer, action: 'group.member.join', subjectType: 'Group', subjectId: group.id, networkId: group.networkId, aboutPersonId: viewer.personId,
-            summary: `Der offenen Gruppe ${quoted(group.name)} als MEMBER beigetreten.`,
+            summary: `Der offenen Gruppe ${quoted(group.name)} als Mitglied beigetreten.`,
           });
         } else {
           await recordAudit(tx, {
@@ -147,7 +147,7 @@ export class GroupJoinRequestsService {
       await membershipChanged(tx, group.id, viewer.personId);
       await recordAudit(tx, {
         actor: viewer, action: 'group.member.leave', subjectType: 'Group', subjectId: group.id, networkId: group.networkId, aboutPersonId: viewer.personId,
-        summary: `Gruppe ${quoted(group.name)} verlassen (Rolle ${mine.role}).`,
+        summary: `Gruppe ${quoted(group.name)} verlassen (Rolle ${GROUP_ROLE_DE[mine.role]}).`,
       });
     });
     viewer.invalidate();

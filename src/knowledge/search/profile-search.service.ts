@@ -27,6 +27,14 @@ const FEDERAL_STATE_RE = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
 const CONTROL_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /** At most this many vocabulary stems stand for one query stem (the shortest, i.e. closest, ones). */
 const MAX_EXPANSION = 300;
+/** Stems at least this long are looked up by similarity when no text contains them (a typo). */
+const MIN_TYPO = 5;
+/** How alike (pg_trgm similarity, 0..1) a known stem must be to stand for a mistyped one. */
+const SIMILARITY = 0.5;
+/** A typo changes a few letters: a known stem longer or shorter by more is another word ("gemeinderatssitz" is not "gemeinderat"). */
+const MAX_LENGTH_DIFF = 2;
+/** At most this many known stems stand for one mistyped stem. */
+const MAX_TYPO_EXPANSION = 5;
 /** Stems as the German parser makes them from words; only these are written into a tsquery literal. */
 const isPlainLexeme = (l: string) => /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(l);
 
@@ -37,7 +45,8 @@ const isPlainLexeme = (l: string) => /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(l);
  * part of a longer stem (the vocabulary's trigram index expands it), so "konferenz" finds
  * "Videokonferenzsystem". Matching runs on the vector's GIN index only. Rank: per stem 1.0 when in
  * the title, 0.4 in summary or tags, 0.1 in the body; ties by recency. Visibility is part of the
- * WHERE clause, so `total` counts only what the caller may see. Filters combine with AND
+ * WHERE clause, so `total` counts only what the caller may see. A stem no text contains (a typo,
+ * "Bürgerbeteilung") is replaced by the most similar known stems (pg_trgm), ranked at half weight. Filters combine with AND
  * (fieldOfActionKeys: any of the listed fields).
  */
 /** How deep the search pages: ranking every match costs more the further one goes. */
@@ -78,7 +87,8 @@ export class ProfileSearchService {
       where.push(`p.status = $${params.length}`);
     }
     const stems = args.query?.trim() ? await this.stems(args.query) : [];
-    const rank = stems.length ? await this.match(stems, where, params) : '0';
+    const highlight = [...stems];
+    const rank = stems.length ? await this.match(stems, where, params, highlight) : '0';
     params.push(limit, offset);
     // One statement: the total (all matches the caller may see) and the page, also past the end.
     const rows = await this.db.query<{ id: string | null; rank: number; total: number }[]>(
@@ -95,7 +105,7 @@ export class ProfileSearchService {
     const hits: ProjectProfileHitModel[] = profiles.map((profile) => ({
       profile,
       rank: rankOf.get(profile.id) ?? 0,
-      snippet: snippet([profile.summary, profile.body, profile.title], stems) ?? null,
+      snippet: snippet([profile.summary, profile.body, profile.title], highlight) ?? null,
     }));
     return { total, hits };
   }
@@ -109,19 +119,40 @@ export class ProfileSearchService {
   /**
    * Adds one condition per stem to `where` and returns the rank expression. A stem of 4+ letters
    * stands for every stem of the vocabulary that contains it; the weight labels of the vector say
-   * where it occurs (A title, B summary and tags, C body).
+   * where it occurs (A title, B summary and tags, C body). Stems found by similarity are added to
+   * `highlight` (for the snippet).
    */
-  private async match(stems: string[], where: string[], params: unknown[]): Promise<string> {
+  private async match(stems: string[], where: string[], params: unknown[], highlight: string[]): Promise<string> {
     const parts: string[] = [];
     for (const stem of stems) {
-      const lexemes = stem.length >= MIN_PART ? await this.containing(stem) : [stem];
+      let lexemes = stem.length >= MIN_PART ? await this.containing(stem) : [stem];
+      // A stem no text contains is most likely mistyped: the closest stems stand for it, at half weight.
+      const fuzzy = lexemes.length === 1 && stem.length >= MIN_TYPO && (await this.similar(stem));
+      if (fuzzy && fuzzy.length) highlight.push(...(lexemes = fuzzy));
       const query = (weight: string) => lexemes.map((l) => `'${l}'${weight}`).join(' | ');
       params.push(query(''), query(':A'), query(':B'));
       const [any, a, b] = [params.length - 2, params.length - 1, params.length].map((n) => `$${n}::tsquery`);
+      const scale = fuzzy && fuzzy.length ? 0.5 : 1;
       where.push(`p.search_vector @@ ${any}`);
-      parts.push(`CASE WHEN p.search_vector @@ ${a} THEN 1.0 WHEN p.search_vector @@ ${b} THEN 0.4 ELSE 0.1 END`);
+      parts.push(`CASE WHEN p.search_vector @@ ${a} THEN ${1.0 * scale} WHEN p.search_vector @@ ${b} THEN ${0.4 * scale} ELSE ${0.1 * scale} END`);
     }
     return parts.join(' + ');
+  }
+
+  /**
+   * For a stem the vocabulary does not know (nor any stem containing it): the known stems most like
+   * it by trigram similarity (pg_trgm's `%` on the same trigram index, at least SIMILARITY alike and
+   * about as long),
+   * or null when it is known. "burgerbeteil" (from "Bürgerbeteilung") finds "burgerbeteilig".
+   */
+  private async similar(stem: string): Promise<string[] | null> {
+    const rows = await this.db.query<{ lexeme: string; known: boolean }[]>(
+      `SELECT lexeme, lexeme = $1 AS known FROM search_lexeme WHERE lexeme % $1 AND similarity(lexeme, $1) >= ${SIMILARITY} AND abs(length(lexeme) - length($1)) <= ${MAX_LENGTH_DIFF}
+        ORDER BY lexeme = $1 DESC, similarity(lexeme, $1) DESC, lexeme LIMIT ${MAX_TYPO_EXPANSION}`,
+      [stem],
+    );
+    if (rows.some((r) => r.known)) return null;
+    return rows.map((r) => r.lexeme).filter(isPlainLexeme);
   }
 
   /** The stems of the vocabulary that contain `stem` (itself included), through the trigram index. */

@@ -14,7 +14,7 @@ export const fileBytes = (markdown: string) => Buffer.from(markdown, 'utf8');
 /** "Beschlossen (5 Ja, 1 Nein, 0 Enthaltungen)" for one decision. */
 function result(d: { votes_for: number | null; votes_against: number | null; abstentions: number | null }): string {
   const counted = d.votes_for !== null || d.votes_against !== null || d.abstentions !== null;
-  return counted ? `Beschlossen (${d.votes_for ?? 0} Ja, ${d.votes_against ?? 0} Nein, ${d.abstentions ?? 0} Enthaltungen)` : 'Beschlossen';
+  return counted ? `Beschlossen (${d.votes_for ?? 0} Ja, ${d.votes_against ?? 0} Nein, ${d.abstentions ?? 0} ${(d.abstentions ?? 0) === 1 ? 'Enthaltung' : 'Enthaltungen'})` : 'Beschlossen';
 }
 
 /**

@@ -50,7 +50,7 @@ export class ProtocolCorrectionsService {
       );
       await recordAudit(tx, {
         actor: viewer, action: 'protocol.correct', subjectType: 'Protocol', subjectId: protocol.id, networkId,
-        summary: `Protokoll der Sitzung „${meeting.title}“: Berichtigung Nr. ${link.sequence} eingetragen (SHA-256 ${hash}).`,
+        summary: `Protokoll der Sitzung „${meeting.title}“: Berichtigung Nr. ${link.sequence} eingetragen (Prüfsumme ${hash}).`,
       });
       await recordEvent(tx, {
         type: 'ProtocolCorrected', aggregateType: 'Protocol', aggregateId: protocol.id, groupId: meeting.groupId,

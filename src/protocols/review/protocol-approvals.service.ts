@@ -158,7 +158,7 @@ export class ProtocolApprovalsService implements OnApplicationBootstrap, OnAppli
     const m = await tx.getRepository(MeetingEntity).findOneByOrFail({ id: row.meeting_id });
     await recordAudit(tx, {
       actor: actorId, action: automatic ? 'protocol.approve.automatic' : 'protocol.approve', subjectType: 'Protocol', subjectId: row.id, networkId,
-      summary: `Protokoll der Sitzung „${m.title}“ ${how} (IN_REVIEW → APPROVED).`,
+      summary: `Protokoll der Sitzung „${m.title}“ ${how} (in Abstimmung → genehmigt).`,
     });
     await recordEvent(tx, {
       type: 'ProtocolApproved', aggregateType: 'Protocol', aggregateId: row.id, groupId: m.groupId,

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type Page, type TestInfo } from '@playwright/test';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { expectPlainGerman } from './plain-text';
 
 export const WEB = () => process.env.INTERKOM_WEB_URL!;
 export const WEB_KC = () => process.env.INTERKOM_WEB_KC_URL!;
@@ -46,6 +47,7 @@ export async function signInAs(page: Page, username: string, path = '/', admin =
 
 /** axe on the page as it is: no serious or critical WCAG 2.1 A/AA violation (BITV 2.0). */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
+  await expectPlainGerman(page, what);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -36,9 +36,16 @@ function Parts({ id, label, hint, error, optional, children }: Common & { id: st
   );
 }
 
+/**
+ * A time of day is typed as 24-hour "hh:mm" text: the browser's own time input follows the browser's
+ * language and shows "10:00 AM" in an English browser, whatever the page's language.
+ */
+const TIME_OF_DAY = { type: 'text', inputMode: 'numeric', placeholder: 'hh:mm', pattern: '([01][0-9]|2[0-3]):[0-5][0-9]', maxLength: 5, autoComplete: 'off' } as const;
+
 export function TextField({ label, error, hint, optional, id, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
   const auto = useId();
   const fieldId = id ?? auto;
+  const time = input.type === 'time' ? TIME_OF_DAY : null;
   return (
     <Parts id={fieldId} label={label} error={error} hint={hint} optional={optional}>
       <input
@@ -47,6 +54,7 @@ export function TextField({ label, error, hint, optional, id, ...input }: Common
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(fieldId, hint, error)}
         {...input}
+        {...time}
       />
     </Parts>
   );

@@ -48,4 +48,14 @@ describe('API problems', () => {
       'Das Protokoll wurde inzwischen geändert.',
     );
   });
+
+  it('shows a wrong date as people say it, next to the field, without type names or the value sent', () => {
+    const p = apiProblem(err('startsOn: muss ein Kalenderdatum (Date) im Format JJJJ-MM-TT sein (erhalten: "")', { code: 'BAD_USER_INPUT', field: 'startsOn' }));
+    expect(messageFor(p, 'startsOn')).toBe('muss ein gültiges Datum sein');
+    const missing = apiProblem(err('title: muss angegeben werden (Typ String!)', { code: 'BAD_USER_INPUT', field: 'title' }));
+    expect(messageFor(missing, 'title')).toBe('muss angegeben werden');
+    expect(readableMessage(apiProblem(err('at: muss ein Zeitpunkt (DateTime) nach ISO 8601 mit Zeitzone sein, z. B. 2026-03-10T10:00:00+01:00 (erhalten: "x")', { code: 'BAD_USER_INPUT', field: 'at' }))!)).toBe(
+      'muss ein gültiger Zeitpunkt sein',
+    );
+  });
 });

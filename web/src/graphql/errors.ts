@@ -44,7 +44,22 @@ export function messageFor(problem: ApiProblem | null, field: string): string | 
 /** The part of a (possibly "; "-joined) message about one field, without a leading "field: ". */
 export function stripFieldPrefix(message: string, field: string): string {
   const part = message.split('; ').find((m) => m.startsWith(`${field}:`) || m.startsWith(`${field} `)) ?? message;
-  return part.startsWith(`${field}: `) ? part.slice(field.length + 2) : part;
+  return plainMessage(part.startsWith(`${field}: `) ? part.slice(field.length + 2) : part);
+}
+
+/**
+ * The hub's messages about a value that does not fit its type name the type for developers
+ * ("muss ein Kalenderdatum (Date) im Format JJJJ-MM-TT sein (erhalten: "")"); people read what is
+ * wanted, in their words, next to the field's visible label.
+ */
+export function plainMessage(message: string): string {
+  return message
+    .replace(/muss ein Kalenderdatum \(Date\)[^;]*/, 'muss ein gültiges Datum sein')
+    .replace(/muss ein Zeitpunkt \(DateTime\)[^;]*/, 'muss ein gültiger Zeitpunkt sein')
+    .replace(/muss angegeben werden \(Typ [^)]*\)/, 'muss angegeben werden')
+    .replace(/darf nicht null sein(?: \(Typ [^)]*\))?/, 'muss angegeben werden')
+    .replace(/ \(erhalten: [^)]*\)/, '')
+    .replace(/ \(Typ [^)]*\)/, '');
 }
 
 /**

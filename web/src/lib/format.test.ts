@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatRange, localDate, localToIso } from './format';
+import { formatDate, formatDateTime, formatRange, localDate, localToIso, zoneNote } from './format';
 
 describe('German dates', () => {
   it('formats a meeting on one day with one time range', () => {
-    expect(formatRange('2026-12-03T09:00:00Z', '2026-12-03T10:30:00Z')).toBe('Do., 3. Dezember 2026, 10:00–11:30 Uhr');
+    expect(formatRange('2026-12-03T09:00:00Z', '2026-12-03T10:30:00Z', 'Europe/Berlin', 'Europe/Berlin')).toBe('Do., 3. Dezember 2026, 10:00–11:30 Uhr');
+  });
+
+  it('names the zone only for a reader elsewhere, in 24-hour time', () => {
+    expect(formatRange('2026-12-03T09:00:00Z', '2026-12-03T10:30:00Z', 'Europe/Berlin', 'America/New_York')).toBe(
+      'Do., 3. Dezember 2026, 10:00–11:30 Uhr (Ortszeit Berlin)',
+    );
+    expect(formatDateTime('2026-12-03T21:00:00Z', 'America/New_York', 'Europe/Berlin')).toBe('Do., 3. Dezember 2026 um 16:00 Uhr (Ortszeit New York)');
+    expect(zoneNote('Europe/Berlin', 'Europe/Berlin')).toBe('');
   });
 
   it('formats calendar dates short and long', () => {

@@ -1,24 +1,38 @@
 /** German dates and times. Meetings are shown in their own zone (Europe/Berlin unless planned elsewhere). */
 const BERLIN = 'Europe/Berlin';
 
-export function formatDateTime(iso: string, timeZone = BERLIN): string {
+/** The reader's own zone (the browser's). */
+export const readerZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/**
+ * After a time, the zone it is in, but only where the reader is elsewhere: "" for a reader in the
+ * same zone, else " (Ortszeit Berlin)". 24-hour times throughout (de-DE, hourCycle h23).
+ */
+export function zoneNote(timeZone: string, reader = readerZone()): string {
+  if (timeZone === reader) return '';
+  return ` (Ortszeit ${(timeZone.split('/').pop() ?? timeZone).replace(/_/g, ' ')})`;
+}
+
+export function formatDateTime(iso: string, timeZone = BERLIN, reader = readerZone()): string {
   return (
-    new Intl.DateTimeFormat('de-DE', { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone }).format(
+    new Intl.DateTimeFormat('de-DE', { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(
       new Date(iso),
-    ) + ' Uhr'
+    ) +
+    ' Uhr' +
+    zoneNote(timeZone, reader)
   );
 }
 
 export function formatTime(iso: string, timeZone = BERLIN): string {
-  return new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
+  return new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(iso));
 }
 
 /** "Do., 3. Dezember 2026, 10:00–11:30 Uhr" (both ends on one day), else both full. */
-export function formatRange(startIso: string, endIso: string, timeZone = BERLIN): string {
+export function formatRange(startIso: string, endIso: string, timeZone = BERLIN, reader = readerZone()): string {
   const sameDay = localDate(startIso, timeZone) === localDate(endIso, timeZone);
-  if (!sameDay) return `${formatDateTime(startIso, timeZone)} – ${formatDateTime(endIso, timeZone)}`;
+  if (!sameDay) return `${formatDateTime(startIso, timeZone, timeZone)} – ${formatDateTime(endIso, timeZone, reader)}`;
   const day = new Intl.DateTimeFormat('de-DE', { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(new Date(startIso));
-  return `${day}, ${formatTime(startIso, timeZone)}–${formatTime(endIso, timeZone)} Uhr`;
+  return `${day}, ${formatTime(startIso, timeZone)}–${formatTime(endIso, timeZone)} Uhr${zoneNote(timeZone, reader)}`;
 }
 
 /** A calendar date (YYYY-MM-DD) as "03.12.2026" or, long, "Donnerstag, 3. Dezember 2026". */

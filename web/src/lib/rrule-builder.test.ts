@@ -28,9 +28,9 @@ group('the rule builder', () => {
     expect(describeRule('FREQ=MONTHLY;INTERVAL=2;BYDAY=1TU', '14:00', t)).toBe('Jeden 2. Monat am ersten Dienstag um 14:00 Uhr');
   });
 
-  it('shows rules it cannot edit as they are', () => {
+  it('describes rules it cannot edit without showing their code', () => {
     expect(fromRrule('FREQ=DAILY;COUNT=5')).toBeNull();
     expect(fromRrule('FREQ=WEEKLY;BYDAY=XX')).toBeNull();
-    expect(describeRule('FREQ=YEARLY;BYMONTH=3', '10:00', t)).toBe('Regel FREQ=YEARLY;BYMONTH=3, um 10:00 Uhr');
+    expect(describeRule('FREQ=YEARLY;BYMONTH=3', '10:00', t)).toBe('Nach einer eigenen Regel um 10:00 Uhr');
   });
 });

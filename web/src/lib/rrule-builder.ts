@@ -61,5 +61,5 @@ export function describe(model: RuleModel, startTime: string, t: T): string {
 /** A stored rule in words where the builder knows its shape, else the rule itself. */
 export function describeRule(rrule: string, startTime: string, t: T): string {
   const model = fromRrule(rrule);
-  return model ? describe(model, startTime, t) : t('rule.raw', { rule: rrule, time: startTime });
+  return model ? describe(model, startTime, t) : t('rule.raw', { time: startTime });
 }

@@ -14,6 +14,7 @@ import { navigate } from 'wouter/use-browser-location';
 import { Page } from '../components/page';
 import { ErrorAlert } from '../components/status';
 import { graphql } from '../gql';
+import { localDate } from '../lib/format';
 
 const CalendarQuery = graphql(`
   query CalendarMeetings($from: DateTime!, $to: DateTime!) {
@@ -31,6 +32,15 @@ const CalendarQuery = graphql(`
   }
 `);
 
+const HolidaysQuery = graphql(`
+  query CalendarHolidays($from: Date!, $to: Date!) {
+    publicHolidays(from: $from, to: $to) {
+      date
+      name
+    }
+  }
+`);
+
 /** Kalender: the caller's meetings across all groups, by month, week or as a list (German). */
 export function CalendarPage() {
   const { t } = useTranslation();
@@ -41,7 +51,18 @@ export function CalendarPage() {
     return d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : undefined;
   });
   const [{ data, error }] = useQuery({ query: CalendarQuery, variables: range ?? { from: '', to: '' }, pause: !range });
-  const events = (data?.upcomingMeetings ?? []).map((m) => ({
+  // The public holidays of one's Land, as labelled all-day entries (not links).
+  const days = range ? { from: localDate(range.from), to: localDate(new Date(Date.parse(range.to) - 1).toISOString()) } : { from: '', to: '' };
+  const [holidays] = useQuery({ query: HolidaysQuery, variables: days, pause: !range });
+  const holidayEvents = (holidays.data?.publicHolidays ?? []).map((h) => ({
+    id: `feiertag-${h.date}`,
+    title: t('calendar.holiday', { name: h.name }),
+    start: h.date,
+    allDay: true,
+    classNames: ['ik-event--holiday'],
+    extendedProps: { holiday: true },
+  }));
+  const meetingEvents = (data?.upcomingMeetings ?? []).map((m) => ({
     id: m.id,
     title: `${m.group.name}: ${m.title}${m.status === 'CANCELLED' ? ` (${t('meeting.status.CANCELLED')})` : ''}`,
     start: m.startsAt,
@@ -61,14 +82,14 @@ export function CalendarPage() {
           initialDate={initialDate}
           headerToolbar={{ start: 'prev,next today', center: 'title', end: 'dayGridMonth,timeGridWeek,listMonth' }}
           height="auto"
-          events={events}
+          events={[...holidayEvents, ...meetingEvents]}
           datesSet={(arg) => {
             const next = { from: arg.start.toISOString(), to: arg.end.toISOString() };
             setRange((cur) => (cur && cur.from === next.from && cur.to === next.to ? cur : next));
           }}
           eventClick={(info) => {
             info.jsEvent.preventDefault();
-            navigate(`/sitzungen/${info.event.id}`);
+            if (!info.event.extendedProps.holiday) navigate(`/sitzungen/${info.event.id}`);
           }}
           noEventsText={t('calendar.none')}
           // Accessible names that contain the visible text (WCAG 2.5.3): the locale's hints say "Monatsansicht" on a "Monat" button.

@@ -75,7 +75,7 @@ export function Decisions({ protocolId, decisions, agendaItems, agendaItemId: fi
             </span>
             {(d.votesFor ?? d.votesAgainst ?? d.abstentions) !== null && (
               <span className="kern-body kern-body--small">
-                {t('decisions.votes', { for: d.votesFor ?? 0, against: d.votesAgainst ?? 0, abstain: d.abstentions ?? 0 })}
+                {t('decisions.votes', { for: d.votesFor ?? 0, against: d.votesAgainst ?? 0, count: d.abstentions ?? 0 })}
               </span>
             )}
           </li>

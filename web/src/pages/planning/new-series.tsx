@@ -93,6 +93,16 @@ export function NewSeries({ groupId, onScheduled }: { groupId: string; onSchedul
       },
     });
     if (res.data) {
+      // A fresh form (nothing to send twice by accident), and the success said where the form was.
+      setTitle(t('planning.defaultTitle'));
+      setRule({ freq: 'WEEKLY', interval: 2, weekdays: ['TH'] });
+      setStartsOn(today());
+      setStartTime('10:00');
+      setDuration('60');
+      setUntil('');
+      setPolicy('SKIP');
+      setLocation('');
+      setOnlineUrl('');
       setScheduled(res.data.scheduleMeetingSeries.title);
       onScheduled();
     }
@@ -123,7 +133,7 @@ export function NewSeries({ groupId, onScheduled }: { groupId: string; onSchedul
           />
         </div>
         <p className="kern-body ik-rule" aria-live="polite" data-testid="rule-sentence">
-          {ruleComplete ? describe(rule, startTime, t) : t('planning.pickWeekday')} <span className="kern-body--small ik-muted">({rrule})</span>
+          {ruleComplete ? describe(rule, startTime, t) : t('planning.pickWeekday')}
         </p>
         <DateField label={t('planning.until')} optional value={until} onChange={setUntil} error={messageFor(problem, 'until')} />
         <SelectField
