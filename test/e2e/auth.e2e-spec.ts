@@ -147,6 +147,7 @@ describe.each(EXECUTION_MODES)('deny by default, %s', (_mode, modeEnv) => {
     'Mutation.publishProtocol': 'protocol.manage',
     'Mutation.reconcileMatrix': 'hub.admin',
     'Mutation.recordAttendance': 'meeting.manage',
+    'Mutation.markWebinarAttendance': 'webinar.manage',
     'Mutation.registerForWebinar': 'webinar.register',
     'Mutation.removeAgendaItem': 'meeting.manage',
     'Mutation.removeAttendance': 'meeting.manage',
@@ -197,6 +198,7 @@ describe.each(EXECUTION_MODES)('deny by default, %s', (_mode, modeEnv) => {
     'Query.searchProjectProfilesConnection': 'public',
     'Query.upcomingMeetings': 'signed-in',
     'Query.upcomingWebinars': 'public',
+    'Query.webinarParticipants': 'webinar.manage',
     'Query.webinar': 'public',
     'Query.workshop': 'workshop.read',
   };
