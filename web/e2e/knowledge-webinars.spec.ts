@@ -113,6 +113,7 @@ test('Webinare: registering gives the access link; a full webinar has a waitlist
 });
 
 test('Webinare organisieren: a moderator creates a series, schedules a webinar and cancels it; members see it change', async ({ browser }, info) => {
+  test.slow(); // organizer, member, participant list and a download
   const seriesTitle = `Digital ins Wochenende ${uniq()}`;
   const title = `E-Rechnung im Rathaus ${uniq()}`;
   const mara = await newPage(browser);
@@ -160,9 +161,6 @@ test('Webinare organisieren: a moderator creates a series, schedules a webinar a
   await mara.reload();
   const again = mara.getByTestId('organized-series').filter({ hasText: seriesTitle });
   await expect(again.getByText('1 von 2 Plätzen belegt')).toBeVisible();
-  // The organizer has the room link and no registration button beside it.
-  const forMara = mara.getByTestId('webinar').filter({ hasText: title });
-  await expect(forMara.getByRole('button', { name: /^(Anmelden|Auf die Warteliste)/ })).toHaveCount(0);
 
   // The participant list: who, for which organization, e-mail, when, status; as CSV for Excel.
   await again.getByRole('button', { name: `Teilnehmende anzeigen: „${title}“` }).click();
