@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { actor, addMember, group, network, organization, setRole, type Actor } from '../support/factories.js';
+import { sql } from '../support/group-fixtures.js';
 import { codeOf, TestHub } from '../support/test-hub.js';
 
 const OVERVIEW = `query($slug: String!) { network(slug: $slug) { id myRole groups { id } members { organization { id } }
@@ -58,6 +59,17 @@ describe('newcomers', () => {
     expect(codeOf(refused)).toBe('BAD_USER_INPUT');
     expect(refused.errors![0].message).toContain('organizationId');
     expect((await hub.ok(newcomer.token, REQUEST, { input: { networkId: net.id, organizationId: rastatt, message: 'Wir möchten in der Gruppe „Mängelmelder“ mitarbeiten.' } })).requestNetworkMembership.status).toBe('PENDING');
+  });
+
+  it("the network's ADMINs see who asks: e-mail and its verified domain; the issuer's unverified address is never stored", async () => {
+    const ADMIN_VIEW = 'query($slug: String!) { network(slug: $slug) { joinRequests(status: PENDING) { requestedBy { id } requesterEmail requesterEmailDomain organization { id } } } }';
+    const [stored] = await sql(hub, 'SELECT email FROM person WHERE id = $1', [newcomer.id]);
+    expect(stored.email).toMatch(/@/);
+    const { network: seen } = await hub.ok(admin.token, ADMIN_VIEW, { slug: net.slug });
+    const mine = seen.joinRequests.find((r: { requestedBy: { id: string } }) => r.requestedBy.id === newcomer.id);
+    expect(mine).toEqual({ requestedBy: { id: newcomer.id }, requesterEmail: stored.email, requesterEmailDomain: stored.email.split('@')[1].toLowerCase(), organization: { id: rastatt } });
+    // Others do not see join requests at all.
+    expect((await hub.ok(memberOfficer.token, ADMIN_VIEW, { slug: net.slug })).network.joinRequests).toEqual([]);
   });
 
   it('a new group gets the person named as its LEAD; someone without a role in the network is refused', async () => {
