@@ -41,7 +41,7 @@ test("a newcomer from a city outside re@di finds the network's groups, asks to t
   const alice = await newPage(browser);
   await signInAs(alice, 'alice', '/netzwerke/readi');
   const request = alice.locator('#beitrittsanfragen li').filter({ hasText: city });
-  await expect(request.getByText(`Anfrage von ${nina}`)).toBeVisible();
+  await expect(request.getByText(`angefragt von ${nina} (${nina}@example.org)`)).toBeVisible();
   await expect(request.getByRole('link', { name: `${nina}@example.org` })).toBeVisible();
   await expect(request.getByText('E-Mail-Domain: example.org (bestätigt) · Website: www.example.org · passt zur Website')).toBeVisible();
   await expect(request.getByText('Wir möchten in der Gruppe „Projektgruppe LoRaWAN/IoT“ mitarbeiten.')).toBeVisible();
