@@ -4,6 +4,7 @@ import { GroupApprovalResolver } from './approval/group-approval.resolver.js';
 import { GroupApprovalService } from './approval/group-approval.service.js';
 import { GroupFieldsResolver } from './group-fields.resolver.js';
 import { GroupMemberResolver } from './group-member.resolver.js';
+import { GroupSummaryFieldsResolver, NetworkGroupOverviewResolver } from './group-overview.resolver.js';
 import { GroupsResolver, NetworkGroupsResolver } from './groups.resolver.js';
 import { GroupsService } from './groups.service.js';
 import { GroupViewerResolver } from './group-viewer.resolver.js';
@@ -16,6 +17,8 @@ import { GroupJoinRequestsService } from './joining/group-join-requests.service.
     GroupsService,
     GroupsResolver,
     NetworkGroupsResolver,
+    NetworkGroupOverviewResolver,
+    GroupSummaryFieldsResolver,
     GroupMemberResolver,
     GroupFieldsResolver,
     GroupJoinRequestsService,

@@ -11,7 +11,7 @@ import type { RequestLoaders } from '../common/request-loaders.js';
 import { todayInBerlin } from '../common/scalars.js';
 import type { SelectionTree } from '../common/selection.js';
 import type { OrganizationEntity } from '../organizations/organization.entity.js';
-import { isActiveMember } from '../networks/network-memberships.js';
+import { isActiveMember, networkRoleOf } from '../networks/network-memberships.js';
 import { NetworkRole } from '../networks/network.enums.js';
 import { NetworksService } from '../networks/networks.service.js';
 import type { AddGroupMemberInput, CreateGroupInput, RemoveGroupMemberInput } from './dto/group.inputs.js';
@@ -52,6 +52,8 @@ export class GroupsService {
     if (input.leadOrganizationId && !(await isActiveMember(this.db.manager, network.id, input.leadOrganizationId))) {
       throw badInput('leadOrganizationId', 'die Organisation ist kein aktives Mitglied des Netzwerks');
     }
+    const leadRole = input.leadPersonId ? await networkRoleOf(this.db, network.id, input.leadPersonId) : null;
+    if (input.leadPersonId && !leadRole) throw badInput('leadPersonId', 'die Person hat keine Rolle im Netzwerk');
     return this.db.transaction(async (tx) => {
       const group = await tx.getRepository(GroupEntity).save({
         networkId: network.id,
@@ -66,6 +68,13 @@ export class GroupsService {
         objectionPeriodDays: input.objectionPeriodDays ?? DEFAULT_OBJECTION_DAYS,
       });
       await recordEvent(tx, { type: 'GroupCreated', aggregateType: 'Group', aggregateId: group.id, groupId: group.id, payload: { groupId: group.id } });
+      if (input.leadPersonId) {
+        // A group has someone who decides on requests to take part from the start (issue 22).
+        await tx.getRepository(GroupMemberEntity).insert({
+          groupId: group.id, personId: input.leadPersonId, organizationId: leadRole!.organizationId, role: GroupRole.LEAD, since: todayInBerlin(), until: null,
+        });
+        await membershipChanged(tx, group.id, input.leadPersonId);
+      }
       await recordAudit(tx, {
         actor: viewer, action: 'group.create', subjectType: 'Group', subjectId: group.id, networkId: network.id,
         summary: `Gruppe ${quoted(group.name)} (${GROUP_LEVEL_DE[group.level]}) angelegt, Beitritt ${POLICY_DE[group.joinPolicy]}, Protokolle: ${APPROVAL_MODE_DE[group.protocolApprovalMode]}.`,

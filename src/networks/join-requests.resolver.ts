@@ -53,4 +53,28 @@ export class JoinRequestsResolver {
   decidedBy(request: JoinRequestModel, _args: unknown, ctx: GqlContext) {
     return this.people.load(ctx.loaders, request.decidedById);
   }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      "the requester's e-mail address, so the network's ADMINs (who alone see pending requests) can reply and check who asks; the hub stores an address only when the sign-in token says email_verified: true (extension)",
+  })
+  async requesterEmail(request: JoinRequestModel, _args: unknown, ctx: GqlContext): Promise<string | null> {
+    return (await this.people.load(ctx.loaders, request.requestedById))?.email ?? null;
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'the domain of that verified address (e.g. rastatt.de), to compare with the organization\'s website; null without a verified address (extension)',
+  })
+  async requesterEmailDomain(request: JoinRequestModel, _args: unknown, ctx: GqlContext): Promise<string | null> {
+    const email = (await this.people.load(ctx.loaders, request.requestedById))?.email;
+    return email ? emailDomain(email) : null;
+  }
+}
+
+/** "Anna.Muster@Rastatt.de" → "rastatt.de". */
+export function emailDomain(email: string): string | null {
+  const at = email.lastIndexOf('@');
+  return at > 0 && at < email.length - 1 ? email.slice(at + 1).toLowerCase() : null;
 }

@@ -10,7 +10,7 @@ import { manyByKey, type RequestLoaders } from '../common/request-loaders.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import type { DecideJoinRequestInput, RequestNetworkMembershipInput } from './dto/network.inputs.js';
 import { JoinRequestEntity } from './entities/join-request.entity.js';
-import { ensureActiveMembership, ensureNetworkRole } from './network-memberships.js';
+import { ensureActiveMembership, ensureNetworkRole, joinableOrganizationIds } from './network-memberships.js';
 import { alreadyDecided, JoinPolicy, JoinRequestStatus, NetworkRole } from './network.enums.js';
 import { NetworksService } from './networks.service.js';
 
@@ -30,6 +30,10 @@ export class JoinRequestsService {
     const network = await this.networks.requireVisible(viewer, input.networkId);
     if (network.joinPolicy === JoinPolicy.INVITE_ONLY) throw badInput('networkId', 'das Netzwerk nimmt nur auf Einladung auf – bitte wenden Sie sich an seine Administration');
     await this.organizations.requireExisting(input.organizationId, 'organizationId');
+    const { own, members } = await joinableOrganizationIds(this.db, network.id, viewer.personId);
+    if (members.has(input.organizationId) && !own.has(input.organizationId)) {
+      throw badInput('organizationId', 'ist schon Mitglied des Netzwerks – wählen Sie Ihre eigene Organisation oder eine, die noch nicht dabei ist');
+    }
     const open = network.joinPolicy === JoinPolicy.OPEN;
     try {
       const request = await this.db.transaction(async (tx) => {

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { todayInBerlin } from '../common/scalars.js';
 import { MembershipStatus, NetworkRole } from './network.enums.js';
 
@@ -42,4 +42,23 @@ export async function isActiveMember(tx: EntityManager, networkId: string, organ
 export async function hasNetworkRole(tx: EntityManager, networkId: string, personId: string): Promise<boolean> {
   const rows = await tx.query('SELECT 1 FROM network_role WHERE network_id = $1 AND person_id = $2', [networkId, personId]);
   return rows.length > 0;
+}
+
+/**
+ * The organizations a person may ask to join the network for (issue 22): their own (those they hold a
+ * network role for, anywhere in the hub) and every organization that is not yet an active member —
+ * never another organization that already is one.
+ */
+export async function joinableOrganizationIds(db: Pick<DataSource, 'query'>, networkId: string, personId: string): Promise<{ own: Set<string>; members: Set<string> }> {
+  const [own, members] = await Promise.all([
+    db.query<{ organization_id: string }[]>('SELECT DISTINCT organization_id FROM network_role WHERE person_id = $1 AND organization_id IS NOT NULL', [personId]),
+    db.query<{ organization_id: string }[]>(`SELECT organization_id FROM network_membership WHERE network_id = $1 AND status = 'ACTIVE'`, [networkId]),
+  ]);
+  return { own: new Set(own.map((r) => r.organization_id)), members: new Set(members.map((r) => r.organization_id)) };
+}
+
+/** The person's role in the network with the organization they act for, or null without a role. */
+export async function networkRoleOf(db: Pick<DataSource, 'query'>, networkId: string, personId: string): Promise<{ organizationId: string | null } | null> {
+  const [row] = await db.query<{ organization_id: string | null }[]>('SELECT organization_id FROM network_role WHERE network_id = $1 AND person_id = $2', [networkId, personId]);
+  return row ? { organizationId: row.organization_id } : null;
 }

@@ -1,3 +1,4 @@
+import { NetworkNewcomerResolver } from './newcomer.resolver.js';
 import { Module } from '@nestjs/common';
 import { JoinRequestsService } from './join-requests.service.js';
 import { JoinRequestsResolver } from './join-requests.resolver.js';
@@ -7,7 +8,7 @@ import { NetworksService } from './networks.service.js';
 import { NetworkViewerResolver } from './network-viewer.resolver.js';
 
 @Module({
-  providers: [NetworksService, JoinRequestsService, NetworksResolver, NetworkPersonResolver, JoinRequestsResolver, NetworkViewerResolver],
+  providers: [NetworksService, JoinRequestsService, NetworksResolver, NetworkPersonResolver, JoinRequestsResolver, NetworkViewerResolver, NetworkNewcomerResolver],
   exports: [NetworksService],
 })
 export class NetworksModule {}

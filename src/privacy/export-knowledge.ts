@@ -8,7 +8,7 @@ export const KNOWLEDGE_EXPORT_SECTIONS: Record<string, string> = {
            array_remove(ARRAY[CASE WHEN p.created_by_id = $1 THEN 'creator' END, CASE WHEN p.contact_id = $1 THEN 'contact' END], NULL) AS relations
       FROM project_profile p WHERE p.created_by_id = $1 OR p.contact_id = $1 ORDER BY p.created_at`,
   webinarRegistrations: `SELECT json_build_object('id', w.id, 'title', w.title, 'startsAt', w.starts_at) AS webinar, s.title AS "seriesTitle",
-           r.status, r.waitlist_position AS "waitlistPosition", CASE WHEN o.id IS NULL THEN NULL ELSE json_build_object('id', o.id, 'name', o.name) END AS organization,
+           r.status, r.waitlist_position AS "waitlistPosition", r.attended_at AS "attendedAt", CASE WHEN o.id IS NULL THEN NULL ELSE json_build_object('id', o.id, 'name', o.name) END AS organization,
            r.created_at AS "createdAt", r.updated_at AS "updatedAt"
       FROM webinar_registration r JOIN webinar w ON w.id = r.webinar_id JOIN event_series s ON s.id = w.series_id
       LEFT JOIN organization o ON o.id = r.organization_id WHERE r.person_id = $1 ORDER BY w.starts_at`,

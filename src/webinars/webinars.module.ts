@@ -6,6 +6,8 @@ import { PeopleModule } from '../people/people.module.js';
 import { VideoModule } from '../video/video.module.js';
 import { EventSeriesService } from './event-series.service.js';
 import { MyEventSeriesResolver } from './my-event-series.resolver.js';
+import { WebinarParticipantsResolver } from './participants/participants.resolver.js';
+import { ParticipantsService } from './participants/participants.service.js';
 import { RegistrationsService } from './registrations.service.js';
 import { EventSeriesFieldsResolver, SpeakerFieldsResolver, WebinarFieldsResolver, WebinarRegistrationFieldsResolver } from './webinar-fields.resolver.js';
 import { WebinarsResolver } from './webinars.resolver.js';
@@ -17,6 +19,7 @@ import { WebinarsService } from './webinars.service.js';
   providers: [
     EventSeriesService, WebinarsService, RegistrationsService, WebinarsResolver,
     WebinarFieldsResolver, EventSeriesFieldsResolver, SpeakerFieldsResolver, WebinarRegistrationFieldsResolver, MyEventSeriesResolver,
+    ParticipantsService, WebinarParticipantsResolver,
   ],
 })
 export class WebinarsModule {}

@@ -12,9 +12,6 @@ import { renderStrategy } from './strategy-markdown.js';
 import type { AddIdeaStepInput, AddWorkshopIdeaInput } from './workshop.inputs.js';
 import { WorkshopsService, type WorkshopAccess } from './workshops.service.js';
 
-/** Dots per participant and workshop. */
-export const VOTES_PER_PARTICIPANT = 3;
-
 export interface IdeaWithVotes extends WorkshopIdeaEntity { votes: number }
 
 @Injectable()
@@ -36,12 +33,13 @@ export class IdeasService {
   }
 
   /**
-   * A participant's dot (vote true) or its withdrawal (false), both idempotent. The participant's
-   * row is locked first, so concurrent votes of one person are counted one after another and never
-   * exceed VOTES_PER_PARTICIPANT (a further one is CONFLICT).
+   * A participant's dot (vote true) or its withdrawal (false), both idempotent; at most one dot per
+   * idea. The participant's row is locked first, so concurrent votes of one person are counted one
+   * after another and never exceed the workshop's dotsPerParticipant (a further one is CONFLICT).
    */
   async vote(viewer: Viewer, ideaId: string, vote: boolean): Promise<WorkshopIdeaEntity> {
-    const { idea } = await this.requireIdea(viewer, ideaId, 'viewer');
+    const { idea, access } = await this.requireIdea(viewer, ideaId, 'viewer');
+    const dots = access.workshop.dotsPerParticipant;
     await this.db.transaction(async (tx) => {
       const [participant] = await tx.query<{ person_id: string }[]>('SELECT person_id FROM workshop_participant WHERE workshop_id = $1 AND person_id = $2 FOR UPDATE', [
         idea.workshopId,
@@ -55,8 +53,8 @@ export class IdeasService {
       }
       if (await repo.existsBy({ ideaId: idea.id, personId: viewer.personId })) return;
       const used = await repo.countBy({ workshopId: idea.workshopId, personId: viewer.personId });
-      if (used >= VOTES_PER_PARTICIPANT) {
-        throw new DomainError('CONFLICT', `Sie haben Ihre ${VOTES_PER_PARTICIPANT} Stimmen in dieser Digital-Werkstatt bereits vergeben. Bitte nehmen Sie zuerst eine zurück.`, { votesUsed: used });
+      if (used >= dots) {
+        throw new DomainError('CONFLICT', `Sie haben alle ${dots} Punkte in dieser Digital-Werkstatt vergeben. Nehmen Sie zuerst einen Punkt von einer anderen Idee zurück.`, { votesUsed: used });
       }
       await repo.insert({ ideaId: idea.id, personId: viewer.personId, workshopId: idea.workshopId });
     });
@@ -103,6 +101,20 @@ export class IdeasService {
     const row = await loaders
       .get('idea.votes', () => oneByKey(async (ids) => [...(await this.voteCounts(ids)).entries()].map(([id, n]) => ({ id, n })), (r) => r.id))
       .load(ideaId);
+    return row?.n ?? 0;
+  }
+
+  /** Dots the person has given in the workshop. */
+  async dotsUsed(loaders: RequestLoaders, personId: string, workshopId: string): Promise<number> {
+    const row = await loaders
+      .get(`workshop.dotsUsed.${personId}`, () =>
+        oneByKey(
+          (ids) =>
+            this.db.query<{ workshop_id: string; n: number }[]>('SELECT workshop_id, count(*)::int AS n FROM idea_vote WHERE workshop_id = ANY($1) AND person_id = $2 GROUP BY workshop_id', [ids, personId]),
+          (r) => r.workshop_id,
+        ),
+      )
+      .load(workshopId);
     return row?.n ?? 0;
   }
 

@@ -1,4 +1,4 @@
-import { Context, Field, ObjectType, Query, registerEnumType, ResolveField, Resolver } from '@nestjs/graphql';
+import { Context, Field, Int, ObjectType, Query, registerEnumType, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
 import { CurrentViewer, RequirePermission } from '../auth/auth.decorators.js';
@@ -8,6 +8,7 @@ import { actingFor } from '../knowledge/visibility.js';
 import { OrganizationModel } from '../organizations/organization.model.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { WorkshopEntity } from './entities/workshop.entity.js';
+import { IdeasService } from './ideas.service.js';
 import { WorkshopModel } from './workshop.models.js';
 import { WorkshopsService } from './workshops.service.js';
 
@@ -21,6 +22,8 @@ registerEnumType(WorkshopViewerRole, { name: 'WorkshopViewerRole', description: 
 @ObjectType('WorkshopViewer', { description: "The caller's part in a workshop (extension)" })
 export class WorkshopViewerModel {
   @Field(() => WorkshopViewerRole) role: WorkshopViewerRole;
+  @Field(() => Int, { nullable: true, description: "participants: the dots they have not given yet (the workshop's dotsPerParticipant less those on ideas); null for others" })
+  dotsLeft: number | null;
   organizationId: string | null;
 }
 
@@ -33,6 +36,7 @@ export class MyWorkshopsResolver {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly workshops: WorkshopsService,
+    private readonly ideas: IdeasService,
   ) {}
 
   @Query(() => [WorkshopModel], {
@@ -63,7 +67,8 @@ export class MyWorkshopsResolver {
     if (!ctx.req.viewer) return null;
     const access = await this.workshops.roleOf(ctx.req.viewer, workshop, ctx.loaders);
     if (!access) return null;
-    return { role: access.role.toUpperCase() as WorkshopViewerRole, organizationId: access.participantOrganizationId };
+    const dotsLeft = access.role === 'participant' ? workshop.dotsPerParticipant - (await this.ideas.dotsUsed(ctx.loaders, ctx.req.viewer.personId, workshop.id)) : null;
+    return { role: access.role.toUpperCase() as WorkshopViewerRole, dotsLeft, organizationId: access.participantOrganizationId };
   }
 }
 

@@ -14,6 +14,20 @@ export class CreateWorkshopInput {
   @Field(() => [String], { nullable: true, description: 'the fields presented at the info stations; default all' })
   @IsOptionalLabels(50, 100)
   fieldOfActionKeys?: string[] | null;
+  @Field(() => Int, { nullable: true, description: 'dots per participant, 1 to 10; default 3 (extension)' }) @IsOptional() @IsIntBetween(1, 10) dotsPerParticipant?: number | null;
+}
+
+@InputType({ description: 'a field of action a municipality no longer chooses (extension)' })
+export class ClearFieldOfActionInput {
+  @Field(() => ID) @IsId() workshopId: string;
+  @Field(() => ID) @IsId() organizationId: string;
+  @Field() @Matches(/\S/, { message: 'darf nicht leer sein' }) @MaxLength(100, { message: atMostChars(100) }) fieldOfActionKey: string;
+}
+
+@InputType({ description: 'extension' })
+export class RemoveWorkshopParticipantInput {
+  @Field(() => ID) @IsId() workshopId: string;
+  @Field(() => ID) @IsId() personId: string;
 }
 
 @InputType()

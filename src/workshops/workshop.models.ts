@@ -7,6 +7,7 @@ export class WorkshopModel {
   @Field() title: string;
   @Field(() => DateScalar) date: string;
   @Field(() => String, { nullable: true }) location: string | null;
+  @Field(() => Int, { description: 'dots each participant spreads over the ideas, at most one per idea (extension)' }) dotsPerParticipant: number;
   networkId: string | null;
   facilitatorId: string | null;
   createdById: string;

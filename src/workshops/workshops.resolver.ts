@@ -5,7 +5,8 @@ import { DomainError } from '../common/domain-error.js';
 import { IdeaPromotionService } from './idea-promotion.service.js';
 import { IdeasService } from './ideas.service.js';
 import {
-  AddIdeaStepInput, AddWorkshopIdeaInput, AddWorkshopParticipantInput, CreateWorkshopInput, PromoteWorkshopIdeaInput, SelectFieldOfActionInput,
+  AddIdeaStepInput, AddWorkshopIdeaInput, AddWorkshopParticipantInput, ClearFieldOfActionInput, CreateWorkshopInput, PromoteWorkshopIdeaInput,
+  RemoveWorkshopParticipantInput, SelectFieldOfActionInput,
 } from './workshop.inputs.js';
 import { FieldSelectionModel, IdeaStepModel, WorkshopIdeaModel, WorkshopModel, WorkshopParticipantModel } from './workshop.models.js';
 import { WorkshopsService } from './workshops.service.js';
@@ -41,10 +42,22 @@ export class WorkshopsResolver {
     return this.workshops.addParticipant(viewer, input);
   }
 
-  @Mutation(() => FieldSelectionModel, { description: 'participants for their municipality' })
+  @Mutation(() => Boolean, { description: 'facilitators; their dots go, their ideas stay; false when the person was not listed (extension)' })
+  @RequirePermission('workshop.facilitate')
+  removeWorkshopParticipant(@CurrentViewer() viewer: Viewer, @Args('input') input: RemoveWorkshopParticipantInput) {
+    return this.workshops.removeParticipant(viewer, input);
+  }
+
+  @Mutation(() => FieldSelectionModel, { description: 'participants for their municipality; a priority another field already has: BAD_USER_INPUT on priority' })
   @RequirePermission('workshop.participate')
   selectFieldOfAction(@CurrentViewer() viewer: Viewer, @Args('input') input: SelectFieldOfActionInput) {
     return this.workshops.selectField(viewer, input);
+  }
+
+  @Mutation(() => Boolean, { description: 'participants for their municipality: the field is no longer chosen, its priority free (extension)' })
+  @RequirePermission('workshop.participate')
+  clearFieldOfAction(@CurrentViewer() viewer: Viewer, @Args('input') input: ClearFieldOfActionInput) {
+    return this.workshops.clearField(viewer, input);
   }
 
   @Mutation(() => WorkshopIdeaModel, { description: 'participants' })
@@ -53,13 +66,13 @@ export class WorkshopsResolver {
     return this.ideas.add(viewer, input);
   }
 
-  @Mutation(() => WorkshopIdeaModel, { description: 'participants; 3 votes each per workshop (a 4th: CONFLICT)' })
+  @Mutation(() => WorkshopIdeaModel, { description: "participants; the workshop's dotsPerParticipant each (default 3), at most one per idea (one more: CONFLICT)" })
   @RequirePermission('workshop.participate')
   voteWorkshopIdea(@CurrentViewer() viewer: Viewer, @Args('ideaId', { type: () => ID }) ideaId: string, @Args('vote') vote: boolean) {
     return this.ideas.vote(viewer, ideaId, vote);
   }
 
-  @Mutation(() => IdeaStepModel)
+  @Mutation(() => IdeaStepModel, { description: "participants of the idea's municipality and facilitators; others FORBIDDEN" })
   @RequirePermission('workshop.participate')
   addIdeaStep(@CurrentViewer() viewer: Viewer, @Args('input') input: AddIdeaStepInput) {
     return this.ideas.addStep(viewer, input);

@@ -16,10 +16,16 @@ import { NetworksService } from '../networks/networks.service.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { OrganizationKind } from '../organizations/organization.enums.js';
 import { PersonEntity } from '../people/person.entity.js';
+import { IdeaVoteEntity } from './entities/workshop-idea.entity.js';
 import { FieldSelectionEntity, WorkshopEntity, WorkshopFieldEntity, WorkshopMunicipalityEntity, WorkshopParticipantEntity } from './entities/workshop.entity.js';
-import type { AddWorkshopParticipantInput, CreateWorkshopInput, SelectFieldOfActionInput } from './workshop.inputs.js';
+import type { AddWorkshopParticipantInput, ClearFieldOfActionInput, CreateWorkshopInput, RemoveWorkshopParticipantInput, SelectFieldOfActionInput } from './workshop.inputs.js';
 
 export const MAX_PARTICIPANTS = 30;
+/**
+ * Dots per participant when the workshop does not say: three, as in the Digital-Werkstatt's dot vote
+ * (each participant spreads them, at most one per idea, so no single person can carry an idea alone).
+ */
+export const DEFAULT_DOTS = 3;
 const MUNICIPAL = [OrganizationKind.MUNICIPALITY, OrganizationKind.MUNICIPAL_ASSOCIATION];
 
 /**
@@ -58,6 +64,7 @@ export class WorkshopsService {
     return this.db.transaction(async (tx) => {
       const workshop = await tx.getRepository(WorkshopEntity).save({
         title: input.title.trim(), date: input.date, location: input.location ?? null, networkId, facilitatorId, createdById: viewer.personId,
+        dotsPerParticipant: input.dotsPerParticipant ?? DEFAULT_DOTS,
       });
       await tx.getRepository(WorkshopMunicipalityEntity).insert(municipalityIds.map((organizationId, position) => ({ workshopId: workshop.id, organizationId, position })));
       await tx.getRepository(WorkshopFieldEntity).insert(fields.map((f) => ({ workshopId: workshop.id, fieldOfActionId: f.id })));
@@ -91,15 +98,56 @@ export class WorkshopsService {
     });
   }
 
-  /** Participants choose for their municipality, facilitators for any of its municipalities; choosing again sets the priority. */
+  /**
+   * Facilitators take someone off the list (e.g. added by mistake); their dots go with them, their
+   * ideas and steps stay (they belong to the municipality). Removing someone not listed changes nothing.
+   */
+  async removeParticipant(viewer: Viewer, input: RemoveWorkshopParticipantInput): Promise<boolean> {
+    const { workshop } = await this.require(viewer, input.workshopId, 'facilitator');
+    return this.db.transaction(async (tx) => {
+      await tx.query('SELECT id FROM workshop WHERE id = $1 FOR UPDATE', [workshop.id]);
+      const removed = await tx.getRepository(WorkshopParticipantEntity).delete({ workshopId: workshop.id, personId: input.personId });
+      if (!removed.affected) return false;
+      await tx.getRepository(IdeaVoteEntity).delete({ workshopId: workshop.id, personId: input.personId });
+      await recordAudit(tx, {
+        actor: viewer, action: 'workshop.participant.remove', subjectType: 'Workshop', subjectId: workshop.id, networkId: workshop.networkId, aboutPersonId: input.personId,
+        summary: `Teilnahme an der Digital-Werkstatt „${workshop.title}“ ausgetragen.`,
+      });
+      return true;
+    });
+  }
+
+  /**
+   * Participants choose for their municipality, facilitators for any of its municipalities; choosing
+   * again sets the priority. A priority is given once per municipality: a second field with the same
+   * one is BAD_USER_INPUT on `priority`, naming the field that has it (nothing is renumbered).
+   * The workshop's row is locked, so two people of one municipality cannot both take a priority.
+   */
   async selectField(viewer: Viewer, input: SelectFieldOfActionInput): Promise<FieldSelectionEntity> {
     const access = await this.require(viewer, input.workshopId, 'participant');
     this.requireOwnMunicipality(access, input.organizationId);
     await this.requireMunicipality(access.workshop.id, input.organizationId);
     const field = await this.presentedField(access.workshop.id, input.fieldOfActionKey);
     const row = { workshopId: access.workshop.id, organizationId: input.organizationId, fieldOfActionId: field.id, priority: input.priority };
-    await this.db.getRepository(FieldSelectionEntity).upsert(row, ['workshopId', 'organizationId', 'fieldOfActionId']);
-    return this.db.getRepository(FieldSelectionEntity).findOneByOrFail({ workshopId: row.workshopId, organizationId: row.organizationId, fieldOfActionId: row.fieldOfActionId });
+    return this.db.transaction(async (tx) => {
+      await tx.query('SELECT id FROM workshop WHERE id = $1 FOR UPDATE', [row.workshopId]);
+      const repo = tx.getRepository(FieldSelectionEntity);
+      const taken = await repo.findOne({ where: { workshopId: row.workshopId, organizationId: row.organizationId, priority: row.priority }, relations: { fieldOfAction: true } });
+      if (taken && taken.fieldOfActionId !== field.id) {
+        throw badInput('priority', `Priorität ${row.priority} ist schon an „${taken.fieldOfAction?.name ?? ''}“ vergeben. Bitte wählen Sie eine andere oder ändern Sie zuerst dort die Priorität.`);
+      }
+      await repo.upsert(row, ['workshopId', 'organizationId', 'fieldOfActionId']);
+      return repo.findOneByOrFail({ workshopId: row.workshopId, organizationId: row.organizationId, fieldOfActionId: row.fieldOfActionId });
+    });
+  }
+
+  /** The municipality no longer chooses the field (frees its priority); true when there was a choice. */
+  async clearField(viewer: Viewer, input: ClearFieldOfActionInput): Promise<boolean> {
+    const access = await this.require(viewer, input.workshopId, 'participant');
+    this.requireOwnMunicipality(access, input.organizationId);
+    const field = await this.presentedField(access.workshop.id, input.fieldOfActionKey);
+    const removed = await this.db.getRepository(FieldSelectionEntity).delete({ workshopId: access.workshop.id, organizationId: input.organizationId, fieldOfActionId: field.id });
+    return !!removed.affected;
   }
 
   /** The workshop with the caller's role, at least `need`; NOT_FOUND for those without a role, FORBIDDEN for too little. */

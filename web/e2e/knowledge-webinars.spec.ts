@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { officer, readi } from './support/fixtures';
 import { api, expectAccessible, newPage, screenshot, signInAs, tokenFor, uniq } from './support/hub';
@@ -86,7 +87,9 @@ test('Webinare: registering gives the access link; a full webinar has a waitlist
   const w1 = first.getByTestId('webinar').filter({ hasText: title });
   await w1.getByRole('button', { name: `Anmelden: „${title}“` }).click();
   await expect(w1.getByText('Sie sind angemeldet')).toBeVisible();
-  await expect(w1.getByRole('link', { name: 'Teilnehmen' })).toHaveAttribute('href', /meet\.example\.org/);
+  await expect(w1.getByRole('link', { name: `Zum Webinar: „${title}“` })).toHaveAttribute('href', /meet\.example\.org/);
+  // Giving up the seat is not "Abmelden" (that signs out of the hub).
+  await expect(w1.getByRole('button', { name: /^Abmelden/ })).toHaveCount(0);
   await expectAccessible(first, 'the webinars page');
   await screenshot(first, 'webinare', info);
 
@@ -94,11 +97,15 @@ test('Webinare: registering gives the access link; a full webinar has a waitlist
   await signInAs(second, gina.username, '/webinare');
   const w2 = second.getByTestId('webinar').filter({ hasText: title });
   await expect(w2.getByText('1 von 1 Plätzen belegt')).toBeVisible();
+  // Full: one action, the waitlist, and a sentence saying what it means; no "Anmelden" beside it.
+  await expect(w2.getByText('Alle Plätze sind belegt.', { exact: false })).toBeVisible();
+  await expect(w2.getByRole('button', { name: /^Anmelden/ })).toHaveCount(0);
   await w2.getByRole('button', { name: `Auf die Warteliste: „${title}“` }).click();
   await expect(w2.getByText('Warteliste, Platz 1')).toBeVisible();
-  await expect(w2.getByRole('link', { name: 'Teilnehmen' })).toHaveCount(0);
+  await expect(w2.getByRole('link', { name: /^Zum Webinar/ })).toHaveCount(0);
+  await expect(w2.getByRole('button', { name: `Von der Warteliste nehmen: „${title}“` })).toBeVisible();
 
-  await w1.getByRole('button', { name: `Abmelden: „${title}“` }).click();
+  await w1.getByRole('button', { name: `Teilnahme absagen: „${title}“` }).click();
   // Gina moved up into the only seat: for Ben the webinar is full now.
   await expect(w1.getByRole('button', { name: `Auf die Warteliste: „${title}“` })).toBeVisible();
   await second.reload();
@@ -106,6 +113,7 @@ test('Webinare: registering gives the access link; a full webinar has a waitlist
 });
 
 test('Webinare organisieren: a moderator creates a series, schedules a webinar and cancels it; members see it change', async ({ browser }, info) => {
+  test.slow(); // organizer, member, participant list and a download
   const seriesTitle = `Digital ins Wochenende ${uniq()}`;
   const title = `E-Rechnung im Rathaus ${uniq()}`;
   const mara = await newPage(browser);
@@ -153,6 +161,24 @@ test('Webinare organisieren: a moderator creates a series, schedules a webinar a
   await mara.reload();
   const again = mara.getByTestId('organized-series').filter({ hasText: seriesTitle });
   await expect(again.getByText('1 von 2 Plätzen belegt')).toBeVisible();
+
+  // The participant list: who, for which organization, e-mail, when, status; as CSV for Excel.
+  await again.getByRole('button', { name: `Teilnehmende anzeigen: „${title}“` }).click();
+  const list = again.getByRole('table', { name: `Teilnehmende von „${title}“` });
+  const benRow = list.getByRole('row').filter({ hasText: 'Rheinstetten' });
+  await expect(benRow.getByRole('cell', { name: 'angemeldet', exact: true })).toBeVisible();
+  await expect(benRow.getByRole('link', { name: /@/ })).toBeVisible();
+  await expect(list.getByRole('columnheader', { name: 'Angemeldet am' })).toBeVisible();
+  await expectAccessible(mara, 'the participant list');
+  const [download] = await Promise.all([
+    mara.waitForEvent('download'),
+    again.getByRole('button', { name: `Teilnehmende von „${title}“ als CSV herunterladen (für Excel, Teilnahmebescheinigungen)` }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^Teilnehmende-E-Rechnung-im-Rathaus-.+\.csv$/);
+  const csv = await readFile((await download.path())!, 'utf8');
+  const lines = csv.split('\r\n');
+  expect(lines[0]).toBe('\uFEFFName;Organisation;E-Mail;Angemeldet am;Status');
+  expect(lines[1]).toMatch(/^[^;]+;[^;]*Rheinstetten[^;]*;[^;]+@[^;]+;\d\d\.\d\d\.\d{4} \d\d:\d\d;angemeldet$/);
   await again.getByRole('button', { name: `Absagen: „${title}“` }).click();
   await again.getByLabel(/Grund der Absage/).fill('Referentin erkrankt');
   await again.getByRole('button', { name: 'Webinar absagen' }).click();

@@ -14,6 +14,13 @@ export class CreateGroupInput {
 
   @Field(() => ID, { nullable: true }) @IsOptional() @IsId() parentGroupId?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsId() leadOrganizationId?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'the person who leads the group (its LEAD from the start; a role holder of the network); the web client names the creator unless another is chosen (extension)',
+  })
+  @IsOptional()
+  @IsId()
+  leadPersonId?: string | null;
   @Field(() => GroupJoinPolicy, { nullable: true, description: 'default APPROVAL' }) joinPolicy?: GroupJoinPolicy | null;
   @Field(() => ProtocolApprovalMode, { nullable: true, description: 'default OBJECTION_PERIOD; NAMED_APPROVERS needs approvers (setProtocolApprovalRule) once members exist' })
   protocolApprovalMode?: ProtocolApprovalMode | null;

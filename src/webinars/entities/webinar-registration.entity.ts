@@ -29,6 +29,8 @@ export class WebinarRegistrationEntity {
   organization?: OrganizationEntity;
   @Column({ type: 'enum', enum: RegistrationStatus, enumName: 'registration_status' }) status: RegistrationStatus;
   @Column('int', { nullable: true }) waitlistPosition: number | null;
+  /** Set by an organizer after the webinar (for the certificate of attendance); only for CONFIRMED registrations. */
+  @Column('timestamptz', { nullable: true }) attendedAt: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

@@ -25,6 +25,8 @@ export class WorkshopEntity {
   @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'created_by_id', foreignKeyConstraintName: 'fk_workshop_created_by' })
   createdBy?: PersonEntity;
+  /** Dots each participant spreads over the ideas (at most one per idea). */
+  @Column('int', { default: 3 }) dotsPerParticipant: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
 }
 

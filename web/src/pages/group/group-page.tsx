@@ -13,6 +13,7 @@ import { ActionItemsTab } from './action-items-tab';
 import { ApprovalRuleSettings } from './approval-rule';
 import { ChannelsTab } from './channels-tab';
 import { CreateMeeting } from './create-meeting';
+import { JoinGroup } from './join-group';
 import { MembersTab } from './members-tab';
 import { PollsTab } from './polls-tab';
 import { SeriesTab } from './series-tab';
@@ -28,6 +29,10 @@ const GroupQuery = graphql(`
       ...ApprovalRuleFields
       memberCount
       myRole
+      myJoinRequest {
+        id
+        status
+      }
       viewerCanManage
       matrixRoomId
       calendarFeedUrl
@@ -96,6 +101,10 @@ const GroupQuery = graphql(`
     }
     me {
       id
+      organizations {
+        id
+        name
+      }
     }
   }
 `);
@@ -160,6 +169,7 @@ export function GroupPage({ id }: { id: string }) {
         {group.organizations.length > 0 && <> · {group.organizations.map((o) => o.name).join(', ')}</>}
       </p>
       {!insider && <p className="kern-body">{t('group.outsiderHint')}</p>}
+      {!group.myRole && <JoinGroup group={group} myOrganizations={data.me.organizations} onChanged={reload} />}
 
       <Tabs className="ik-tabs" defaultSelectedKey="sitzungen">
         <TabList aria-label={t('group.sections')}>

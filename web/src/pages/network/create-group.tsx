@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { navigate } from 'wouter/use-browser-location';
 import { Button, Form, FormActions, SelectField, TextAreaField, TextField } from '../../components/form';
 import { ErrorAlert } from '../../components/status';
@@ -12,6 +12,20 @@ const Create = graphql(`
   mutation CreateGroup($input: CreateGroupInput!) {
     createGroup(input: $input) {
       id
+    }
+  }
+`);
+
+const People = graphql(`
+  query GroupLeadCandidates($slug: String!) {
+    network(slug: $slug) {
+      id
+      people {
+        person {
+          id
+          displayName
+        }
+      }
     }
   }
 `);
@@ -30,10 +44,15 @@ export function possibleParents<G extends { level: GroupLevel }>(groups: G[], le
  */
 export function CreateGroup({
   networkId,
+  networkSlug,
+  meId,
   groups,
   organizations,
 }: {
   networkId: string;
+  networkSlug: string;
+  /** The creator: the group's lead person unless another is chosen, so no group starts without someone who decides. */
+  meId: string;
   groups: { id: string; name: string; level: GroupLevel }[];
   organizations: { id: string; name: string }[];
 }) {
@@ -45,6 +64,11 @@ export function CreateGroup({
   const [parentId, setParentId] = useState('');
   const [leadId, setLeadId] = useState('');
   const [joinPolicy, setJoinPolicy] = useState<GroupJoinPolicy>('APPROVAL');
+  const [leadPersonId, setLeadPersonId] = useState<string | null>(null);
+  const [people] = useQuery({ query: People, variables: { slug: networkSlug }, pause: !open });
+  const candidates = people.data?.network?.people.map((p) => p.person) ?? [];
+  // The creator leads, unless they chose someone else (a hub admin without a role in the network chooses).
+  const lead = leadPersonId ?? (candidates.some((p) => p.id === meId) ? meId : '');
   const [result, create] = useMutation(Create);
   const problem = apiProblem(result.error);
   if (!open) {
@@ -65,12 +89,13 @@ export function CreateGroup({
         description: description.trim() || null,
         parentGroupId: parent || null,
         leadOrganizationId: leadId || null,
+        leadPersonId: lead || null,
         joinPolicy,
       },
     });
     if (res.data) navigate(`/gruppen/${res.data.createGroup.id}`);
   };
-  const fields = ['name', 'description', 'level', 'parentGroupId', 'leadOrganizationId', 'joinPolicy'];
+  const fields = ['name', 'description', 'level', 'parentGroupId', 'leadOrganizationId', 'leadPersonId', 'joinPolicy'];
   return (
     <Form onSubmit={submit}>
       <h3 className="kern-heading-small">{t('createGroup.open')}</h3>
@@ -111,6 +136,18 @@ export function CreateGroup({
         onChange={(e) => setLeadId(e.target.value)}
         options={[{ value: '', label: t('createGroup.noLead') }, ...organizations.map((o) => ({ value: o.id, label: o.name }))]}
         error={messageFor(problem, 'leadOrganizationId')}
+      />
+      <SelectField
+        label={t('createGroup.leadPerson')}
+        hint={t('createGroup.leadPersonHint')}
+        value={lead}
+        onChange={(e) => setLeadPersonId(e.target.value)}
+        options={[
+          { value: '', label: t('createGroup.chooseLeadPerson') },
+          ...candidates.map((p) => ({ value: p.id, label: p.id === meId ? t('createGroup.me', { name: p.displayName }) : p.displayName })),
+        ]}
+        error={messageFor(problem, 'leadPersonId')}
+        required
       />
       <SelectField
         label={t('members.joinPolicy')}

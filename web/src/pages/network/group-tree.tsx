@@ -1,12 +1,8 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation } from 'urql';
 import { Link } from 'wouter';
-import { Button, SelectField, TextAreaField } from '../../components/form';
-import { Badge, ErrorAlert, Notice } from '../../components/status';
 import { graphql } from '../../gql';
 import type { GroupTreeItemFragment } from '../../gql/graphql';
-import { apiProblem, messageFor } from '../../graphql/errors';
+import { JoinGroup } from '../group/join-group';
 
 export const GroupTreeItem = graphql(`
   fragment GroupTreeItem on Group {
@@ -26,15 +22,6 @@ export const GroupTreeItem = graphql(`
       name
     }
     myJoinRequest {
-      id
-      status
-    }
-  }
-`);
-
-const RequestGroup = graphql(`
-  mutation RequestGroupMembership($input: RequestGroupMembershipInput!) {
-    requestGroupMembership(input: $input) {
       id
       status
     }
@@ -78,19 +65,6 @@ function GroupCard({
   onChanged: () => void;
 }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const [message, setMessage] = useState('');
-  const [organizationId, setOrganizationId] = useState(myOrganizations[0]?.id ?? '');
-  const [result, request] = useMutation(RequestGroup);
-  const problem = apiProblem(result.error);
-  const pending = group.myJoinRequest?.status === 'PENDING';
-  const submit = async () => {
-    const res = await request({ input: { groupId: group.id, message: message.trim() || null, organizationId: organizationId || null } });
-    if (!res.error) {
-      setOpen(false);
-      onChanged();
-    }
-  };
   return (
     <div className="kern-card ik-group-card">
       <div className="kern-card__container">
@@ -108,60 +82,7 @@ function GroupCard({
             {group.leadOrganization && <>{t('group.lead', { city: group.leadOrganization.name })} · </>}
             {t('group.memberCount', { count: group.memberCount })}
           </p>
-          <div className="ik-actions">
-            {group.myRole ? (
-              <Badge kind="success">{t('group.youAre', { role: t(`roles.group.${group.myRole}`) })}</Badge>
-            ) : pending ? (
-              <Badge kind="info">{t('group.requestPending')}</Badge>
-            ) : group.joinPolicy === 'CLOSED' ? (
-              <span className="kern-body kern-body--small">{t('group.closed')}</span>
-            ) : !open ? (
-              <Button
-                variant="secondary"
-                onClick={() => setOpen(true)}
-                aria-label={t(group.joinPolicy === 'OPEN' ? 'group.joinLabel' : 'group.requestLabel', { name: group.name })}
-              >
-                {t(group.joinPolicy === 'OPEN' ? 'group.join' : 'group.request')}
-              </Button>
-            ) : null}
-          </div>
-          {open && (
-            <form
-              className="ik-form"
-              onSubmit={(e) => {
-                e.preventDefault();
-                void submit();
-              }}
-            >
-              {group.joinPolicy === 'APPROVAL' && <Notice title={t('group.approvalHint')} />}
-              {myOrganizations.length > 1 && (
-                <SelectField
-                  label={t('group.forOrganization')}
-                  value={organizationId}
-                  onChange={(e) => setOrganizationId(e.target.value)}
-                  options={myOrganizations.map((o) => ({ value: o.id, label: o.name }))}
-                  error={messageFor(problem, 'organizationId')}
-                />
-              )}
-              <TextAreaField
-                label={t('group.message')}
-                optional
-                rows={3}
-                value={message}
-                onChange={(e) => setMessage(e.target.value)}
-                error={messageFor(problem, 'message')}
-              />
-              {problem && !messageFor(problem, 'message') && !messageFor(problem, 'organizationId') && <ErrorAlert problem={problem} />}
-              <div className="ik-actions">
-                <button type="submit" className="kern-btn kern-btn--primary" disabled={result.fetching}>
-                  <span className="kern-label">{t(group.joinPolicy === 'OPEN' ? 'group.joinNow' : 'group.sendRequest')}</span>
-                </button>
-                <Button variant="tertiary" onClick={() => setOpen(false)}>
-                  {t('common.cancel')}
-                </Button>
-              </div>
-            </form>
-          )}
+          <JoinGroup group={group} myOrganizations={myOrganizations} onChanged={onChanged} />
         </div>
       </div>
     </div>

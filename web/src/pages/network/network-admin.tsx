@@ -9,6 +9,7 @@ import { ErrorAlert, Notice } from '../../components/status';
 import { graphql } from '../../gql';
 import type { NetworkRole } from '../../gql/graphql';
 import { apiProblem, isGeneral, messageFor } from '../../graphql/errors';
+import { domainFitsWebsite, hostOf } from '../../lib/email-domain';
 import { PEOPLE_PAGE_SIZE, PeoplePageRows, ROLES, type PageState } from './people-pages';
 
 const AdminQuery = graphql(`
@@ -18,9 +19,12 @@ const AdminQuery = graphql(`
       joinRequests(status: PENDING) {
         id
         message
+        requesterEmail
+        requesterEmailDomain
         organization {
           id
           name
+          website
         }
         requestedBy {
           id
@@ -86,7 +90,7 @@ export function NetworkAdmin({ slug, onChanged }: { slug: string; onChanged: () 
             <JoinRequestItem
               key={r.id}
               title={r.organization.name}
-              details={t('overview.requestedBy', { name: r.requestedBy.displayName })}
+              details={<RequesterDetails request={r} />}
               message={r.message}
               subject={r.organization.name}
               onDecide={(approve, reason) => decide({ input: { joinRequestId: r.id, approve, reason } }).then(outcome(reload))}
@@ -201,3 +205,38 @@ function AddPerson({ networkId, organizations, onAdded }: { networkId: string; o
     </form>
   );
 }
+
+/**
+ * Who asks, for the ADMIN who decides: name and e-mail, the e-mail's domain (verified at sign-in:
+ * the hub keeps an address only when the issuer says email_verified) beside the organization's
+ * website, and whether the two fit.
+ */
+function RequesterDetails({
+  request: r,
+}: {
+  request: { requesterEmail?: string | null; requesterEmailDomain?: string | null; requestedBy: { displayName: string }; organization: { website?: string | null } };
+}) {
+  const { t } = useTranslation();
+  const website = r.organization.website ?? null;
+  const fits = r.requesterEmailDomain && website ? domainFitsWebsite(r.requesterEmailDomain, website) : null;
+  return (
+    <>
+      <div>
+        {t('overview.requestedBy', { name: r.requestedBy.displayName })}
+        {r.requesterEmail && (
+          <>
+            {' '}
+            (<a href={`mailto:${r.requesterEmail}`}>{r.requesterEmail}</a>)
+          </>
+        )}
+      </div>
+      <div>
+        {r.requesterEmailDomain ? t('admin.emailDomain', { domain: r.requesterEmailDomain }) : t('admin.noVerifiedEmail')}
+        {' · '}
+        {website ? t('admin.website', { website: hostOf(website) ?? website }) : t('admin.noWebsite')}
+        {fits !== null && <> · {t(fits ? 'admin.domainFits' : 'admin.domainDiffers')}</>}
+      </div>
+    </>
+  );
+}
+

@@ -12,7 +12,7 @@ import { GroupTree } from './group-tree';
 import { AddMemberOrganization, RemoveMember } from './member-organizations';
 import { NetworkAdmin } from './network-admin';
 import { Publication } from './publication';
-import { RequestNetworkMembership } from './request-membership';
+import { NewcomerSection } from './newcomer';
 
 const NetworkQuery = graphql(`
   query NetworkPage($slug: String!) {
@@ -40,6 +40,13 @@ const NetworkQuery = graphql(`
       groups {
         ...GroupTreeItem
       }
+      groupOverview {
+        ...GroupOverviewItem
+      }
+      joinableOrganizations {
+        id
+        name
+      }
     }
     me {
       id
@@ -66,7 +73,7 @@ export function NetworkPage({ slug }: { slug: string }) {
   return (
     <Page title={network.name} kicker={network.myRole ? t('network.yourRole', { role: t(`roles.network.${network.myRole}`) }) : t('network.kicker')}>
       {network.description && <p className="kern-body kern-body--large">{network.description}</p>}
-      {!network.myRole && <RequestNetworkMembership network={network} />}
+      {!network.myRole && <NewcomerSection network={network} groups={network.groupOverview} organizations={network.joinableOrganizations} />}
       {network.myRole && (
         <>
           <dl className="kern-description-list">
@@ -85,7 +92,7 @@ export function NetworkPage({ slug }: { slug: string }) {
             <p className="kern-body">{t('network.groupsHint')}</p>
             <GroupTree groups={network.groups} myOrganizations={data.me.organizations} onChanged={reload} />
             {(isAdmin || network.myRole === 'MODERATOR') && (
-              <CreateGroup networkId={network.id} groups={network.groups} organizations={active.map((m) => m.organization)} />
+              <CreateGroup networkId={network.id} networkSlug={network.slug} meId={data.me.id} groups={network.groups} organizations={active.map((m) => m.organization)} />
             )}
           </Section>
           <Section title={t('network.members', { count: active.length })} id="mitglieder">

@@ -1,19 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { SelectField, TextAreaField } from '../../components/form';
 import { ErrorAlert, Notice } from '../../components/status';
 import { graphql } from '../../gql';
 import { apiProblem, isGeneral, messageFor } from '../../graphql/errors';
-
-const Organizations = graphql(`
-  query OrganizationsForJoin {
-    organizations {
-      id
-      name
-    }
-  }
-`);
 
 const RequestNetwork = graphql(`
   mutation RequestNetworkMembership($input: RequestNetworkMembershipInput!) {
@@ -24,12 +15,24 @@ const RequestNetwork = graphql(`
   }
 `);
 
-/** For someone without a role: the public face and a request for their organization to join. */
-export function RequestNetworkMembership({ network }: { network: { id: string; name: string; joinPolicy: string } }) {
+interface Props {
+  network: { id: string; name: string; joinPolicy: string };
+  /** Their own organizations and those not yet members (Network.joinableOrganizations): never another member. */
+  organizations: { id: string; name: string }[];
+  /** The group a newcomer chose in the overview: it goes into the message, and the form takes the focus. */
+  wish?: { group: string; at: number } | null;
+}
+
+/** For someone without a role: a request for their organization to join (and which group they want to work in). */
+export function RequestNetworkMembership({ network, organizations, wish }: Props) {
   const { t } = useTranslation();
-  const [{ data }] = useQuery({ query: Organizations });
-  const [organizationId, setOrganizationId] = useState('');
+  const [organizationId, setOrganizationId] = useState(organizations.length === 1 ? organizations[0]!.id : '');
   const [message, setMessage] = useState('');
+  useEffect(() => {
+    if (!wish) return;
+    setMessage(t('network.wishMessage', { group: wish.group }));
+    document.getElementById('beitritt-organisation')?.focus();
+  }, [wish, t]);
   const [result, request] = useMutation(RequestNetwork);
   const problem = apiProblem(result.error);
   if (result.data) {
@@ -39,13 +42,13 @@ export function RequestNetworkMembership({ network }: { network: { id: string; n
       </Notice>
     );
   }
-  const organizations = data?.organizations ?? [];
   return (
     <section className="ik-section" aria-labelledby="beitritt-titel">
       <h2 className="kern-heading-medium" id="beitritt-titel">
         {t('network.joinTitle')}
       </h2>
       <p className="kern-body">{t('network.outsider', { name: network.name })}</p>
+      <p className="kern-body kern-body--small">{t('network.whoDecides', { name: network.name })}</p>
       <form
         className="ik-form"
         onSubmit={(e) => {
@@ -54,6 +57,7 @@ export function RequestNetworkMembership({ network }: { network: { id: string; n
         }}
       >
         <SelectField
+          id="beitritt-organisation"
           label={t('network.yourOrganization')}
           value={organizationId}
           onChange={(e) => setOrganizationId(e.target.value)}

@@ -7,6 +7,7 @@ import { graphql } from '../../gql';
 import type { WebinarOrganizerQuery } from '../../gql/graphql';
 import { apiProblem, isGeneral, messageFor } from '../../graphql/errors';
 import { formatRange } from '../../lib/format';
+import { ParticipantList } from './participant-list';
 import { ScheduleWebinar } from './schedule-webinar';
 
 const OrganizerQuery = graphql(`
@@ -76,6 +77,9 @@ const CancelWebinar = graphql(`
   }
 `);
 
+/** How long a past webinar stays in its organizers' list (attendance, CSV). */
+const RECENT_MS = 30 * 86_400_000;
+
 type Network = { id: string; slug: string; name: string };
 type Series = WebinarOrganizerQuery['myEventSeries'][number];
 
@@ -114,8 +118,10 @@ function SeriesCard({ series, onChange }: { series: Series; onChange: () => void
   const [cancelled, cancel] = useMutation(CancelWebinar);
   const [cancelling, setCancelling] = useState<string | null>(null);
   const [reason, setReason] = useState('');
+  const [listed, setListed] = useState<string | null>(null);
   const now = Date.now();
-  const upcoming = series.webinars.filter((w) => Date.parse(w.endsAt) > now);
+  // Also those of the last 30 days: their participant lists serve the certificates of attendance.
+  const upcoming = series.webinars.filter((w) => Date.parse(w.endsAt) > now - RECENT_MS);
   const submitCancel = async (webinarId: string) => {
     const r = await cancel({ webinarId, reason: reason.trim() || null });
     if (r.error) return;
@@ -148,7 +154,20 @@ function SeriesCard({ series, onChange }: { series: Series; onChange: () => void
                 {w.waitlistCount > 0 && ` · ${t('webinars.waitlist', { count: w.waitlistCount })}`}
               </p>
             </div>
-            {w.status !== 'CANCELLED' &&
+            {w.confirmedCount + w.waitlistCount > 0 && (
+              <div className="ik-actions">
+                <Button
+                  variant="secondary"
+                  aria-expanded={listed === w.id}
+                  aria-label={t(listed === w.id ? 'webinars.organize.hideParticipants' : 'webinars.organize.showParticipants', { title: w.title })}
+                  onClick={() => setListed(listed === w.id ? null : w.id)}
+                >
+                  {t('webinars.organize.participants')}
+                </Button>
+              </div>
+            )}
+            {listed === w.id && <ParticipantList webinar={w} />}
+            {w.status === 'SCHEDULED' &&
               (cancelling === w.id ? (
                 <Form onSubmit={() => submitCancel(w.id)}>
                   <TextField label={t('webinars.organize.reason')} optional value={reason} onChange={(e) => setReason(e.target.value)} />

@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { Button } from '../../components/form';
 import { Page } from '../../components/page';
 import { Badge, ErrorAlert, Loading } from '../../components/status';
 import { graphql } from '../../gql';
 import { formatRange } from '../../lib/format';
 import { OrganizerSection } from './organizer-section';
+import { RegistrationActions } from './registration-actions';
 
 const WebinarsQuery = graphql(`
   query UpcomingWebinars($from: DateTime!) {
@@ -108,33 +108,15 @@ export function WebinarsPage() {
                   {w.capacity === null ? t('webinars.unlimited') : t('webinars.seats', { confirmed: w.confirmedCount, capacity: w.capacity })}
                   {w.waitlistCount > 0 && ` · ${t('webinars.waitlist', { count: w.waitlistCount })}`}
                 </p>
+                {full && !mine && !w.joinUrl && w.status !== 'CANCELLED' && <p className="kern-body kern-body--small">{t('webinars.fullHint')}</p>}
               </div>
-              <div className="ik-actions">
-                {mine?.status === 'CONFIRMED' && <Badge kind="success">{t('webinars.confirmed')}</Badge>}
-                {mine?.status === 'WAITLISTED' && <Badge kind="warning">{t('webinars.onWaitlist', { position: mine.waitlistPosition })}</Badge>}
-                {w.joinUrl && w.status !== 'CANCELLED' && (
-                  <a className="kern-btn kern-btn--primary" href={w.joinUrl} target="_blank" rel="noopener noreferrer">
-                    <span className="kern-label">{t('webinars.join')}</span>
-                  </a>
-                )}
-                {w.status !== 'CANCELLED' &&
-                  (mine ? (
-                    <Button
-                      variant="tertiary"
-                      onClick={() => void cancel({ webinarId: w.id }).then(reload)}
-                      aria-label={t('webinars.cancelLabel', { title: w.title })}
-                    >
-                      {t('webinars.cancel')}
-                    </Button>
-                  ) : (
-                    <Button
-                      onClick={() => void register({ input: { webinarId: w.id } }).then(reload)}
-                      aria-label={t(full ? 'webinars.waitlistLabel' : 'webinars.registerLabel', { title: w.title })}
-                    >
-                      {full ? t('webinars.joinWaitlist') : t('webinars.register')}
-                    </Button>
-                  ))}
-              </div>
+              <RegistrationActions
+                webinar={w}
+                mine={mine}
+                full={full}
+                onRegister={() => void register({ input: { webinarId: w.id } }).then(reload)}
+                onCancel={() => void cancel({ webinarId: w.id }).then(reload)}
+              />
             </li>
           );
         })}

@@ -77,29 +77,35 @@ const Promote = graphql(`
   }
 `);
 
-const VOTES_PER_PERSON = 3;
-
 interface Props {
   workshopId: string;
   ideas: IdeaItemFragment[];
   fields: { key: string; name: string }[];
   actingFor: { id: string; name: string }[];
   canVote: boolean;
+  /** A participant's dots not given yet, and how many each has in this workshop. */
+  dotsLeft: number;
+  dotsPerParticipant: number;
   facilitator: boolean;
   onChanged: () => void;
 }
 
-/** Ideas per field of action, by votes: three dots per participant; steps per idea; facilitators turn an idea into a project. */
-export function IdeasTab({ workshopId, ideas, fields, actingFor, canVote, facilitator, onChanged }: Props) {
+/**
+ * Ideas per field of action, by votes: each participant spreads the workshop's dots (default 3), at
+ * most one per idea; steps per idea, planned by the idea's own municipality (or the facilitators);
+ * facilitators turn an idea into a project.
+ */
+export function IdeasTab({ workshopId, ideas, fields, actingFor, canVote, dotsLeft, dotsPerParticipant, facilitator, onChanged }: Props) {
   const { t } = useTranslation();
   const [voted, vote] = useMutation(Vote);
   const [promoted, promote] = useMutation(Promote);
-  const left = VOTES_PER_PERSON - ideas.filter((i) => i.myVote).length;
+  const left = dotsLeft;
+  const ownMunicipalities = new Set(actingFor.map((o) => o.id));
   return (
     <>
       {canVote && (
         <p className="kern-body" aria-live="polite">
-          {t('workshops.votesLeft', { count: left })}
+          {t('workshops.votesLeft', { count: left, total: dotsPerParticipant })}
         </p>
       )}
       <ErrorAlert error={voted.error ?? promoted.error} />
@@ -152,7 +158,7 @@ export function IdeasTab({ workshopId, ideas, fields, actingFor, canVote, facili
                 )}
               </p>
             )}
-            {(canVote || facilitator) && <AddStepForm ideaId={idea.id} title={idea.title} onAdded={onChanged} />}
+            {(facilitator || ownMunicipalities.has(idea.organization.id)) && <AddStepForm ideaId={idea.id} title={idea.title} onAdded={onChanged} />}
             {facilitator && !idea.projectGroup && (
               <div className="ik-actions">
                 <Button

@@ -62,8 +62,10 @@ const WorkshopQuery = graphql(`
       ideas {
         ...IdeaItem
       }
+      dotsPerParticipant
       viewer {
         role
+        dotsLeft
         organization {
           id
           name
@@ -137,6 +139,8 @@ export function WorkshopPage({ id }: { id: string }) {
             fields={[...w.fieldsOfAction].sort((a, b) => rank(a.key) - rank(b.key))}
             actingFor={actingFor}
             canVote={w.viewer.role === 'PARTICIPANT'}
+            dotsLeft={w.viewer.dotsLeft ?? 0}
+            dotsPerParticipant={w.dotsPerParticipant}
             facilitator={facilitator}
             onChanged={reload}
           />

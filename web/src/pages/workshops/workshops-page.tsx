@@ -92,12 +92,13 @@ function CreateWorkshop({ networks }: { networks: NetworkForWorkshop[] }) {
   const [date, setDate] = useState('');
   const [location, setLocation] = useState('');
   const [municipalities, setMunicipalities] = useState<string[]>([]);
+  const [dots, setDots] = useState('3');
   const [result, create] = useMutation(Create);
   const problem = apiProblem(result.error);
   const network = networks.find((n) => n.id === networkId)!;
   const candidates = network.members.filter((m) => m.status === 'ACTIVE' && m.organization.kind !== 'AGENCY').map((m) => m.organization);
   const submit = async () => {
-    const res = await create({ input: { networkId, title, date, location: location.trim() || null, municipalityIds: municipalities } });
+    const res = await create({ input: { networkId, title, date, location: location.trim() || null, municipalityIds: municipalities, dotsPerParticipant: Number(dots) || null } });
     if (res.data) navigate(`/werkstatt/${res.data.createWorkshop.id}`);
   };
   return (
@@ -136,7 +137,18 @@ function CreateWorkshop({ networks }: { networks: NetworkForWorkshop[] }) {
             </p>
           )}
         </fieldset>
-        {isGeneral(problem, ['title', 'date', 'location', 'municipalityIds']) && <ErrorAlert problem={problem} />}
+        <TextField
+          label={t('workshops.dots')}
+          hint={t('workshops.dotsHint')}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={10}
+          value={dots}
+          onChange={(e) => setDots(e.target.value)}
+          error={messageFor(problem, 'dotsPerParticipant')}
+        />
+        {isGeneral(problem, ['title', 'date', 'location', 'municipalityIds', 'dotsPerParticipant']) && <ErrorAlert problem={problem} />}
         <FormActions submitLabel={t('workshops.createSubmit')} busy={result.fetching} />
       </Form>
     </Section>
