@@ -65,13 +65,9 @@ export function ApprovalRuleSettings({
   if (!canManage) {
     return (
       <section aria-labelledby="approval-rule-title" className="ik-approval-rule">
-        <h3 className="kern-heading-small" id="approval-rule-title">
-          {t('approval.title')}
-        </h3>
+        <h3 className="kern-heading-small" id="approval-rule-title">{t('approval.title')}</h3>
         <p className="kern-body">{current}</p>
-        <p className="kern-body kern-body--small">
-          {t(`approval.explain.${group.protocolApprovalMode}`, { days: group.objectionPeriodDays, names: names || '–' })}
-        </p>
+        <p className="kern-body kern-body--small">{t(`approval.explain.${group.protocolApprovalMode}`, { days: group.objectionPeriodDays, names: names || '–' })}</p>
       </section>
     );
   }
@@ -93,9 +89,7 @@ export function ApprovalRuleSettings({
   };
   return (
     <section aria-labelledby="approval-rule-title" className="ik-approval-rule">
-      <h3 className="kern-heading-small" id="approval-rule-title">
-        {t('approval.title')}
-      </h3>
+      <h3 className="kern-heading-small" id="approval-rule-title">{t('approval.title')}</h3>
       <Form onSubmit={submit}>
         <SelectField
           label={t('approval.modeLabel')}

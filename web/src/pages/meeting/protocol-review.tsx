@@ -236,19 +236,7 @@ function Topic({
   );
 }
 
-function FeedbackItem({
-  feedback: f,
-  inReview,
-  canManage,
-  mine,
-  onDone,
-}: {
-  feedback: Feedback;
-  inReview: boolean;
-  canManage: boolean;
-  mine: boolean;
-  onDone: (m: string) => void;
-}) {
+function FeedbackItem({ feedback: f, inReview, canManage, mine, onDone }: { feedback: Feedback; inReview: boolean; canManage: boolean; mine: boolean; onDone: (m: string) => void }) {
   const { t } = useTranslation();
   const [answer, setAnswer] = useState('');
   const [answered, sendAnswer] = useMutation(Answer);
@@ -286,7 +274,10 @@ function FeedbackItem({
         </div>
       )}
       {inReview && canManage && (f.kind === 'COMMENT' ? !f.answer : open) && (
-        <Form onSubmit={() => sendAnswer({ input: { feedbackId: f.id, answer } }).then(after(t('review.answered')))} className="ik-form ik-no-print">
+        <Form
+          onSubmit={() => sendAnswer({ input: { feedbackId: f.id, answer } }).then(after(t('review.answered')))}
+          className="ik-form ik-no-print"
+        >
           <TextAreaField
             label={f.kind === 'OBJECTION' ? t('review.answerObjectionLabel') : t('review.answerLabel')}
             rows={2}
@@ -300,13 +291,8 @@ function FeedbackItem({
               <FormActions submitLabel={t('review.sendAnswer')} busy={answered.fetching} variant="secondary" />
             ) : (
               <>
-                <Button onClick={() => void decide({ input: { feedbackId: f.id, upheld: true, answer } }).then(after(t('review.decided')))}>
-                  {t('review.uphold')}
-                </Button>
-                <Button
-                  variant="secondary"
-                  onClick={() => void decide({ input: { feedbackId: f.id, upheld: false, answer } }).then(after(t('review.decided')))}
-                >
+                <Button onClick={() => void decide({ input: { feedbackId: f.id, upheld: true, answer } }).then(after(t('review.decided')))}>{t('review.uphold')}</Button>
+                <Button variant="secondary" onClick={() => void decide({ input: { feedbackId: f.id, upheld: false, answer } }).then(after(t('review.decided')))}>
                   {t('review.reject')}
                 </Button>
               </>
@@ -318,17 +304,7 @@ function FeedbackItem({
   );
 }
 
-function FeedbackForm({
-  protocolId,
-  agendaItemId,
-  title,
-  onDone,
-}: {
-  protocolId: string;
-  agendaItemId: string | null;
-  title: string;
-  onDone: (m: string) => void;
-}) {
+function FeedbackForm({ protocolId, agendaItemId, title, onDone }: { protocolId: string; agendaItemId: string | null; title: string; onDone: (m: string) => void }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [kind, setKind] = useState<ProtocolFeedbackKind>('COMMENT');
@@ -343,8 +319,7 @@ function FeedbackForm({
   }, [sent, fieldId]);
   const submit = async (as: ProtocolFeedbackKind) => {
     setKind(as);
-    const res =
-      as === 'COMMENT' ? await comment({ input: { protocolId, agendaItemId, text } }) : await object({ input: { protocolId, agendaItemId, reason: text } });
+    const res = as === 'COMMENT' ? await comment({ input: { protocolId, agendaItemId, text } }) : await object({ input: { protocolId, agendaItemId, reason: text } });
     if (res.error) return;
     setText('');
     setSent((n) => n + 1);
