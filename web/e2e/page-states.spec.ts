@@ -35,9 +35,9 @@ test.beforeAll(async () => {
   await api(await tokenFor('ben'), 'mutation($i: AddAgendaItemInput!) { addAgendaItem(input: $i) { id } }', {
     i: { meetingId, title: 'Vorschlag: Erfahrungen mit der E-Akte' },
   });
-  await api(mara, 'mutation($i: StartProtocolInput!) { startProtocol(input: $i) { id } }', { i: { meetingId } });
+  const { startProtocol } = await api(mara, 'mutation($i: StartProtocolInput!) { startProtocol(input: $i) { id } }', { i: { meetingId } });
   await api(mara, 'mutation($i: AddActionItemInput!) { addActionItem(input: $i) { id } }', {
-    i: { groupId, agendaItemId: first, title: 'Gateway-Standorte prüfen', assigneeOrganizationId: r.orgs.Rheinstetten, dueOn: '2027-01-15' },
+    i: { groupId, protocolId: startProtocol.id, agendaItemId: first, title: 'Gateway-Standorte prüfen', assigneeOrganizationId: r.orgs.Rheinstetten, dueOn: '2027-01-15' },
   });
   const slot = (days: number) => ({
     startsAt: new Date(Date.now() + days * 86_400_000).toISOString(),
@@ -116,8 +116,9 @@ const STATES: State[] = [
     path: () => '/kalender',
     what: 'the calendar',
     walk: async (page, check) => {
-      for (const view of ['Monat', 'Woche', 'Liste']) {
-        await page.getByRole('button', { name: view, exact: true }).click();
+      for (const view of ['Monat', 'Woche', 'Terminübersicht']) {
+        await page.getByRole('tab', { name: view, exact: true }).click();
+        await expect(page.getByRole('tab', { name: view, exact: true })).toHaveAttribute('aria-selected', 'true');
         await check(`the ${view} view`);
       }
     },
@@ -139,7 +140,7 @@ async function visit(page: Page, state: State): Promise<void> {
   const who = state.who === 'newcomer' ? f.newcomer : state.who;
   if (who) await signInAs(page, who, state.path(), state.admin);
   else await page.goto(`${WEB()}${state.path()}`);
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('status').filter({ hasText: 'Wird geladen' })).toHaveCount(0);
 }
 
@@ -147,20 +148,21 @@ test.describe('every page state', () => {
   test.describe.configure({ timeout: 90_000 });
   for (const state of STATES) {
     test(`is accessible and fits a phone: ${state.what}${state.who ? ` (${state.who})` : ''}`, async ({ browser }) => {
-      for (const size of [{ width: 1280, height: 900 }, PHONE]) {
-        const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: size });
-        const page = await context.newPage();
-        const phone = size.width === PHONE.width;
-        const check = async (what: string) => {
-          const label = `${state.what} – ${what}${phone ? ' (390 px)' : ''}`;
-          await expectAccessible(page, label);
-          if (phone) await expectFitsPhone(page, label);
-        };
-        await visit(page, state);
-        await check('as it opens');
-        await state.walk?.(page, check);
-        await context.close();
-      }
+      // One visit, two screens: the desktop first, then the same page state on the phone.
+      const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      const check = async (what: string) => {
+        const label = `${state.what} – ${what}`;
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await expectAccessible(page, label);
+        await page.setViewportSize(PHONE);
+        await expectAccessible(page, `${label} (390 px)`);
+        await expectFitsPhone(page, label);
+      };
+      await visit(page, state);
+      await check('as it opens');
+      await state.walk?.(page, check);
+      await context.close();
     });
   }
 });
