@@ -122,6 +122,8 @@ test('focus stays where the work is after deleting, accepting and moving agenda 
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('agenda-item')).toHaveCount(2);
   await expectFocusKept(page, 'removing an agenda item');
+  // Where focus went is not where the change was: it is said politely.
+  await expect(page.getByRole('status', { name: 'Meldungen' })).toHaveText('„Zweiter Punkt“ ist von der Tagesordnung entfernt.');
   // Move by keyboard: the moved item keeps focus.
   const third = page.getByTestId('agenda-item').filter({ hasText: 'Dritter Punkt' });
   await third.focus();
