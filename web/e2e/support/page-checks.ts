@@ -14,13 +14,10 @@ export async function expectFitsPhone(page: Page, what: string): Promise<void> {
     const doc = document.documentElement;
     if (doc.scrollWidth > doc.clientWidth + 1) {
       // Name the widest culprits so the failure says where to look.
-      // Name the outermost culprits (those not inside a box that scrolls or clips) so the failure says where to look.
-      const unclipped = (el: Element) => {
-        for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return false;
-        return true;
-      };
+      // Name the outermost culprits (beyond the edge while their parent is not) so the failure says where to look.
+      const beyond = (el: Element) => el.getClientRects().length > 0 && el.getBoundingClientRect().right > doc.clientWidth + 1;
       const wide = [...document.querySelectorAll<HTMLElement>('body *')]
-        .filter((el) => el.getClientRects().length > 0 && el.getBoundingClientRect().right > doc.clientWidth + 1 && unclipped(el))
+        .filter((el) => beyond(el) && !(el.parentElement && beyond(el.parentElement)))
         .slice(0, 3)
         .map((el) => `${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').trim().slice(0, 30)}"`);
       problems.push(`scrolls sideways: ${doc.scrollWidth} > ${doc.clientWidth} (${wide.join(', ')})`);
