@@ -145,7 +145,7 @@ async function visit(page: Page, state: State): Promise<void> {
 }
 
 test.describe('every page state', () => {
-  test.describe.configure({ timeout: 90_000 });
+  test.describe.configure({ timeout: 240_000 }); // two screens, axe twice per state, on a shared 2-core machine
   for (const state of STATES) {
     test(`is accessible and fits a phone: ${state.what}${state.who ? ` (${state.who})` : ''}`, async ({ browser }) => {
       // One visit, two screens: the desktop first, then the same page state on the phone.
