@@ -122,6 +122,14 @@ describe('loadConfig: video rooms', () => {
   });
 });
 
+describe('loadConfig: accessibility contact', () => {
+  it('reads ACCESSIBILITY_CONTACT, falls back to the mail sender, and refuses what is no address', () => {
+    expect(loadConfig({ ACCESSIBILITY_CONTACT: 'barrieren@readi.example.org' }).accessibilityContact).toBe('barrieren@readi.example.org');
+    expect(loadConfig({ MAIL_FROM: 'Re@di Hub <hub@readi.example.org>' }).accessibilityContact).toBe('hub@readi.example.org');
+    expect(() => loadConfig({ ACCESSIBILITY_CONTACT: 'Frau Muster' })).toThrow(/ACCESSIBILITY_CONTACT must be an e-mail address/);
+  });
+});
+
 describe('loadConfig: mail, metrics, OParl', () => {
   it('sends no mail without SMTP_URL, and reads the sender from MAIL_FROM', () => {
     expect(loadConfig({}).mail).toMatchObject({ smtpUrl: null, from: { name: 'Interkom', address: 'interkom@localhost' }, retryBaseMs: 30_000 });

@@ -52,6 +52,11 @@ export interface AppConfig {
   readonly rateLimits: RateLimits;
   /** TRUST_PROXY: Fastify's `trustProxy` (whose X-Forwarded-For names the client). */
   readonly trustProxy: boolean | number | string[];
+  /**
+   * ACCESSIBILITY_CONTACT: the e-mail address for barriers (BITV 2.0 feedback), shown in the web
+   * client's accessibility statement; default: the mail sender's address.
+   */
+  readonly accessibilityContact: string;
 }
 
 export interface MailConfig {
@@ -166,6 +171,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (!Number.isInteger(oparlRefreshMs) || oparlRefreshMs < 0) problems.push('OPARL_REFRESH_MS must be a non-negative integer');
   const rateLimits = parseRateLimits(env.RATE_LIMITS, problems);
   const trustProxy = parseTrustProxy(env.TRUST_PROXY, problems);
+  const accessibilityContact = env.ACCESSIBILITY_CONTACT?.trim() || mail.from.address;
+  if (!/^[^\s@<>]+@[^\s@<>]+$/.test(accessibilityContact)) problems.push(`ACCESSIBILITY_CONTACT must be an e-mail address, got "${accessibilityContact}"`);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -192,6 +199,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     oparlRefreshMs,
     rateLimits,
     trustProxy,
+    accessibilityContact,
   };
 }
 

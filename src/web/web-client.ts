@@ -11,14 +11,20 @@ export const API_PREFIXES = ['/graphql', '/health', '/calendar/', '/_matrix/', '
 const CONFIG_MARKER = '<!--interkom-config-->';
 
 /** What the web client needs to know before it can sign anyone in. */
-export type WebClientConfig =
-  | { auth: { mode: 'development' } }
-  | { auth: { mode: 'keycloak'; authority: string; clientId: string } };
+export interface WebClientConfig {
+  auth: { mode: 'development' } | { mode: 'keycloak'; authority: string; clientId: string };
+  /** The e-mail address for reporting barriers (the accessibility statement's feedback contact). */
+  accessibilityContact: string;
+}
 
 export function webClientConfig(config: AppConfig): WebClientConfig {
-  return config.auth.mode === 'keycloak'
-    ? { auth: { mode: 'keycloak', authority: config.auth.issuer, clientId: config.auth.webClientId } }
-    : { auth: { mode: 'development' } };
+  return {
+    auth:
+      config.auth.mode === 'keycloak'
+        ? { mode: 'keycloak', authority: config.auth.issuer, clientId: config.auth.webClientId }
+        : { mode: 'development' },
+    accessibilityContact: config.accessibilityContact,
+  };
 }
 
 /** The client's index.html with its configuration inlined as inert JSON (no extra round trip, no inline script). */

@@ -26,7 +26,7 @@ const html = { accept: 'text/html,application/xhtml+xml' };
 describe('the web client served by the hub (development sign-in)', () => {
   let hub: TestHub;
   beforeAll(async () => {
-    hub = await TestHub.start({ KEYCLOAK_URL: '', WEB_DIR: fakeBuild() });
+    hub = await TestHub.start({ KEYCLOAK_URL: '', WEB_DIR: fakeBuild(), ACCESSIBILITY_CONTACT: 'barrieren@readi.example.org' });
   });
   afterAll(() => hub.stop());
 
@@ -36,7 +36,7 @@ describe('the web client served by the hub (development sign-in)', () => {
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/text\/html/);
       expect(res.headers['cache-control']).toBe('no-cache');
-      expect(res.text).toContain('<script id="interkom-config" type="application/json">{"auth":{"mode":"development"}}</script>');
+      expect(res.text).toContain('<script id="interkom-config" type="application/json">{"auth":{"mode":"development"},"accessibilityContact":"barrieren@readi.example.org"}</script>');
     }
     expect((await hub.http.head('/').set(html)).status).toBe(200);
   });
@@ -118,10 +118,10 @@ describe('the web client served by the hub (Keycloak sign-in)', () => {
   });
   afterAll(() => hub.stop());
 
-  it('tells the client the issuer and its public client', async () => {
+  it('tells the client the issuer and its public client, and the contact for barriers (by default the mail sender)', async () => {
     const res = await hub.http.get('/').set(html);
     const config = JSON.parse(/<script id="interkom-config" type="application\/json">(.*?)<\/script>/.exec(res.text)![1]);
-    expect(config).toEqual({ auth: { mode: 'keycloak', authority: hub.issuer.issuer, clientId: 'readi-web' } });
+    expect(config).toEqual({ auth: { mode: 'keycloak', authority: hub.issuer.issuer, clientId: 'readi-web' }, accessibilityContact: 'interkom@localhost' });
   });
 
   it('has no development sign-in', async () => {

@@ -20,7 +20,7 @@ test('a hub admin founds a network, takes in a new city and creates its first pr
   await page.getByLabel(/Amtlicher Gemeindeschlüssel/).fill('08235008');
   await page.getByRole('button', { name: 'Organisation anlegen' }).click();
   const members = page.getByRole('region', { name: /Mitgliedsorganisation/ });
-  await members.getByLabel('Organisation', { exact: true }).selectOption({ label: `${city} (Stadt oder Gemeinde)` });
+  await members.getByLabel('Organisation', { exact: true }).selectOption({ label: city });
   await members.getByRole('button', { name: 'Aufnehmen' }).click();
   await expect(members.getByRole('cell', { name: city, exact: true })).toBeVisible();
 

@@ -26,6 +26,7 @@ const WorkshopsPage = lazy(() => import('./pages/workshops/workshops-page').then
 const WorkshopPage = lazy(() => import('./pages/workshops/workshop-page').then((m) => ({ default: m.WorkshopPage })));
 const OperationsPage = lazy(() => import('./pages/operations/operations-page').then((m) => ({ default: m.OperationsPage })));
 const CalendarPage = lazy(() => import('./pages/calendar-page').then((m) => ({ default: m.CalendarPage })));
+const AccessibilityStatementPage = lazy(() => import('./pages/accessibility-statement').then((m) => ({ default: m.AccessibilityStatementPage })));
 const OidcAuthProvider = lazy(() => import('./auth/oidc-auth').then((m) => ({ default: m.OidcAuthProvider })));
 
 export function App({ config }: { config: RuntimeConfig }) {
@@ -56,6 +57,14 @@ function Routes() {
       </Route>
       <Route path="/anmelden">
         <SignInPage />
+      </Route>
+      {/* Public: the accessibility statement must be readable before signing in. */}
+      <Route path="/barrierefreiheit">
+        <Layout>
+          <Suspense fallback={<Loading />}>
+            <AccessibilityStatementPage />
+          </Suspense>
+        </Layout>
       </Route>
       <Route>
         <SignedIn>

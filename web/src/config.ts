@@ -1,5 +1,9 @@
 /** What the hub tells the client at load time (inlined into index.html by the hub). */
-export type RuntimeConfig = { auth: { mode: 'development' } } | { auth: { mode: 'keycloak'; authority: string; clientId: string } };
+export interface RuntimeConfig {
+  auth: { mode: 'development' } | { mode: 'keycloak'; authority: string; clientId: string };
+  /** Where barriers are reported (the accessibility statement's feedback contact); absent from the Vite dev server. */
+  accessibilityContact?: string;
+}
 
 export function readRuntimeConfig(doc: Document = document): RuntimeConfig {
   const el = doc.getElementById('interkom-config');

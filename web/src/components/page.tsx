@@ -49,3 +49,11 @@ export function Section({ title, id, actions, children }: { title: string; id?: 
     </section>
   );
 }
+
+/**
+ * A tab panel's heading for the page outline (h2 below the page's h1): the tab already shows the
+ * name, so it is for screen readers only; the panel's own h3 headings then follow in order.
+ */
+export function PanelTitle({ children }: { children: ReactNode }) {
+  return <h2 className="kern-sr-only">{children}</h2>;
+}

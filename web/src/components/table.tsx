@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /**
  * Whether the element scrolls sideways (a wide table on a phone). Such a region must be reachable
@@ -22,16 +23,18 @@ function useScrollsSideways<T extends HTMLElement>() {
 
 /** A KERN table with a caption for screen readers and column headers; rows are the caller's. */
 export function Table({ caption, headers, variant, children }: { caption: string; headers: ReactNode[]; variant?: 'striped' | 'small'; children: ReactNode }) {
+  const { t } = useTranslation();
   const [wrap, scrolls] = useScrollsSideways<HTMLDivElement>();
   return (
-    <div ref={wrap} className="ik-table-wrap" {...(scrolls ? { tabIndex: 0, role: 'region', 'aria-label': caption } : {})}>
+    <div ref={wrap} className="ik-table-wrap" {...(scrolls ? { tabIndex: 0, role: 'region', 'aria-label': t('common.tableRegion', { caption }) } : {})}>
       <table className={`kern-table${variant ? ` kern-table--${variant}` : ''}`}>
         <caption className="kern-sr-only">{caption}</caption>
         <thead className="kern-table__head">
           <tr className="kern-table__row">
             {headers.map((h, i) => (
               <th key={i} scope="col" className="kern-table__header">
-                {h}
+                {/* A column of buttons has no visible heading, but every header needs a name (axe: empty-table-header). */}
+                {h === '' ? <span className="kern-sr-only">{t('common.actionsColumn')}</span> : h}
               </th>
             ))}
           </tr>

@@ -169,7 +169,8 @@ function CalendarFeed({ url, onRotated }: { url: string; onRotated: () => void }
         <label className="kern-label" htmlFor="feed-url">
           {t('overview.feedUrl')}
         </label>
-        <input id="feed-url" className="kern-form-input__input" readOnly value={url} onFocus={(e) => e.target.select()} />
+        {/* A text area, not an input: the whole address wraps and shows, never cut off on a phone. */}
+        <textarea id="feed-url" className="kern-form-input__input ik-copy-field" readOnly rows={2} value={url} onFocus={(e) => e.target.select()} />
       </div>
       <div className="ik-actions">
         <Button variant="secondary" onClick={() => void copy()}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { navigate } from 'wouter/use-browser-location';
 import { safeReturnPath, useAuth } from '../auth/auth-context';
 import { Button, CheckboxField, Form, TextField } from '../components/form';
+import { Footer } from '../components/layout';
 import { Loading, Notice } from '../components/status';
 
 /** The demo people of `npm run seed:demo`, so a first visitor knows whom to pick. */
@@ -22,17 +23,20 @@ export function SignInPage({ callback = false }: { callback?: boolean }) {
 
   if (auth.mode === 'keycloak' || callback) {
     return (
-      <main id="inhalt" className="ik-signin">
-        <h1 className="kern-heading-large">{t('signIn.title')}</h1>
-        {auth.status === 'loading' || callback ? (
-          <Loading label={t('signIn.redirecting')} />
-        ) : (
-          <>
-            <p className="kern-body">{t('signIn.keycloak')}</p>
-            <Button onClick={() => auth.signIn(returnTo)}>{t('signIn.keycloakButton')}</Button>
-          </>
-        )}
-      </main>
+      <>
+        <main id="inhalt" className="ik-signin">
+          <h1 className="kern-heading-large">{t('signIn.title')}</h1>
+          {auth.status === 'loading' || callback ? (
+            <Loading label={t('signIn.redirecting')} />
+          ) : (
+            <>
+              <p className="kern-body">{t('signIn.keycloak')}</p>
+              <Button onClick={() => auth.signIn(returnTo)}>{t('signIn.keycloakButton')}</Button>
+            </>
+          )}
+        </main>
+        <Footer />
+      </>
     );
   }
   return <DevNamePicker returnTo={returnTo} />;
@@ -56,38 +60,41 @@ function DevNamePicker({ returnTo }: { returnTo: string }) {
   };
 
   return (
-    <main id="inhalt" className="ik-signin">
-      <h1 className="kern-heading-large">{t('signIn.title')}</h1>
-      <Notice kind="warning" title={t('signIn.devTitle')}>
-        <p className="kern-body">{t('signIn.devBody')}</p>
-      </Notice>
-      <h2 className="kern-heading-small">{t('signIn.demoPeople')}</h2>
-      <ul className="ik-demo-people">
-        {DEMO_PEOPLE.map((name) => (
-          <li key={name}>
-            <button type="button" className="kern-btn kern-btn--secondary" disabled={busy} onClick={() => void signInAs(name)}>
-              <span className="kern-label">{t('signIn.as', { name })}</span>
-            </button>
-            <span className="kern-body kern-body--small"> {t(`signIn.demo.${name}`)}</span>
-          </li>
-        ))}
-      </ul>
-      <Form onSubmit={() => signInAs(username.trim())}>
-        <h2 className="kern-heading-small">{t('signIn.otherName')}</h2>
-        <TextField
-          label={t('signIn.username')}
-          hint={t('signIn.usernameHint')}
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-          error={error}
-          autoComplete="username"
-          required
-        />
-        <CheckboxField label={t('signIn.admin')} checked={admin} onChange={(e) => setAdmin(e.target.checked)} />
-        <button type="submit" className="kern-btn kern-btn--primary" disabled={busy}>
-          <span className="kern-label">{t('signIn.submit')}</span>
-        </button>
-      </Form>
-    </main>
+    <>
+      <main id="inhalt" className="ik-signin">
+        <h1 className="kern-heading-large">{t('signIn.title')}</h1>
+        <Notice kind="warning" title={t('signIn.devTitle')}>
+          <p className="kern-body">{t('signIn.devBody')}</p>
+        </Notice>
+        <h2 className="kern-heading-small">{t('signIn.demoPeople')}</h2>
+        <ul className="ik-demo-people">
+          {DEMO_PEOPLE.map((name) => (
+            <li key={name}>
+              <button type="button" className="kern-btn kern-btn--secondary" disabled={busy} onClick={() => void signInAs(name)}>
+                <span className="kern-label">{t('signIn.as', { name })}</span>
+              </button>
+              <span className="kern-body kern-body--small"> {t(`signIn.demo.${name}`)}</span>
+            </li>
+          ))}
+        </ul>
+        <Form onSubmit={() => signInAs(username.trim())}>
+          <h2 className="kern-heading-small">{t('signIn.otherName')}</h2>
+          <TextField
+            label={t('signIn.username')}
+            hint={t('signIn.usernameHint')}
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            error={error}
+            autoComplete="username"
+            required
+          />
+          <CheckboxField label={t('signIn.admin')} checked={admin} onChange={(e) => setAdmin(e.target.checked)} />
+          <button type="submit" className="kern-btn kern-btn--primary" disabled={busy}>
+            <span className="kern-label">{t('signIn.submit')}</span>
+          </button>
+        </Form>
+      </main>
+      <Footer />
+    </>
   );
 }

@@ -36,7 +36,8 @@ export function ChannelsTab({ matrixRoomId, calendarFeedUrl }: { matrixRoomId: s
               <label className="kern-label" htmlFor="group-feed">
                 {t('channels.feedUrl')}
               </label>
-              <input id="group-feed" className="kern-form-input__input" readOnly value={calendarFeedUrl} onFocus={(e) => e.target.select()} />
+              {/* A text area, not an input: the whole address wraps and shows, never cut off on a phone. */}
+        <textarea id="group-feed" className="kern-form-input__input ik-copy-field" readOnly rows={2} value={calendarFeedUrl} onFocus={(e) => e.target.select()} />
             </div>
             <div className="ik-actions">
               <Button

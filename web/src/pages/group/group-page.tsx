@@ -5,7 +5,7 @@ import { useMutation, useQuery } from 'urql';
 import { Link } from 'wouter';
 import { Button } from '../../components/form';
 import { MeetingList } from '../../components/meeting-list';
-import { Page, Section } from '../../components/page';
+import { Page, PanelTitle, Section } from '../../components/page';
 import { ErrorAlert, Loading } from '../../components/status';
 import { graphql } from '../../gql';
 import { NotFoundPage } from '../not-found';
@@ -192,19 +192,24 @@ export function GroupPage({ id }: { id: string }) {
         {insider && (
           <>
             <TabPanel id="serien">
+              <PanelTitle>{t('group.tabs.series')}</PanelTitle>
               <SeriesTab series={group.series} canManage={group.viewerCanManage} groupId={group.id} />
             </TabPanel>
             <TabPanel id="aufgaben">
+              <PanelTitle>{t('group.tabs.actionItems', { count: group.openActionItems.length })}</PanelTitle>
               <ActionItemsTab items={group.actionItems} groupId={group.id} canManage={group.viewerCanManage} choices={group} onChanged={reload} />
             </TabPanel>
             <TabPanel id="mitglieder">
+              <PanelTitle>{t('group.tabs.members')}</PanelTitle>
               <MembersTab group={group} onChanged={reload} />
               <ApprovalRuleSettings group={group} members={group.members} canManage={group.viewerCanManage} />
             </TabPanel>
             <TabPanel id="umfragen">
+              <PanelTitle>{t('group.tabs.polls')}</PanelTitle>
               <PollsTab polls={group.datePolls} groupId={group.id} canManage={group.viewerCanManage} canVote={!!group.myRole} onChanged={reload} />
             </TabPanel>
             <TabPanel id="kanaele">
+              <PanelTitle>{t('group.tabs.channels')}</PanelTitle>
               <ChannelsTab matrixRoomId={group.matrixRoomId} calendarFeedUrl={group.calendarFeedUrl} />
             </TabPanel>
           </>

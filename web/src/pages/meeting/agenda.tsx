@@ -6,6 +6,7 @@ import { Badge, ErrorAlert } from '../../components/status';
 import { graphql } from '../../gql';
 import type { AgendaEntryFragment } from '../../gql/graphql';
 import { apiProblem, isGeneral, messageFor } from '../../graphql/errors';
+import { announce } from '../../lib/focus-keeper';
 
 export const AgendaEntry = graphql(`
   fragment AgendaEntry on AgendaItem {
@@ -193,7 +194,15 @@ export function Agenda({ meetingId, items, canManage, canPropose, meId, onChange
                 </Button>
                 <Button
                   variant="tertiary"
-                  onClick={() => void remove({ id: item.id }).then((r) => r.data && (setOrder(r.data.removeAgendaItem), onChanged()))}
+                  onClick={() =>
+                    void remove({ id: item.id }).then((r) => {
+                      if (!r.data) return;
+                      setOrder(r.data.removeAgendaItem);
+                      // The row (and its button) is gone; focus moves to a neighbour, the removal is said.
+                      announce(t('agenda.removedDone', { title: item.title }));
+                      onChanged();
+                    })
+                  }
                   aria-label={t('agenda.removeLabel', { title: item.title })}
                 >
                   {t('common.remove')}

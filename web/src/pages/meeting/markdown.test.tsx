@@ -17,4 +17,17 @@ describe('protocol Markdown', () => {
     expect(html).not.toContain('<script');
     expect(html).not.toContain('javascript:');
   });
+
+  it('gives a key–value table with an empty header row row headers instead (no empty column headers)', () => {
+    const html = renderToStaticMarkup(<Markdown text={'| | |\n|---|---|\n| Gremium | Plenum |\n| Datum | Montag |'} />);
+    expect(html).not.toContain('<thead');
+    expect(html).toContain('<th scope="row">Gremium</th><td>Plenum</td>');
+    expect(html).toContain('<th scope="row">Datum</th>');
+  });
+
+  it('keeps a table with real column headers as it is', () => {
+    const html = renderToStaticMarkup(<Markdown text={'| Nr. | Aufgabe |\n|---|---|\n| 1 | Prüfen |'} />);
+    expect(html).toContain('<thead>');
+    expect(html).toContain('<td>1</td><td>Prüfen</td>');
+  });
 });

@@ -1,3 +1,4 @@
+import type { Element, Root, RootContent } from 'hast';
 import type { ComponentProps, ElementType } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import rehypeSanitize from 'rehype-sanitize';
@@ -21,11 +22,46 @@ function demoted(by: number): Components {
 
 const BELOW_SECTION = demoted(2);
 
+const isElement = (n: RootContent | Root | undefined, tag?: string): n is Element => n?.type === 'element' && (!tag || n.tagName === tag);
+const text = (n: RootContent): string => (n.type === 'text' ? n.value : isElement(n) ? n.children.map(text).join('') : '');
+
+/**
+ * The protocol's key–value tables ("Gremium | …", "Datum | …") start with an empty header row in
+ * Markdown (GitHub tables need one). Empty column headers say nothing to a screen reader (axe:
+ * empty-table-header): such a table loses its header row and names each row by its first cell.
+ * Only the rendering changes; the stored Markdown (and its SHA-256) stays byte for byte.
+ */
+function rowHeaderTables() {
+  const visit = (node: Root | Element) => {
+    for (const child of node.children) {
+      if (!isElement(child)) continue;
+      if (child.tagName === 'table') fixTable(child);
+      else visit(child);
+    }
+  };
+  const fixTable = (table: Element) => {
+    const thead = table.children.find((c) => isElement(c, 'thead'));
+    if (!thead || text(thead as Element).trim() !== '') return;
+    table.children = table.children.filter((c) => c !== thead);
+    const tbody = table.children.find((c) => isElement(c, 'tbody'));
+    if (!isElement(tbody)) return;
+    for (const row of tbody.children) {
+      if (!isElement(row, 'tr')) continue;
+      const first = row.children.find((c) => isElement(c, 'td'));
+      if (isElement(first)) {
+        first.tagName = 'th';
+        first.properties = { ...first.properties, scope: 'row' };
+      }
+    }
+  };
+  return (tree: Root) => visit(tree);
+}
+
 /** Markdown as the hub stores it, rendered with GitHub tables and sanitized (no raw HTML, no javascript: links). */
 export default function Markdown({ text }: { text: string }) {
   return (
     <div className="ik-markdown">
-      <ReactMarkdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeSanitize]} components={BELOW_SECTION}>
+      <ReactMarkdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeSanitize, rowHeaderTables]} components={BELOW_SECTION}>
         {text}
       </ReactMarkdown>
     </div>

@@ -87,7 +87,12 @@ export function AddMemberOrganization({ networkId, memberIds, onChanged }: { net
               label={t('network.organization')}
               value={chosen?.id ?? ''}
               onChange={(e) => setOrganizationId(e.target.value)}
-              options={candidates.map((o) => ({ value: o.id, label: `${o.name} (${t(`organization.kind.${o.kind}`)})` }))}
+              // Grouped by kind: "Stadt Kaiserslautern (Stadt oder Gemeinde)" in one option was cut off on a phone.
+              options={[]}
+              groups={KINDS.map((k) => ({
+                label: t(`organization.kind.${k}`),
+                options: candidates.filter((o) => o.kind === k).map((o) => ({ value: o.id, label: o.name })),
+              })).filter((g) => g.options.length > 0)}
               error={messageFor(problem, 'organizationId')}
             />
             {isGeneral(problem, ['organizationId']) && <ErrorAlert problem={problem} />}

@@ -2,7 +2,7 @@ import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
-import { Page } from '../../components/page';
+import { Page, PanelTitle } from '../../components/page';
 import { Badge, ErrorAlert, Loading } from '../../components/status';
 import { graphql } from '../../gql';
 import { formatDate } from '../../lib/format';
@@ -122,6 +122,7 @@ export function WorkshopPage({ id }: { id: string }) {
           <Tab id="teilnehmende">{t('workshops.tabs.participants', { count: w.participants.length })}</Tab>
         </TabList>
         <TabPanel id="felder">
+          <PanelTitle>{t('workshops.tabs.fields')}</PanelTitle>
           <FieldsTab
             workshopId={w.id}
             fields={w.fieldsOfAction}
@@ -132,6 +133,7 @@ export function WorkshopPage({ id }: { id: string }) {
           />
         </TabPanel>
         <TabPanel id="ideen">
+          <PanelTitle>{t('workshops.tabs.ideas', { count: w.ideas.length })}</PanelTitle>
           <IdeasTab
             workshopId={w.id}
             ideas={w.ideas}
@@ -146,9 +148,11 @@ export function WorkshopPage({ id }: { id: string }) {
           />
         </TabPanel>
         <TabPanel id="strategie">
+          <PanelTitle>{t('workshops.tabs.strategy')}</PanelTitle>
           <StrategyTab workshopId={w.id} municipalities={w.municipalities} workshopTitle={w.title} />
         </TabPanel>
         <TabPanel id="teilnehmende">
+          <PanelTitle>{t('workshops.tabs.participants', { count: w.participants.length })}</PanelTitle>
           <ParticipantsTab
             workshopId={w.id}
             networkSlug={w.network?.slug ?? null}
