@@ -50,11 +50,29 @@ export async function hasNetworkRole(tx: EntityManager, networkId: string, perso
  * never another organization that already is one.
  */
 export async function joinableOrganizationIds(db: Pick<DataSource, 'query'>, networkId: string, personId: string): Promise<{ own: Set<string>; members: Set<string> }> {
-  const [own, members] = await Promise.all([
+  const { own, members } = await joinableOrganizationIdsIn(db, [networkId], personId);
+  return { own, members: members.get(networkId) ?? new Set() };
+}
+
+/** The same for several networks in two statements (a list of networks asks for each). */
+export async function joinableOrganizationIdsIn(
+  db: Pick<DataSource, 'query'>,
+  networkIds: readonly string[],
+  personId: string,
+): Promise<{ own: Set<string>; members: Map<string, Set<string>> }> {
+  const [own, rows] = await Promise.all([
     db.query<{ organization_id: string }[]>('SELECT DISTINCT organization_id FROM network_role WHERE person_id = $1 AND organization_id IS NOT NULL', [personId]),
-    db.query<{ organization_id: string }[]>(`SELECT organization_id FROM network_membership WHERE network_id = $1 AND status = 'ACTIVE'`, [networkId]),
+    db.query<{ network_id: string; organization_id: string }[]>(
+      `SELECT network_id, organization_id FROM network_membership WHERE network_id = ANY($1::uuid[]) AND status = 'ACTIVE'`,
+      [networkIds],
+    ),
   ]);
-  return { own: new Set(own.map((r) => r.organization_id)), members: new Set(members.map((r) => r.organization_id)) };
+  const members = new Map<string, Set<string>>();
+  for (const r of rows) {
+    if (!members.has(r.network_id)) members.set(r.network_id, new Set());
+    members.get(r.network_id)!.add(r.organization_id);
+  }
+  return { own: new Set(own.map((r) => r.organization_id)), members };
 }
 
 /** The person's role in the network with the organization they act for, or null without a role. */

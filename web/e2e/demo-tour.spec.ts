@@ -118,3 +118,39 @@ test('the demo tour: the pages of the README with the demo data', async ({ page,
   await readmeScreenshot(phone, 'protokollmodus-390', info);
   await phone.close();
 });
+
+// Last, since they change the demo's protocols: the conflict view and a Berichtigung, staged on the demo data.
+test('the demo tour: two people write the same entry, and a Berichtigung', async ({ browser }, info) => {
+  test.setTimeout(300_000);
+  const mara = await browser.newPage({ locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 900 } });
+  const alice = await browser.newPage({ locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 900 } });
+  await open(mara, 'mara', `/sitzungen/${m.inReview}/protokoll`);
+  await open(alice, 'alice', `/sitzungen/${m.inReview}/protokoll`);
+  const label = /^Notizen zu Punkt 1:/;
+  await expect(alice.getByLabel(label)).toBeVisible();
+  const before = await mara.getByLabel(label).inputValue();
+  await alice.context().setOffline(true);
+  await alice.getByLabel(label).fill(`${before}\n\nStutensee prüft bis zur nächsten Sitzung, ob der Bauhof die Sensoren betreut.`);
+  await mara.getByLabel(label).fill(`${before}\n\nStutensee übernimmt die Betreuung der Sensoren ab März.`);
+  await expect(mara.getByTestId('save-status')).toHaveText(/^Gespeichert um/, { timeout: 30_000 });
+  await alice.context().setOffline(false);
+  await expect(alice.getByRole('alert')).toContainText('Gleichzeitig bearbeitet', { timeout: 30_000 });
+  await readmeScreenshot(alice, 'protokoll-konflikt', info);
+  await alice.setViewportSize({ width: 390, height: 844 });
+  await readmeScreenshot(alice, 'protokoll-konflikt-390', info);
+  await alice.close();
+  await mara.close();
+
+  const page = await browser.newPage({ locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 900 } });
+  await open(page, 'mara', `/sitzungen/${m.published}`);
+  await page.getByLabel('Text der Berichtigung').fill('Unter TOP 2 muss es **zwölf** Gateways heißen, nicht zehn.');
+  await page.getByRole('button', { name: 'Berichtigung prüfen' }).click();
+  await page.getByRole('button', { name: 'Jetzt endgültig eintragen' }).click();
+  await expect(page.getByTestId('correction')).toContainText('Berichtigung Nr. 1');
+  await readmeScreenshot(page, 'protokoll-berichtigung', info);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page, 'ben', `/sitzungen/${m.published}`);
+  await expect(page.getByTestId('correction')).toContainText('Berichtigung Nr. 1');
+  await readmeScreenshot(page, 'protokoll-berichtigung-390', info);
+  await page.close();
+});

@@ -43,6 +43,8 @@ async function noOverflow(page: Page) {
 }
 
 test('a member comments and objects beside the entry; the moderator answers, decides and revises', async ({ browser }, info) => {
+  // Two people, four page states each checked by axe at every impact and by the text scan: more than a minute on a busy machine.
+  test.slow();
   const { meetingId, member } = await inReview({ protocolApprovalMode: 'OBJECTION_PERIOD', objectionPeriodDays: 14 });
   const alice = await newPage(browser);
   await signInAs(alice, member, `/sitzungen/${meetingId}`);

@@ -27,8 +27,10 @@ test('someone outside a network sees nothing of it', async ({ page }) => {
   await expect(page.getByText('Sie gehören noch keinem Netzwerk an').first()).toBeVisible();
   await page.goto(`${WEB()}/netzwerke/readi`);
   await expect(page.getByRole('heading', { level: 1, name: 're@di' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Gruppen' })).toHaveCount(0);
-  await expect(page.getByText('Projektgruppe LoRaWAN')).toHaveCount(0);
+  // What the groups do, so a newcomer knows where to ask (issue 22) — but nothing of their inside.
+  await expect(page.getByRole('heading', { name: 'Die Gruppen von re@di' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Projektgruppe LoRaWAN/ })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: /Sitzungen/ })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: /Mitgliedsorganisation/ })).toHaveCount(0);
   await expect(page.getByRole('table')).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Beitritt anfragen' })).toBeVisible();

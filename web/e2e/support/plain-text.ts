@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 
 /** Real German (and public-sector) abbreviations in capitals that are not enum names. */
 const ABBREVIATIONS = new Set([
-  'PDF', 'ICS', 'CSV', 'JSON', 'KIT', 'IKONE', 'BITV', 'WCAG', 'IT', 'OZG', 'EU', 'KI', 'DSGVO', 'URL', 'ID', 'UTC', 'MEZ', 'MESZ', 'GPS',
+  'PDF', 'ICS', 'CSV', 'JSON', 'KIT', 'IKONE', 'BITV', 'BGG', 'WCAG', 'IT', 'OZG', 'EU', 'KI', 'DSGVO', 'URL', 'ID', 'UTC', 'MEZ', 'MESZ', 'GPS',
   'BW', 'NRW', 'HTML', 'DIN', 'ISO', 'EGOV', 'KGST', 'SGB', 'USB', 'WLAN', 'PLZ', 'TOP', 'TOPS', 'FAQ', 'AG', 'AGS', 'ABC',
   'CDU', 'SPD', 'FDP', 'BSI', 'DNS', 'LAN', 'SAP', 'FIM', 'XOEV', 'XTA', 'OSCI', 'EPA', 'ZIP', 'KB', 'MB', 'GB', 'BMI', 'IKT',
 ]);
