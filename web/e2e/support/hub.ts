@@ -57,7 +57,7 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
       `${v.id} (${v.impact}): ${v.help} — ${v.nodes
         .map((n) => n.target.join(' '))
         .slice(0, 3)
-        .join(' | ')}`,
+        .join(' | ')} (${(v.nodes[0]?.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 240)})`,
   );
   expect(violations, `accessibility of ${what}`).toEqual([]);
 }
