@@ -30,6 +30,7 @@ import { PrivacyModule } from './privacy/privacy.module.js';
 import { RateLimitsModule } from './rate-limits/rate-limits.module.js';
 import { ProtocolsModule } from './protocols/protocols.module.js';
 import { SchedulingModule } from './scheduling/scheduling.module.js';
+import { StorageModule } from './storage/storage.module.js';
 import { WebModule } from './web/web.module.js';
 
 @Module({})
@@ -41,6 +42,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(config),
         GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config) }),
+        StorageModule,
         RateLimitsModule,
         AuthModule,
         HealthModule,

@@ -22,3 +22,12 @@ export function feedZone(zone: string): string {
   }
   return known ? zone : 'Europe/Berlin';
 }
+
+/**
+ * The UID of a meeting series' one recurring VEVENT (feeds and invitations): the series is
+ * invited and published once; an occurrence is addressed by RECURRENCE-ID, the rule's start of
+ * that occurrence (occurrence_date at the series' start time in its zone).
+ */
+export function seriesUid(seriesId: string, publicBaseUrl: string): string {
+  return `series-${seriesId}@${new URL(publicBaseUrl).hostname}`;
+}

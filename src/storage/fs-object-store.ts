@@ -1,0 +1,65 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { access, mkdir, rename, rm } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { ObjectTooLargeError, type ObjectStore, type StoredObject } from './object-store.js';
+
+/** Files under `root` (DATA_DIR/files): written to a temporary name, renamed into place when complete. */
+export class FsObjectStore implements ObjectStore {
+  readonly kind = 'fs' as const;
+  constructor(private readonly root: string) {}
+
+  private path(key: string): string {
+    if (!/^[A-Za-z0-9][A-Za-z0-9/_.-]*$/.test(key) || key.includes('..')) throw new Error(`invalid object key ${key}`);
+    const full = resolve(this.root, key);
+    if (!full.startsWith(resolve(this.root) + sep)) throw new Error(`invalid object key ${key}`);
+    return full;
+  }
+
+  async put(key: string, body: Readable, options: { maxBytes: number; contentType: string }): Promise<StoredObject> {
+    const target = this.path(key);
+    await mkdir(dirname(target), { recursive: true });
+    const temp = join(dirname(target), `.upload-${randomUUID()}`);
+    const sha256 = createHash('sha256');
+    const sha512 = createHash('sha512');
+    let size = 0;
+    const count = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        size += chunk.length;
+        if (size > options.maxBytes) return done(new ObjectTooLargeError(options.maxBytes));
+        sha256.update(chunk);
+        sha512.update(chunk);
+        done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(body, count, createWriteStream(temp, { flags: 'wx' }));
+      await rename(temp, target);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
+    return { key, size, sha256: sha256.digest('hex'), sha512: sha512.digest('hex') };
+  }
+
+  async get(key: string): Promise<Readable> {
+    const path = this.path(key);
+    await access(path);
+    return createReadStream(path);
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.path(key), { force: true });
+  }
+
+  async exists(key: string): Promise<boolean> {
+    try {
+      await access(this.path(key));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import type { Readable } from 'node:stream';
+
+/** What was stored: size and checksums of the bytes as written (computed while streaming). */
+export interface StoredObject {
+  key: string;
+  size: number;
+  /** Hex. */
+  sha256: string;
+  /** Hex (OParl File.sha512Checksum). */
+  sha512: string;
+}
+
+/** Refusal while streaming: the object is not kept (nothing half-written remains). */
+export class ObjectTooLargeError extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`object larger than ${maxBytes} bytes`);
+  }
+}
+
+/**
+ * Where files live: one port, the file system under DATA_DIR on the embedded default and
+ * S3-compatible object storage in production. Keys are the hub's own (never a user's file name).
+ * `put` streams: it never holds the whole body in memory, computes the checksums on the way, and
+ * on any failure (too large, aborted source, storage error) leaves no object behind.
+ */
+export interface ObjectStore {
+  readonly kind: 'fs' | 's3';
+  put(key: string, body: Readable, options: { maxBytes: number; contentType: string }): Promise<StoredObject>;
+  /** The object's bytes as a stream; rejects with NotFound-like error when absent. */
+  get(key: string): Promise<Readable>;
+  /** Idempotent: removing an absent object is not an error. */
+  delete(key: string): Promise<void>;
+  exists(key: string): Promise<boolean>;
+}
+
+export const OBJECT_STORE = Symbol('OBJECT_STORE');
