@@ -4,6 +4,8 @@ import { KnowledgeModule } from '../knowledge/knowledge.module.js';
 import { NetworksModule } from '../networks/networks.module.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { PeopleModule } from '../people/people.module.js';
+import { Clock } from '../common/clock.js';
+import { StrategyPdfController } from './strategy-pdf.controller.js';
 import { IdeaPromotionService } from './idea-promotion.service.js';
 import { IdeasService } from './ideas.service.js';
 import {
@@ -16,7 +18,8 @@ import { WorkshopsService } from './workshops.service.js';
 /** The Digital-Werkstatt: workshops, field selections, ideas with dot voting and steps, strategies, promotion. */
 @Module({
   imports: [KnowledgeModule, NetworksModule, OrganizationsModule, PeopleModule, GroupsModule],
-  providers: [
+  controllers: [StrategyPdfController],
+  providers: [Clock, 
     WorkshopsService, IdeasService, IdeaPromotionService, WorkshopsResolver,
     WorkshopFieldsResolver, WorkshopIdeaFieldsResolver, WorkshopParticipantFieldsResolver, FieldSelectionFieldsResolver, DigitalStrategyFieldsResolver,
     MyWorkshopsResolver, WorkshopViewerResolver,
