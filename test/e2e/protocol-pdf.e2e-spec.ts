@@ -222,6 +222,7 @@ describe('Protocol PDF', () => {
       await download(null); // stored
       const [row] = (await stored()).filter((r) => r.kind === 'PUBLIC' && r.correction_sequence === 0);
       const crawled = await crawl(hub, OPARL_BASE, oparlValidators());
+      expect(crawled.problems).toEqual([]);
       const m = crawled.objects.get(`${OPARL_ROOT}/meetings/${meetingId}`)!;
       const files = (m.auxiliaryFile as Record<string, unknown>[]) ?? [];
       const pdfFile = files.find((f) => f.mimeType === 'application/pdf');
