@@ -42,6 +42,7 @@ const WebinarsQuery = graphql(`
         id
         status
         waitlistPosition
+        attendedAt
       }
     }
   }
