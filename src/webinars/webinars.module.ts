@@ -10,6 +10,7 @@ import { WebinarParticipantsResolver } from './participants/participants.resolve
 import { ParticipantsService } from './participants/participants.service.js';
 import { CertificatePdfController } from './participants/certificate-pdf.controller.js';
 import { CertificateService } from './participants/certificate.service.js';
+import { MyCertificatesResolver } from './participants/my-certificates.resolver.js';
 import { RegistrationsService } from './registrations.service.js';
 import { EventSeriesFieldsResolver, SpeakerFieldsResolver, WebinarFieldsResolver, WebinarRegistrationFieldsResolver } from './webinar-fields.resolver.js';
 import { WebinarsResolver } from './webinars.resolver.js';
@@ -19,7 +20,7 @@ import { WebinarsService } from './webinars.service.js';
 @Module({
   imports: [KnowledgeModule, NetworksModule, OrganizationsModule, PeopleModule, VideoModule],
   controllers: [CertificatePdfController],
-  providers: [CertificateService, 
+  providers: [CertificateService, MyCertificatesResolver, 
     EventSeriesService, WebinarsService, RegistrationsService, WebinarsResolver,
     WebinarFieldsResolver, EventSeriesFieldsResolver, SpeakerFieldsResolver, WebinarRegistrationFieldsResolver, MyEventSeriesResolver,
     ParticipantsService, WebinarParticipantsResolver,

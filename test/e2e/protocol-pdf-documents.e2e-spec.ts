@@ -94,6 +94,10 @@ describe('Strategy and certificate PDFs', () => {
       const forOrganiser = await get(c.agency.token, `/api/webinars/${webinarId}/certificate.pdf?personId=${c.member.id}`);
       expect(forOrganiser.status).toBe(200);
       expect(forOrganiser.body.equals(res.body)).toBe(true);
+      // Listed for the participant (also once the webinar has left the webinar list), not for the one not marked present.
+      const MINE = '{ myWebinarCertificates { id title } }';
+      expect((await hub.ok(c.member.token, MINE)).myWebinarCertificates).toEqual([{ id: webinarId, title: 'Barrierefreie Formulare' }]);
+      expect((await hub.ok(c.colleague.token, MINE)).myWebinarCertificates).toEqual([]);
     });
 
     it('is NOT_FOUND, in German, for a registrant not marked present, for someone else’s, and when the organiser asks for one not present', async () => {
