@@ -4,7 +4,6 @@ import type { FastifyReply } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { CurrentViewer, RequirePermission } from '../auth/auth.decorators.js';
 import type { Viewer } from '../auth/viewer.js';
-import { Clock } from '../common/clock.js';
 import { badInput } from '../common/domain-error.js';
 import { isUuid } from '../common/ids.js';
 import { RequestLoaders } from '../common/request-loaders.js';
@@ -25,7 +24,6 @@ export class StrategyPdfController {
     private readonly workshops: WorkshopsService,
     private readonly ideas: IdeasService,
     private readonly renderer: PdfRenderer,
-    private readonly clock: Clock,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
@@ -38,7 +36,7 @@ export class StrategyPdfController {
     const network = (workshop.networkId && (await networkName(this.db, workshop.networkId))) || 'Interkom';
     const pdf = this.renderer.render(
       { kind: 'strategy', data: strategyPdfView(doc) },
-      { title: `Digitalstrategie ${doc.organization.replace(/\s+/g, ' ').trim()}`, network, date: this.clock.now().toISOString(), footerNote: `Digital-Werkstatt „${workshop.title}“`, keywords: ['Digitalstrategie'] },
+      { title: `Digitalstrategie ${doc.organization.replace(/\s+/g, ' ').trim()}`, network, date: new Date().toISOString() /* the document's own date, no rule depends on it */, footerNote: `Digital-Werkstatt „${workshop.title}“`, keywords: ['Digitalstrategie'] },
     );
     await sendPdf(reply, pdfOf(pdf, `Digitalstrategie-${fileNamePart(doc.organization)}.pdf`));
   }

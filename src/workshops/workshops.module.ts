@@ -4,7 +4,6 @@ import { KnowledgeModule } from '../knowledge/knowledge.module.js';
 import { NetworksModule } from '../networks/networks.module.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { PeopleModule } from '../people/people.module.js';
-import { Clock } from '../common/clock.js';
 import { StrategyPdfController } from './strategy-pdf.controller.js';
 import { IdeaPromotionService } from './idea-promotion.service.js';
 import { IdeasService } from './ideas.service.js';
@@ -19,7 +18,7 @@ import { WorkshopsService } from './workshops.service.js';
 @Module({
   imports: [KnowledgeModule, NetworksModule, OrganizationsModule, PeopleModule, GroupsModule],
   controllers: [StrategyPdfController],
-  providers: [Clock, 
+  providers: [
     WorkshopsService, IdeasService, IdeaPromotionService, WorkshopsResolver,
     WorkshopFieldsResolver, WorkshopIdeaFieldsResolver, WorkshopParticipantFieldsResolver, FieldSelectionFieldsResolver, DigitalStrategyFieldsResolver,
     MyWorkshopsResolver, WorkshopViewerResolver,
