@@ -2,7 +2,7 @@
 // its checksums, served as stored; checked with poppler-utils and qpdf (fonts embedded, every item,
 // decision and task in the text, PDF/A-2 and tagged markers, the same bytes on every download).
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { OBJECT_STORE, type ObjectStore } from '../../src/storage/object-store.js';
 import { crawl, oparlValidators } from '../support/oparl-crawler.js';
@@ -133,11 +133,13 @@ describe('Protocol PDF', () => {
       expect(report.qpdf.ok).toBe(true);
     });
 
-    it('has every agenda item, note, decision (with its votes) and task in its text, the network and the SHA-256 in the footer', () => {
+    it('has every agenda item, note, decision (with its votes) and task in its text, the network and the SHA-256 in the footer', async () => {
       for (const text of [T.publicItem, T.secretItem, T.publicNotes, T.secretNotes, T.publicDecision, 'Abstimmung: 7 Ja, 1 Nein, 1 Enthaltung', T.secretDecision, T.generalDecision, T.task, '30.06.2026', T.place]) {
         expect(report.text).toContain(text);
       }
       expect(report.text).toContain(`SHA-256 des Protokolls: ${protocol.contentHash}`);
+      const [{ name }] = await db.query<{ name: string }[]>('SELECT name FROM network WHERE id = $1', [c.networkId]);
+      expect(report.text.split(name).length).toBeGreaterThan(2); // in the header and in the footer
       expect(report.text).toMatch(/Seite 1 von \d/);
       // German hyphenation: the long word is broken with a (soft) hyphen at least once, and comes back whole.
       expect(report.rawText).toMatch(/\u00ad\n/);
@@ -191,6 +193,28 @@ describe('Protocol PDF', () => {
     expect(first.status).toBe(200);
     expect(second.body.equals(first.body)).toBe(true);
     expect(inspectPdf(first.body).text).toContain(T.publicDecision);
+  });
+
+  it('publishes although the object store fails, and the first download renders and stores the same PDF then', async () => {
+    const other = await meeting(hub, c.lead, c.groupId, -1, { title: 'Sitzung bei Speicherausfall' });
+    let p = (await hub.ok(c.lead.token, START, { input: { meetingId: other } })).startProtocol;
+    p = (await hub.ok(c.lead.token, SUBMIT, { input: { protocolId: p.id, expectedVersion: p.version } })).submitProtocolForReview;
+    p = (await hub.ok(c.agency.token, APPROVE, { input: { protocolId: p.id, expectedVersion: p.version } })).approveProtocol;
+    const put = jest.spyOn(store, 'put').mockRejectedValue(new Error('Speicher nicht erreichbar'));
+    try {
+      const published = (await hub.ok(c.lead.token, PUBLISH, { input: { protocolId: p.id, expectedVersion: p.version } })).publishProtocol;
+      expect(published.contentHash).toMatch(/^[0-9a-f]{64}$/);
+      for (let i = 0; i < 200 && put.mock.calls.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(put).toHaveBeenCalled();
+    } finally {
+      put.mockRestore();
+    }
+    expect((await stored(p.id)).map((r) => [r.kind, r.sha256])).toEqual([['MEMBERS', null], ['PUBLIC', null]]);
+    const first = await download(c.member.token, '', p.id);
+    expect(first.status).toBe(200);
+    const [row] = (await stored(p.id)).filter((r) => r.kind === 'MEMBERS');
+    expect(row.sha256).toBe(createHash('sha256').update(first.body).digest('hex'));
+    expect((await download(c.member.token, '', p.id)).body.equals(first.body)).toBe(true);
   });
 
   describe('with a Berichtigung and the network public', () => {

@@ -70,6 +70,7 @@ describe('rendering snapshots', () => {
   it('freezes both renderings dated with the publication, the SHA-256 in the footer, German file names', () => {
     const [members, pub] = protocolRenderings(doc, 'f'.repeat(64), 'Netzwerk re@di');
     expect([members.kind, pub.kind]).toEqual([ProtocolRenderingKind.MEMBERS, ProtocolRenderingKind.PUBLIC]);
+    expect(members.input.template.kind === 'protocol' && members.input.template.data.facts[0]).toEqual(['Netzwerk', 'Netzwerk re@di']);
     expect(members.input.meta).toMatchObject({ title: 'Protokoll: Fachgruppe Digitalisierung, 3. Sitzung', network: 'Netzwerk re@di', date: '2026-03-11T08:00:00.000Z', footerNote: `SHA-256 des Protokolls: ${'f'.repeat(64)}` });
     expect([members.input.fileName, pub.input.fileName]).toEqual(['Protokoll-2026-03-03.pdf', 'Protokoll-2026-03-03-öffentlich.pdf']);
     expect(objectKey('p1', ProtocolRenderingKind.PUBLIC, 0)).toBe('protocols/p1/public.pdf');

@@ -25,15 +25,19 @@ export const objectKey = (protocolId: string, kind: ProtocolRenderingKind, seque
 export function protocolRenderings(doc: ProtocolDocument, contentHash: string, network: string): RenderingRow[] {
   const date = (doc.publishedAt ?? doc.approvedAt ?? doc.startsAt).toISOString();
   const base = `Protokoll-${day(doc.startsAt, doc.timeZone)}`;
-  return [ProtocolRenderingKind.MEMBERS, ProtocolRenderingKind.PUBLIC].map((kind) => ({
-    kind,
-    correctionSequence: 0,
-    input: {
-      template: { kind: 'protocol', data: protocolPdfView(doc, kind) },
-      meta: { title: `Protokoll: ${doc.title.replace(/\s+/g, ' ').trim()}`, network, date, footerNote: `SHA-256 des Protokolls: ${contentHash}`, keywords: ['Protokoll', ...doc.groups] },
-      fileName: kind === ProtocolRenderingKind.PUBLIC ? `${base}-öffentlich.pdf` : `${base}.pdf`,
-    },
-  }));
+  return [ProtocolRenderingKind.MEMBERS, ProtocolRenderingKind.PUBLIC].map((kind) => {
+    const view = protocolPdfView(doc, kind);
+    return {
+      kind,
+      correctionSequence: 0,
+      input: {
+        // The header names the network above the group, the meeting's date and (for members) its place.
+        template: { kind: 'protocol', data: { ...view, facts: [['Netzwerk', network], ...view.facts] } },
+        meta: { title: `Protokoll: ${doc.title.replace(/\s+/g, ' ').trim()}`, network, date, footerNote: `SHA-256 des Protokolls: ${contentHash}`, keywords: ['Protokoll', ...doc.groups] },
+        fileName: kind === ProtocolRenderingKind.PUBLIC ? `${base}-öffentlich.pdf` : `${base}.pdf`,
+      },
+    };
+  });
 }
 
 export interface CorrectionFacts {
