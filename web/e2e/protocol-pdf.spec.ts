@@ -31,7 +31,9 @@ async function published(): Promise<{ meetingId: string; member: string }> {
   for (const step of ['submitProtocolForReview', 'approveProtocol', 'publishProtocol']) {
     version = (await api(mara, TRANSITION(step), { i: { protocolId: p.id, expectedVersion: version } }))[step].version;
   }
-  await api(mara, 'mutation($i: AddProtocolCorrectionInput!) { addProtocolCorrection(input: $i) { id } }', { i: { protocolId: p.id, text: 'Gemeint ist der Frühsommer.' } });
+  await api(mara, 'mutation($i: AddProtocolCorrectionInput!) { addProtocolCorrection(input: $i) { id } }', {
+    i: { protocolId: p.id, text: 'Gemeint ist der Frühsommer.' },
+  });
   return { meetingId, member: member.username };
 }
 
@@ -55,7 +57,9 @@ test('a member downloads the published protocol as PDF: the same bytes every tim
   await expect(button).toBeFocused();
   const second = await download(page, 'PDF herunterladen');
   expect(second.bytes.equals(first.bytes)).toBe(true);
-  const text = execFileSync('pdftotext', ['-', '-'], { input: first.bytes, encoding: 'utf8' }).replace(/\u00ad\s*\n/g, '').replace(/\s+/g, ' ');
+  const text = execFileSync('pdftotext', ['-', '-'], { input: first.bytes, encoding: 'utf8' })
+    .replace(/\u00ad\s*\n/g, '')
+    .replace(/\s+/g, ' ');
   expect(text).toContain(ITEM);
   expect(text).toContain(DECISION);
 

@@ -80,7 +80,12 @@ export function PublishedProtocol({
           <span className="kern-label">{t('protocol.download')}</span>
         </button>
         {/* The PDF made at publication, byte for byte as stored (members' or public rendering). */}
-        <PdfDownload href={`/api/protocols/${protocol.id}/pdf`} label={t('protocol.downloadPdf')} fallbackName={`Protokoll-${localDate(meeting.startsAt)}.pdf`} testId="protocol-pdf" />
+        <PdfDownload
+          href={`/api/protocols/${protocol.id}/pdf`}
+          label={t('protocol.downloadPdf')}
+          fallbackName={`Protokoll-${localDate(meeting.startsAt)}.pdf`}
+          testId="protocol-pdf"
+        />
       </div>
       {/* The print stylesheet (styles/print.css) prints this record, not the rest of the page. */}
       <div className="ik-print-record" />
