@@ -31,6 +31,7 @@ import { RateLimitsModule } from './rate-limits/rate-limits.module.js';
 import { ProtocolsModule } from './protocols/protocols.module.js';
 import { SchedulingModule } from './scheduling/scheduling.module.js';
 import { StorageModule } from './storage/storage.module.js';
+import { PdfModule } from './pdf/pdf.module.js';
 import { WebModule } from './web/web.module.js';
 
 @Module({})
@@ -43,6 +44,7 @@ export class AppModule {
         DatabaseModule.forRoot(config),
         GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config) }),
         StorageModule,
+        PdfModule,
         RateLimitsModule,
         AuthModule,
         HealthModule,

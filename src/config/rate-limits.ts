@@ -20,7 +20,7 @@ const MINUTE = 60_000;
  * narrow ones count per person.
  */
 export const DEFAULT_RATE_LIMITS: Readonly<Record<RateLimitName, RateLimit>> = {
-  /** Every request to the API paths (/graphql, /auth, /privacy, /calendar, /oparl), per client address. */
+  /** Every request to the API paths (/graphql, /auth, /privacy, /calendar, /oparl, /api), per client address. */
   client: { max: 6000, windowMs: MINUTE },
   /** GraphQL requests of one signed-in person (10 a second on average). */
   person: { max: 600, windowMs: MINUTE },

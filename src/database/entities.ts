@@ -8,6 +8,7 @@ import { MeetingEntity } from '../meetings/entities/meeting.entity.js';
 import { OutboxEventEntity } from '../outbox/outbox-event.entity.js';
 import { DecisionEntity } from '../protocols/entities/decision.entity.js';
 import { ProtocolCorrectionEntity } from '../protocols/entities/protocol-correction.entity.js';
+import { ProtocolRenderingEntity } from '../protocols/renderings/protocol-rendering.entity.js';
 import { ProtocolEntryEntity } from '../protocols/entities/protocol-entry.entity.js';
 import { ProtocolRevisionEntity } from '../protocols/entities/protocol-revision.entity.js';
 import { ProtocolEntity } from '../protocols/entities/protocol.entity.js';
@@ -66,6 +67,7 @@ export const ENTITIES = [
   DecisionEntity,
   ProtocolRevisionEntity,
   ProtocolCorrectionEntity,
+  ProtocolRenderingEntity,
   OutboxEventEntity,
   MeetingSeriesEntity,
   MeetingSeriesSkipEntity,

@@ -22,7 +22,7 @@ export const OPARL_TYPE = (kind: string) => `https://schema.oparl.org/1.1/${kind
  */
 export class OparlUrls {
   readonly root: string;
-  constructor(publicBaseUrl: string) {
+  constructor(readonly publicBaseUrl: string) {
     this.root = `${publicBaseUrl}/oparl/v1`;
   }
 
@@ -52,4 +52,6 @@ export class OparlUrls {
   static file = (protocolId: string) => `files/${protocolId}`;
   /** A Berichtigung of a published protocol: a File of its own (ids are UUIDs, so never a protocol's). */
   static correctionFile = (correctionId: string) => `files/${correctionId}`;
+  /** A protocol's PDF (its public rendering), by the rendering's id; its bytes are served by the hub's download route. */
+  static protocolPdfFile = (renderingId: string) => `files/${renderingId}`;
 }

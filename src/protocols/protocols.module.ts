@@ -7,13 +7,16 @@ import { MeetingProtocolResolver, ProtocolsResolver } from './protocols.resolver
 import { ProtocolCorrectionResolver, ProtocolCorrectionsResolver } from './corrections/corrections.resolver.js';
 import { ProtocolCorrectionsService } from './corrections/corrections.service.js';
 import { ProtocolsService } from './protocols.service.js';
+import { ProtocolPdfController } from './renderings/protocol-pdf.controller.js';
+import { ProtocolRenderingsService } from './renderings/protocol-renderings.service.js';
 import { ProtocolApprovalsService } from './review/protocol-approvals.service.js';
 import { ProtocolApprovalResolver, ProtocolFeedbackResolver, ProtocolReviewResolver } from './review/protocol-review.resolver.js';
 import { ProtocolReviewService } from './review/protocol-review.service.js';
 
 @Module({
   imports: [MeetingsModule, ActionItemsModule],
-  providers: [Clock, ProtocolsService, ProtocolsResolver, MeetingProtocolResolver, ProtocolEntryResolver, DecisionResolver, ProtocolRevisionResolver,
+  controllers: [ProtocolPdfController],
+  providers: [ProtocolRenderingsService, Clock, ProtocolsService, ProtocolsResolver, MeetingProtocolResolver, ProtocolEntryResolver, DecisionResolver, ProtocolRevisionResolver,
     ProtocolCorrectionsService, ProtocolCorrectionsResolver, ProtocolCorrectionResolver,
     ProtocolReviewService, ProtocolApprovalsService, ProtocolReviewResolver, ProtocolFeedbackResolver, ProtocolApprovalResolver],
 })

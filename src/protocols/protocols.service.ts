@@ -25,6 +25,9 @@ import { bumpVersion, EDITABLE, recordRevision } from './protocol-version.js';
 import { ensureApprovalMeeting, requireRuleMet, revisedInReview, startReview } from './review/review-rules.js';
 import { PROTOCOL_STATUS_DE, ProtocolStatus } from './protocol.enums.js';
 import { ProtocolEntity } from './entities/protocol.entity.js';
+import { networkName } from '../networks/network-queries.js';
+import { ProtocolRenderingsService } from './renderings/protocol-renderings.service.js';
+import { protocolRenderings, recordRenderings } from './renderings/rendering-snapshots.js';
 import type { ProtocolModel } from './protocol.model.js';
 
 /** Which protocol states each kind of reader sees: drafts are the moderators' own. */
@@ -46,6 +49,7 @@ export class ProtocolsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly meetingAccess: MeetingAccessService,
     private readonly clock: Clock,
+    private readonly renderings: ProtocolRenderingsService,
   ) {}
 
   async start(viewer: Viewer, input: StartProtocolInput): Promise<ProtocolModel> {
@@ -109,7 +113,7 @@ export class ProtocolsService {
     if (step === 'approve') await ensureApprovalMeeting(this.db, protocol.id, meeting, this.clock.now());
     // Only constants go into `set`; values go in as parameters below.
     const set = `status = '${t.to}'${step === 'publish' ? ', published_at = now()' : step === 'approve' ? ', approved_at = now()' : ''}`;
-    return this.change(protocol.id, async (tx) => {
+    const changed = await this.change(protocol.id, async (tx) => {
       // The group's rule (issue 21): an open objection, a running period, a later meeting or a missing approver refuses it.
       if (step === 'approve') await requireRuleMet(tx, protocol.id, meeting, this.clock.now());
       await bumpVersion(tx, protocol.id, { expected: input.expectedVersion, states: [t.from], authorId: viewer.personId, summary: t.summary, set });
@@ -117,13 +121,16 @@ export class ProtocolsService {
       if (step === 'approve') await tx.query('UPDATE protocol SET approved_by_id = $2 WHERE id = $1', [protocol.id, viewer.personId]);
       if (step === 'publish') {
         await tx.query('UPDATE protocol SET published_by_id = $2 WHERE id = $1', [protocol.id, viewer.personId]);
-        await this.freeze(tx, protocol.id, meeting);
+        await this.freeze(tx, protocol.id, meeting, networkId);
       }
       await recordAudit(tx, {
         actor: viewer, action: `protocol.${step}`, subjectType: 'Protocol', subjectId: protocol.id, networkId,
         summary: `Protokoll der Sitzung „${meeting.title}“: ${t.summary} (${PROTOCOL_STATUS_DE[t.from]} → ${PROTOCOL_STATUS_DE[t.to]}).`,
       });
     });
+    // The PDFs' inputs are committed with the publication; their bytes are made now, outside it.
+    if (step === 'publish') this.renderings.storeSoon(protocol.id);
+    return changed;
   }
 
   /** A protocol is published after its meeting, never of a meeting still to come (or running). */
@@ -136,13 +143,14 @@ export class ProtocolsService {
     );
   }
 
-  /** Renders the published text once, stores it with its SHA-256, and tells the group. */
-  private async freeze(tx: EntityManager, protocolId: string, meeting: MeetingModel): Promise<void> {
+  /** Renders the published text once, stores it with its SHA-256, freezes the PDFs' input, and tells the group. */
+  private async freeze(tx: EntityManager, protocolId: string, meeting: MeetingModel, networkId: string): Promise<void> {
     const doc = await loadProtocolDocument(tx, protocolId);
     const full = renderProtocol(doc, { redact: false });
     const redacted = renderProtocol(doc, { redact: true });
     const hash = createHash('sha256').update(full, 'utf8').digest('hex');
     await tx.query('UPDATE protocol SET published_markdown = $2, published_markdown_redacted = $3, content_hash = $4 WHERE id = $1', [protocolId, full, redacted, hash]);
+    await recordRenderings(tx, protocolId, protocolRenderings(doc, hash, (await networkName(tx, networkId)) ?? 'Interkom'));
     await recordEvent(tx, {
       type: 'ProtocolPublished', aggregateType: 'Protocol', aggregateId: protocolId, groupId: meeting.groupId,
       payload: {

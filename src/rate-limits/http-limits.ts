@@ -33,14 +33,14 @@ export async function installRateLimits(fastify: FastifyInstance, limits: RateLi
   });
 }
 
-type Area = 'graphql' | 'auth' | 'privacy' | 'calendar' | 'oparl';
+type Area = 'graphql' | 'auth' | 'privacy' | 'calendar' | 'oparl' | 'api';
 
 /** The API area of a path; null for the web client's files, /health and /metrics (probes and scrapers). */
 export function apiArea(url: string): Area | null {
   const path = url.split('?', 1)[0];
   const first = path.split('/', 2)[1];
   if (first === 'graphql' && (path === '/graphql' || path === '/graphql/')) return 'graphql';
-  return first === 'auth' || first === 'privacy' || first === 'calendar' || first === 'oparl' ? first : null;
+  return first === 'auth' || first === 'privacy' || first === 'calendar' || first === 'oparl' || first === 'api' ? first : null;
 }
 
 /** The client's address as Fastify sees it (TRUST_PROXY decides whether X-Forwarded-For counts); IPv6 by /64, as one host gets. */

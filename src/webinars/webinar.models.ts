@@ -48,5 +48,7 @@ export class WebinarRegistrationModel {
   organizationId: string | null;
   @Field(() => RegistrationStatus) status: RegistrationStatus;
   @Field(() => Int, { nullable: true, description: '1..n while WAITLISTED' }) waitlistPosition: number | null;
+  @Field(() => Date, { nullable: true, description: 'when the organizers marked the person present (then a Teilnahmebescheinigung is available)' })
+  attendedAt: Date | null;
 }
 

@@ -8,6 +8,9 @@ import { EventSeriesService } from './event-series.service.js';
 import { MyEventSeriesResolver } from './my-event-series.resolver.js';
 import { WebinarParticipantsResolver } from './participants/participants.resolver.js';
 import { ParticipantsService } from './participants/participants.service.js';
+import { CertificatePdfController } from './participants/certificate-pdf.controller.js';
+import { CertificateService } from './participants/certificate.service.js';
+import { MyCertificatesResolver } from './participants/my-certificates.resolver.js';
 import { RegistrationsService } from './registrations.service.js';
 import { EventSeriesFieldsResolver, SpeakerFieldsResolver, WebinarFieldsResolver, WebinarRegistrationFieldsResolver } from './webinar-fields.resolver.js';
 import { WebinarsResolver } from './webinars.resolver.js';
@@ -16,7 +19,8 @@ import { WebinarsService } from './webinars.service.js';
 /** Webinar series ("Digital ins Wochenende"), webinars and registration with a waitlist. */
 @Module({
   imports: [KnowledgeModule, NetworksModule, OrganizationsModule, PeopleModule, VideoModule],
-  providers: [
+  controllers: [CertificatePdfController],
+  providers: [CertificateService, MyCertificatesResolver, 
     EventSeriesService, WebinarsService, RegistrationsService, WebinarsResolver,
     WebinarFieldsResolver, EventSeriesFieldsResolver, SpeakerFieldsResolver, WebinarRegistrationFieldsResolver, MyEventSeriesResolver,
     ParticipantsService, WebinarParticipantsResolver,

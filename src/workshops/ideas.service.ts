@@ -8,7 +8,7 @@ import { manyByKey, oneByKey, type RequestLoaders } from '../common/request-load
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { IdeaStepEntity, IdeaVoteEntity, WorkshopIdeaEntity } from './entities/workshop-idea.entity.js';
 import { FieldSelectionEntity, type WorkshopEntity } from './entities/workshop.entity.js';
-import { renderStrategy } from './strategy-markdown.js';
+import { renderStrategy, type StrategyDocument } from './strategy-markdown.js';
 import type { AddIdeaStepInput, AddWorkshopIdeaInput } from './workshop.inputs.js';
 import { WorkshopsService, type WorkshopAccess } from './workshops.service.js';
 
@@ -133,6 +133,11 @@ export class IdeasService {
 
   /** The municipality's first digital strategy: its chosen fields by priority, their ideas by votes, each idea's steps. */
   async strategy(loaders: RequestLoaders, workshop: WorkshopEntity, organizationId: string): Promise<string> {
+    return renderStrategy(await this.strategyDocument(loaders, workshop, organizationId));
+  }
+
+  /** The strategy's content (for the markdown above and the PDF). */
+  async strategyDocument(loaders: RequestLoaders, workshop: WorkshopEntity, organizationId: string): Promise<StrategyDocument> {
     const municipalities = await this.workshops.municipalities(loaders, workshop.id);
     const organization = municipalities.find((m) => m.id === organizationId) as OrganizationEntity | undefined;
     if (!organization) throw badInput('organizationId', 'ist keine Kommune dieser Digital-Werkstatt');
@@ -144,7 +149,7 @@ export class IdeasService {
     const fieldName = new Map(fields.map((f) => [f.id, f.name]));
     const own = ideas.filter((i) => i.organizationId === organizationId);
     const steps = await Promise.all(own.map((i) => this.steps(loaders, i.id)));
-    return renderStrategy({
+    return {
       organization: organization.name,
       workshop: { title: workshop.title, date: workshop.date, location: workshop.location },
       fields: selections.map((s) => ({ id: s.fieldOfActionId, name: fieldName.get(s.fieldOfActionId) ?? '', priority: s.priority })),
@@ -152,7 +157,7 @@ export class IdeasService {
         fieldOfActionId: i.fieldOfActionId, fieldName: fieldName.get(i.fieldOfActionId) ?? '', title: i.title, description: i.description, votes: i.votes,
         steps: steps[n].map((s) => ({ title: s.title, responsible: s.responsible, dueOn: s.dueOn })),
       })),
-    });
+    };
   }
 
   private async voteCounts(ideaIds: string[]): Promise<Map<string, number>> {

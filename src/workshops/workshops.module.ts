@@ -4,6 +4,7 @@ import { KnowledgeModule } from '../knowledge/knowledge.module.js';
 import { NetworksModule } from '../networks/networks.module.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { PeopleModule } from '../people/people.module.js';
+import { StrategyPdfController } from './strategy-pdf.controller.js';
 import { IdeaPromotionService } from './idea-promotion.service.js';
 import { IdeasService } from './ideas.service.js';
 import {
@@ -16,6 +17,7 @@ import { WorkshopsService } from './workshops.service.js';
 /** The Digital-Werkstatt: workshops, field selections, ideas with dot voting and steps, strategies, promotion. */
 @Module({
   imports: [KnowledgeModule, NetworksModule, OrganizationsModule, PeopleModule, GroupsModule],
+  controllers: [StrategyPdfController],
   providers: [
     WorkshopsService, IdeasService, IdeaPromotionService, WorkshopsResolver,
     WorkshopFieldsResolver, WorkshopIdeaFieldsResolver, WorkshopParticipantFieldsResolver, FieldSelectionFieldsResolver, DigitalStrategyFieldsResolver,

@@ -188,6 +188,7 @@ describe.each(EXECUTION_MODES)('deny by default, %s', (_mode, modeEnv) => {
     'Query.myActionItems': 'signed-in',
     'Query.myAuditLog': 'signed-in',
     'Query.myEventSeries': 'signed-in',
+    'Query.myWebinarCertificates': 'person.self',
     'Query.network': 'network.read',
     'Query.myWorkshops': 'signed-in',
     'Query.networks': 'network.read',

@@ -61,14 +61,16 @@ export async function crawl(hub: TestHub, base: string, validators: Map<string, 
   const result: Crawl = { documents: new Map(), objects: new Map(), files: new Map(), text: '', problems: [] };
   const queue = [`${root}system`];
   const seen = new Set(queue);
-  const enqueue = (url: string) => {
-    if (url.startsWith(root) && !seen.has(url)) {
+  // A File's bytes may be served outside the OParl root (the protocol PDF by the hub's download route).
+  const enqueue = (url: string, key?: string) => {
+    const fileBytes = (key === 'accessUrl' || key === 'downloadUrl') && url.startsWith(`${base}/`);
+    if ((url.startsWith(root) || fileBytes) && !seen.has(url)) {
       seen.add(url);
       queue.push(url);
     }
   };
   const collect = (value: unknown, key?: string) => {
-    if (typeof value === 'string') enqueue(value);
+    if (typeof value === 'string') enqueue(value, key);
     else if (Array.isArray(value)) value.forEach((v) => collect(v, key));
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) collect(v, k);
   };

@@ -17,6 +17,7 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import { ProtocolEntity } from '../../protocols/entities/protocol.entity.js';
 import type { ProtocolModel } from '../../protocols/protocol.model.js';
 import { ProtocolsService } from '../../protocols/protocols.service.js';
+import { ProtocolRenderingsService } from '../../protocols/renderings/protocol-renderings.service.js';
 import { ProtocolReviewService } from '../../protocols/review/protocol-review.service.js';
 import { MeetingSeriesEntity } from '../../scheduling/meeting-series.entity.js';
 import { SeriesService } from '../../scheduling/series.service.js';
@@ -113,7 +114,7 @@ function replayedAt(ctx: DemoContext, when: Date) {
   const clock: Clock = { now: () => when };
   const review = ctx.service(ProtocolReviewService);
   return {
-    protocols: new ProtocolsService(ctx.db, ctx.service(MeetingAccessService), clock),
+    protocols: new ProtocolsService(ctx.db, ctx.service(MeetingAccessService), clock, ctx.service(ProtocolRenderingsService)),
     approvals: new ProtocolApprovalsService(ctx.db, review, clock, ctx.service<AppConfig>(APP_CONFIG)),
   };
 }

@@ -6,6 +6,7 @@ import { loadProtocolDocument } from '../../protocols/protocol-document.js';
 import { renderProtocol } from '../../protocols/protocol-markdown.js';
 import { renderCorrection } from '../../protocols/corrections/correction-chain.js';
 import { correctionsOfPublished } from '../../protocols/corrections/correction-queries.js';
+import { protocolPdfUrl, storedPublicProtocolPdfs } from '../../protocols/renderings/rendering-queries.js';
 import { OPARL_TYPE, OparlUrls } from '../oparl-urls.js';
 
 /** The bytes a File serves: the protocol's public rendering. */
@@ -99,6 +100,27 @@ export async function agendaItemsAndFiles(db: EntityManager, net: PublicNetwork,
     add(path, 'File', c.at, { ...file, meeting: [u(OparlUrls.meeting(p.meeting_id))] }, [], markdown);
   }
 
+  // The protocol's PDF (issue 23): its stored public rendering, a second File of the meeting
+  // (auxiliaryFile, before the Berichtigungen), served by the hub's download route as stored.
+  const pdfs = new Map<string, Record<string, unknown>>();
+  for (const r of await storedPublicProtocolPdfs(db, protocols.map((p) => p.id))) {
+    const p = protocolOf.get(r.protocolId)!;
+    const path = OparlUrls.protocolPdfFile(r.id);
+    const url = protocolPdfUrl(urls.publicBaseUrl, r.protocolId);
+    const file = {
+      name: `Protokoll (PDF): ${p.title}`,
+      fileName: r.fileName,
+      mimeType: 'application/pdf',
+      date: berlinDate(p.published_at),
+      size: r.size,
+      sha512Checksum: r.sha512,
+      accessUrl: url,
+      downloadUrl: url,
+    };
+    pdfs.set(p.meeting_id, { id: u(path), type: OPARL_TYPE('File'), ...file });
+    add(path, 'File', p.published_at, { ...file, meeting: [u(OparlUrls.meeting(p.meeting_id))] });
+  }
+
   const decided = new Map<string, typeof decisions>();
   for (const d of decisions) decided.set(d.agenda_item_id, [...(decided.get(d.agenda_item_id) ?? []), d]);
   // As embedded in its Meeting: without the link back to it (OParl 1.1 §3).
@@ -132,7 +154,7 @@ export async function agendaItemsAndFiles(db: EntityManager, net: PublicNetwork,
         organization: m.groups.map((g) => u(OparlUrls.group(g))),
         ...nonEmpty('agendaItem', items.filter((i) => i.meeting_id === m.id).map(itemObject)),
         ...(file ? { resultsProtocol: file } : {}),
-        ...nonEmpty('auxiliaryFile', corrections.get(m.id) ?? []),
+        ...nonEmpty('auxiliaryFile', [...(pdfs.has(m.id) ? [pdfs.get(m.id)!] : []), ...(corrections.get(m.id) ?? [])]),
       },
       m.groups,
     );

@@ -11,6 +11,9 @@ import { ProtocolCorrectionEntity } from '../entities/protocol-correction.entity
 import { PROTOCOL_STATE, ProtocolStatus } from '../protocol.enums.js';
 import type { ProtocolModel } from '../protocol.model.js';
 import { ProtocolsService } from '../protocols.service.js';
+import { networkName } from '../../networks/network-queries.js';
+import { ProtocolRenderingsService } from '../renderings/protocol-renderings.service.js';
+import { correctionRendering, recordRenderings } from '../renderings/rendering-snapshots.js';
 import { correctionHash, normalizeCorrectionText } from './correction-chain.js';
 import type { AddProtocolCorrectionInput, ProtocolCorrectionModel } from './correction.model.js';
 
@@ -25,6 +28,7 @@ export class ProtocolCorrectionsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly protocols: ProtocolsService,
     private readonly clock: Clock,
+    private readonly renderings: ProtocolRenderingsService,
   ) {}
 
   async add(viewer: Viewer, input: AddProtocolCorrectionInput): Promise<ProtocolModel> {
@@ -44,10 +48,15 @@ export class ProtocolCorrectionsService {
       );
       const link = { protocolId: protocol.id, sequence: (last?.sequence ?? 0) + 1, previousHash: last?.hash ?? locked.content_hash, at: this.clock.now(), text };
       const hash = correctionHash(link);
+      const network = (await networkName(tx, networkId)) ?? 'Interkom';
       const [{ id }] = await tx.query<{ id: string }[]>(
         `INSERT INTO protocol_correction (protocol_id, sequence, text, author_id, at, previous_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
         [protocol.id, link.sequence, text, viewer.personId, link.at, link.previousHash, hash],
       );
+      // Its sheet as PDF: the input frozen here, the bytes made after the commit (storeSoon).
+      await recordRenderings(tx, protocol.id, [
+        correctionRendering({ ...link, hash, protocolTitle: meeting.title, startsAt: meeting.startsAt, timeZone: meeting.timeZone, contentHash: locked.content_hash }, network),
+      ]);
       await recordAudit(tx, {
         actor: viewer, action: 'protocol.correct', subjectType: 'Protocol', subjectId: protocol.id, networkId,
         summary: `Protokoll der Sitzung „${meeting.title}“: Berichtigung Nr. ${link.sequence} eingetragen (Prüfsumme ${hash}).`,
@@ -60,6 +69,7 @@ export class ProtocolCorrectionsService {
         },
       });
     });
+    this.renderings.storeSoon(protocol.id);
     return this.protocols.reload(protocol.id);
   }
 

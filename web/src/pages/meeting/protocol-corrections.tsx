@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { Button, Form, TextAreaField } from '../../components/form';
+import { PdfDownload } from '../../components/pdf-download';
 import { ErrorAlert } from '../../components/status';
 import { graphql } from '../../gql';
 import type { ProtocolCorrectionsFragment } from '../../gql/graphql';
@@ -105,6 +106,12 @@ export function CorrectionsList({
             <span className="kern-body kern-body--small">
               {t('corrections.previousHash')}: <span className="ik-hash">{c.previousHash}</span>
             </span>
+            <PdfDownload
+              href={`/api/protocols/${protocolId}/pdf?berichtigung=${c.sequence}`}
+              label={t('corrections.downloadPdf', { sequence: c.sequence })}
+              fallbackName={`Berichtigung-${c.sequence}.pdf`}
+              testId="correction-pdf"
+            />
           </li>
         ))}
       </ol>

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from 'urql';
 import { Section } from '../../components/page';
+import { PdfDownload } from '../../components/pdf-download';
 import { Badge, Loading } from '../../components/status';
 import { graphql } from '../../gql';
 import type { ProtocolCorrectionsFragment } from '../../gql/graphql';
@@ -23,7 +24,7 @@ const Export = graphql(`
   }
 `);
 
-/** A published protocol: frozen, its SHA-256 shown, its Berichtigungen below; print it or take the Markdown home. */
+/** A published protocol: frozen, its SHA-256 shown, its Berichtigungen below; print it or take it home as PDF or Markdown. */
 export function PublishedProtocol({
   protocol,
   meeting,
@@ -78,7 +79,16 @@ export function PublishedProtocol({
         <button type="button" className="kern-btn kern-btn--secondary" onClick={() => void download()}>
           <span className="kern-label">{t('protocol.download')}</span>
         </button>
+        {/* The PDF made at publication, byte for byte as stored (members' or public rendering). */}
+        <PdfDownload
+          href={`/api/protocols/${protocol.id}/pdf`}
+          label={t('protocol.downloadPdf')}
+          fallbackName={`Protokoll-${localDate(meeting.startsAt)}.pdf`}
+          testId="protocol-pdf"
+        />
       </div>
+      {/* The print stylesheet (styles/print.css) prints this record, not the rest of the page. */}
+      <div className="ik-print-record" />
       <Suspense fallback={<Loading />}>
         <Markdown text={protocol.markdown} />
       </Suspense>

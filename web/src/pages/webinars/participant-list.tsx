@@ -6,6 +6,7 @@ import { Cell, Row, Table } from '../../components/table';
 import { graphql } from '../../gql';
 import { csvDateTime, csvFileName, downloadCsv, toCsv } from '../../lib/csv';
 import { formatDateTime, localDate } from '../../lib/format';
+import { PdfDownload } from '../../components/pdf-download';
 
 const Participants = graphql(`
   query WebinarParticipants($webinarId: ID!) {
@@ -84,6 +85,14 @@ export function ParticipantList({ webinar }: Props) {
                             refetch({ requestPolicy: 'network-only' }),
                           )
                         }
+                      />
+                    )}
+                    {p.attendedAt && (
+                      <PdfDownload
+                        href={`/api/webinars/${webinar.id}/certificate.pdf?personId=${p.personId}`}
+                        label={t('webinars.organize.certificateFor', { name: p.name })}
+                        fallbackName="Teilnahmebescheinigung.pdf"
+                        testId="participant-certificate-pdf"
                       />
                     )}
                   </Cell>

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/form';
+import { PdfDownload } from '../../components/pdf-download';
 import { Badge } from '../../components/status';
 
 interface Props {
   webinar: { id: string; title: string; status: string; joinUrl?: string | null };
-  mine: { status: string; waitlistPosition?: number | null } | null;
+  mine: { status: string; waitlistPosition?: number | null; attendedAt?: string | null } | null;
   full: boolean;
   onRegister: () => void;
   onCancel: () => void;
@@ -28,7 +29,10 @@ export function RegistrationActions({ webinar: w, mine, full, onRegister, onCanc
           <span className="kern-label">{t('webinars.enter')}</span>
         </a>
       )}
-      {open && mine && (
+      {mine?.attendedAt && (
+        <PdfDownload href={`/api/webinars/${w.id}/certificate.pdf`} label={t('webinars.certificate')} fallbackName="Teilnahmebescheinigung.pdf" testId="certificate-pdf" />
+      )}
+      {open && mine && !mine.attendedAt && (
         <Button
           variant="tertiary"
           onClick={onCancel}

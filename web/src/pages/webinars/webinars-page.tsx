@@ -5,6 +5,7 @@ import { Page } from '../../components/page';
 import { Badge, ErrorAlert, Loading } from '../../components/status';
 import { graphql } from '../../gql';
 import { formatRange } from '../../lib/format';
+import { MyCertificatesSection } from './my-certificates';
 import { OrganizerSection } from './organizer-section';
 import { RegistrationActions } from './registration-actions';
 
@@ -42,6 +43,7 @@ const WebinarsQuery = graphql(`
         id
         status
         waitlistPosition
+        attendedAt
       }
     }
   }
@@ -121,6 +123,7 @@ export function WebinarsPage() {
           );
         })}
       </ul>
+      <MyCertificatesSection />
       <OrganizerSection onChange={reload} />
     </Page>
   );

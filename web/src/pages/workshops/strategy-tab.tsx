@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import { Button, SelectField } from '../../components/form';
 import { ErrorAlert, Loading } from '../../components/status';
 import { graphql } from '../../gql';
+import { PdfDownload } from '../../components/pdf-download';
 
 const Markdown = lazy(() => import('../meeting/markdown'));
 
@@ -72,6 +73,12 @@ export function StrategyTab({
             <Button variant="secondary" onClick={() => window.print()}>
               {t('protocol.print')}
             </Button>
+            <PdfDownload
+              href={`/api/workshops/${workshopId}/strategy.pdf?organizationId=${encodeURIComponent(organizationId)}`}
+              label={t('workshops.strategyPdf')}
+              fallbackName="Digitalstrategie.pdf"
+              testId="strategy-pdf"
+            />
           </div>
           <Suspense fallback={<Loading />}>
             <Markdown text={strategy.markdown} />
