@@ -116,7 +116,7 @@ export class RsvpService {
     const rows = await loaders
       .get('rsvp.mine', () => manyByKey((ids) => inviteeAnswers(this.db.manager, ids, viewer.personId), (r) => r.meetingId))
       .load(meeting.id);
-    return rows[0] ? toModel(rows[0]) : null;
+    return rows[0]?.answer ? toModel(rows[0]) : null;
   }
 
   /** True when the viewer is invited and the meeting is still to come (and not cancelled). */
