@@ -17,8 +17,8 @@ import { replyAddress, type ReplyAddressRequest } from './reply-address.js';
 import { inviteeAnswers, type InviteeAnswer } from './rsvp-answers.js';
 import { saveMeetingAnswer, saveSeriesAnswer } from './rsvp-recording.js';
 import { RsvpAnswer, RsvpSource } from './rsvp.enums.js';
-import type { AnswerMeetingInput, AnswerSeriesInput } from './rsvp.inputs.js';
-import type { ExpectedAttendanceModel, MeetingAnswerModel, SeriesAnswerModel } from './rsvp.models.js';
+import type { AnswerMeetingInput, AnswerSeriesInput } from './graphql/rsvp.inputs.js';
+import type { ExpectedAttendanceModel, MeetingAnswerModel, SeriesAnswerModel } from './graphql/rsvp.models.js';
 
 const NOT_INVITED = 'Nur eingeladene Personen (Mitglieder der Gruppen dieser Sitzung) können zu- oder absagen.';
 
