@@ -192,6 +192,12 @@ describe('RSVP', () => {
     // A RECURRENCE-ID the series does not have.
     const nowhere = new Date(new Date(a.startsAt).getTime() + 60_000);
     expect(await sink.apply(reply({ token, uid, recurrenceId: nowhere, attendees: lead('ACCEPTED') }))).toEqual({ applied: false, reason: 'wrong-uid' });
+    // The series invited again (a change, SEQUENCE 1): the series answer is from before the change until answered again.
+    await replyAddress(db.manager, 'interkom@example.org', { personId: c.lead.id, uid, seriesId: s.id, sequence: 1 });
+    expect(await mine(c.lead, b.id)).toMatchObject({ answer: 'TENTATIVE', forSeries: true, current: false });
+    expect(await sink.apply(reply({ token, uid, sequence: 0, attendees: lead('ACCEPTED') }))).toEqual({ applied: false, reason: 'stale-sequence' });
+    expect(await sink.apply(reply({ token, uid, sequence: 1, attendees: lead('ACCEPTED') }))).toEqual({ applied: true });
+    expect(await mine(c.lead, b.id)).toMatchObject({ answer: 'ACCEPTED', forSeries: true, current: true });
   }, 60_000);
 
   describe('replies from mail programs', () => {
