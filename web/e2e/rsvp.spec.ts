@@ -28,6 +28,7 @@ test('invited people answer and change their answer; the moderation sees it per 
   await expect(box.getByRole('heading', { name: 'Ihre Teilnahme' })).toBeVisible();
   await expect(box.getByTestId('rsvp-status')).toHaveText('Sie haben noch nicht geantwortet.');
   await expectAccessible(page, 'the meeting page with „Ihre Teilnahme“');
+  await box.getByLabel('Anmerkung – optional').fill('Ich bringe die Unterlagen mit');
   const yes = box.getByRole('button', { name: 'Zusage' });
   await yes.click();
   await expect(box.getByTestId('rsvp-status')).toHaveText('Ihre Antwort: Zusage.');
@@ -71,7 +72,7 @@ test('invited people answer and change their answer; the moderation sees it per 
   const expected = mara.getByTestId('expected-attendance');
   const ettlingenRow = expected.getByRole('listitem').filter({ hasText: 'Stadt Ettlingen' }).first();
   await expect(ettlingenRow).toContainText('0 Zusagen, 0 Vielleicht, 0 Absagen, 1 Vertretungen');
-  await expect(ettlingenRow).toContainText(`${ettlingen.username}: Vertretung (${colleague.username})`);
+  await expect(ettlingenRow).toContainText(`${ettlingen.username}: Vertretung (${colleague.username}) – „Ich bringe die Unterlagen mit“`);
   const bruchsalRow = expected.getByRole('listitem').filter({ hasText: 'Stadt Bruchsal' }).first();
   await expect(bruchsalRow).toContainText('1 Zusagen');
   await expect(bruchsalRow).toContainText(`${bruchsal.username}: Zusage`);
