@@ -3,7 +3,7 @@
 // attendance list that starts from the answers — German, axe-clean, at 390 px.
 import { expect, test } from '@playwright/test';
 import { addToGroup, meeting, officer, projectGroup, readi, type Readi } from './support/fixtures';
-import { expectAccessible, newPage, signInAs, tokenFor } from './support/hub';
+import { expectAccessible, newPage, screenshot, signInAs, tokenFor } from './support/hub';
 import { expectFitsPhone, expectFocusKept, PHONE } from './support/page-checks';
 
 let r: Readi;
@@ -11,7 +11,7 @@ test.beforeAll(async () => {
   r = await readi();
 });
 
-test('invited people answer and change their answer; the moderation sees it per city and takes it into the attendance list', async ({ browser }) => {
+test('invited people answer and change their answer; the moderation sees it per city and takes it into the attendance list', async ({ browser }, info) => {
   test.slow();
   const groupId = await projectGroup(r, 'Projektgruppe Zusagen');
   const ettlingen = await officer(r, 'zusagen-ettlingen', 'Ettlingen');
@@ -45,6 +45,9 @@ test('invited people answer and change their answer; the moderation sees it per 
   await expect(deputy).toHaveAttribute('aria-invalid', 'true');
   await expect(box.getByText('bitte die Person wählen, die Sie vertritt')).toBeVisible();
   await expectAccessible(page, 'the deputy field with its error');
+  await page.setViewportSize(PHONE);
+  await expectFitsPhone(page, '„Ihre Teilnahme“ with the deputy field');
+  await screenshot(page, 'rsvp-member-phone', info);
   await deputy.selectOption({ label: colleague.username });
   await box.getByRole('button', { name: 'Vertretung speichern' }).click();
   await expect(box.getByTestId('rsvp-status')).toHaveText(`Ihre Antwort: Vertretung. Es geht: ${colleague.username}.`);
@@ -78,6 +81,7 @@ test('invited people answer and change their answer; the moderation sees it per 
   await expect(bruchsalRow).toContainText(`${bruchsal.username}: Zusage`);
   await expectFitsPhone(mara, 'expected attendance');
   await expectAccessible(mara, 'expected attendance per city');
+  await screenshot(mara, 'rsvp-moderator-phone', info);
 
   const prepared = mara.getByTestId('attendance-from-answers');
   await expect(prepared.getByRole('heading', { name: 'Aus den Antworten vorbereitet' })).toBeVisible();
