@@ -59,3 +59,12 @@ export async function seriesInstances(db: EntityManager, s: MeetingSeriesEntity,
   }
   return { firstRuleDate, ruleDates, occurrences, covered: { from, to } };
 }
+
+/** True when the series' current rule gives this date (its RECURRENCE-ID is then written with TZID, else in UTC). */
+export async function isRuleDate(s: MeetingSeriesEntity, date: string): Promise<boolean> {
+  if (date < s.anchorOn || (s.until && date > s.until)) return false;
+  const [hit] = await expandDates({ rule: s.rrule, anchorOn: s.anchorOn, from: date, to: date });
+  if (hit === date) return true;
+  // DTSTART is an instance even where the rule would not give it (never here: it is the rule's first date).
+  return (await firstDate({ rule: s.rrule, anchorOn: s.anchorOn, from: s.anchorOn, to: addDays(s.anchorOn, 5 * 366) })) === date;
+}
