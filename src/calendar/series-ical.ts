@@ -2,7 +2,8 @@ import type { ICalCalendar, ICalEvent, ICalEventData } from 'ical-generator';
 import { ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { feedZone, seriesUid } from './ical-common.js';
-import { eventTimes } from './ical-times.js';
+import { localToInstant } from '../../libs/recurrence/index.js';
+import { eventTimes, localTimeIsUnique } from './ical-times.js';
 
 /**
  * A meeting series as ONE recurring VEVENT (RFC 5545): UID = seriesUid, DTSTART at the rule's first
@@ -13,10 +14,12 @@ import { eventTimes } from './ical-times.js';
  * on, or kept past the end), and one override VEVENT (same UID, RECURRENCE-ID) for each meeting
  * that differs from what the rule says (moved alone, moved by a holiday, edited).
  *
- * The RECURRENCE-ID of an occurrence is its occurrence date at the series' start time in its zone
- * (occurrenceRecurrenceId): with TZID for a rule date, in UTC for an RDATE. RDATEs are written in
- * UTC because libical (3.0) reads an RDATE's TZID as UTC; a reader matches an override with the
- * instance by the same text, so an RDATE's override names it in UTC too.
+ * The RECURRENCE-ID of an occurrence is its occurrence date at the series' start time in its zone:
+ * with TZID for a rule date, in UTC for an RDATE. RDATEs are written in UTC because libical (3.0)
+ * reads an RDATE's TZID as UTC; ical.js matches an override with the instance by the same text, so
+ * an RDATE's override names it in UTC too. A rule date whose wall time the clocks show twice or
+ * never (02:30 on the autumn and the spring night) gets an override in UTC, named by the rule's
+ * wall time (wallTimeIsClean).
  *
  * Pure: the caller passes the rule's dates and the hub's occurrences over `covered`; outside it the
  * rule stands as written (the feed asks for its window, an invitation for all it knows).
@@ -70,10 +73,44 @@ export interface SeriesIcalParts {
 const compact = (d: DateTime) => d.toFormat("yyyyMMdd'T'HHmmss");
 const utcText = (d: Date) => `${compact(DateTime.fromJSDate(d, { zone: 'utc' }))}Z`;
 
-/** The rule's start of an occurrence: its date at the series' start time in its zone. */
+/**
+ * The rule's start of an occurrence: its date at the series' start time in its zone, the instant
+ * the hub gives it (the first of a repeated wall time, a skipped one moved forward).
+ */
 export function occurrenceStart(occurrenceDate: string, startTime: string, zone: string): DateTime {
-  return DateTime.fromISO(`${occurrenceDate}T${startTime}`, { zone });
+  return DateTime.fromJSDate(localToInstant(occurrenceDate, startTime, zone), { zone });
 }
+
+/**
+ * True when every reader puts the rule's instance on this date where the hub does: its wall time
+ * exists once. On the autumn night 02:30 occurs twice (RFC 5545 says the first, most readers take
+ * the second) and on the spring night not at all; such a date is excluded by its wall time (each
+ * reader matches the EXDATE with its own reading of the instance) and added in UTC as an RDATE.
+ */
+export function wallTimeIsClean(occurrenceDate: string, startTime: string, zone: string): boolean {
+  const start = occurrenceStart(occurrenceDate, startTime, zone);
+  return start.toFormat('HH:mm') === startTime && localTimeIsUnique(start.toJSDate(), zone);
+}
+
+/**
+ * DTSTART as the series' wall time on a date where that wall time is not one instant (Luxon cannot
+ * hold 02:30 on the spring night, and writes 03:30): the rule's other instances take their wall
+ * time from DTSTART, so it must say 02:30 (RFC 5545 3.3.5 reads a skipped time with the offset
+ * before the gap, the hub's instant). ical-generator formats a Luxon value with setZone and
+ * toFormat; this value answers those two with the wall time and is a Luxon value otherwise.
+ */
+function wallTime(date: string, time: string, instant: DateTime): DateTime {
+  const text = { yyyyLLdd: date.replaceAll('-', ''), HHmmss: `${time.replace(':', '')}00` } as Record<string, string>;
+  return Object.assign(Object.create(instant) as DateTime, {
+    setZone: function (this: DateTime) {
+      return this;
+    },
+    toFormat: (format: string) => text[format] ?? instant.toFormat(format),
+  });
+}
+
+/** The wall time of the rule's instance on a date, as an RRULE reader writes it (TZID form). */
+const wallText = (occurrenceDate: string, startTime: string) => `${occurrenceDate.replaceAll('-', '')}T${startTime.replace(':', '')}00`;
 
 /** The RRULE line: the stored rule with UNTIL as the end of the series' last day in UTC. */
 export function rruleLine(rrule: string, until: string | null, zone: string): string {
@@ -98,22 +135,30 @@ export function seriesIcalParts(s: SeriesForIcal, x: SeriesInstances, publicBase
   const first = x.firstRuleDate ?? live.map((o) => o.occurrenceDate).sort()[0];
   if (!first) return null;
   const uid = seriesUid(s.seriesId, publicBaseUrl);
+  const clean = (d: string) => wallTimeIsClean(d, s.startTime, zone);
   const start = occurrenceStart(first, s.startTime, zone);
+  const dtstart = clean(first) ? start : wallTime(first, s.startTime, start);
   const lines = [x.firstRuleDate ? rruleLine(s.rrule, s.until, zone) : null];
-  const exdates = x.ruleDates.filter((d) => inCover(d) && !liveDates.has(d)).map((d) => compact(occurrenceStart(d, s.startTime, zone)));
-  // Without a rule date (never here: the anchor's first date) the DTSTART itself is the first
-  // RDATE-like instance; a DTSTART no occurrence has is excluded like any rule date.
-  if (!x.firstRuleDate && !liveDates.has(first)) exdates.push(compact(start));
+  // Rule dates without a meeting are excluded by their wall time: each reader matches the EXDATE
+  // with its own reading of the instance, even where the clocks show that wall time twice or never.
+  const exdates = x.ruleDates.filter((d) => inCover(d) && !liveDates.has(d)).map((d) => wallText(d, s.startTime));
+  // Without a rule (never here: the anchor has a first date) DTSTART is the first meeting's date.
+  if (!x.firstRuleDate && !liveDates.has(first)) exdates.push(wallText(first, s.startTime));
   const isRuleInstance = (d: string) => (x.firstRuleDate ? rule.has(d) || d === first : d === first);
   const rdates = live.filter((o) => !isRuleInstance(o.occurrenceDate)).map((o) => utcText(occurrenceStart(o.occurrenceDate, s.startTime, zone).toJSDate()));
   if (rdates.length) lines.push(`RDATE:${rdates.join(',')}`);
   if (exdates.length) lines.push(`EXDATE;TZID=${zone}:${exdates.join(',')}`);
+  const end = start.plus({ minutes: s.durationMinutes });
+  // DTEND as usual; DURATION when a reader could read the first start or end as another instant
+  // (ical-generator writes no DTEND for a null end, and the recurrence lines as they are).
+  const endIsClean = clean(first) && localTimeIsUnique(end.toJSDate(), zone);
+  if (!endIsClean) lines.push(`DURATION:PT${s.durationMinutes}M`);
   const common = { id: uid, stamp: s.updated, created: s.created, lastModified: s.updated, description: s.description, url: s.url ?? undefined };
   const master: ICalEventData = {
     ...common,
     sequence: s.sequence,
-    start,
-    end: start.plus({ minutes: s.durationMinutes }),
+    start: dtstart,
+    end: endIsClean ? end : null,
     timezone: zone,
     repeating: lines.filter(Boolean).join('\r\n'),
     summary: s.summary,
@@ -121,7 +166,8 @@ export function seriesIcalParts(s: SeriesForIcal, x: SeriesInstances, publicBase
     status: ICalEventStatus.CONFIRMED,
   };
   const overrides = live
-    .filter((o) => differs(o, s, zone))
+    // A rule date whose wall time readers read differently gets an override in UTC all the same.
+    .filter((o) => differs(o, s, zone) || (isRuleInstance(o.occurrenceDate) && !clean(o.occurrenceDate)))
     .map((o): ICalEventData => ({ ...common, ...occurrenceOverride(s, o, isRuleInstance(o.occurrenceDate), zone) }));
   return { master, overrides };
 }
@@ -141,17 +187,18 @@ function differs(o: OccurrenceForIcal, s: SeriesForIcal, zone: string): boolean 
  */
 export function occurrenceOverride(s: Pick<SeriesForIcal, 'sequence' | 'startTime'>, o: OccurrenceForIcal, ruleInstance: boolean, zone: string): ICalEventData {
   const times = eventTimes(o.startsAt, o.endsAt, zone);
-  const local = ruleInstance && times.timezone !== null;
   const utc = { start: DateTime.fromJSDate(o.startsAt, { zone: 'utc' }), end: DateTime.fromJSDate(o.endsAt, { zone: 'utc' }), timezone: null };
   const recurrence = occurrenceStart(o.occurrenceDate, s.startTime, zone);
-  return {
-    ...(local ? times : utc),
-    recurrenceId: local ? recurrence : recurrence.toUTC(),
-    sequence: s.sequence + o.sequence,
-    summary: o.summary,
-    location: o.location ?? undefined,
-    status: o.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-  };
+  const base = { sequence: s.sequence + o.sequence, summary: o.summary, location: o.location ?? undefined, status: o.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED };
+  if (ruleInstance && !wallTimeIsClean(o.occurrenceDate, s.startTime, zone)) {
+    // The instance's wall time is not one instant: the RECURRENCE-ID names it by the same text as
+    // the rule does (each reader matches it with its own reading), the times are UTC. ical-generator
+    // writes RECURRENCE-ID in the event's zone (here none), but writes the recurrence text as given;
+    // the second line keeps it from being taken for an RRULE.
+    return { ...base, ...utc, repeating: `RECURRENCE-ID;TZID=${zone}:${wallText(o.occurrenceDate, s.startTime)}\r\nX-INTERKOM-OCCURRENCE-DATE:${o.occurrenceDate}` };
+  }
+  const local = ruleInstance && times.timezone !== null;
+  return { ...base, ...(local ? times : utc), recurrenceId: local ? recurrence : recurrence.toUTC() };
 }
 
 /** Adds the series' VEVENTs to a calendar; returns them (the mail adds ORGANIZER and ATTENDEE). */
