@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalEventStatus } from 'ical-generator';
@@ -11,6 +11,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { isUuid } from '../common/ids.js';
 import { PersonEntity } from '../people/person.entity.js';
 import { VideoRoomService } from '../video/video-rooms.service.js';
+import { ExpansionLimitError } from '../../libs/recurrence/index.js';
 import { todayInBerlin } from '../common/scalars.js';
 import { seriesForIcal, seriesInstances, seriesRows, type SeriesRow } from '../scheduling/series-instances.js';
 import { addDays, isExpansionProblem } from '../scheduling/series-materializer.js';
@@ -65,6 +66,8 @@ const WEBINAR_FEED_SQL = `SELECT w.id, w.title, w.starts_at, w.ends_at, w.time_z
 /** Personal ICS feeds: one secret URL per person, revocable by rotating its token. */
 @Injectable()
 export class CalendarService {
+  private readonly logger = new Logger(CalendarService.name);
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -203,8 +206,10 @@ export class CalendarService {
       try {
         instances = await seriesInstances(this.db.manager, s, from, to, summary);
       } catch (error) {
-        // A rule stored before the checks (or a busy pool) costs that series' entry, not the feed.
-        if (!isExpansionProblem(error)) throw error;
+        // A rule stored before the checks (or over a limit) costs that series' entry, not the feed;
+        // a busy pool fails the request (calendars fetch again) rather than drop a series unseen.
+        if (!isExpansionProblem(error) || (error instanceof ExpansionLimitError && error.reason === 'busy')) throw error;
+        this.logger.warn(`series ${s.id} left out of a feed: ${error.message}`);
         continue;
       }
       const parts = seriesIcalParts(seriesForIcal(s, summary(s.title), description, s.onlineUrl), instances, this.config.publicBaseUrl);

@@ -139,7 +139,41 @@ describe('a series is one recurring event in feeds and mail', () => {
     expect(updates.map((u) => [u.method, u.events.find((e) => !e.recurrenceId)!.sequence])).toEqual([['REQUEST', 1], ['REQUEST', 2]]);
     expect(updates[1]!.events.find((e) => !e.recurrenceId)!.rrule).toMatch(/UNTIL=\d{8}T\d{6}Z/);
     await agree([mails[mails.length - 1]!.calendar!.ics], 'ended, by mail');
-    // Nobody outside the group hears of it.
-    for (const outsider of [c.bystander, c.stranger]) expect(sink.to(email(outsider.username))).toEqual([]);
+    // Nobody outside the group hears of it, by mail or in their own feed.
+    for (const outsider of [c.bystander, c.stranger]) {
+      expect(sink.to(email(outsider.username))).toEqual([]);
+      const path = new URL((await hub.ok(outsider.token, '{ calendarFeedUrl }')).calendarFeedUrl).pathname;
+      const text = (await hub.http.get(path)).text;
+      expect(text).toContain('BEGIN:VCALENDAR');
+      expect(text).not.toContain(series.id);
+    }
   }, 240_000);
+
+  it('writes an occurrence a holiday moved to the next working day as an override of its rule date', async () => {
+    const today = todayInBerlin();
+    let holiday = addDays(today, 30);
+    while (!(weekday(holiday) === 4 && holidayName(holiday, ['DE-BW']))) holiday = addDays(holiday, 1);
+    const startsOn = addDays(holiday, -21);
+    const { scheduleMeetingSeries: series } = await hub.ok(c.lead.token, `mutation($input: ScheduleMeetingSeriesInput!) { scheduleMeetingSeries(input: $input) { id } }`, {
+      input: { groupId: c.groupId, title: 'Fachgruppe', rrule: 'FREQ=WEEKLY;BYDAY=TH', startsOn, until: addDays(holiday, 70), startTime: '14:00', durationMinutes: 120, holidayRegions: ['DE-BW'], holidayPolicy: 'NEXT_WORKING_DAY' },
+    });
+    const uid = seriesUid(series.id, hub.hub.app.get<AppConfig>(APP_CONFIG).publicBaseUrl);
+    const from = new Date();
+    const to = new Date(Date.now() + 390 * 86_400_000);
+    const { group } = await hub.ok(c.lead.token, OCCURRENCES, { id: c.groupId, from, to });
+    const want = (group.series.find((x: { id: string }) => x.id === series.id).occurrences as { startsAt: string; endsAt: string }[])
+      .map((o) => ({ start: new Date(o.startsAt).toISOString(), end: new Date(o.endsAt).toISOString() }));
+    // The holiday's meeting takes place on the Friday (or later) at 14:00.
+    expect(want.some((o) => o.start.slice(0, 10) > holiday && o.start.slice(0, 10) <= addDays(holiday, 4) && weekday(o.start.slice(0, 10)) !== 4)).toBe(true);
+    const feedPath = new URL((await hub.ok(c.member.token, '{ calendarFeedUrl }')).calendarFeedUrl).pathname;
+    const text = (await hub.http.get(`/calendar/groups/${c.groupId}.ics?token=${feedPath.slice(10, -4)}`)).text;
+    for (const [reader, got] of Object.entries(expandedByAll(text, uid, from, to))) expect({ reader, got }).toEqual({ reader, got: want });
+    // Overrides exactly for the holiday Thursdays, named by their rule date at 14:00.
+    const overridden = components(text).events.filter((e) => e.uid === uid && e.recurrenceId).map((e) => e.recurrenceId!);
+    expect(overridden).toContain(`RECURRENCE-ID;TZID=Europe/Berlin:${holiday.replace(/-/g, '')}T140000`);
+    for (const r of overridden) {
+      const date = `${r.slice(-15, -11)}-${r.slice(-11, -9)}-${r.slice(-9, -7)}`;
+      expect({ r, holiday: holidayName(date, ['DE-BW']) }).toEqual({ r: expect.stringMatching(/T140000$/), holiday: expect.any(String) });
+    }
+  }, 120_000);
 });
