@@ -10,8 +10,8 @@ import { meetingMail, type InvitationContext, type MeetingForMail } from './meet
 import { feedZone, seriesUid } from '../calendar/ical-common.js';
 import { occurrenceOverride, seriesIcalParts } from '../calendar/series-ical.js';
 import { todayInBerlin } from '../common/scalars.js';
-import { isRuleDate, seriesForIcal, seriesInstances, seriesRows } from '../scheduling/series-instances.js';
-import { addDays } from '../scheduling/series-materializer.js';
+import { isRuleDate, seriesForIcal, seriesInstances, seriesRows } from '../scheduling/series/series-instances.js';
+import { addDays } from '../scheduling/series/series-materializer.js';
 import { seriesInvitationMail, seriesOccurrenceMail } from './series-mail.js';
 import { actionItemAssignedMail, joinRequestDecidedMail, protocolCorrectedMail, protocolPublishedMail, protocolReviewMail, webinarConfirmedMail } from './notification-mail.js';
 
@@ -21,7 +21,8 @@ export interface Recipient {
   email: string;
 }
 
-/** How far ahead a series' invitation lists its exceptions (beyond, the rule stands as written). */
+/** How far back and ahead a series' invitation lists its exceptions, as the feeds (beyond, the rule stands as written). */
+const SERIES_MAIL_BEHIND_DAYS = 90;
 const SERIES_MAIL_AHEAD_DAYS = 400;
 
 const skip = (reason: string): Composed => ({ skip: reason });
@@ -113,8 +114,10 @@ export class MailComposer {
     );
     if (later) return skip('superseded by a later change of the series');
     const summary = (title: string) => `${s.groupName}: ${title}`;
-    const to_ = addDays(todayInBerlin(), SERIES_MAIL_AHEAD_DAYS);
-    const instances = await seriesInstances(this.db.manager, s, s.startsOn, to_, summary);
+    // The feeds' window: before it the rule stands as written (a calendar keeps what it had).
+    const today = todayInBerlin();
+    const since = addDays(today, -SERIES_MAIL_BEHIND_DAYS);
+    const instances = await seriesInstances(this.db.manager, s, s.startsOn > since ? s.startsOn : since, addDays(today, SERIES_MAIL_AHEAD_DAYS), summary);
     const description = [`Gruppe: ${s.groupName}`, s.onlineUrl ? `Online: ${s.onlineUrl}` : null, `Interkom: ${this.base}/gruppen/${s.groupId}`].filter(Boolean).join('\n');
     const parts = seriesIcalParts(seriesForIcal(s, summary(s.title), description, s.onlineUrl), instances, this.base);
     if (!parts) return skip('the series has no occurrences');

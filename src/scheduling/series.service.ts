@@ -1,8 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { checkStartTime, checkTimeZone, describeRule, expandSeries, isHolidayRegion, parseRule, RecurrenceError, requireDates } from '../../libs/recurrence/index.js';
-import { recordAudit } from '../audit/audit.js';
 import { AccessService } from '../auth/access.service.js';
 import type { Viewer } from '../auth/viewer.js';
 import { badInput, notFound } from '../common/domain-error.js';
@@ -16,7 +15,8 @@ import type { EndMeetingSeriesInput, PreviewMeetingSeriesInput, ScheduleMeetingS
 import type { MeetingSeriesPreviewModel } from './scheduling.model.js';
 import { MeetingSeriesEntity, MeetingSeriesSkipEntity } from './meeting-series.entity.js';
 import { HolidayPolicy } from './scheduling.enums.js';
-import { addDays, asInputError, expandWindow, HORIZON_DAYS, isExpansionProblem, reconcileSeries, type SeriesExpansion, type SeriesShape } from './series-materializer.js';
+import { auditSeries, recordSeriesChanged } from './series/series-records.js';
+import { addDays, asInputError, expandWindow, HORIZON_DAYS, isExpansionProblem, reconcileSeries, type SeriesExpansion, type SeriesShape } from './series/series-materializer.js';
 
 const EXTEND_EVERY_MS = 6 * 3600 * 1000;
 
@@ -252,19 +252,6 @@ const horizon = () => addDays(todayInBerlin(), HORIZON_DAYS);
 
 /** 2026-04-15 → 15.04.2026 (audit entries are read by people). */
 const germanDate = (iso: string) => iso.split('-').reverse().join('.');
-
-async function auditSeries(tx: EntityManager, viewer: Viewer, series: MeetingSeriesEntity, action: string, summary: string): Promise<void> {
-  const [group] = await tx.query<{ network_id: string }[]>('SELECT network_id FROM work_group WHERE id = $1', [series.groupId]);
-  await recordAudit(tx, { actor: viewer, action, subjectType: 'MeetingSeries', subjectId: series.id, networkId: group.network_id, summary });
-}
-
-/** The series' invitation goes out again (mail-recipients.ts: the group's members). */
-async function recordSeriesChanged(tx: EntityManager, series: MeetingSeriesEntity, payload: Record<string, unknown>): Promise<void> {
-  await recordEvent(tx, {
-    type: 'MeetingSeriesChanged', aggregateType: 'MeetingSeries', aggregateId: series.id, groupId: series.groupId,
-    payload: { seriesId: series.id, title: series.title, rrule: series.rrule, startTime: series.startTime, until: series.until, ...payload },
-  });
-}
 
 /** Checks a series' definition; returns the normalized rule. Throws BAD_USER_INPUT naming the field. */
 function validate(v: { rrule: string; startTime: string; timeZone: string; regions: string[] }): string {

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { expandDates, firstDate } from '../../libs/recurrence/index.js';
-import type { OccurrenceForIcal, SeriesForIcal, SeriesInstances } from '../calendar/series-ical.js';
-import { MeetingSeriesEntity } from './meeting-series.entity.js';
+import { expandDates, firstDate } from '../../../libs/recurrence/index.js';
+import type { OccurrenceForIcal, SeriesForIcal, SeriesInstances } from '../../calendar/series-ical.js';
+import { MeetingSeriesEntity } from '../meeting-series.entity.js';
 import { addDays, expandWindow } from './series-materializer.js';
 
 /** A series as its calendar entry needs it, with the group's name. */
