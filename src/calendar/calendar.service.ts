@@ -201,7 +201,10 @@ export class CalendarService {
     const to = addDays(today, WINDOW.aheadDays);
     for (const s of series) {
       const summary = (title: string) => `${s.groupName}: ${title}`;
-      const description = [`Gruppe: ${s.groupName}`, s.onlineUrl ? `Online: ${s.onlineUrl}` : null].filter(Boolean).join('\n');
+      // The series' own link; without one, each meeting's page in Interkom leads to its video room.
+      const description = [`Gruppe: ${s.groupName}`, s.onlineUrl ? `Online: ${s.onlineUrl}` : null, `Interkom: ${this.config.publicBaseUrl}/gruppen/${s.groupId}`]
+        .filter(Boolean)
+        .join('\n');
       let instances;
       try {
         instances = await seriesInstances(this.db.manager, s, from, to, summary);
