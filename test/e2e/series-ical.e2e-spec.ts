@@ -12,7 +12,7 @@ import type { AppConfig } from '../../src/config/config.js';
 import { APP_CONFIG } from '../../src/config/config.module.js';
 import { todayInBerlin } from '../../src/common/scalars.js';
 import { MailOutboxProcessor } from '../../src/mail/mail-outbox.processor.js';
-import { expandedByAll, type Instance } from '../support/ical-readers.js';
+import { expandedByAll, nonStandardProperties, nonUtcStamps, type Instance } from '../support/ical-readers.js';
 import { cast, type Cast } from '../support/meeting-fixtures.js';
 import { SmtpSink, type ReceivedMail } from '../support/smtp-sink.js';
 import { TestHub } from '../support/test-hub.js';
@@ -85,6 +85,8 @@ describe('a series is one recurring event in feeds and mail', () => {
       for (const [i, text] of texts.entries()) {
         const read = expandedByAll(text, uid, from, to);
         for (const [reader, got] of Object.entries(read)) expect({ label: `${label} #${i} ${reader}`, got }).toEqual({ label: `${label} #${i} ${reader}`, got: want });
+        // Standard or X- properties only, stamps in UTC (as the single meetings' entries).
+        expect({ label, properties: nonStandardProperties(text), stamps: nonUtcStamps(text) }).toEqual({ label, properties: [], stamps: [] });
         // One UID for the series: none of its meetings has an entry of its own.
         const own = components(text).events.filter((e) => e.uid !== uid && e.uid.includes(series.id));
         expect(own).toEqual([]);
