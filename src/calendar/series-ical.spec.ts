@@ -86,4 +86,13 @@ describe('a series as one recurring VEVENT', () => {
       expectReadersGive(text, s, occurrences, first === '2027-03-28' ? ['libical'] : []);
     }
   });
+
+  it('without a date of the current rule (ended before it began) publishes the earlier meetings alone', () => {
+    const s = series({ rrule: 'FREQ=WEEKLY;BYDAY=TU', startTime: '11:00', until: '2027-02-01' });
+    // Meetings of the earlier definition (Thursdays at 10:00); the Tuesday rule from 2027-02-02 on never began.
+    const earlier = ['2027-01-07', '2027-01-14', '2027-01-21'].map((d) => ruled(s, d, { startsAt: localToInstant(d, '10:00', ZONE), endsAt: localToInstant(d, '11:00', ZONE) }));
+    const text = render(s, [], earlier, { from: '2026-12-01', to: '2027-12-31' });
+    expect(unfolded(text).filter((l) => l.startsWith('RRULE:') && !l.includes('YEARLY'))).toEqual(['RRULE:FREQ=DAILY;COUNT=1']); // the VTIMEZONE has yearly ones
+    expectReadersGive(text, s, earlier);
+  });
 });

@@ -138,7 +138,8 @@ export function seriesIcalParts(s: SeriesForIcal, x: SeriesInstances, publicBase
   const clean = (d: string) => wallTimeIsClean(d, s.startTime, zone);
   const start = occurrenceStart(first, s.startTime, zone);
   const dtstart = clean(first) ? start : wallTime(first, s.startTime, start);
-  const lines = [x.firstRuleDate ? rruleLine(s.rrule, s.until, zone) : null];
+  // Without a date of the current rule, DTSTART alone (ical.js skips a DTSTART that only RDATEs follow).
+  const lines: string[] = [x.firstRuleDate ? rruleLine(s.rrule, s.until, zone) : 'RRULE:FREQ=DAILY;COUNT=1'];
   // Rule dates without a meeting are excluded by their wall time: each reader matches the EXDATE
   // with its own reading of the instance, even where the clocks show that wall time twice or never.
   const exdates = x.ruleDates.filter((d) => inCover(d) && !liveDates.has(d)).map((d) => wallText(d, s.startTime));
@@ -160,7 +161,8 @@ export function seriesIcalParts(s: SeriesForIcal, x: SeriesInstances, publicBase
     start: dtstart,
     end: endIsClean ? end : null,
     timezone: zone,
-    repeating: lines.filter(Boolean).join('\r\n'),
+    // Written as given: the first line is always an RRULE (ical-generator puts "RRULE:" before a lone other line).
+    repeating: lines.join('\r\n'),
     summary: s.summary,
     location: s.location ?? undefined,
     status: ICalEventStatus.CONFIRMED,

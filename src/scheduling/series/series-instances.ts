@@ -36,7 +36,7 @@ export async function seriesInstances(db: EntityManager, s: MeetingSeriesEntity,
   const last = s.until && s.until < to ? s.until : to;
   const start = from > s.anchorOn ? from : s.anchorOn;
   const [firstRuleDate, ruleDates] = await Promise.all([
-    firstDate({ rule: s.rrule, anchorOn: s.anchorOn, from: s.anchorOn, to: addDays(s.anchorOn, 5 * 366) }),
+    firstDate({ rule: s.rrule, anchorOn: s.anchorOn, from: s.anchorOn, to: firstDateBound(s) }),
     start <= last ? expandDates({ rule: s.rrule, anchorOn: s.anchorOn, from: start, to: last }) : Promise.resolve([]),
   ]);
   const rows = await db.query<{ occurrence_date: string; starts_at: Date; ends_at: Date; cancelled: boolean; sequence: number; title: string; location: string | null }[]>(
@@ -66,5 +66,11 @@ export async function isRuleDate(s: MeetingSeriesEntity, date: string): Promise<
   const [hit] = await expandDates({ rule: s.rrule, anchorOn: s.anchorOn, from: date, to: date });
   if (hit === date) return true;
   // DTSTART is an instance even where the rule would not give it (never here: it is the rule's first date).
-  return (await firstDate({ rule: s.rrule, anchorOn: s.anchorOn, from: s.anchorOn, to: addDays(s.anchorOn, 5 * 366) })) === date;
+  return (await firstDate({ rule: s.rrule, anchorOn: s.anchorOn, from: s.anchorOn, to: firstDateBound(s) })) === date;
 }
+
+/** How far the rule's first date is looked for: five years, and never past the series' end (DTSTART past UNTIL would still count). */
+const firstDateBound = (s: MeetingSeriesEntity) => {
+  const probe = addDays(s.anchorOn, 5 * 366);
+  return s.until && s.until < probe ? s.until : probe;
+};
