@@ -143,8 +143,6 @@ export function seriesIcalParts(s: SeriesForIcal, x: SeriesInstances, publicBase
   // Rule dates without a meeting are excluded by their wall time: each reader matches the EXDATE
   // with its own reading of the instance, even where the clocks show that wall time twice or never.
   const exdates = x.ruleDates.filter((d) => inCover(d) && !liveDates.has(d)).map((d) => wallText(d, s.startTime));
-  // Without a rule (never here: the anchor has a first date) DTSTART is the first meeting's date.
-  if (!x.firstRuleDate && !liveDates.has(first)) exdates.push(wallText(first, s.startTime));
   const isRuleInstance = (d: string) => (x.firstRuleDate ? rule.has(d) || d === first : d === first);
   const rdates = live.filter((o) => !isRuleInstance(o.occurrenceDate)).map((o) => utcText(occurrenceStart(o.occurrenceDate, s.startTime, zone).toJSDate()));
   if (rdates.length) lines.push(`RDATE:${rdates.join(',')}`);
