@@ -178,7 +178,8 @@ print(json.dumps(out))
 
 /** The instances as Python's icalendar with recurring_ical_events expands them (Debian's python3 packages). */
 export function expandWithPython(text: string, uid: string, from: Date, to: Date): Instance[] {
-  const out = execFileSync('/usr/bin/python3', ['-c', PYTHON, uid, iso(from), iso(to)], { input: text, encoding: 'utf8' });
+  // Debian's interpreter (a pyenv python3 first on PATH lacks Debian's modules); ICAL_PYTHON overrides it.
+  const out = execFileSync(process.env.ICAL_PYTHON ?? '/usr/bin/python3', ['-c', PYTHON, uid, iso(from), iso(to)], { input: text, encoding: 'utf8' });
   return (JSON.parse(out) as [string, string][]).map(([s, e]) => ({ start: iso(new Date(s)), end: iso(new Date(e)) }))
     .filter((i) => i.start >= iso(from) && i.start < iso(to)).sort(byStart);
 }
