@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalEventStatus } from 'ical-generator';
@@ -11,8 +11,13 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { isUuid } from '../common/ids.js';
 import { PersonEntity } from '../people/person.entity.js';
 import { VideoRoomService } from '../video/video-rooms.service.js';
+import { ExpansionLimitError } from '../../libs/recurrence/index.js';
+import { todayInBerlin } from '../common/scalars.js';
+import { seriesForIcal, seriesInstances, seriesRows, type SeriesRow } from '../scheduling/series/series-instances.js';
+import { addDays, isExpansionProblem } from '../scheduling/series/series-materializer.js';
 import { eventUid, feedZone } from './ical-common.js';
 import { eventTimes } from './ical-times.js';
+import { addSeries, seriesIcalParts } from './series-ical.js';
 
 interface FeedRow {
   id: string;
@@ -43,7 +48,11 @@ const feedSql = (person: string) => `SELECT m.id, m.title, m.starts_at, m.ends_a
                    AND (gm.group_id = m.group_id OR gm.group_id IN (SELECT mg.group_id FROM meeting_group mg WHERE mg.meeting_id = m.id)))
         OR EXISTS (SELECT 1 FROM network_role r WHERE r.person_id = ${person} AND r.network_id = g.network_id AND r.role IN ('ADMIN', 'MODERATOR'))) AS moderator
   FROM meeting m JOIN work_group g ON g.id = m.group_id
- WHERE m.starts_at >= now() - interval '90 days' AND m.starts_at < now() + interval '400 days'`;
+ WHERE m.starts_at >= now() - interval '90 days' AND m.starts_at < now() + interval '400 days'
+   AND m.series_id IS NULL`;
+
+/** The feed window in days before and after today (meetings by start, a series' occurrences by date). */
+const WINDOW = { pastDays: 90, aheadDays: 400 };
 
 /** The webinars person $1 holds a CONFIRMED seat in or speaks at, in the feed window. */
 const WEBINAR_FEED_SQL = `SELECT w.id, w.title, w.starts_at, w.ends_at, w.time_zone, NULL AS location, w.online_url, w.cancelled, w.cancel_reason,
@@ -57,6 +66,8 @@ const WEBINAR_FEED_SQL = `SELECT w.id, w.title, w.starts_at, w.ends_at, w.time_z
 /** Personal ICS feeds: one secret URL per person, revocable by rotating its token. */
 @Injectable()
 export class CalendarService {
+  private readonly logger = new Logger(CalendarService.name);
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -113,7 +124,9 @@ export class CalendarService {
     );
     const webinars = await this.db.query<FeedRow[]>(WEBINAR_FEED_SQL, [person.id]);
     const rows = [...meetings, ...webinars].sort((a, b) => a.starts_at.getTime() - b.starts_at.getTime());
-    return this.render(`Interkom: ${person.displayName}`, rows, person);
+    const groups = await this.db.query<{ group_id: string }[]>(ACTIVE_GROUPS, [person.id]);
+    const series = await seriesRows(this.db.manager, { groupIds: groups.map((g) => g.group_id) });
+    return this.render(`Interkom: ${person.displayName}`, rows, person, series);
   }
 
   /** One group's meetings, for a person who may read the group; null otherwise. */
@@ -134,7 +147,7 @@ export class CalendarService {
       `${feedSql('$2')} AND (m.group_id = $1 OR m.id IN (SELECT meeting_id FROM meeting_group WHERE group_id = $1)) ORDER BY m.starts_at`,
       [groupId, person.id],
     );
-    return this.render(`Interkom: ${allowed.name}`, rows, person);
+    return this.render(`Interkom: ${allowed.name}`, rows, person, await seriesRows(this.db.manager, { groupIds: [groupId] }));
   }
 
   private async personByToken(token: string): Promise<PersonEntity | null> {
@@ -148,7 +161,7 @@ export class CalendarService {
    * A meeting whose local start or end the clocks show twice (the autumn night) is written in
    * UTC instead (see eventTimes).
    */
-  private async render(name: string, rows: FeedRow[], person: PersonEntity): Promise<string> {
+  private async render(name: string, rows: FeedRow[], person: PersonEntity, series: SeriesRow[]): Promise<string> {
     const cal = ical({
       name,
       prodId: { company: 'Interkom', product: 'Interkom', language: 'DE' },
@@ -181,6 +194,29 @@ export class CalendarService {
         url: link ?? undefined,
         status: m.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       });
+    }
+    // A series is one recurring event (series-ical.ts), exactly its occurrences over the window.
+    const today = todayInBerlin();
+    const from = addDays(today, -WINDOW.pastDays);
+    const to = addDays(today, WINDOW.aheadDays);
+    for (const s of series) {
+      const summary = (title: string) => `${s.groupName}: ${title}`;
+      // The series' own link; without one, each meeting's page in Interkom leads to its video room.
+      const description = [`Gruppe: ${s.groupName}`, s.onlineUrl ? `Online: ${s.onlineUrl}` : null, `Interkom: ${this.config.publicBaseUrl}/gruppen/${s.groupId}`]
+        .filter(Boolean)
+        .join('\n');
+      let instances;
+      try {
+        instances = await seriesInstances(this.db.manager, s, from, to, summary);
+      } catch (error) {
+        // A rule stored before the checks (or over a limit) costs that series' entry, not the feed;
+        // a busy pool fails the request (calendars fetch again) rather than drop a series unseen.
+        if (!isExpansionProblem(error) || (error instanceof ExpansionLimitError && error.reason === 'busy')) throw error;
+        this.logger.warn(`series ${s.id} left out of a feed: ${error.message}`);
+        continue;
+      }
+      const parts = seriesIcalParts(seriesForIcal(s, summary(s.title), description, s.onlineUrl), instances, this.config.publicBaseUrl);
+      if (parts) addSeries(cal, parts);
     }
     return cal.toString();
   }

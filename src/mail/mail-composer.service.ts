@@ -9,6 +9,12 @@ import { VideoRoomService } from '../video/video-rooms.service.js';
 import type { Composed } from './mail-body.js';
 import type { MailEvent } from './mail-recipients.js';
 import { meetingMail, type InvitationContext, type MeetingForMail } from './meeting-mail.js';
+import { feedZone, seriesUid } from '../calendar/ical-common.js';
+import { occurrenceOverride, seriesIcalParts } from '../calendar/series-ical.js';
+import { todayInBerlin } from '../common/scalars.js';
+import { isRuleDate, seriesForIcal, seriesInstances, seriesRows } from '../scheduling/series/series-instances.js';
+import { addDays } from '../scheduling/series/series-materializer.js';
+import { seriesInvitationMail, seriesOccurrenceMail } from './series-mail.js';
 import { actionItemAssignedMail, joinRequestDecidedMail, protocolCorrectedMail, protocolPublishedMail, protocolReviewMail, webinarConfirmedMail } from './notification-mail.js';
 
 export interface Recipient {
@@ -16,6 +22,10 @@ export interface Recipient {
   name: string;
   email: string;
 }
+
+/** How far back and ahead a series' invitation lists its exceptions, as the feeds (beyond, the rule stands as written). */
+const SERIES_MAIL_BEHIND_DAYS = 90;
+const SERIES_MAIL_AHEAD_DAYS = 400;
 
 const skip = (reason: string): Composed => ({ skip: reason });
 
@@ -36,7 +46,12 @@ export class MailComposer {
   ) {}
 
   compose(e: MailEvent, to: Recipient): Promise<Composed> {
+    // An occurrence of a series is addressed within the series' one calendar entry (RECURRENCE-ID).
+    if ((e.type === 'MeetingRescheduled' || e.type === 'MeetingCancelled') && typeof e.payload.seriesId === 'string') return this.seriesOccurrence(e, to);
     switch (e.type) {
+      case 'MeetingSeriesScheduled':
+      case 'MeetingSeriesChanged':
+        return this.seriesInvitation(e, to);
       case 'MeetingScheduled':
       case 'MeetingRescheduled':
       case 'MeetingCancelled':
@@ -92,6 +107,63 @@ export class MailComposer {
       recipient: { name: to.name, email: to.email }, from: this.config.mail.from, replyTo, publicBaseUrl: this.base,
     };
     return meetingMail(context);
+  }
+
+  /** The whole series as one invitation (its current state; a later change of the series supersedes it). */
+  private async seriesInvitation(e: MailEvent, to: Recipient): Promise<Composed> {
+    const [s] = await seriesRows(this.db.manager, { seriesId: e.aggregate_id });
+    if (!s) return skip('the series no longer exists');
+    const [later] = await this.db.query(
+      `SELECT 1 FROM outbox_event WHERE aggregate_id = $1 AND type IN ('MeetingSeriesScheduled', 'MeetingSeriesChanged') AND seq > $2::bigint LIMIT 1`,
+      [s.id, e.seq],
+    );
+    if (later) return skip('superseded by a later change of the series');
+    const summary = (title: string) => `${s.groupName}: ${title}`;
+    // The feeds' window: before it the rule stands as written (a calendar keeps what it had).
+    const today = todayInBerlin();
+    const since = addDays(today, -SERIES_MAIL_BEHIND_DAYS);
+    const instances = await seriesInstances(this.db.manager, s, s.startsOn > since ? s.startsOn : since, addDays(today, SERIES_MAIL_AHEAD_DAYS), summary);
+    const description = [`Gruppe: ${s.groupName}`, s.onlineUrl ? `Online: ${s.onlineUrl}` : null, `Interkom: ${this.base}/gruppen/${s.groupId}`].filter(Boolean).join('\n');
+    const parts = seriesIcalParts(seriesForIcal(s, summary(s.title), description, s.onlineUrl), instances, this.base);
+    if (!parts) return skip('the series has no occurrences');
+    return seriesInvitationMail({
+      kind: e.type === 'MeetingSeriesScheduled' ? 'scheduled' : 'changed', parts, series: s, recipient: { name: to.name, email: to.email },
+      organizerEmail: this.config.mail.from.address, fromName: this.config.mail.from.name, publicBaseUrl: this.base,
+    });
+  }
+
+  /** A moved or cancelled occurrence of a series: only that occurrence, by RECURRENCE-ID. */
+  private async seriesOccurrence(e: MailEvent, to: Recipient): Promise<Composed> {
+    const [m] = await this.db.query<{ id: string; series_id: string; occurrence_date: string; starts_at: Date; ends_at: Date; title: string; location: string | null; cancelled: boolean; cancel_reason: string | null; sequence: number; updated_at: Date }[]>(
+      `SELECT id, series_id, to_char(occurrence_date, 'YYYY-MM-DD') AS occurrence_date, starts_at, ends_at, title, location, cancelled, cancel_reason, sequence, updated_at
+         FROM meeting WHERE id = $1`,
+      [e.aggregate_id],
+    );
+    if (!m) return skip('the meeting no longer exists');
+    if (m.ends_at.getTime() < Date.now()) return skip('the meeting is over');
+    if (m.cancelled && e.type !== 'MeetingCancelled') return skip('the meeting was cancelled meanwhile; the cancellation has its own mail');
+    const [later] = await this.db.query(
+      `SELECT 1 FROM outbox_event WHERE aggregate_id = $1 AND type IN ('MeetingRescheduled', 'MeetingCancelled') AND seq > $2::bigint LIMIT 1`,
+      [m.id, e.seq],
+    );
+    if (later) return skip('superseded by a later change of the meeting');
+    const [s] = await seriesRows(this.db.manager, { seriesId: m.series_id });
+    if (!s) return skip('the series no longer exists');
+    const zone = feedZone(s.timeZone);
+    const summary = `${s.groupName}: ${m.title}`;
+    const ruleInstance = await isRuleDate(s, m.occurrence_date);
+    const occurrence = {
+      id: seriesUid(s.id, this.base), lastModified: m.updated_at,
+      description: [`Gruppe: ${s.groupName}`, `Interkom: ${this.base}/sitzungen/${m.id}`].join('\n'),
+      ...occurrenceOverride(s, { occurrenceDate: m.occurrence_date, startsAt: m.starts_at, endsAt: m.ends_at, cancelled: m.cancelled, sequence: m.sequence, summary, location: m.location }, ruleInstance, zone),
+    };
+    const previous = e.type === 'MeetingRescheduled' && typeof e.payload.previousStartsAt === 'string' && typeof e.payload.previousEndsAt === 'string'
+      ? { startsAt: new Date(e.payload.previousStartsAt), endsAt: new Date(e.payload.previousEndsAt) }
+      : null;
+    return seriesOccurrenceMail({
+      series: s, recipient: { name: to.name, email: to.email }, organizerEmail: this.config.mail.from.address, fromName: this.config.mail.from.name,
+      publicBaseUrl: this.base, meetingId: m.id, startsAt: m.starts_at, endsAt: m.ends_at, cancelled: m.cancelled, cancelReason: m.cancel_reason, previous, occurrence,
+    });
   }
 
   /** The recipient's own link to the meeting's video room (personal with Jitsi tokens); null without JITSI_URL. */

@@ -50,6 +50,12 @@ export async function mailRecipients(db: EntityManager, e: MailEvent, only?: str
          ${typeof p.seriesId === 'string' ? `UNION ${membersOfMeeting}` : ''}`,
         [e.aggregate_id, e.seq],
       );
+    case 'MeetingSeriesScheduled':
+    case 'MeetingSeriesChanged':
+      // The series' one invitation: the group's current members.
+      return e.group_id
+        ? query(`SELECT p.id FROM group_member gm JOIN person p ON p.id = gm.person_id WHERE gm.group_id = $1 AND ${ACTIVE} AND ${REACHABLE} {only}`, [e.group_id])
+        : [];
     case 'ProtocolPublished':
     case 'ProtocolCorrected':
     case 'ProtocolApproved':

@@ -105,7 +105,9 @@ export class MeetingsService {
       });
       await recordEvent(tx, {
         type: 'MeetingRescheduled', aggregateType: 'Meeting', aggregateId: current.id, groupId: current.groupId,
-        payload: { meetingId: current.id, title: current.title, startsAt: input.startsAt, endsAt: input.endsAt, previousStartsAt: current.startsAt, previousEndsAt: current.endsAt, timeZone: current.timeZone, onlineUrl: current.onlineUrl },
+        payload: { meetingId: current.id, title: current.title, startsAt: input.startsAt, endsAt: input.endsAt, previousStartsAt: current.startsAt, previousEndsAt: current.endsAt, timeZone: current.timeZone, onlineUrl: current.onlineUrl,
+          // An occurrence of a series is mailed as a change of the series' one entry (RECURRENCE-ID).
+          seriesId: current.seriesId },
       });
       await syncCarryOver(tx, current.groupId);
       const zone = current.timeZone;

@@ -12,6 +12,8 @@ export type DomainEventType =
   | 'ProtocolRevised'
   | 'ActionItemAssigned'
   | 'MeetingSeriesScheduled'
+  /** The series' definition changed from a date on, or it was ended: its one VEVENT is sent again (higher SEQUENCE). */
+  | 'MeetingSeriesChanged'
   | 'MeetingReminder'
   | 'NetworkCreated'
   | 'GroupCreated'
@@ -44,6 +46,8 @@ export const MAIL_EVENT_TYPES: ReadonlySet<DomainEventType> = new Set<DomainEven
   'ProtocolApproved',
   'ProtocolRevised',
   'ActionItemAssigned',
+  'MeetingSeriesScheduled',
+  'MeetingSeriesChanged',
   'GroupJoinRequestDecided',
   'WebinarRegistrationConfirmed',
 ]);

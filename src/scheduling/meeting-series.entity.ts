@@ -31,6 +31,8 @@ export class MeetingSeriesEntity {
   @Column('text', { nullable: true }) onlineUrl: string | null;
   /** Occurrences exist up to this date. */
   @Column('date') materializedUntil: string;
+  /** RFC 5545 SEQUENCE of the series' one VEVENT: raised on every change of the definition (and its end). */
+  @Column('int', { default: 0 }) sequence: number;
   @Column('uuid', { nullable: true }) createdById: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;

@@ -1,8 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { checkStartTime, checkTimeZone, describeRule, expandSeries, isHolidayRegion, parseRule, RecurrenceError, requireDates } from '../../libs/recurrence/index.js';
-import { recordAudit } from '../audit/audit.js';
 import { AccessService } from '../auth/access.service.js';
 import type { Viewer } from '../auth/viewer.js';
 import { badInput, notFound } from '../common/domain-error.js';
@@ -16,7 +15,8 @@ import type { EndMeetingSeriesInput, PreviewMeetingSeriesInput, ScheduleMeetingS
 import type { MeetingSeriesPreviewModel } from './scheduling.model.js';
 import { MeetingSeriesEntity, MeetingSeriesSkipEntity } from './meeting-series.entity.js';
 import { HolidayPolicy } from './scheduling.enums.js';
-import { addDays, asInputError, expandWindow, HORIZON_DAYS, isExpansionProblem, reconcileSeries, type SeriesExpansion, type SeriesShape } from './series-materializer.js';
+import { auditSeries, recordSeriesChanged } from './series/series-records.js';
+import { addDays, asInputError, expandWindow, HORIZON_DAYS, isExpansionProblem, reconcileSeries, type SeriesExpansion, type SeriesShape } from './series/series-materializer.js';
 
 const EXTEND_EVERY_MS = 6 * 3600 * 1000;
 
@@ -85,6 +85,8 @@ export class SeriesService implements OnApplicationBootstrap, OnApplicationShutd
       onlineUrl: input.onlineUrl !== undefined ? input.onlineUrl : series.onlineUrl,
       // A new rule counts from effectiveFrom; earlier occurrences keep the old rule.
       anchorOn,
+      // The series' one VEVENT changes: calendars take it as an update only with a higher SEQUENCE.
+      sequence: series.sequence + 1,
       generateFrom: effectiveFrom > series.generateFrom ? effectiveFrom : series.generateFrom,
     };
     const expansion = await expandForUser(changed, effectiveFrom, series.materializedUntil > horizon() ? series.materializedUntil : horizon());
@@ -92,6 +94,7 @@ export class SeriesService implements OnApplicationBootstrap, OnApplicationShutd
       await tx.query('SELECT id FROM meeting_series WHERE id = $1 FOR UPDATE', [series.id]);
       await tx.getRepository(MeetingSeriesEntity).save(changed);
       await reconcileSeries(tx, changed, expansion);
+      await recordSeriesChanged(tx, changed, { effectiveFrom });
       await auditSeries(tx, viewer, changed, 'series.update', `Terminserie „${series.title}“ ab ${germanDate(effectiveFrom)} geändert (${describeRule(changed.rrule)}, ${changed.startTime} Uhr, ${changed.durationMinutes} Minuten).`);
       return tx.getRepository(MeetingSeriesEntity).findOneByOrFail({ id: series.id });
     });
@@ -101,11 +104,12 @@ export class SeriesService implements OnApplicationBootstrap, OnApplicationShutd
   async end(viewer: Viewer, input: EndMeetingSeriesInput): Promise<MeetingSeriesEntity> {
     const series = await this.requireSeries(viewer, input.seriesId);
     if (input.lastDate < series.startsOn) throw badInput('lastDate', 'darf nicht vor dem Beginn der Serie liegen');
-    const ended = { ...series, until: input.lastDate };
+    const ended = { ...series, until: input.lastDate, sequence: series.sequence + 1 };
     const expansion = await expandForUser(ended, addDays(input.lastDate, 1), series.materializedUntil);
     return this.db.transaction(async (tx) => {
-      await tx.query('UPDATE meeting_series SET until = $2 WHERE id = $1', [series.id, input.lastDate]);
+      await tx.query('UPDATE meeting_series SET until = $2, sequence = sequence + 1, updated_at = now() WHERE id = $1', [series.id, input.lastDate]);
       await reconcileSeries(tx, ended, expansion);
+      await recordSeriesChanged(tx, ended, { lastDate: input.lastDate });
       await auditSeries(tx, viewer, ended, 'series.end', `Terminserie „${series.title}“ endet am ${germanDate(input.lastDate)}.`);
       return tx.getRepository(MeetingSeriesEntity).findOneByOrFail({ id: series.id });
     });
@@ -248,11 +252,6 @@ const horizon = () => addDays(todayInBerlin(), HORIZON_DAYS);
 
 /** 2026-04-15 → 15.04.2026 (audit entries are read by people). */
 const germanDate = (iso: string) => iso.split('-').reverse().join('.');
-
-async function auditSeries(tx: EntityManager, viewer: Viewer, series: MeetingSeriesEntity, action: string, summary: string): Promise<void> {
-  const [group] = await tx.query<{ network_id: string }[]>('SELECT network_id FROM work_group WHERE id = $1', [series.groupId]);
-  await recordAudit(tx, { actor: viewer, action, subjectType: 'MeetingSeries', subjectId: series.id, networkId: group.network_id, summary });
-}
 
 /** Checks a series' definition; returns the normalized rule. Throws BAD_USER_INPUT naming the field. */
 function validate(v: { rrule: string; startTime: string; timeZone: string; regions: string[] }): string {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ICAL from 'ical.js';
 import { todayInBerlin } from '../../src/common/scalars.js';
-import { bothRead, instantsOfLocalTime, nextClockChange, nonStandardProperties, nonUtcStamps, unfolded } from '../support/ical-readers.js';
+import { bothRead, expandedByAll, expandWithIcalJs, instantsOfLocalTime, nextClockChange, nonStandardProperties, nonUtcStamps, unfolded } from '../support/ical-readers.js';
 import { cast, meeting, type Cast } from '../support/meeting-fixtures.js';
 import { codeOf, TestHub } from '../support/test-hub.js';
 
@@ -52,18 +52,21 @@ describe('calendar feeds', () => {
     expect(res.headers['content-type']).toMatch(/^text\/calendar/);
     const { zones, events } = parse(res.text);
     expect(zones).toContain('Europe/Berlin');
+    // The series is one recurring event (series-ical.e2e-spec.ts checks its expansion in depth).
     const jf = events.filter((e) => e.summary.endsWith(': Jour fixe'));
-    expect(jf.length).toBeGreaterThanOrEqual(25);
-    for (const e of jf) {
-      expect(e.tzid).toBe('Europe/Berlin');
-      expect(e.localStart).toMatch(/T10:00:00$/);
-      expect(e.url).toBe('https://meet.jit.si/jf');
-      expect(e.description).toContain('https://meet.jit.si/jf');
-      expect(e.status).toBe('CONFIRMED');
-      expect(e.end.getTime() - e.start.getTime()).toBe(3_600_000);
+    expect(jf).toHaveLength(1);
+    const [master] = jf;
+    expect(master).toMatchObject({ tzid: 'Europe/Berlin', url: 'https://meet.jit.si/jf', status: 'CONFIRMED', uid: expect.stringMatching(/^series-/) });
+    expect(master!.localStart).toMatch(/T10:00:00$/);
+    expect(master!.description).toContain('https://meet.jit.si/jf');
+    const instances = expandWithIcalJs(res.text, master!.uid, new Date(), new Date(Date.now() + 366 * 86_400_000));
+    expect(instances.length).toBeGreaterThanOrEqual(25);
+    for (const e of instances) {
+      expect(new Date(e.start).toLocaleTimeString('de-DE', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit' })).toBe('10:00');
+      expect(new Date(e.end).getTime() - new Date(e.start).getTime()).toBe(3_600_000);
     }
     // Summer and winter both at 10:00 local, i.e. 08:00Z and 09:00Z.
-    expect(new Set(jf.map((e) => e.start.toISOString().slice(11, 16)))).toEqual(new Set(['08:00', '09:00']));
+    expect(new Set(instances.map((e) => e.start.slice(11, 16)))).toEqual(new Set(['08:00', '09:00']));
     const again = parse((await hub.http.get(path)).text).events;
     expect(again.map((e) => e.uid).sort()).toEqual(events.map((e) => e.uid).sort());
   });
@@ -115,7 +118,7 @@ describe('calendar feeds', () => {
     }
   });
 
-  it('writes a time the autumn clock change repeats in UTC and keeps the spring night local: ical.js and node-ical place both right, in both feeds', async () => {
+  it('writes a time the autumn clock change repeats in UTC and keeps the spring night local: ical.js and node-ical place the meeting, ical.js, libical and Python the series\' occurrences right, in both feeds', async () => {
     const SERIES = `mutation($input: ScheduleMeetingSeriesInput!, $from: DateTime!, $to: DateTime!) {
       scheduleMeetingSeries(input: $input) { occurrences(from: $from, to: $to) { startsAt endsAt } } }`;
     const night = async (title: string, date: string) => {
@@ -150,7 +153,24 @@ describe('calendar feeds', () => {
         ['Nach der Umstellung', { start: secondHalf!, end: new Date(secondHalf!.getTime() + 3_600_000) }],
         ['Nachtschicht Frühling', gap],
       ];
+      const events = parse(text).events;
       for (const [title, want] of expected) {
+        const one = events.filter((e) => e.summary.endsWith(`: ${title}`));
+        const uid = one[0]!.uid;
+        if (uid.startsWith('series-')) {
+          // A series: one recurring event; every reader places its one instance where the hub does.
+          const read = expandedByAll(text, uid, new Date(want.start.getTime() - 86_400_000), new Date(want.start.getTime() + 86_400_000));
+          for (const [reader, got] of Object.entries(read)) {
+            const exact = { title, reader, got: [{ start: want.start.toISOString(), end: want.end.toISOString() }] };
+            // recurring_ical_events first rewrites UTC times into the feed's X-WR-TIMEZONE
+            // (x_wr_timezone), which loses which of the two 02:30 an override meant: a known fault
+            // of that step on this one night, asserted so that its fix shows. The group feeds keep
+            // X-WR-TIMEZONE for Apple and Google Calendar.
+            if (reader === 'python' && title === 'Nachtschicht Herbst') expect({ title, reader, got }).not.toEqual(exact);
+            else expect({ title, reader, got }).toEqual(exact);
+          }
+          continue;
+        }
         const read = bothRead(text, title);
         for (const e of [read.icaljs, read.nodeIcal]) {
           expect({ title, start: e.start.toISOString(), end: e.end.toISOString() }).toEqual({ title, start: want.start.toISOString(), end: want.end.toISOString() });
@@ -158,8 +178,10 @@ describe('calendar feeds', () => {
       }
       const lines = unfolded(text);
       const utc = (d: Date) => d.toISOString().replace(/[-:]/g, '').slice(0, 15) + 'Z';
+      // The single meeting after the change, and the autumn series' occurrence (an override), in UTC.
       expect(lines).toEqual(expect.arrayContaining([`DTSTART:${utc(firstHalf!)}`, `DTEND:${utc(secondHalf!)}`, `DTSTART:${utc(secondHalf!)}`]));
-      expect(lines).toContain(`DTSTART;TZID=Europe/Berlin:${spring.replace(/-/g, '')}T033000`);
+      // The spring series keeps the rule's wall time in its DTSTART (RFC 5545 reads it as 03:30 CEST).
+      expect(lines).toContain(`DTSTART;TZID=Europe/Berlin:${spring.replace(/-/g, '')}T023000`);
     }
   });
 

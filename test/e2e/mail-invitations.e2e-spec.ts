@@ -187,25 +187,34 @@ describe('meeting invitations by e-mail (iMIP)', () => {
     check(mails[1]!, 'CANCEL', 1);
   });
 
-  it('sends the members a CANCEL when one occurrence of a series is cancelled (the series itself sends no invitation)', async () => {
+  it('invites the members to a series once; a cancelled or moved occurrence is sent alone, by RECURRENCE-ID', async () => {
     const before = sink.mails.length;
     const startsOn = addDays(todayInBerlin(), 50);
     const { scheduleMeetingSeries: series } = await hub.ok(c.lead.token, `mutation($input: ScheduleMeetingSeriesInput!, $from: DateTime!, $to: DateTime!) {
-      scheduleMeetingSeries(input: $input) { occurrences(from: $from, to: $to) { id sequence } } }`, {
+      scheduleMeetingSeries(input: $input) { id occurrences(from: $from, to: $to) { id sequence } } }`, {
       input: { groupId: c.groupId, title: 'Serientermin', rrule: 'FREQ=DAILY;COUNT=3', startsOn, startTime: '10:00', durationMinutes: 60, holidayRegions: [] },
       from: new Date(`${startsOn}T00:00:00Z`), to: new Date(`${addDays(startsOn, 3)}T00:00:00Z`),
     });
     expect(series.occurrences).toHaveLength(3);
     await deliver();
-    expect(sink.mails.slice(before)).toEqual([]); // some 26 mails a year per member otherwise; the feeds carry series
+    // One invitation per member for the whole series (not one per occurrence), with the feeds' UID.
+    const seriesUid = (await feedEvents(hub, c.member.token)).find((e) => e.uid.startsWith(`series-${series.id}`))!.uid;
+    for (const m of [c.lead, c.member, c.guest]) {
+      const mails = sink.mails.slice(before).filter((x) => x.to === email(m));
+      expect(mails.map((x) => x.parsed.subject)).toEqual([expect.stringMatching(/^Einladung zur Terminserie: .*Serientermin/)]);
+      expect(vevent(mails[0]!)).toMatchObject({ method: 'REQUEST', uid: seriesUid, sequence: 0, events: 1 });
+      expect(mails[0]!.calendar!.ics).toMatch(/RRULE:FREQ=DAILY;COUNT=3/);
+    }
+    const invited = sink.mails.length;
     const cancelled = series.occurrences[1].id;
     await hub.ok(c.lead.token, 'mutation($input: CancelMeetingInput!) { cancelMeeting(input: $input) { id } }', { input: { meetingId: cancelled, reason: 'Brückentag' } });
     await deliver();
-    const feedUid = (await feedEvents(hub, c.member.token)).find((e) => e.uid.startsWith(cancelled))!.uid;
+    const recurrenceId = `${addDays(startsOn, 1).replace(/-/g, '')}T100000`;
     for (const m of [c.lead, c.member, c.guest]) {
-      const mails = sink.mails.slice(before).filter((x) => x.to === email(m));
+      const mails = sink.mails.slice(invited).filter((x) => x.to === email(m));
       expect(mails.map((x) => x.parsed.subject)).toEqual([expect.stringMatching(/^Abgesagt: .*Serientermin/)]);
-      expect(vevent(mails[0]!)).toMatchObject({ method: 'CANCEL', uid: feedUid, sequence: 1, status: 'CANCELLED', events: 1 });
+      expect(vevent(mails[0]!)).toMatchObject({ method: 'CANCEL', uid: seriesUid, sequence: 1, status: 'CANCELLED', events: 1 });
+      expect(unfolded(mails[0]!.calendar!.ics)).toContain(`RECURRENCE-ID;TZID=Europe/Berlin:${recurrenceId}`);
       expect(mails[0]!.calendar!.method).toBe('CANCEL');
       expect(mails[0]!.parsed.text).toContain('Brückentag');
     }
@@ -220,9 +229,11 @@ describe('meeting invitations by e-mail (iMIP)', () => {
     await deliver();
     await hub.ok(c.lead.token, 'mutation($input: CancelMeetingInput!) { cancelMeeting(input: $input) { id } }', { input: { meetingId: moved } });
     await deliver();
+    const movedId = `RECURRENCE-ID;TZID=Europe/Berlin:${addDays(startsOn, 2).replace(/-/g, '')}T100000`;
     for (const m of [c.lead, c.member, c.guest]) {
-      const mails = sink.mails.slice(before).filter((x) => x.to === email(m) && vevent(x).uid.startsWith(moved));
-      expect(mails.map((x) => [vevent(x).method, vevent(x).sequence])).toEqual([['REQUEST', 1], ['CANCEL', 2]]);
+      const mails = sink.mails.slice(invited).filter((x) => x.to === email(m) && unfolded(x.calendar!.ics).includes(movedId));
+      expect(mails.map((x) => [vevent(x).method, vevent(x).uid, vevent(x).sequence])).toEqual([['REQUEST', seriesUid, 1], ['CANCEL', seriesUid, 2]]);
+      expect(vevent(mails[0]!).start.getTime()).toBe(startsAt.getTime());
     }
   });
 });

@@ -1,6 +1,11 @@
 // Independent readers of the hub's iCalendar text (feeds and iMIP mails): Mozilla's ical.js and
 // node-ical, neither of them the generator. Strict clients disagree where the text is loose
 // (a TZID time that occurs twice, a floating DTSTAMP), so the tests ask both and compare instants.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import nodeIcal, { type DateWithTimeZone, type ParameterValue, type VEvent } from 'node-ical';
@@ -110,3 +115,78 @@ export function instantsOfLocalTime(date: string, time: string, zone = 'Europe/B
     .sort((a, b) => a - b)
     .map((t) => new Date(t));
 }
+
+/** One expanded instance of a recurring event: start and end as ISO instants (UTC). */
+export type Instance = { start: string; end: string };
+const iso = (d: Date) => d.toISOString();
+const byStart = (a: Instance, b: Instance) => a.start.localeCompare(b.start);
+
+/**
+ * The instances of the events with this UID in [from, to) as Mozilla's ical.js expands them: the
+ * master's RRULE, RDATE and EXDATE, its RECURRENCE-ID overrides applied, cancelled ones left out.
+ */
+export function expandWithIcalJs(text: string, uid: string, from: Date, to: Date): Instance[] {
+  const cal = new ICAL.Component(ICAL.parse(text));
+  for (const z of cal.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(z));
+  const mine = cal.getAllSubcomponents('vevent').filter((v) => v.getFirstPropertyValue('uid') === uid);
+  const master = mine.find((v) => !v.hasProperty('recurrence-id'));
+  if (!master) throw new Error(`ical.js: no master VEVENT ${uid}`);
+  const event = new ICAL.Event(master);
+  for (const o of mine.filter((v) => v.hasProperty('recurrence-id'))) event.relateException(new ICAL.Event(o));
+  const out: Instance[] = [];
+  const it = event.iterator();
+  for (let t = it.next(), n = 0; t && n < 5000; t = it.next(), n++) {
+    const d = event.getOccurrenceDetails(t);
+    if (d.startDate.toJSDate() >= to && d.recurrenceId.toJSDate() >= to) break;
+    if (String(d.item.component.getFirstPropertyValue('status')) === 'CANCELLED') continue;
+    const start = d.startDate.toJSDate();
+    if (start >= from && start < to) out.push({ start: iso(start), end: iso(d.endDate.toJSDate()) });
+  }
+  return out.sort(byStart);
+}
+
+let libicalBinary: string | null = null;
+/** The libical reader (test/support/libical/expand.c), compiled once per process with gcc against libical. */
+function libical(): string {
+  if (libicalBinary) return libicalBinary;
+  const dir = mkdtempSync(join(tmpdir(), 'libical-'));
+  const out = join(dir, 'expand');
+  const flags = execFileSync('pkg-config', ['--cflags', '--libs', 'libical'], { encoding: 'utf8' }).trim().split(/\s+/);
+  execFileSync('gcc', ['-O1', '-o', out, fileURLToPath(new URL('./libical/expand.c', import.meta.url)), ...flags]);
+  return (libicalBinary = out);
+}
+
+/** The instances as libical (icalcomponent_foreach_recurrence, the C library of Evolution and others) expands them. */
+export function expandWithLibical(text: string, uid: string, from: Date, to: Date): Instance[] {
+  const lines = execFileSync(libical(), [String(Math.floor(from.getTime() / 1000)), String(Math.ceil(to.getTime() / 1000))], { input: text, encoding: 'utf8' });
+  return lines.split('\n').filter(Boolean).map((l) => l.split('\t')).filter(([u]) => u === uid)
+    .map(([, s, e]) => ({ start: iso(new Date(Number(s) * 1000)), end: iso(new Date(Number(e) * 1000)) }))
+    .filter((i) => i.start >= iso(from) && i.start < iso(to)).sort(byStart);
+}
+
+const PYTHON = `
+import sys, json, datetime, icalendar, recurring_ical_events
+uid, a, b = sys.argv[1], sys.argv[2], sys.argv[3]
+cal = icalendar.Calendar.from_ical(sys.stdin.buffer.read())
+f = lambda s: datetime.datetime.fromisoformat(s)
+out = []
+for e in recurring_ical_events.of(cal).between(f(a), f(b)):
+    if str(e.get('UID')) != uid or str(e.get('STATUS', '')) == 'CANCELLED': continue
+    out.append([e['DTSTART'].dt.astimezone(datetime.timezone.utc).isoformat(), e['DTEND'].dt.astimezone(datetime.timezone.utc).isoformat()])
+print(json.dumps(out))
+`;
+
+/** The instances as Python's icalendar with recurring_ical_events expands them (Debian's python3 packages). */
+export function expandWithPython(text: string, uid: string, from: Date, to: Date): Instance[] {
+  // Debian's interpreter (a pyenv python3 first on PATH lacks Debian's modules); ICAL_PYTHON overrides it.
+  const out = execFileSync(process.env.ICAL_PYTHON ?? '/usr/bin/python3', ['-c', PYTHON, uid, iso(from), iso(to)], { input: text, encoding: 'utf8' });
+  return (JSON.parse(out) as [string, string][]).map(([s, e]) => ({ start: iso(new Date(s)), end: iso(new Date(e)) }))
+    .filter((i) => i.start >= iso(from) && i.start < iso(to)).sort(byStart);
+}
+
+/** All three readers' expansions, by name. */
+export const expandedByAll = (text: string, uid: string, from: Date, to: Date) => ({
+  icaljs: expandWithIcalJs(text, uid, from, to),
+  libical: expandWithLibical(text, uid, from, to),
+  python: expandWithPython(text, uid, from, to),
+});

@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import { addDays, expandSeries, EXPANSION_LIMITS, ExpansionLimitError, RecurrenceError, type Occurrence, type SeriesDefinition, type SkippedOccurrence } from '../../libs/recurrence/index.js';
-import { badInput } from '../common/domain-error.js';
-import { de } from '../common/validators.js';
-import { syncCarryOver } from '../meetings/carry-over.js';
-import { meetingsWithProtocol } from '../protocols/protocol-freeze.js';
-import type { MeetingSeriesEntity } from './meeting-series.entity.js';
+import { addDays, expandSeries, EXPANSION_LIMITS, ExpansionLimitError, RecurrenceError, type Occurrence, type SeriesDefinition, type SkippedOccurrence } from '../../../libs/recurrence/index.js';
+import { badInput } from '../../common/domain-error.js';
+import { de } from '../../common/validators.js';
+import { syncCarryOver } from '../../meetings/carry-over.js';
+import { meetingsWithProtocol } from '../../protocols/protocol-freeze.js';
+import type { MeetingSeriesEntity } from '../meeting-series.entity.js';
 
 /** How far ahead occurrences exist as meetings. */
 export const HORIZON_DAYS = 366;
