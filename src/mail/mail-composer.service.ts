@@ -10,7 +10,7 @@ import type { Composed } from './mail-body.js';
 import type { MailEvent } from './mail-recipients.js';
 import { meetingMail, type InvitationContext, type MeetingForMail } from './meeting-mail.js';
 import { feedZone, seriesUid } from '../calendar/ical-common.js';
-import { occurrenceOverride, seriesIcalParts } from '../calendar/series-ical.js';
+import { occurrenceOverride, occurrenceStart, seriesIcalParts } from '../calendar/series-ical.js';
 import { todayInBerlin } from '../common/scalars.js';
 import { isRuleDate, seriesForIcal, seriesInstances, seriesRows } from '../scheduling/series/series-instances.js';
 import { addDays } from '../scheduling/series/series-materializer.js';
@@ -126,9 +126,11 @@ export class MailComposer {
     const description = [`Gruppe: ${s.groupName}`, s.onlineUrl ? `Online: ${s.onlineUrl}` : null, `Interkom: ${this.base}/gruppen/${s.groupId}`].filter(Boolean).join('\n');
     const parts = seriesIcalParts(seriesForIcal(s, summary(s.title), description, s.onlineUrl), instances, this.base);
     if (!parts) return skip('the series has no occurrences');
+    // The recipient's own organizer address for the whole series: "Annehmen" once answers every date.
+    const organizerEmail = await replyAddress(this.db.manager, this.config.mail.from.address, { personId: to.id, uid: seriesUid(s.id, this.base), seriesId: s.id, sequence: s.sequence });
     return seriesInvitationMail({
       kind: e.type === 'MeetingSeriesScheduled' ? 'scheduled' : 'changed', parts, series: s, recipient: { name: to.name, email: to.email },
-      organizerEmail: this.config.mail.from.address, fromName: this.config.mail.from.name, publicBaseUrl: this.base,
+      organizerEmail, fromName: this.config.mail.from.name, publicBaseUrl: this.base,
     });
   }
 
@@ -160,8 +162,13 @@ export class MailComposer {
     const previous = e.type === 'MeetingRescheduled' && typeof e.payload.previousStartsAt === 'string' && typeof e.payload.previousEndsAt === 'string'
       ? { startsAt: new Date(e.payload.previousStartsAt), endsAt: new Date(e.payload.previousEndsAt) }
       : null;
+    // The same organizer address as the series' invitation; the answer concerns this date alone.
+    const organizerEmail = await replyAddress(this.db.manager, this.config.mail.from.address, {
+      personId: to.id, uid: seriesUid(s.id, this.base), seriesId: s.id, sequence: occurrence.sequence ?? s.sequence,
+      recurrenceId: occurrenceStart(m.occurrence_date, s.startTime, zone).toJSDate(),
+    });
     return seriesOccurrenceMail({
-      series: s, recipient: { name: to.name, email: to.email }, organizerEmail: this.config.mail.from.address, fromName: this.config.mail.from.name,
+      series: s, recipient: { name: to.name, email: to.email }, organizerEmail, fromName: this.config.mail.from.name,
       publicBaseUrl: this.base, meetingId: m.id, startsAt: m.starts_at, endsAt: m.ends_at, cancelled: m.cancelled, cancelReason: m.cancel_reason, previous, occurrence,
     });
   }
