@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { access, mkdir, rename, rm } from 'node:fs/promises';
+import { access, mkdir, rename, rm, rmdir } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -28,6 +28,7 @@ export class FsObjectStore implements ObjectStore {
       await rename(temp, target);
     } catch (error) {
       await rm(temp, { force: true });
+      await rmdir(dirname(target)).catch(() => undefined); // only when empty
       throw error;
     }
     return { key, ...sums.result() };
@@ -44,7 +45,9 @@ export class FsObjectStore implements ObjectStore {
   }
 
   async delete(key: string): Promise<void> {
-    await rm(this.path(key), { force: true });
+    const path = this.path(key);
+    await rm(path, { force: true });
+    await rmdir(dirname(path)).catch(() => undefined); // the key's folder, when empty
   }
 
   async exists(key: string): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { AbortMultipartUploadCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -53,6 +53,11 @@ export class S3ObjectStore implements ObjectStore {
       sums.stream.destroy();
       await upload.abort().catch(() => undefined);
       await uploaded.catch(() => undefined);
+      // lib-storage aborts the multipart upload on most failures; make sure of it (a second abort
+      // of the same upload is a harmless NoSuchUpload). Parts of an unaborted upload would stay
+      // invisible but billed; a bucket lifecycle rule (AbortIncompleteMultipartUpload) is the last net.
+      const uploadId = (upload as unknown as { uploadId?: string }).uploadId;
+      if (uploadId) await this.client.send(new AbortMultipartUploadCommand({ Bucket: this.config.bucket, Key, UploadId: uploadId })).catch(() => undefined);
       await this.client.send(new DeleteObjectCommand({ Bucket: this.config.bucket, Key })).catch(() => undefined);
       throw error;
     }

@@ -21,5 +21,6 @@ import { WebinarsService } from './webinars.service.js';
     WebinarFieldsResolver, EventSeriesFieldsResolver, SpeakerFieldsResolver, WebinarRegistrationFieldsResolver, MyEventSeriesResolver,
     ParticipantsService, WebinarParticipantsResolver,
   ],
+  exports: [WebinarsService, EventSeriesService],
 })
 export class WebinarsModule {}
