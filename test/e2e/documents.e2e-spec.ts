@@ -114,6 +114,14 @@ describe.each(['fs', 's3'] as const)('documents on %s', (kind) => {
     const onPublic = (await upload(c.member.token, 'AGENDA_ITEM', publicItem, pdf('öffentlich'), 'Angebot.pdf')).body;
     const onPrivate = (await upload(c.member.token, 'AGENDA_ITEM', privateItem, pdf('vertraulich'), 'Personalien.pdf')).body;
     for (const d of [onMeeting, onPublic, onPrivate]) expect((await download(c.guest.token, d.downloadUrl)).status).toBe(200);
+    // The uploader's personal data export lists their uploads.
+    const exported = await hub.http.get('/privacy/export').set('authorization', `Bearer ${c.member.token}`);
+    expect(exported.status).toBe(200);
+    expect(exported.body.documentUploads.filter((u: { documentId: string }) => [onMeeting.id, onPublic.id, onPrivate.id].includes(u.documentId))).toEqual([
+      expect.objectContaining({ documentId: onMeeting.id, version: 1, parentType: 'MEETING', parentId: meetingId, name: 'Protokollentwurf.pdf', mediaType: 'application/pdf', current: true, downloadPath: `/documents/${onMeeting.id}/versions/1` }),
+      expect.objectContaining({ documentId: onPublic.id, parentType: 'AGENDA_ITEM', parentId: publicItem, name: 'Angebot.pdf' }),
+      expect.objectContaining({ documentId: onPrivate.id, parentType: 'AGENDA_ITEM', parentId: privateItem, name: 'Personalien.pdf' }),
+    ]);
     expect((await download(c.bystander.token, onPublic.downloadUrl)).status).toBe(200);
     for (const d of [onMeeting, onPrivate]) {
       const refused = await download(c.bystander.token, d.downloadUrl);
