@@ -30,9 +30,12 @@ export class Documents1796679393386 implements MigrationInterface {
             RETURN OLD;
           END $$`);
         await queryRunner.query(`CREATE TRIGGER trg_document_version_removed AFTER DELETE ON document_version FOR EACH ROW EXECUTE FUNCTION document_version_removed()`);
+        // Documents of public agenda items are OParl Files: a change marks the public view stale.
+        await queryRunner.query(`CREATE TRIGGER "tr_oparl_change" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "document" FOR EACH STATEMENT EXECUTE FUNCTION "oparl_touch"()`);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`DROP TRIGGER "tr_oparl_change" ON "document"`);
         await queryRunner.query(`DROP TRIGGER trg_document_version_removed ON document_version`);
         await queryRunner.query(`DROP FUNCTION document_version_removed()`);
         await queryRunner.query(`ALTER TABLE "document_version" DROP CONSTRAINT "fk_document_version_uploaded_by"`);

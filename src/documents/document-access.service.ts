@@ -5,6 +5,8 @@ import type { Viewer } from '../auth/viewer.js';
 import { isUuid } from '../common/ids.js';
 import { RequestLoaders } from '../common/request-loaders.js';
 import { ProfilesService } from '../knowledge/profiles.service.js';
+import { Publication } from '../oparl/publication/publication.enum.js';
+import { PublicationService } from '../oparl/publication/publication.service.js';
 import { AgendaItemEntity } from '../meetings/entities/agenda-item.entity.js';
 import { MeetingAccessService } from '../meetings/meeting-access.service.js';
 import { AgendaItemStatus } from '../meetings/meeting.enums.js';
@@ -38,7 +40,8 @@ export const PARENT_LABEL: Record<DocumentParentType, string> = {
  * Who sees a document follows its parent, through the parent module's own access rules:
  * - a meeting's documents: its groups (members read and upload, LEADs and moderators manage);
  * - an agenda item's: like the item (a non-public item only for the meeting's groups, a public one
- *   also for the network's other members; proposals only for the proposer and the managers);
+ *   also for the network's other members, and for everyone where the network is PUBLIC in OParl;
+ *   proposals only for the proposer and the managers);
  * - a project profile's: who sees the profile (PUBLIC: everyone); who may edit it manages them;
  * - a webinar's: who sees its series; its organisers manage them;
  * - a workshop's: its participants and facilitators; participants upload, facilitators manage.
@@ -53,6 +56,7 @@ export class DocumentAccessService {
     private readonly webinars: WebinarsService,
     private readonly series: EventSeriesService,
     private readonly workshops: WorkshopsService,
+    private readonly publication: PublicationService,
   ) {}
 
   async parent(viewer: Viewer | undefined, type: DocumentParentType, id: string, loaders = new RequestLoaders()): Promise<ParentAccess | null> {
@@ -67,14 +71,21 @@ export class DocumentAccessService {
         return as(true, access === 'manage', await this.meetingNetwork(loaders, meeting.groupId));
       }
       case DocumentParentType.AGENDA_ITEM: {
-        if (!viewer) return null;
         const item = await this.db.getRepository(AgendaItemEntity).findOneBy({ id });
         const meeting = item && (await this.meetings.load(loaders, item.meetingId));
-        const access = meeting && (await this.meetings.accessTo(viewer, loaders, meeting));
-        if (!item || !meeting || !access) return null;
-        if (access === 'network' && !item.public) return null;
-        if (item.status !== AgendaItemStatus.ACCEPTED && access !== 'manage' && item.proposedById !== viewer.personId) return null;
-        return as(access !== 'network', access === 'manage', await this.meetingNetwork(loaders, meeting.groupId));
+        if (!item || !meeting) return null;
+        const networkId = await this.meetingNetwork(loaders, meeting.groupId);
+        const access = viewer ? await this.meetings.accessTo(viewer, loaders, meeting) : null;
+        const accepted = item.status === AgendaItemStatus.ACCEPTED;
+        if (access === 'read' || access === 'manage') {
+          if (!accepted && access !== 'manage' && item.proposedById !== viewer!.personId) return null;
+          return as(true, access === 'manage', networkId);
+        }
+        // The public part: a public, accepted item is seen by the network's members and, where the
+        // network is PUBLIC (OParl), by everyone, also without sign-in.
+        if (!item.public || !accepted) return null;
+        if (access === 'network') return as(false, false, networkId);
+        return networkId && (await this.publication.load(loaders, networkId)) === Publication.PUBLIC ? as(false, false, networkId) : null;
       }
       case DocumentParentType.PROFILE: {
         const profile = await this.profiles.byId(viewer, id);

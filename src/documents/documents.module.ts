@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { KnowledgeModule } from '../knowledge/knowledge.module.js';
 import { MeetingsModule } from '../meetings/meetings.module.js';
+import { OparlModule } from '../oparl/oparl.module.js';
 import { PeopleModule } from '../people/people.module.js';
 import { WebinarsModule } from '../webinars/webinars.module.js';
 import { WorkshopsModule } from '../workshops/workshops.module.js';
@@ -14,7 +15,7 @@ import { DocumentsService } from './documents.service.js';
 
 /** Documents (Sitzungsunterlagen) on meetings, agenda items, profiles, webinars and workshops; files through the object store port. */
 @Module({
-  imports: [MeetingsModule, KnowledgeModule, WebinarsModule, WorkshopsModule, PeopleModule],
+  imports: [MeetingsModule, KnowledgeModule, WebinarsModule, WorkshopsModule, PeopleModule, OparlModule],
   controllers: [DocumentsController],
   providers: [
     DocumentAccessService, DocumentsService, DocumentObjectSweeper, DocumentsResolver, DocumentVersionsResolver,

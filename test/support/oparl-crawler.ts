@@ -62,7 +62,8 @@ export async function crawl(hub: TestHub, base: string, validators: Map<string, 
   const queue = [`${root}system`];
   const seen = new Set(queue);
   const enqueue = (url: string) => {
-    if (url.startsWith(root) && !seen.has(url)) {
+    // The API, and the uploaded documents its Files point to (served by GET /documents/:id).
+    if ((url.startsWith(root) || url.startsWith(`${base}/documents/`)) && !seen.has(url)) {
       seen.add(url);
       queue.push(url);
     }

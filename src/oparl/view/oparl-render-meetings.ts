@@ -7,6 +7,7 @@ import { renderProtocol } from '../../protocols/protocol-markdown.js';
 import { renderCorrection } from '../../protocols/corrections/correction-chain.js';
 import { correctionsOfPublished } from '../../protocols/corrections/correction-queries.js';
 import { OPARL_TYPE, OparlUrls } from '../oparl-urls.js';
+import { agendaItemFiles } from './oparl-render-files.js';
 
 /** The bytes a File serves: the protocol's public rendering. */
 export const fileBytes = (markdown: string) => Buffer.from(markdown, 'utf8');
@@ -99,6 +100,10 @@ export async function agendaItemsAndFiles(db: EntityManager, net: PublicNetwork,
     add(path, 'File', c.at, { ...file, meeting: [u(OparlUrls.meeting(p.meeting_id))] }, [], markdown);
   }
 
+  // Uploaded documents of the public items (auxiliaryFile), oparl-render-files.ts.
+  const documents = await agendaItemFiles(db, net.id, urls, items);
+  records.push(...documents.records);
+
   const decided = new Map<string, typeof decisions>();
   for (const d of decisions) decided.set(d.agenda_item_id, [...(decided.get(d.agenda_item_id) ?? []), d]);
   // As embedded in its Meeting: without the link back to it (OParl 1.1 §3).
@@ -112,6 +117,7 @@ export async function agendaItemsAndFiles(db: EntityManager, net: PublicNetwork,
       name: i.title,
       public: true,
       ...(ds.length ? { result: ds.map(result).join('; '), resolutionText: ds.map((d) => d.text).join('\n\n') } : {}),
+      ...nonEmpty('auxiliaryFile', documents.byItem.get(i.id) ?? []),
     };
   };
   for (const i of items) {
