@@ -44,3 +44,11 @@ export class RenameDocumentInput {
   @Field(() => ID) @IsUUID() documentId: string;
   @Field() @MinLength(1) @MaxLength(500) name: string;
 }
+
+@ObjectType('DocumentsOfParent', { description: 'the files of one parent as the caller sees them' })
+export class DocumentsOfParentModel {
+  @Field(() => DocumentParentType) parentType: DocumentParentType;
+  @Field(() => ID) parentId: string;
+  @Field({ description: 'whether the caller may upload (POST /documents?parentType=…&parentId=…)' }) mayUpload: boolean;
+  @Field(() => [DocumentModel], { description: 'oldest first' }) documents: DocumentModel[];
+}

@@ -1,5 +1,5 @@
-import { Args, Int, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentViewer, RequirePermission } from '../auth/auth.decorators.js';
+import { Args, Context, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentViewer, Public, RequirePermission } from '../auth/auth.decorators.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { GqlContext } from '../common/request-loaders.js';
 import { ProjectProfileModel } from '../knowledge/knowledge.models.js';
@@ -9,7 +9,7 @@ import { PersonModel } from '../people/person.model.js';
 import { WebinarModel } from '../webinars/webinar.models.js';
 import { WorkshopModel } from '../workshops/workshop.models.js';
 import { DocumentParentType } from './document.enums.js';
-import { DocumentModel, DocumentVersionModel, RemoveDocumentInput, RenameDocumentInput } from './document.model.js';
+import { DocumentModel, DocumentsOfParentModel, DocumentVersionModel, RemoveDocumentInput, RenameDocumentInput } from './document.model.js';
 import { DocumentsService } from './documents.service.js';
 
 @Resolver(() => DocumentModel)
@@ -18,6 +18,19 @@ export class DocumentsResolver {
     private readonly documents: DocumentsService,
     private readonly people: PeopleService,
   ) {}
+
+  @Query(() => DocumentsOfParentModel, { description: 'the files of a meeting, agenda item, profile, webinar or workshop; NOT_FOUND where the caller does not see them' })
+  @Public()
+  async documentsOf(
+    @CurrentViewer() viewer: Viewer | undefined,
+    @Args('parentType', { type: () => DocumentParentType }) parentType: DocumentParentType,
+    @Args('parentId', { type: () => ID }) parentId: string,
+    @Context() ctx: GqlContext,
+  ): Promise<DocumentsOfParentModel> {
+    const parent = await this.documents.requireParent(viewer, parentType, parentId, ctx.loaders);
+    const documents = (await this.documents.list(ctx.loaders, parentType, parentId)).map((d) => this.documents.toModel(viewer, parent, d));
+    return { parentType, parentId, mayUpload: !!viewer && parent.upload, documents };
+  }
 
   @Mutation(() => Boolean, { description: 'removes the document with all its versions (its uploader, or who manages the parent)' })
   @RequirePermission('document.manage')
