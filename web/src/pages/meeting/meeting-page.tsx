@@ -10,6 +10,7 @@ import { Agenda } from './agenda';
 import { Attendance } from './attendance';
 import { MeetingSchedule } from './meeting-schedule';
 import { ProtocolSection } from './protocol-section';
+import { Documents } from '../../components/documents';
 
 const MeetingQuery = graphql(`
   query MeetingPage($id: ID!) {
@@ -164,6 +165,7 @@ export function MeetingPage({ id }: { id: string }) {
           onChanged={reload}
         />
       </Section>
+      {inGroup && <Documents parentType="MEETING" parentId={meeting.id} id="unterlagen" />}
       {inGroup && (
         <Section title={t('attendance.title')} id="anwesenheit">
           <Attendance
