@@ -21,15 +21,15 @@ export const ALLOWED_TYPES: Readonly<Record<string, Allowed>> = {
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { label: 'Word-Dokument', extensions: ['docx'] },
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { label: 'Excel-Tabelle', extensions: ['xlsx'] },
   'application/vnd.openxmlformats-officedocument.presentationml.presentation': { label: 'PowerPoint-Präsentation', extensions: ['pptx'] },
-  'image/png': { label: 'PNG-Bild', extensions: ['png'] },
-  'image/jpeg': { label: 'JPEG-Bild', extensions: ['jpg', 'jpeg'] },
-  'image/gif': { label: 'GIF-Bild', extensions: ['gif'] },
-  'image/webp': { label: 'WebP-Bild', extensions: ['webp'] },
+  'image/png': { label: 'Bild (.png)', extensions: ['png'] },
+  'image/jpeg': { label: 'Bild (.jpg)', extensions: ['jpg', 'jpeg'] },
+  'image/gif': { label: 'Bild (.gif)', extensions: ['gif'] },
+  'image/webp': { label: 'Bild (.webp)', extensions: ['webp'] },
   'text/plain': { label: 'Textdatei', extensions: ['txt'] },
   'text/csv': { label: 'CSV-Tabelle', extensions: ['csv'] },
 };
 
-const ALLOWED_LIST = 'PDF, OpenDocument (odt, ods, odp), Word, Excel, PowerPoint (docx, xlsx, pptx), Bilder (PNG, JPEG, GIF, WebP), Text (txt) und CSV';
+const ALLOWED_LIST = 'PDF, OpenDocument (.odt, .ods, .odp), Word, Excel, PowerPoint (.docx, .xlsx, .pptx), Bilder (.png, .jpg, .gif, .webp), Text (.txt) und CSV';
 
 /**
  * A file name as the hub keeps it: the last path segment only, Unicode NFC (umlauts stay), no
@@ -75,7 +75,7 @@ export async function sniff(sample: Buffer, complete: boolean, name: string): Pr
   if (detected) {
     const allowed = ALLOWED_TYPES[detected.mime];
     if (!allowed) {
-      return { ok: false, message: `Dateien dieser Art (${detected.ext.toUpperCase()}) nehmen wir nicht an. Erlaubt sind ${ALLOWED_LIST}.` };
+      return { ok: false, message: `Dateien dieser Art (.${detected.ext}) nehmen wir nicht an. Erlaubt sind ${ALLOWED_LIST}.` };
     }
     if (!allowed.extensions.includes(ext)) {
       return { ok: false, message: `Der Inhalt ist ein ${allowed.label}, der Name endet aber auf „.${ext || '(nichts)'}“. Bitte die Datei mit passender Endung (.${allowed.extensions[0]}) hochladen.` };
