@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { DocumentObjectSweeper } from '../../src/documents/document-object-sweeper.js';
 import { cast, meeting, type Cast } from '../support/meeting-fixtures.js';
 import { S3Server } from '../support/s3-server.js';
-import { codeOf, TestHub } from '../support/test-hub.js';
+import { codeOf, freshDatabase, TestHub } from '../support/test-hub.js';
 
 const MiB = 1024 * 1024;
 const pdf = (text: string, pad = 0) => Buffer.concat([Buffer.from(`%PDF-1.7\n% ${text}\n1 0 obj << /Type /Catalog >> endobj\n`), Buffer.alloc(pad, 0x20), Buffer.from('%%EOF\n')]);
@@ -56,7 +56,8 @@ describe.each(['fs', 's3'] as const)('documents on %s', (kind) => {
 
   beforeAll(async () => {
     if (kind === 's3') s3 = await S3Server.start();
-    hub = await TestHub.start({ DOCUMENT_MAX_BYTES: String(2 * MiB), DOCUMENT_MAX_PER_PARENT: '3', DOCUMENT_MAX_PARENT_BYTES: String(5 * MiB), ...(s3?.env ?? {}) });
+    // A database of its own: the row counts below are this file's alone.
+    hub = await TestHub.start({ DATABASE_URL: await freshDatabase(`documents_${kind}`), DOCUMENT_MAX_BYTES: String(2 * MiB), DOCUMENT_MAX_PER_PARENT: '3', DOCUMENT_MAX_PARENT_BYTES: String(5 * MiB), ...(s3?.env ?? {}) });
     c = await cast(hub);
     meetingId = await meeting(hub, c.lead, c.groupId, 5);
     publicItem = (await hub.ok(c.lead.token, ADD_ITEM, { input: { meetingId, title: 'Öffentlicher Punkt' } })).addAgendaItem.id;
