@@ -198,4 +198,15 @@ describe.each(['fs', 's3'] as const)('documents on %s', (kind) => {
     expect(objects()).toEqual([]);
     expect(await rows('document')).toBe(0);
   });
+
+  it('keeps an erased person\'s uploads as the body\'s records, the uploader shown as "Gelöschte Person"', async () => {
+    const d = (await upload(c.guest.token, 'MEETING', meetingId, pdf('Gastbeitrag'), 'Gastbeitrag.pdf')).body;
+    await hub.ok(c.root.token, 'mutation($input: ErasePersonInput!) { erasePerson(input: $input) }', { input: { personId: c.guest.id } });
+    const { meeting: m } = await hub.ok(c.lead.token, DOCS, { id: meetingId });
+    expect(m.documents.find((x: { id: string }) => x.id === d.id)).toMatchObject({ name: 'Gastbeitrag.pdf' });
+    const { documentsOf } = await hub.ok(c.lead.token, 'query($id: ID!) { documentsOf(parentType: MEETING, parentId: $id) { mayUpload documents { id uploadedBy { displayName } } } }', { id: meetingId });
+    expect(documentsOf.mayUpload).toBe(true);
+    expect(documentsOf.documents.find((x: { id: string }) => x.id === d.id).uploadedBy.displayName).toBe('Gelöschte Person');
+    await hub.ok(c.lead.token, 'mutation($input: RemoveDocumentInput!) { removeDocument(input: $input) }', { input: { documentId: d.id } });
+  });
 });
