@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { OBJECT_STORE, type ObjectStore } from '../storage/object-store.js';
 
 /** How often the sweeper looks for objects left by removed documents (also right after each removal here). */
@@ -49,7 +49,7 @@ export class DocumentObjectSweeper implements OnModuleInit, OnModuleDestroy {
   /** One round: removes up to 100 queued objects; returns how many. */
   async sweep(): Promise<number> {
     return this.db.transaction(async (tx) => {
-      const rows: { object_key: string }[] = await tx.query('SELECT object_key FROM document_object_removal ORDER BY created_at LIMIT 100 FOR UPDATE SKIP LOCKED');
+      const rows: { object_key: string }[] = await tx.query('SELECT object_key FROM document_object_removal WHERE not_before <= now() ORDER BY created_at LIMIT 100 FOR UPDATE SKIP LOCKED');
       const done: string[] = [];
       for (const { object_key } of rows) {
         try {
@@ -62,6 +62,24 @@ export class DocumentObjectSweeper implements OnModuleInit, OnModuleDestroy {
       if (done.length) await tx.query('DELETE FROM document_object_removal WHERE object_key = ANY($1)', [done]);
       return done.length;
     });
+  }
+
+  /**
+   * Before an upload streams: its key is queued for removal a day from now, so an upload whose
+   * process dies mid-way is removed then. The transaction that records the upload calls `kept`.
+   */
+  async pending(objectKey: string): Promise<void> {
+    await this.db.query(`INSERT INTO document_object_removal (object_key, not_before) VALUES ($1, now() + interval '1 day')`, [objectKey]);
+  }
+
+  /** In the transaction that records an upload: its object stays. */
+  async kept(tx: EntityManager, objectKey: string): Promise<void> {
+    await tx.query('DELETE FROM document_object_removal WHERE object_key = $1', [objectKey]);
+  }
+
+  /** After an upload failed and its object was deleted (or never written): nothing is left to remove. */
+  async dropped(objectKey: string): Promise<void> {
+    await this.db.query('DELETE FROM document_object_removal WHERE object_key = $1', [objectKey]);
   }
 
   /** Waits for a round in progress (tests). */

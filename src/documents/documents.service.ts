@@ -131,6 +131,7 @@ export class DocumentsService {
         });
         await tx.getRepository(DocumentEntity).insert(document);
         await this.addVersion(tx, document, viewer);
+        await this.sweeper.kept(tx, received.stored.key);
         await recordAudit(tx, {
           actor: viewer, action: 'document.upload', subjectType: 'Document', subjectId: documentId, networkId: parent.networkId,
           summary: `Dokument an ${articleOf(type)} ${PARENT_LABEL[type]} hochgeladen (${ALLOWED_TYPES[received.mediaType].label}, ${megabytes(received.stored.size)}).`,
@@ -138,7 +139,7 @@ export class DocumentsService {
         return tx.getRepository(DocumentEntity).findOneByOrFail({ id: documentId });
       });
     } catch (error) {
-      await this.store.delete(received.stored.key).catch(() => undefined);
+      await this.discard(received.stored.key);
       throw error;
     }
   }
@@ -167,6 +168,7 @@ export class DocumentsService {
         });
         await tx.getRepository(DocumentEntity).save(current);
         await this.addVersion(tx, current, viewer);
+        await this.sweeper.kept(tx, received.stored.key);
         await recordAudit(tx, {
           actor: viewer, action: 'document.replace', subjectType: 'Document', subjectId: current.id, networkId: parent.networkId,
           summary: `Dokument durch Version ${current.currentVersion} ersetzt (${ALLOWED_TYPES[received.mediaType].label}, ${megabytes(received.stored.size)}); die früheren Versionen bleiben.`,
@@ -174,7 +176,7 @@ export class DocumentsService {
         return current;
       });
     } catch (error) {
-      await this.store.delete(received.stored.key).catch(() => undefined);
+      await this.discard(received.stored.key);
       throw error;
     }
   }
@@ -282,10 +284,12 @@ export class DocumentsService {
     }
     const maxBytes = Math.min(this.limits.maxBytes, room);
     const key = `documents/${documentId}/${randomUUID()}`;
+    await this.sweeper.pending(key);
     let stored: StoredObject;
     try {
       stored = await this.store.put(key, whole, { maxBytes, contentType: sniffed.mediaType });
     } catch (error) {
+      await this.sweeper.dropped(key).catch(() => undefined); // put left nothing behind
       if (error instanceof ObjectTooLargeError) {
         await drain(file.stream);
         throw maxBytes < this.limits.maxBytes ? this.parentFull(type) : badInput('file', `Die Datei ist zu groß: höchstens ${megabytes(this.limits.maxBytes)} je Datei.`);
@@ -294,10 +298,21 @@ export class DocumentsService {
       throw badInput('file', 'Die Übertragung ist abgebrochen; es wurde nichts gespeichert. Bitte erneut hochladen.');
     }
     if (file.truncated()) {
-      await this.store.delete(key).catch(() => undefined);
+      await this.discard(key);
       throw badInput('file', `Die Datei ist zu groß: höchstens ${megabytes(this.limits.maxBytes)} je Datei.`);
     }
     return { name, mediaType: sniffed.mediaType, stored };
+  }
+
+  /** An upload that is not kept: its object goes now (or, if that fails, with the sweeper's next round). */
+  private async discard(key: string): Promise<void> {
+    try {
+      await this.store.delete(key);
+      await this.sweeper.dropped(key);
+    } catch (error) {
+      this.logger.warn(`object ${key} not removed now, the sweeper retries: ${(error as Error).message}`);
+      await this.db.query('UPDATE document_object_removal SET not_before = now() WHERE object_key = $1', [key]).catch(() => undefined);
+    }
   }
 
   private async addVersion(tx: EntityManager, d: DocumentEntity, viewer: Viewer): Promise<void> {

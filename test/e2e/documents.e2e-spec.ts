@@ -4,7 +4,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
+import { OBJECT_STORE, type ObjectStore } from '../../src/storage/object-store.js';
 import { DocumentObjectSweeper } from '../../src/documents/document-object-sweeper.js';
 import { cast, meeting, type Cast } from '../support/meeting-fixtures.js';
 import { S3Server } from '../support/s3-server.js';
@@ -197,6 +199,21 @@ describe.each(['fs', 's3'] as const)('documents on %s', (kind) => {
     await new Promise((r) => setTimeout(r, 500));
     expect(objects()).toEqual([]);
     expect(await rows('document')).toBe(0);
+    expect(await rows('document_object_removal')).toBe(0);
+  });
+
+  it('removes what an upload left whose process died mid-way, once its day has passed, and not before', async () => {
+    const store = hub.hub.app.get<ObjectStore>(OBJECT_STORE);
+    const db = hub.hub.app.get(DataSource);
+    for (const key of ['documents/crashed/old', 'documents/crashed/new']) await store.put(key, Readable.from([pdf('halb')]), { maxBytes: MiB, contentType: 'application/pdf' });
+    await db.query(`INSERT INTO document_object_removal (object_key, not_before) VALUES ('documents/crashed/old', now() - interval '1 second'), ('documents/crashed/new', now() + interval '1 day')`);
+    await sweep();
+    expect(await store.exists('documents/crashed/old')).toBe(false);
+    expect(await store.exists('documents/crashed/new')).toBe(true);
+    await db.query(`UPDATE document_object_removal SET not_before = now()`);
+    await sweep();
+    expect(objects()).toEqual([]);
+    expect(await rows('document_object_removal')).toBe(0);
   });
 
   it('keeps an erased person\'s uploads as the body\'s records, the uploader shown as "Gelöschte Person"', async () => {

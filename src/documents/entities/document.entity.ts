@@ -91,11 +91,15 @@ export class DocumentVersionEntity {
 }
 
 /**
- * Objects whose version row is gone (a document removed, or its parent): removed from the object
- * store after the commit by DocumentObjectSweeper. Filled by the trigger trg_document_version_removed.
+ * Objects to remove from the object store, after the commit, by DocumentObjectSweeper: those whose
+ * version row is gone (a document removed, or its parent), filled by the trigger
+ * trg_document_version_removed; and every upload while it streams, with `notBefore` a day ahead,
+ * deleted in the transaction that records it, so an upload the process never finished (killed
+ * mid-way) is removed the next day.
  */
 @Entity('document_object_removal')
 export class DocumentObjectRemovalEntity {
   @Column('text', { primary: true }) objectKey: string;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @Column('timestamptz', { default: () => 'now()' }) notBefore: Date;
 }
