@@ -93,7 +93,13 @@ export class DocumentsController {
 /** The one file of a multipart/form-data request (field "file"), as a stream. */
 async function incomingFile(request: FastifyRequest): Promise<IncomingFile> {
   if (!request.isMultipart()) throw badInput('file', 'Bitte die Datei als multipart/form-data im Feld „file“ senden.');
-  const part = await request.file();
+  let part: Awaited<ReturnType<FastifyRequest['file']>>;
+  try {
+    part = await request.file();
+  } catch {
+    // More than one file or extra fields (the limits of @fastify/multipart), or a broken form.
+    throw badInput('file', 'Bitte genau eine Datei im Feld „file“ senden, ohne weitere Felder.');
+  }
   if (!part || part.fieldname !== 'file') {
     if (part) part.file.resume();
     throw badInput('file', 'Bitte eine Datei im Feld „file“ senden.');

@@ -166,6 +166,15 @@ describe.each(['fs', 's3'] as const)('documents on %s', (kind) => {
     const big = await upload(c.member.token, 'MEETING', meetingId, pdf('groß', 2 * MiB), 'Groß.pdf');
     expect(big.status).toBe(400);
     expect(big.body.message).toBe('file: Die Datei ist zu groß: höchstens 2 MB je Datei.');
+    const noFile = await hub.http.post(`/documents?parentType=MEETING&parentId=${meetingId}`).set('authorization', `Bearer ${c.member.token}`).send({ file: 'x' });
+    expect(noFile.status).toBe(400);
+    expect(noFile.body.message).toBe('file: Bitte die Datei als multipart/form-data im Feld „file“ senden.');
+    const wrongField = await hub.http.post(`/documents?parentType=MEETING&parentId=${meetingId}`).set('authorization', `Bearer ${c.member.token}`).attach('datei', pdf('x'), 'x.pdf');
+    expect(wrongField.status).toBe(400);
+    expect(wrongField.body.error).toBe('BAD_USER_INPUT');
+    const badType = await upload(c.member.token, 'PROTOCOL', meetingId, pdf('x'), 'x.pdf');
+    expect(badType.status).toBe(400);
+    expect(badType.body.message).toBe('parentType: muss einer von MEETING, AGENDA_ITEM, PROFILE, WEBINAR, WORKSHOP sein');
     expect(await rows('document')).toBe(0);
     expect(objects()).toEqual([]);
 
