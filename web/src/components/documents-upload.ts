@@ -25,7 +25,9 @@ export function uploadDocument(options: {
   onProgress: (percent: number) => void;
 }): Promise<{ ok: true; document: UploadedDocument } | { ok: false; problem: UploadProblem }> {
   const { file, parentType, parentId, replaceId, token, onProgress } = options;
-  const url = replaceId ? `/documents/${encodeURIComponent(replaceId)}/versions` : `/documents?parentType=${parentType}&parentId=${encodeURIComponent(parentId)}`;
+  const url = replaceId
+    ? `/documents/${encodeURIComponent(replaceId)}/versions`
+    : `/documents?parentType=${parentType}&parentId=${encodeURIComponent(parentId)}`;
   const body = new FormData();
   body.append('file', file, file.name);
   return new Promise((resolve) => {

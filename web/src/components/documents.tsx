@@ -152,7 +152,13 @@ export function Documents({
         <ul className="ik-documents__list">
           {list.documents.map((d) => (
             <li key={d.id} className="ik-documents__item">
-              <button type="button" id={`doc-${d.id}`} className="kern-btn kern-btn--tertiary ik-documents__open" onClick={() => void open(d.downloadUrl, d.name)} aria-label={t('documents.open', { name: d.name })}>
+              <button
+                type="button"
+                id={`doc-${d.id}`}
+                className="kern-btn kern-btn--tertiary ik-documents__open"
+                onClick={() => void open(d.downloadUrl, d.name)}
+                aria-label={t('documents.open', { name: d.name })}
+              >
                 <span className="kern-label">{d.name}</span>
               </button>
               <p className="kern-body kern-body--small">
@@ -290,4 +296,3 @@ function FileField({
     </div>
   );
 }
-
