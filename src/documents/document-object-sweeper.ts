@@ -27,6 +27,11 @@ export class DocumentObjectSweeper implements OnModuleInit, OnModuleDestroy {
   onModuleInit(): void {
     this.timer = setInterval(() => this.soon(), SWEEP_MS);
     this.timer.unref();
+    // A wrong bucket or key would otherwise show only at the first upload: say so at start.
+    void (this.store.check?.() ?? Promise.resolve()).then(
+      () => this.logger.log(`documents are stored in ${this.store.kind === 's3' ? 'S3 (S3_BUCKET)' : 'DATA_DIR/files'}`),
+      (error) => this.logger.error(`the object store (${this.store.kind}) does not answer: ${(error as Error).message}; uploads will fail`),
+    );
   }
 
   async onModuleDestroy(): Promise<void> {

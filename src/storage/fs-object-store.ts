@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { constants as fsConstants, createReadStream, createWriteStream } from 'node:fs';
 import { access, mkdir, rename, rm, rmdir } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -48,6 +48,11 @@ export class FsObjectStore implements ObjectStore {
     const path = this.path(key);
     await rm(path, { force: true });
     await rmdir(dirname(path)).catch(() => undefined); // the key's folder, when empty
+  }
+
+  async check(): Promise<void> {
+    await mkdir(this.root, { recursive: true });
+    await access(this.root, fsConstants.W_OK);
   }
 
   async exists(key: string): Promise<boolean> {

@@ -40,6 +40,8 @@ export interface ObjectStore {
   /** Idempotent: removing an absent object is not an error. */
   delete(key: string): Promise<void>;
   exists(key: string): Promise<boolean>;
+  /** Whether the storage answers (the bucket exists and the credentials fit); rejects with the reason. */
+  check?(): Promise<void>;
 }
 
 export const OBJECT_STORE = Symbol('OBJECT_STORE');

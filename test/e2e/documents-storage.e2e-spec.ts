@@ -77,6 +77,11 @@ describe.each(['fs', 's3'] as const)('the object store on %s', (kind) => {
     await expect(store.get('documents/a/1')).rejects.toBeInstanceOf(ObjectNotFoundError);
   });
 
+  it('answers its check, and a missing bucket does not', async () => {
+    await expect(store.check!()).resolves.toBeUndefined();
+    if (s3) await expect(new S3ObjectStore(parseObjectStorage({ ...s3.env, S3_BUCKET: 'gibt-es-nicht' }, []).s3!).check()).rejects.toThrow();
+  });
+
   it('keeps a small object as written', async () => {
     await store.put('documents/b/1', Readable.from([Buffer.from('Tagesordnung\n')]), { maxBytes: 100, contentType: 'text/plain' });
     expect(await text(await store.get('documents/b/1'))).toBe('Tagesordnung\n');
