@@ -7,8 +7,8 @@ import { badInput } from '../common/domain-error.js';
 import { DocumentParentType } from './document.enums.js';
 import { DocumentsService } from './documents.service.js';
 import type { DocumentEntity } from './entities/document.entity.js';
-import { contentDisposition } from './file-rules.js';
-import type { IncomingFile } from './incoming-file.js';
+import { contentDisposition } from './upload/file-rules.js';
+import type { IncomingFile } from './upload/incoming-file.js';
 
 /**
  * Files over plain HTTP (GraphQL stays JSON), with the same bearer token as GraphQL:

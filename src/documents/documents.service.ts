@@ -15,29 +15,11 @@ import { DocumentAccessService, PARENT_LABEL, type ParentAccess } from './docume
 import { DocumentParentType } from './document.enums.js';
 import type { DocumentModel, DocumentVersionModel } from './document.model.js';
 import { DocumentEntity, DocumentVersionEntity } from './entities/document.entity.js';
-import { ALLOWED_TYPES, sanitizeFileName, sniff, SNIFF_BYTES } from './file-rules.js';
-import { drain, peek, type IncomingFile } from './incoming-file.js';
+import { ALLOWED_TYPES, sanitizeFileName, sniff, SNIFF_BYTES } from './upload/file-rules.js';
+import { drain, peek, type IncomingFile } from './upload/incoming-file.js';
 import { DocumentObjectSweeper } from './document-object-sweeper.js';
+import { articleOf, megabytes, PARENT_COLUMN, parentIdOf, SQL_COLUMN, uploaderOf } from './document-parents.js';
 
-/** The parent's foreign-key column (document.<column>). */
-export const PARENT_COLUMN: Record<DocumentParentType, 'meetingId' | 'agendaItemId' | 'profileId' | 'webinarId' | 'workshopId'> = {
-  [DocumentParentType.MEETING]: 'meetingId',
-  [DocumentParentType.AGENDA_ITEM]: 'agendaItemId',
-  [DocumentParentType.PROFILE]: 'profileId',
-  [DocumentParentType.WEBINAR]: 'webinarId',
-  [DocumentParentType.WORKSHOP]: 'workshopId',
-};
-const SQL_COLUMN: Record<DocumentParentType, string> = {
-  [DocumentParentType.MEETING]: 'meeting_id',
-  [DocumentParentType.AGENDA_ITEM]: 'agenda_item_id',
-  [DocumentParentType.PROFILE]: 'profile_id',
-  [DocumentParentType.WEBINAR]: 'webinar_id',
-  [DocumentParentType.WORKSHOP]: 'workshop_id',
-};
-
-export const parentIdOf = (d: DocumentEntity): string => d[PARENT_COLUMN[d.parentType]]!;
-
-const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toLocaleString('de-DE', { maximumFractionDigits: 1 })} MB`;
 
 /**
  * Documents (Sitzungsunterlagen): uploads streamed into the object store with their type sniffed
@@ -320,23 +302,5 @@ export class DocumentsService {
       documentId: d.id, version: d.currentVersion, name: d.name, mediaType: d.mediaType, size: d.size, sha256: d.sha256, sha512: d.sha512,
       objectKey: d.objectKey, uploadedById: viewer.personId,
     });
-  }
-}
-
-function articleOf(type: DocumentParentType): string {
-  return type === DocumentParentType.AGENDA_ITEM || type === DocumentParentType.PROFILE || type === DocumentParentType.WEBINAR ? 'den' : 'die';
-}
-
-function uploaderOf(type: DocumentParentType): string {
-  switch (type) {
-    case DocumentParentType.MEETING:
-    case DocumentParentType.AGENDA_ITEM:
-      return 'Mitglieder der Gruppen der Sitzung';
-    case DocumentParentType.PROFILE:
-      return 'die, die den Steckbrief bearbeiten dürfen,';
-    case DocumentParentType.WEBINAR:
-      return 'die Veranstaltenden der Reihe';
-    case DocumentParentType.WORKSHOP:
-      return 'Teilnehmende und Moderation der Digital-Werkstatt';
   }
 }

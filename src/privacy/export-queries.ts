@@ -5,7 +5,7 @@
  * message of a join request the person decided) is not theirs and stays out.
  * Dates are rendered as text (YYYY-MM-DD) so the JSON does not depend on the server's time zone.
  */
-import { DOCUMENT_EXPORT_SECTIONS } from '../documents/documents-export.js';
+import { DOCUMENT_EXPORT_SECTIONS } from '../documents/queries/documents-export.js';
 import { KNOWLEDGE_EXPORT_SECTIONS } from './export-knowledge.js';
 
 const ref = (alias: string) =>

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { documentsOfAgendaItems } from '../../documents/documents-queries.js';
+import { documentsOfAgendaItems } from '../../documents/queries/documents-queries.js';
 import { OPARL_TYPE, OparlUrls } from '../oparl-urls.js';
 import { berlinDate } from './oparl-format.js';
 import type { OparlRecord } from './oparl-render.js';
