@@ -49,6 +49,15 @@ test('a member uploads a PDF to an agenda item, opens it, and a disguised file i
   for await (const c of (await download.createReadStream())!) chunks.push(c as Buffer);
   expect(Buffer.concat(chunks).equals(PDF)).toBe(true);
 
+  // A new version: the old one stays, listed below the file.
+  const second = Buffer.concat([PDF, Buffer.from('% Version 2\n')]);
+  await item.getByLabel(`Neue Version von „${name}“ hochladen`).setInputFiles({ name, mimeType: 'application/pdf', buffer: second });
+  await expect(item).toContainText(`PDF, ${second.length} Byte, Version 2`);
+  await expect(open).toBeFocused();
+  await item.getByText('Frühere Versionen (1)').click();
+  await expect(item.getByRole('button', { name: new RegExp(`^Version 1: ${name.replace(/[.()]/g, '\\$&')}`) })).toBeVisible();
+  await expectAccessible(page, 'a document with an earlier version');
+
   // Removing asks once more; focus stays in the section.
   await item.getByRole('button', { name: `„${name}“ entfernen` }).click();
   await item.getByRole('button', { name: 'Ja, mit allen Versionen entfernen' }).click();
