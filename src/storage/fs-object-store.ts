@@ -50,9 +50,13 @@ export class FsObjectStore implements ObjectStore {
     await rmdir(dirname(path)).catch(() => undefined); // the key's folder, when empty
   }
 
+  /** The folder (or, before the first upload, DATA_DIR) is writable; creates nothing. */
   async check(): Promise<void> {
-    await mkdir(this.root, { recursive: true });
-    await access(this.root, fsConstants.W_OK);
+    try {
+      await access(this.root, fsConstants.W_OK);
+    } catch {
+      await access(dirname(this.root), fsConstants.W_OK);
+    }
   }
 
   async exists(key: string): Promise<boolean> {
