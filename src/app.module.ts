@@ -17,6 +17,7 @@ import { KnowledgeModule } from './knowledge/knowledge.module.js';
 import { VideoModule } from './video/video.module.js';
 import { WebinarsModule } from './webinars/webinars.module.js';
 import { WorkshopsModule } from './workshops/workshops.module.js';
+import { DocumentsModule } from './documents/documents.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { MatrixModule } from './matrix/matrix.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
@@ -66,6 +67,7 @@ export class AppModule {
         KnowledgeModule,
         WebinarsModule,
         WorkshopsModule,
+        DocumentsModule,
         VideoModule,
         MetricsModule,
         MailModule,

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConsoleLogger, Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import fastifyMultipart from '@fastify/multipart';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
@@ -48,6 +49,9 @@ export async function createHub(config: AppConfig, opts: { logger?: ConsoleLogge
     app.useGlobalPipes(createValidationPipe());
     // Before any route: the limits that need no sign-in answer 429 before a request is read.
     await installRateLimits(app.getHttpAdapter().getInstance(), app.get(RateLimitService));
+    // Document uploads (POST /documents): streamed multipart, one file; busboy stops reading a file
+    // past the limit (the document service refuses it in German and keeps nothing).
+    await app.register(fastifyMultipart, { limits: { files: 1, fields: 0, parts: 1, fileSize: resolved.objectStorage.documents.maxBytes + 1, headerPairs: 100 } });
     const webClient = await serveWebClient(app, resolved);
     let closing = false;
     // A keep-alive connection whose request is in flight when shutdown begins would otherwise stay

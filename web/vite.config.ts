@@ -17,7 +17,7 @@ export default defineConfig({
   server: {
     port: 5173,
     // `npm run dev -w web` next to `npm start`: the API stays on the hub.
-    proxy: Object.fromEntries(['/graphql', '/api', '/auth', '/calendar', '/health'].map((p) => [p, hub])),
+    proxy: Object.fromEntries(['/graphql', '/api', '/auth', '/calendar', '/health', '/documents'].map((p) => [p, hub])),
   },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],

@@ -7,7 +7,7 @@ export interface AuditRecord {
   /** Dotted verb: "network.role.set", "group.member.add", "protocol.publish", "person.erase", … */
   action: string;
   subjectType: 'Network' | 'Group' | 'GroupJoinRequest' | 'JoinRequest' | 'Meeting' | 'Protocol' | 'MeetingSeries' | 'Person' | 'Organization'
-    | 'ProjectProfile' | 'EventSeries' | 'Webinar' | 'Workshop' | 'ActionItem';
+    | 'ProjectProfile' | 'EventSeries' | 'Webinar' | 'Workshop' | 'ActionItem' | 'Document';
   subjectId: string;
   /** The network the change belongs to (Network.auditLog); null for changes outside networks. */
   networkId: string | null;

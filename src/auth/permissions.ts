@@ -37,6 +37,8 @@ export const PERMISSIONS = {
   'workshop.read': 'its facilitators and participants, people acting for one of its municipalities, ADMINs/MODERATORs of its network, hub admins',
   'workshop.facilitate': 'its facilitators: the creator, people acting for the facilitating organization, ADMINs/MODERATORs of its network, hub admins',
   'workshop.participate': 'its participants, for their municipality (facilitators for any of its municipalities)',
+  'document.upload': "who may add files to the parent: members of a meeting's groups, editors of a profile, a webinar's organizers, a workshop's participants and facilitators",
+  'document.manage': 'its uploader, and who manages the parent (meeting LEAD/MODERATOR, profile editors, webinar organizers, workshop facilitators)',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

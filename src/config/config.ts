@@ -4,6 +4,7 @@ import addressparser from 'nodemailer/lib/addressparser';
 import { ConfigError } from './config-error.js';
 import { parseMigrationsMode, type MigrationsMode } from './migrations-config.js';
 import { parseRateLimits, parseTrustProxy, type RateLimits } from './rate-limits.js';
+import { parseObjectStorage, type ObjectStorageConfig } from './object-storage-config.js';
 import { parseStorage, type StorageConfig } from './storage-config.js';
 
 /** Everything the hub reads from its environment, validated once at boot. */
@@ -57,6 +58,8 @@ export interface AppConfig {
    * client's accessibility statement; default: the mail sender's address.
    */
   readonly accessibilityContact: string;
+  /** Uploaded documents: S3 (S3_BUCKET set) or DATA_DIR/files, and the DOCUMENT_* limits. */
+  readonly objectStorage: ObjectStorageConfig;
 }
 
 export interface MailConfig {
@@ -173,6 +176,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const trustProxy = parseTrustProxy(env.TRUST_PROXY, problems);
   const accessibilityContact = env.ACCESSIBILITY_CONTACT?.trim() || mail.from.address;
   if (!/^[^\s@<>]+@[^\s@<>]+$/.test(accessibilityContact)) problems.push(`ACCESSIBILITY_CONTACT must be an e-mail address, got "${accessibilityContact}"`);
+  const objectStorage = parseObjectStorage(env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -200,6 +204,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     rateLimits,
     trustProxy,
     accessibilityContact,
+    objectStorage,
   };
 }
 

@@ -41,6 +41,7 @@ import { FieldSelectionEntity, WorkshopEntity, WorkshopFieldEntity, WorkshopMuni
 import { HubSecretEntity } from '../video/hub-secret.entity.js';
 import { MailDeliveryEntity } from '../mail/mail-delivery.entity.js';
 import { NetworkPublicationEntity } from '../oparl/publication/network-publication.entity.js';
+import { DocumentEntity, DocumentObjectRemovalEntity, DocumentVersionEntity } from '../documents/entities/document.entity.js';
 import { OparlChangeEntity } from '../oparl/view/oparl-change.entity.js';
 import { OparlObjectEntity } from '../oparl/view/oparl-object.entity.js';
 
@@ -101,6 +102,9 @@ export const ENTITIES = [
   HubSecretEntity,
   MailDeliveryEntity,
   NetworkPublicationEntity,
+  DocumentEntity,
+  DocumentVersionEntity,
+  DocumentObjectRemovalEntity,
   OparlObjectEntity,
   OparlChangeEntity,
   RsvpAnswerEntity,

@@ -63,6 +63,7 @@ export function meetingMail(c: InvitationContext): MailContent {
     ]);
   }
   body.link('Sitzung in Interkom', page);
+  if (!m.cancelled) body.link('Sitzungsunterlagen (Dateien zur Sitzung und zu den Tagesordnungspunkten)', `${page}#unterlagen`);
   body.paragraph(
     m.cancelled
       ? 'Ihr Kalender entfernt den Termin, wenn Sie die Absage übernehmen.'

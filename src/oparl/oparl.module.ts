@@ -11,5 +11,6 @@ import { PublicationService } from './publication/publication.service.js';
   imports: [NetworksModule],
   controllers: [OparlController],
   providers: [OparlSyncService, OparlService, PublicationService, PublicationResolver],
+  exports: [PublicationService],
 })
 export class OparlModule {}

@@ -6,6 +6,7 @@
  * Dates are rendered as text (YYYY-MM-DD) so the JSON does not depend on the server's time zone.
  */
 import { RSVP_EXPORT_SECTIONS } from '../rsvp/rsvp-privacy.js';
+import { DOCUMENT_EXPORT_SECTIONS } from '../documents/queries/documents-export.js';
 import { KNOWLEDGE_EXPORT_SECTIONS } from './export-knowledge.js';
 
 const ref = (alias: string) =>
@@ -90,4 +91,5 @@ export const EXPORT_SECTIONS: Record<string, string> = {
      WHERE e.actor_id = $1 OR e.about_person_id = $1 ORDER BY e.at, e.id`,
   ...KNOWLEDGE_EXPORT_SECTIONS,
   ...RSVP_EXPORT_SECTIONS,
+  ...DOCUMENT_EXPORT_SECTIONS,
 };

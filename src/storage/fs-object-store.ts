@@ -1,10 +1,10 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { access, mkdir, rename, rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { constants as fsConstants, createReadStream, createWriteStream } from 'node:fs';
+import { access, mkdir, rename, rm, rmdir } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { ObjectTooLargeError, type ObjectStore, type StoredObject } from './object-store.js';
+import { checksumming, ObjectNotFoundError, type ObjectStore, type StoredObject } from './object-store.js';
 
 /** Files under `root` (DATA_DIR/files): written to a temporary name, renamed into place when complete. */
 export class FsObjectStore implements ObjectStore {
@@ -22,36 +22,41 @@ export class FsObjectStore implements ObjectStore {
     const target = this.path(key);
     await mkdir(dirname(target), { recursive: true });
     const temp = join(dirname(target), `.upload-${randomUUID()}`);
-    const sha256 = createHash('sha256');
-    const sha512 = createHash('sha512');
-    let size = 0;
-    const count = new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        size += chunk.length;
-        if (size > options.maxBytes) return done(new ObjectTooLargeError(options.maxBytes));
-        sha256.update(chunk);
-        sha512.update(chunk);
-        done(null, chunk);
-      },
-    });
+    const sums = checksumming(options.maxBytes);
     try {
-      await pipeline(body, count, createWriteStream(temp, { flags: 'wx' }));
+      await pipeline(body, sums.stream, createWriteStream(temp, { flags: 'wx' }));
       await rename(temp, target);
     } catch (error) {
       await rm(temp, { force: true });
+      await rmdir(dirname(target)).catch(() => undefined); // only when empty
       throw error;
     }
-    return { key, size, sha256: sha256.digest('hex'), sha512: sha512.digest('hex') };
+    return { key, ...sums.result() };
   }
 
   async get(key: string): Promise<Readable> {
     const path = this.path(key);
-    await access(path);
+    try {
+      await access(path);
+    } catch {
+      throw new ObjectNotFoundError(key);
+    }
     return createReadStream(path);
   }
 
   async delete(key: string): Promise<void> {
-    await rm(this.path(key), { force: true });
+    const path = this.path(key);
+    await rm(path, { force: true });
+    await rmdir(dirname(path)).catch(() => undefined); // the key's folder, when empty
+  }
+
+  /** The folder (or, before the first upload, DATA_DIR) is writable; creates nothing. */
+  async check(): Promise<void> {
+    try {
+      await access(this.root, fsConstants.W_OK);
+    } catch {
+      await access(dirname(this.root), fsConstants.W_OK);
+    }
   }
 
   async exists(key: string): Promise<boolean> {

@@ -5,7 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '../config/config.js';
 
 /** Paths that belong to the API: never answered with the web client's index.html. */
-export const API_PREFIXES = ['/graphql', '/api/', '/health', '/calendar/', '/_matrix/', '/auth/', '/privacy/', '/oparl/', '/metrics'];
+export const API_PREFIXES = ['/graphql', '/api/', '/health', '/calendar/', '/_matrix/', '/auth/', '/privacy/', '/oparl/', '/metrics', '/documents/'];
 
 /** Where the built placeholder in web/index.html is replaced by the runtime configuration. */
 const CONFIG_MARKER = '<!--interkom-config-->';

@@ -25,5 +25,6 @@ import { WebinarsService } from './webinars.service.js';
     WebinarFieldsResolver, EventSeriesFieldsResolver, SpeakerFieldsResolver, WebinarRegistrationFieldsResolver, MyEventSeriesResolver,
     ParticipantsService, WebinarParticipantsResolver,
   ],
+  exports: [WebinarsService, EventSeriesService],
 })
 export class WebinarsModule {}

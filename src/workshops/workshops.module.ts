@@ -23,5 +23,6 @@ import { WorkshopsService } from './workshops.service.js';
     WorkshopFieldsResolver, WorkshopIdeaFieldsResolver, WorkshopParticipantFieldsResolver, FieldSelectionFieldsResolver, DigitalStrategyFieldsResolver,
     MyWorkshopsResolver, WorkshopViewerResolver,
   ],
+  exports: [WorkshopsService],
 })
 export class WorkshopsModule {}

@@ -61,10 +61,11 @@ export async function crawl(hub: TestHub, base: string, validators: Map<string, 
   const result: Crawl = { documents: new Map(), objects: new Map(), files: new Map(), text: '', problems: [] };
   const queue = [`${root}system`];
   const seen = new Set(queue);
-  // A File's bytes may be served outside the OParl root (the protocol PDF by the hub's download route).
+  // A File's bytes may be served outside the OParl root: the protocol PDF by the hub's download
+  // route, the uploaded documents by GET /documents/:id.
   const enqueue = (url: string, key?: string) => {
     const fileBytes = (key === 'accessUrl' || key === 'downloadUrl') && url.startsWith(`${base}/`);
-    if ((url.startsWith(root) || fileBytes) && !seen.has(url)) {
+    if ((url.startsWith(root) || fileBytes || url.startsWith(`${base}/documents/`)) && !seen.has(url)) {
       seen.add(url);
       queue.push(url);
     }

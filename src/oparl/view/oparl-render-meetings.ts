@@ -8,6 +8,7 @@ import { renderCorrection } from '../../protocols/corrections/correction-chain.j
 import { correctionsOfPublished } from '../../protocols/corrections/correction-queries.js';
 import { protocolPdfUrl, storedPublicProtocolPdfs } from '../../protocols/renderings/rendering-queries.js';
 import { OPARL_TYPE, OparlUrls } from '../oparl-urls.js';
+import { agendaItemFiles } from './oparl-render-files.js';
 
 /** The bytes a File serves: the protocol's public rendering. */
 export const fileBytes = (markdown: string) => Buffer.from(markdown, 'utf8');
@@ -120,6 +121,9 @@ export async function agendaItemsAndFiles(db: EntityManager, net: PublicNetwork,
     pdfs.set(p.meeting_id, { id: u(path), type: OPARL_TYPE('File'), ...file });
     add(path, 'File', p.published_at, { ...file, meeting: [u(OparlUrls.meeting(p.meeting_id))] });
   }
+  // Uploaded documents of the public items (auxiliaryFile), oparl-render-files.ts.
+  const documents = await agendaItemFiles(db, net.id, urls, items);
+  records.push(...documents.records);
 
   const decided = new Map<string, typeof decisions>();
   for (const d of decisions) decided.set(d.agenda_item_id, [...(decided.get(d.agenda_item_id) ?? []), d]);
@@ -134,6 +138,7 @@ export async function agendaItemsAndFiles(db: EntityManager, net: PublicNetwork,
       name: i.title,
       public: true,
       ...(ds.length ? { result: ds.map(result).join('; '), resolutionText: ds.map((d) => d.text).join('\n\n') } : {}),
+      ...nonEmpty('auxiliaryFile', documents.byItem.get(i.id) ?? []),
     };
   };
   for (const i of items) {

@@ -10,6 +10,7 @@ export const ENUM_LABELS = {
   AgendaItemStatus: 'enums.AgendaItemStatus',
   AttendanceRole: 'attendance.roles',
   AttendanceStatus: 'attendance',
+  DocumentParentType: 'enums.DocumentParentType',
   GroupJoinPolicy: 'group.policy',
   GroupLevel: 'group.level',
   GroupRole: 'roles.group',

@@ -9,6 +9,7 @@ import { apiProblem, isGeneral, messageFor } from '../../graphql/errors';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { DeleteProfile } from './delete-profile';
 import { NotFoundPage } from '../not-found';
+import { Documents } from '../../components/documents';
 
 const Markdown = lazy(() => import('../meeting/markdown'));
 
@@ -122,6 +123,7 @@ export function ProfilePage({ id }: { id: string }) {
         </ul>
       )}
       <p className="kern-body kern-body--small">{t('profiles.updatedAt', { at: formatDateTime(p.updatedAt) })}</p>
+      <Documents parentType="PROFILE" parentId={p.id} />
       {!editing ? (
         <div className="ik-actions">
           <Button variant="secondary" onClick={() => setEditing(true)}>

@@ -7,6 +7,7 @@ import { graphql } from '../../gql';
 import type { AgendaEntryFragment } from '../../gql/graphql';
 import { apiProblem, isGeneral, messageFor } from '../../graphql/errors';
 import { announce } from '../../lib/focus-keeper';
+import { Documents } from '../../components/documents';
 
 export const AgendaEntry = graphql(`
   fragment AgendaEntry on AgendaItem {
@@ -173,6 +174,7 @@ export function Agenda({ meetingId, items, canManage, canPropose, meId, onChange
                   .filter(Boolean)
                   .join(' · ')}
               </p>
+              <Documents parentType="AGENDA_ITEM" parentId={item.id} headingLevel={3} title={t('documents.titleOf', { title: item.title })} />
             </div>
             {canManage && (
               <div className="ik-actions ik-no-print">

@@ -11,6 +11,7 @@ import { Attendance } from './attendance';
 import { MeetingSchedule } from './meeting-schedule';
 import { ProtocolSection } from './protocol-section';
 import { Rsvp } from './rsvp';
+import { Documents } from '../../components/documents';
 
 const MeetingQuery = graphql(`
   query MeetingPage($id: ID!) {
@@ -166,6 +167,7 @@ export function MeetingPage({ id }: { id: string }) {
           onChanged={reload}
         />
       </Section>
+      {inGroup && <Documents parentType="MEETING" parentId={meeting.id} id="unterlagen" />}
       {inGroup && (
         <Section title={t('attendance.title')} id="anwesenheit">
           <Attendance

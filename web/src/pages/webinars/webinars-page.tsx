@@ -8,6 +8,7 @@ import { formatRange } from '../../lib/format';
 import { MyCertificatesSection } from './my-certificates';
 import { OrganizerSection } from './organizer-section';
 import { RegistrationActions } from './registration-actions';
+import { Documents } from '../../components/documents';
 
 const WebinarsQuery = graphql(`
   query UpcomingWebinars($from: DateTime!) {
@@ -111,6 +112,7 @@ export function WebinarsPage() {
                   {w.waitlistCount > 0 && ` · ${t('webinars.waitlist', { count: w.waitlistCount })}`}
                 </p>
                 {full && !mine && !w.joinUrl && w.status !== 'CANCELLED' && <p className="kern-body kern-body--small">{t('webinars.fullHint')}</p>}
+                <Documents parentType="WEBINAR" parentId={w.id} headingLevel={3} title={t('documents.titleOf', { title: w.title })} />
               </div>
               <RegistrationActions
                 webinar={w}

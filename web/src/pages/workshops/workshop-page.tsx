@@ -11,6 +11,7 @@ import { FieldsTab } from './fields-tab';
 import { IdeasTab } from './ideas-tab';
 import { ParticipantsTab } from './participants-tab';
 import { StrategyTab } from './strategy-tab';
+import { Documents } from '../../components/documents';
 
 const WorkshopQuery = graphql(`
   query WorkshopPage($id: ID!) {
@@ -163,6 +164,7 @@ export function WorkshopPage({ id }: { id: string }) {
           />
         </TabPanel>
       </Tabs>
+      <Documents parentType="WORKSHOP" parentId={w.id} />
     </Page>
   );
 }
