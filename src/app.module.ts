@@ -33,6 +33,7 @@ import { ProtocolsModule } from './protocols/protocols.module.js';
 import { RsvpModule } from './rsvp/rsvp.module.js';
 import { SchedulingModule } from './scheduling/scheduling.module.js';
 import { StorageModule } from './storage/storage.module.js';
+import { ClockModule } from './common/clock.module.js';
 import { PdfModule } from './pdf/pdf.module.js';
 import { WebModule } from './web/web.module.js';
 
@@ -45,6 +46,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(config),
         GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config) }),
+        ClockModule,
         StorageModule,
         PdfModule,
         RateLimitsModule,

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { Clock } from '../common/clock.js';
 import { ActionItemsModule } from '../action-items/action-items.module.js';
 import { MeetingsModule } from '../meetings/meetings.module.js';
 import { DecisionResolver, ProtocolEntryResolver, ProtocolRevisionResolver } from './protocol-parts.resolver.js';
@@ -16,7 +15,7 @@ import { ProtocolReviewService } from './review/protocol-review.service.js';
 @Module({
   imports: [MeetingsModule, ActionItemsModule],
   controllers: [ProtocolPdfController],
-  providers: [ProtocolRenderingsService, Clock, ProtocolsService, ProtocolsResolver, MeetingProtocolResolver, ProtocolEntryResolver, DecisionResolver, ProtocolRevisionResolver,
+  providers: [ProtocolRenderingsService, ProtocolsService, ProtocolsResolver, MeetingProtocolResolver, ProtocolEntryResolver, DecisionResolver, ProtocolRevisionResolver,
     ProtocolCorrectionsService, ProtocolCorrectionsResolver, ProtocolCorrectionResolver,
     ProtocolReviewService, ProtocolApprovalsService, ProtocolReviewResolver, ProtocolFeedbackResolver, ProtocolApprovalResolver],
 })

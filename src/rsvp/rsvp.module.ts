@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { Clock } from '../common/clock.js';
 import { MeetingsModule } from '../meetings/meetings.module.js';
 import { IMIP_REPLY_SINK } from './imip-reply.js';
 import { RsvpReplySink } from './imip-reply-sink.js';
@@ -13,7 +12,7 @@ import { RsvpService } from './rsvp.service.js';
  */
 @Module({
   imports: [MeetingsModule],
-  providers: [Clock, RsvpService, RsvpReplySink, { provide: IMIP_REPLY_SINK, useExisting: RsvpReplySink },
+  providers: [RsvpService, RsvpReplySink, { provide: IMIP_REPLY_SINK, useExisting: RsvpReplySink },
     MeetingRsvpResolver, MeetingAnswerResolver, ExpectedAttendanceResolver, MeetingInviteeResolver],
   exports: [IMIP_REPLY_SINK, RsvpService],
 })

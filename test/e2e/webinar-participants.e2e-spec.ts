@@ -65,7 +65,7 @@ describe('webinar participant list (organizers only)', () => {
     expect(mine).toMatchObject({ status: 'CONFIRMED', organization: { id: c.cityA, name: expect.stringMatching(/^Stadt A /) } });
     expect(Date.parse(mine.attendedAt)).toBe(Date.parse(marked.attendedAt));
     expect((await hub.ok(c.agency.token, ATTEND, { input: { ...input, attended: false } })).markWebinarAttendance.attendedAt).toBeNull();
-    const [audit] = await sql(hub, `SELECT network_id, about_person_id FROM audit_entry WHERE action = 'webinar.attendance' ORDER BY at LIMIT 1`);
+    const [audit] = await sql(hub, `SELECT network_id, about_person_id FROM audit_entry WHERE action = 'webinar.attendance' AND network_id = '${c.networkId}' ORDER BY at LIMIT 1`);
     expect(audit).toEqual({ network_id: c.networkId, about_person_id: c.member.id });
   });
 });
