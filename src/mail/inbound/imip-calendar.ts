@@ -18,6 +18,9 @@ const PARTSTATS: ReadonlySet<string> = new Set<ReplyPartstat>(['ACCEPTED', 'DECL
  * all are normalised here. Never throws.
  */
 export function readImipCalendar(text: string): CalendarReading {
+  // ical.js reads a SEQUENCE that is no number as 0, which would make a garbled reply look current.
+  const badSequence = /^SEQUENCE(?:;[^:\r\n]*)?:(?!\s*\d+\s*$)(.*)$/im.exec(text.replace(/\r?\n[ \t]/g, ''));
+  if (badSequence) return { kind: 'malformed', detail: `SEQUENCE "${badSequence[1]!.slice(0, 40)}" is not a whole number` };
   let root: ICAL.Component;
   try {
     root = new ICAL.Component(ICAL.parse(text.replace(/^\uFEFF/, '')) as unknown[]);
