@@ -1,0 +1,196 @@
+// The inbound mail channel against real parts: a real Dovecot (IMAP) the hub reads with imapflow,
+// the hub's own SMTP receiver spoken to with nodemailer, PostgreSQL with the real migrations. The
+// RSVP domain is replaced by a recording sink: this tests what arrives, not what it means.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTransport } from 'nodemailer';
+import { AppModule } from '../../src/app.module.js';
+import { loadConfig } from '../../src/config/config.js';
+import { ImapReader, PROCESSED_KEYWORD } from '../../src/mail/inbound/imap-reader.service.js';
+import { SmtpReceiver } from '../../src/mail/inbound/smtp-receiver.service.js';
+import { IMIP_REPLY_SINK, type ImipReply, type ImipReplySink, type ReplyOutcome } from '../../src/rsvp/imip-reply.js';
+import { Dovecot } from '../support/dovecot.js';
+import { plainMessage, replyMessage, type ReplyParams } from '../support/imip-replies.js';
+import { freshDatabase } from '../support/test-hub.js';
+
+const TOKEN = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
+const REPLY_TO = `interkom+${TOKEN}@example.org`;
+const base: ReplyParams = {
+  to: REPLY_TO,
+  uid: 'meeting-7f3c@interkom.example.org',
+  sequence: 2,
+  attendee: { email: 'anna.beispiel@stadt-a.example', name: 'Anna Beispiel' },
+  partstat: 'ACCEPTED',
+};
+
+/** Stands in for the RSVP domain: records every reply; `fail` makes the next calls throw (a database away). */
+class RecordingSink implements ImipReplySink {
+  readonly replies: ImipReply[] = [];
+  fail = 0;
+  async apply(reply: ImipReply): Promise<ReplyOutcome> {
+    if (this.fail > 0) {
+      this.fail--;
+      throw new Error('database unavailable');
+    }
+    this.replies.push(reply);
+    if (reply.uid.startsWith('stale')) return { applied: false, reason: 'stale-sequence' };
+    return { applied: true };
+  }
+}
+
+interface Hub {
+  app: NestFastifyApplication;
+  sink: RecordingSink;
+}
+
+async function startHub(databaseUrl: string, env: Record<string, string>): Promise<Hub> {
+  const sink = new RecordingSink();
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'interkom-inbound-')),
+    MAIL_FROM: 'Interkom <interkom@example.org>',
+    WEB_DIR: '',
+    DEMO_DATA: 'false',
+    RATE_LIMITS: 'off',
+    ...env,
+  });
+  const module = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).overrideProvider(IMIP_REPLY_SINK).useValue(sink).compile();
+  const app = module.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return { app, sink };
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function counts(app: NestFastifyApplication): Promise<Record<string, number>> {
+  const res = await app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/metrics' });
+  expect(res.statusCode).toBe(200);
+  const out: Record<string, number> = {};
+  for (const m of res.body.matchAll(/^interkom_imip_replies_total\{outcome="([^"]+)"\} (\d+)$/gm)) out[m[1]!] = Number(m[2]);
+  return out;
+}
+
+describe('inbound iMIP replies over IMAP (Dovecot) and SMTP', () => {
+  let dovecot: Dovecot;
+  let hub: Hub;
+  let reader: ImapReader;
+
+  beforeAll(async () => {
+    dovecot = await Dovecot.start();
+    const db = await freshDatabase('inbound');
+    hub = await startHub(db, { IMAP_URL: dovecot.url(), IMAP_POLL_SECONDS: '1', INBOUND_SMTP_PORT: '0', INBOUND_SMTP_HOST: '127.0.0.1', INBOUND_MAX_BYTES: '60000' });
+    reader = hub.app.get(ImapReader);
+  }, 120_000);
+  afterAll(async () => {
+    await hub?.app.close();
+    await dovecot?.stop();
+  });
+  afterEach(() => {
+    hub.sink.replies.length = 0;
+  });
+
+  it('reads Outlook, Thunderbird and Apple Mail replies with token, UID, SEQUENCE, PARTSTAT, DELEGATED-TO and RECURRENCE-ID', async () => {
+    const occurrence = new Date('2027-05-11T07:00:00Z');
+    await dovecot.deliver(await replyMessage('outlook', { ...base, messageId: '<outlook-1@mail.stadt-a.example>' }));
+    await dovecot.deliver(await replyMessage('thunderbird', { ...base, sequence: 3, partstat: 'DELEGATED', delegatedTo: { email: 'Bernd.Vertreter@Stadt-A.example', name: 'Bernd Vertreter' }, messageId: '<tb-1@mail.stadt-a.example>' }));
+    await dovecot.deliver(await replyMessage('apple', { ...base, partstat: 'TENTATIVE', recurrenceId: occurrence, messageId: '<apple-1@mail.stadt-a.example>' }));
+    reader.poke();
+    await until('three replies', () => hub.sink.replies.length >= 3);
+    const byId = Object.fromEntries(hub.sink.replies.map((r) => [r.messageId, r]));
+    expect(byId['<outlook-1@mail.stadt-a.example>']).toEqual({
+      token: TOKEN, uid: base.uid, sequence: 2, recurrenceId: null,
+      attendees: [{ email: 'anna.beispiel@stadt-a.example', partstat: 'ACCEPTED', delegatedTo: [], name: 'Anna Beispiel' }],
+      from: 'anna.beispiel@stadt-a.example', messageId: '<outlook-1@mail.stadt-a.example>',
+    });
+    expect(byId['<tb-1@mail.stadt-a.example>']).toMatchObject({ token: TOKEN, sequence: 3, attendees: [{ partstat: 'DELEGATED', delegatedTo: ['bernd.vertreter@stadt-a.example'] }, { email: 'bernd.vertreter@stadt-a.example' }] });
+    expect(byId['<apple-1@mail.stadt-a.example>']).toMatchObject({ token: TOKEN, uid: base.uid, attendees: [{ partstat: 'TENTATIVE' }] });
+    expect(byId['<apple-1@mail.stadt-a.example>']!.recurrenceId?.toISOString()).toBe(occurrence.toISOString());
+    expect(hub.sink.replies).toHaveLength(3);
+
+    // Read once: moved out of the inbox, \Seen and marked as read by the hub.
+    await until('the inbox emptied', async () => (await dovecot.messages('INBOX')).length === 0);
+    const processed = await dovecot.messages('Interkom');
+    expect(processed).toHaveLength(3);
+    for (const m of processed) expect(m.flags).toEqual(expect.arrayContaining(['\\Seen', PROCESSED_KEYWORD]));
+  });
+
+  it('ignores junk, an invitation that is not a REPLY, a broken calendar and an oversized message; counts each once and never retries', async () => {
+    const before = await counts(hub.app);
+    await dovecot.deliver(await plainMessage({ to: REPLY_TO, subject: 'Ihr Gewinn wartet' }));
+    await dovecot.deliver(await plainMessage({ to: REPLY_TO, subject: 'Abwesenheitsnotiz', headers: { 'Auto-Submitted': 'auto-replied' } }));
+    await dovecot.deliver(await plainMessage({ to: REPLY_TO, subject: 'WG: Sitzung', calendar: { method: 'REQUEST', content: 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:x@y\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' } }));
+    await dovecot.deliver(await plainMessage({ to: REPLY_TO, subject: 'kaputt', calendar: { method: 'REPLY', content: 'BEGIN:VCALENDAR\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\nUID:x@y\r\nSEQUENCE:eins\r\n' } }));
+    await dovecot.deliver(await plainMessage({ to: REPLY_TO, subject: 'groß', text: 'x'.repeat(70_000) }));
+    reader.poke();
+    await until('the inbox emptied', async () => (await dovecot.messages('INBOX')).length === 0);
+    const after = await counts(hub.app);
+    const delta = (k: string) => (after[k] ?? 0) - (before[k] ?? 0);
+    expect({ 'no-calendar': delta('no-calendar'), 'not-a-reply': delta('not-a-reply'), malformed: delta('malformed'), 'too-large': delta('too-large') }).toEqual({
+      'no-calendar': 2, 'not-a-reply': 1, malformed: 1, 'too-large': 1,
+    });
+    expect(hub.sink.replies).toHaveLength(0);
+    // Looked at again (twice): nothing is read a second time.
+    reader.poke();
+    await new Promise((r) => setTimeout(r, 1500));
+    reader.poke();
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await counts(hub.app)).toEqual(after);
+    expect((await dovecot.messages('Interkom')).filter((m) => /Gewinn|Abwesenheit|WG: Sitzung|kaputt|groß|=?UTF-8/.test(m.source))).toHaveLength(5);
+  });
+
+  it('a reply the domain could not take (database away) stays in the inbox and is taken on a later try', async () => {
+    const before = await counts(hub.app);
+    hub.sink.fail = 1;
+    await dovecot.deliver(await replyMessage('outlook', { ...base, messageId: '<retry-1@mail.stadt-a.example>' }));
+    reader.poke();
+    await until('the failed try counted', async () => ((await counts(hub.app)).error ?? 0) > (before.error ?? 0));
+    const inbox = await dovecot.messages('INBOX');
+    expect(inbox).toHaveLength(1);
+    expect(inbox[0]!.flags).not.toContain(PROCESSED_KEYWORD);
+    await until('the reply taken on a later try', () => hub.sink.replies.some((r) => r.messageId === '<retry-1@mail.stadt-a.example>'));
+    await until('the inbox emptied', async () => (await dovecot.messages('INBOX')).length === 0);
+    const after = await counts(hub.app);
+    expect((after.applied ?? 0) - (before.applied ?? 0)).toBe(1);
+    expect((after.error ?? 0) - (before.error ?? 0)).toBe(1);
+  });
+
+  it('takes replies over SMTP for its own address only: the token from RCPT TO, no relaying, a size limit', async () => {
+    const port = hub.app.get(SmtpReceiver).port!;
+    const transport = createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+    const before = await counts(hub.app);
+    const other = 'ffeeddccbbaa99887766554433221100';
+    // Envelope recipient with another token than the To header: the envelope wins (it is where the mail was sent).
+    const raw = await replyMessage('apple', { ...base, uid: 'stale-uid@interkom.example.org', messageId: '<smtp-1@mail.stadt-a.example>' });
+    const info = await transport.sendMail({ envelope: { from: 'anna.beispiel@stadt-a.example', to: [`INTERKOM+${other.toUpperCase()}@Example.org`] }, raw });
+    expect(info.accepted).toHaveLength(1);
+    expect(hub.sink.replies).toEqual([expect.objectContaining({ token: other, uid: 'stale-uid@interkom.example.org', messageId: '<smtp-1@mail.stadt-a.example>' })]);
+    expect(((await counts(hub.app))['stale-sequence'] ?? 0) - (before['stale-sequence'] ?? 0)).toBe(1);
+
+    await expect(transport.sendMail({ envelope: { from: 'spam@elsewhere.example', to: ['someone@elsewhere.example'] }, raw })).rejects.toMatchObject({ responseCode: 550 });
+    await expect(transport.sendMail({ envelope: { from: 'spam@elsewhere.example', to: ['interkom+x@example.org.evil.example'] }, raw })).rejects.toMatchObject({ responseCode: 550 });
+    const big = await plainMessage({ to: REPLY_TO, subject: 'groß', text: 'y'.repeat(80_000) });
+    await expect(transport.sendMail({ envelope: { from: 'a@elsewhere.example', to: [REPLY_TO] }, raw: big })).rejects.toMatchObject({ responseCode: 552 });
+    // Junk to the right address is accepted (no bounce to a forged sender) and counted.
+    await transport.sendMail({ envelope: { from: 'a@elsewhere.example', to: [REPLY_TO] }, raw: await plainMessage({ to: REPLY_TO, subject: 'Werbung' }) });
+    hub.sink.fail = 1;
+    await expect(transport.sendMail({ envelope: { from: 'a@elsewhere.example', to: [REPLY_TO] }, raw: await replyMessage('outlook', base) })).rejects.toMatchObject({ responseCode: 451 });
+    const after = await counts(hub.app);
+    expect((after['too-large'] ?? 0) - (before['too-large'] ?? 0)).toBe(1);
+    expect((after['no-calendar'] ?? 0) - (before['no-calendar'] ?? 0)).toBe(1);
+    expect((after.error ?? 0) - (before.error ?? 0)).toBe(1);
+    transport.close();
+  });
+});
