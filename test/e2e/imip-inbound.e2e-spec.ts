@@ -8,9 +8,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTransport } from 'nodemailer';
+import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module.js';
 import { loadConfig } from '../../src/config/config.js';
 import { ImapReader, PROCESSED_KEYWORD } from '../../src/mail/inbound/imap-reader.service.js';
+import { IMAP_READER_LOCK_KEY } from '../../src/mail/inbound/reader-lock.js';
 import { SmtpReceiver } from '../../src/mail/inbound/smtp-receiver.service.js';
 import { IMIP_REPLY_SINK, type ImipReply, type ImipReplySink, type ReplyOutcome } from '../../src/rsvp/imip-reply.js';
 import { Dovecot } from '../support/dovecot.js';
@@ -193,4 +195,40 @@ describe('inbound iMIP replies over IMAP (Dovecot) and SMTP', () => {
     expect((after.error ?? 0) - (before.error ?? 0)).toBe(1);
     transport.close();
   });
+
+  it('two hub processes on one database: one reads (advisory lock), the other takes over when it stops; without a processed folder messages stay, flagged, and are read once', async () => {
+    await dovecot.createMailbox('Antworten');
+    const db = await freshDatabase('inbound_pair');
+    const env = { IMAP_URL: dovecot.url('Antworten'), IMAP_POLL_SECONDS: '0.5', IMAP_PROCESSED_MAILBOX: '' };
+    const first = await startHub(db, env);
+    const second = await startHub(db, env);
+    try {
+      for (let i = 0; i < 4; i++) await dovecot.deliver(await replyMessage('outlook', { ...base, messageId: `<pair-${i}@mail.stadt-a.example>` }), 'Antworten');
+      await until('four replies', () => first.sink.replies.length + second.sink.replies.length >= 4);
+      await new Promise((r) => setTimeout(r, 2000));
+      const all = [...first.sink.replies, ...second.sink.replies].map((r) => r.messageId).sort();
+      expect(all).toEqual([0, 1, 2, 3].map((i) => `<pair-${i}@mail.stadt-a.example>`));
+      // One of them did all the reading, holding the advisory lock on a session of its own.
+      expect([first.sink.replies.length, second.sink.replies.length].sort()).toEqual([0, 4]);
+      const holders = await first.app.get(DataSource).query(
+        `SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+          WHERE l.locktype = 'advisory' AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+            AND ((l.classid::bigint << 32) | l.objid::bigint) = $1::bigint`,
+        [IMAP_READER_LOCK_KEY],
+      );
+      expect(holders).toEqual([{ application_name: 'interkom-imap-reader' }]);
+      const stored = await dovecot.messages('Antworten');
+      expect(stored).toHaveLength(4);
+      for (const m of stored) expect(m.flags).toEqual(expect.arrayContaining(['\\Seen', PROCESSED_KEYWORD]));
+      // The reader stops; the other process takes the lock and reads what comes next.
+      const [holder, other] = first.sink.replies.length ? [first, second] : [second, first];
+      await holder.app.close();
+      await dovecot.deliver(await replyMessage('apple', { ...base, messageId: '<pair-after@mail.stadt-a.example>' }), 'Antworten');
+      await until('the other process reads', () => other.sink.replies.length === 1, 60_000);
+      expect(other.sink.replies[0]!.messageId).toBe('<pair-after@mail.stadt-a.example>');
+    } finally {
+      await first.app.close().catch(() => undefined);
+      await second.app.close().catch(() => undefined);
+    }
+  }, 120_000);
 });

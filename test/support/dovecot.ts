@@ -127,6 +127,12 @@ namespace inbox {
     }
   }
 
+  createMailbox(name: string): Promise<void> {
+    return this.client(async (c) => {
+      await c.mailboxCreate(name);
+    });
+  }
+
   /** Puts a message into a mailbox (IMAP APPEND); returns its UID. */
   deliver(raw: Buffer | string, mailbox = 'INBOX'): Promise<number> {
     return this.client(async (c) => {
