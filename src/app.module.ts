@@ -29,6 +29,7 @@ import { PeopleModule } from './people/people.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import { RateLimitsModule } from './rate-limits/rate-limits.module.js';
 import { ProtocolsModule } from './protocols/protocols.module.js';
+import { RsvpModule } from './rsvp/rsvp.module.js';
 import { SchedulingModule } from './scheduling/scheduling.module.js';
 import { StorageModule } from './storage/storage.module.js';
 import { WebModule } from './web/web.module.js';
@@ -54,6 +55,7 @@ export class AppModule {
         ActionItemsModule,
         ProtocolsModule,
         SchedulingModule,
+        RsvpModule,
         CalendarModule,
         MatrixModule,
         WebModule,

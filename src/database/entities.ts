@@ -1,3 +1,5 @@
+import { RsvpAnswerEntity, RsvpSeriesAnswerEntity } from '../rsvp/entities/rsvp-answer.entity.js';
+import { RsvpInvitationEntity, RsvpInvitationOccurrenceEntity, RsvpMailReplyEntity } from '../rsvp/entities/rsvp-invitation.entity.js';
 import { ActionItemEntity } from '../action-items/action-item.entity.js';
 import { AgendaItemEntity } from '../meetings/entities/agenda-item.entity.js';
 import { AttendanceEntity } from '../meetings/entities/attendance.entity.js';
@@ -99,4 +101,9 @@ export const ENTITIES = [
   NetworkPublicationEntity,
   OparlObjectEntity,
   OparlChangeEntity,
+  RsvpAnswerEntity,
+  RsvpSeriesAnswerEntity,
+  RsvpInvitationEntity,
+  RsvpInvitationOccurrenceEntity,
+  RsvpMailReplyEntity,
 ];

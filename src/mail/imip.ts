@@ -19,7 +19,10 @@ export interface InvitationEvent {
 }
 
 export interface InvitationParties {
-  /** The hub's sender address: replies (accept/decline) go there. */
+  /**
+   * The hub's sender address with the recipient's own token (local+token@domain, see
+   * src/rsvp/reply-address.ts): their mail program's accept/decline goes there and reaches Interkom.
+   */
   organizer: { name: string; email: string };
   /** The one recipient of this message; other attendees' addresses are not theirs to see. */
   attendee: { name: string; email: string };
@@ -31,7 +34,8 @@ export interface InvitationParties {
  * as in the ICS feeds and SEQUENCE = Meeting.sequence, METHOD:REQUEST for a scheduled or moved
  * meeting and METHOD:CANCEL (STATUS:CANCELLED) for a cancelled one, local times with TZID and the
  * zone's VTIMEZONE (UTC when the clocks show the start or end twice), the hub as ORGANIZER and the
- * recipient as ATTENDEE. Outlook and Thunderbird match the UID and apply a higher SEQUENCE as an
+ * recipient as ATTENDEE (RSVP=TRUE: the reply goes to the organizer address, which carries the
+ * recipient's token). Outlook and Thunderbird match the UID and apply a higher SEQUENCE as an
  * update instead of adding an entry.
  */
 export function invitationIcs(event: InvitationEvent, parties: InvitationParties): { method: 'REQUEST' | 'CANCEL'; ics: string } {
@@ -63,8 +67,8 @@ export function invitationIcs(event: InvitationEvent, parties: InvitationParties
         email: parties.attendee.email,
         role: ICalAttendeeRole.REQ,
         status: ICalAttendeeStatus.NEEDSACTION,
-        // Attendance is recorded in Interkom; a reply would only reach the sender address.
-        rsvp: false,
+        // Zusagen/Absagen from the calendar come back to the tokenized organizer address (RSVP domain).
+        rsvp: !event.cancelled,
       },
     ],
   });

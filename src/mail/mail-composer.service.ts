@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { eventUid } from '../calendar/ical-common.js';
+import { replyAddress } from '../rsvp/reply-address.js';
 import { VideoRoomService } from '../video/video-rooms.service.js';
 import type { Composed } from './mail-body.js';
 import type { MailEvent } from './mail-recipients.js';
@@ -82,9 +84,12 @@ export class MailComposer {
     const previous = e.type === 'MeetingRescheduled' && typeof e.payload.previousStartsAt === 'string' && typeof e.payload.previousEndsAt === 'string'
       ? { startsAt: new Date(e.payload.previousStartsAt), endsAt: new Date(e.payload.previousEndsAt) }
       : null;
+    // The recipient's own organizer address (the same on the cancellation, so calendars match it):
+    // their calendar's Zusage/Absage reaches the RSVP domain.
+    const replyTo = await replyAddress(this.db.manager, this.config.mail.from.address, { personId: to.id, uid: eventUid(m.id, this.base), meetingId: m.id, sequence: m.sequence });
     const context: InvitationContext = {
       kind: e.type as InvitationContext['kind'], meeting: m, onlineUrl, previous,
-      recipient: { name: to.name, email: to.email }, from: this.config.mail.from, publicBaseUrl: this.base,
+      recipient: { name: to.name, email: to.email }, from: this.config.mail.from, replyTo, publicBaseUrl: this.base,
     };
     return meetingMail(context);
   }

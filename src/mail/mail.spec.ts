@@ -29,6 +29,8 @@ describe('invitationIcs (iMIP)', () => {
     expect(String(v!.getFirstPropertyValue('organizer')).toLowerCase()).toBe('mailto:hub@example.org');
     expect(String(v!.getFirstPropertyValue('attendee')).toLowerCase()).toBe('mailto:ida@example.org');
     expect(v!.getFirstPropertyValue('status')).toBe('CONFIRMED');
+    // Replies are wanted: the organizer address carries the recipient's token (src/rsvp).
+    expect(v!.getFirstProperty('attendee')!.getParameter('rsvp')).toBe('TRUE');
   });
 
   it('cancels with METHOD:CANCEL and STATUS:CANCELLED', () => {
@@ -37,6 +39,7 @@ describe('invitationIcs (iMIP)', () => {
     expect(ics).toContain('METHOD:CANCEL');
     expect(ics).toContain('STATUS:CANCELLED');
     expect(ics).toContain('SEQUENCE:4');
+    expect(ics).not.toContain('RSVP=TRUE');
   });
 
   it.each(['REQUEST', 'CANCEL'])('writes a %s on the autumn night in UTC: 02:30 CEST → 02:30 CET is one hour to ical.js and node-ical', (method) => {

@@ -25,6 +25,8 @@ export interface InvitationContext {
   previous: { startsAt: Date; endsAt: Date } | null;
   recipient: { name: string; email: string };
   from: { name: string; address: string };
+  /** The ORGANIZER address of this recipient's invitation (MAIL_FROM with their token); replies go there. */
+  replyTo: string;
   publicBaseUrl: string;
 }
 
@@ -65,8 +67,9 @@ export function meetingMail(c: InvitationContext): MailContent {
     m.cancelled
       ? 'Ihr Kalender entfernt den Termin, wenn Sie die Absage übernehmen.'
       : 'Der Termin liegt als Kalendereintrag bei; Änderungen und Absagen kommen auf demselben Weg und aktualisieren diesen Eintrag. ' +
-          'Zu- und Absagen aus dem Kalender erreichen Interkom nicht: Ihre Teilnahme erfassen die Moderatorinnen und Moderatoren in Interkom.',
+          'Zusagen/Absagen aus dem Kalender kommen in Interkom an: Sagen Sie in Ihrem Kalender zu, ab oder „Vielleicht“, oder antworten Sie in Interkom.',
   );
+  if (!m.cancelled) body.link('Zusagen, absagen oder eine Vertretung benennen', `${page}#teilnahme`);
   const description = [`Gruppe: ${m.groupName}`, c.onlineUrl && !m.cancelled ? `Online: ${c.onlineUrl}` : null, `Interkom: ${page}`, m.cancelled ? `Abgesagt${m.cancelReason ? `: ${m.cancelReason}` : ''}` : null]
     .filter(Boolean)
     .join('\n');
@@ -75,7 +78,7 @@ export function meetingMail(c: InvitationContext): MailContent {
       meetingId: m.id, sequence: m.sequence, summary: name, description, startsAt: m.startsAt, endsAt: m.endsAt, timeZone: zone,
       location: m.location, url: m.cancelled ? null : (c.onlineUrl ?? page), cancelled: m.cancelled, updatedAt: m.updatedAt,
     },
-    { organizer: { name: `${c.from.name} (${m.groupName})`, email: c.from.address }, attendee: c.recipient, publicBaseUrl: c.publicBaseUrl },
+    { organizer: { name: `${c.from.name} (${m.groupName})`, email: c.replyTo }, attendee: c.recipient, publicBaseUrl: c.publicBaseUrl },
   );
   return { ...body.build(subject, footer(c.publicBaseUrl)), calendar };
 }

@@ -71,7 +71,9 @@ describe('meeting invitations by e-mail (iMIP)', () => {
     const feedUid = (await feedEvents(hub, c.member.token)).find((e) => e.uid.startsWith(id))!.uid;
     expect(first).toMatchObject({ method: 'REQUEST', uid: feedUid, sequence: 0, status: 'CONFIRMED', tzid: 'Europe/Berlin', events: 1 });
     expect(first.timezones).toContain('Europe/Berlin');
-    expect(first.organizer).toBe('mailto:interkom@example.org');
+    // The organizer address carries the recipient's own token (RSVP); replies from the calendar go there.
+    expect(first.organizer).toMatch(/^mailto:interkom\+[0-9a-f]{32}@example\.org$/);
+    expect(vevent(sink.to(email(c.lead))[0]!).organizer).not.toBe(first.organizer);
     expect(first.attendees).toEqual([`mailto:${email(c.member)}`]); // no other member's address
     const mail = sink.to(email(c.member))[0]!;
     expect(mail.calendar!.method).toBe('REQUEST');

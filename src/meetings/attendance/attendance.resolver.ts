@@ -14,7 +14,7 @@ import {
   RemoveExternalAttendeeInput,
   UpdateExternalAttendeeInput,
 } from './attendance.inputs.js';
-import { AttendanceModel, ExternalAttendeeModel } from './attendance.model.js';
+import { AttendanceModel, AttendanceSuggestionModel, ExternalAttendeeModel } from './attendance.model.js';
 import { AttendanceService } from './attendance.service.js';
 
 @Resolver(() => AttendanceModel)
@@ -66,6 +66,24 @@ export class AttendanceResolver {
   }
 }
 
+@Resolver(() => AttendanceSuggestionModel)
+export class AttendanceSuggestionResolver {
+  constructor(
+    private readonly people: PeopleService,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  @ResolveField(() => PersonModel, { nullable: true, description: 'null for a deputy without an account (see name)' })
+  person(s: AttendanceSuggestionModel, _args: unknown, ctx: GqlContext) {
+    return this.people.load(ctx.loaders, s.personId);
+  }
+
+  @ResolveField(() => OrganizationModel, { nullable: true, description: 'the city the person (or deputy) attends for' })
+  organization(s: AttendanceSuggestionModel, _args: unknown, ctx: GqlContext) {
+    return this.organizations.load(ctx.loaders, s.organizationId);
+  }
+}
+
 @Resolver(() => MeetingModel)
 export class MeetingAttendanceResolver {
   constructor(private readonly attendanceService: AttendanceService) {}
@@ -73,6 +91,11 @@ export class MeetingAttendanceResolver {
   @ResolveField(() => [AttendanceModel], { description: "only for the meeting's groups" })
   attendance(meeting: MeetingModel, _args: unknown, ctx: GqlContext) {
     return this.attendanceService.attendance(ctx.loaders, meeting);
+  }
+
+  @ResolveField(() => [AttendanceSuggestionModel], { description: "the attendance form's starting point from the answers; only for the moderation (extension)" })
+  attendanceSuggestions(meeting: MeetingModel) {
+    return this.attendanceService.suggestions(meeting);
   }
 
   @ResolveField(() => [ExternalAttendeeModel], { description: "people without an account; only for the meeting's groups (extension)" })

@@ -11,12 +11,15 @@ import { isActiveNonGuestMember } from '../../groups/group-membership.js';
 import { hasNetworkRole, isActiveMember } from '../../networks/network-memberships.js';
 import { primePerson } from '../../people/people.service.js';
 import type { PersonEntity } from '../../people/person.entity.js';
+import { answersForAttendance } from '../../rsvp/rsvp-answers.js';
+import { RsvpAnswer } from '../../rsvp/rsvp.enums.js';
 import { assertMeetingNotFrozen } from '../../protocols/protocol-freeze.js';
 import { AttendanceEntity } from '../entities/attendance.entity.js';
 import { ExternalAttendeeEntity } from '../entities/external-attendee.entity.js';
 import { MeetingAccessService } from '../meeting-access.service.js';
 import { AttendanceRole, AttendanceStatus, MeetingStatus } from '../meeting.enums.js';
 import type { MeetingModel } from '../meeting.model.js';
+import type { AttendanceSuggestionModel } from './attendance.model.js';
 import type {
   AddExternalAttendeeInput,
   RecordAttendanceInput,
@@ -171,6 +174,38 @@ export class AttendanceService {
         ),
       )
       .load(meeting.id);
+  }
+
+  /**
+   * The attendance form's starting point from the current answers (RSVP): Zusage → PRESENT,
+   * Absage → EXCUSED, Vertretung → the person EXCUSED and the deputy PRESENT as DEPUTY for the
+   * city; Vielleicht and no answer are not preset. Nothing is recorded: the moderation confirms.
+   * Only for the moderation; people already on the list are left out.
+   */
+  async suggestions(meeting: MeetingModel): Promise<AttendanceSuggestionModel[]> {
+    if (meeting.access !== 'manage') return [];
+    const [answers, recorded] = await Promise.all([
+      answersForAttendance(this.db.manager, meeting.id),
+      this.db.getRepository(AttendanceEntity).find({ where: { meetingId: meeting.id }, select: { personId: true } }),
+    ]);
+    const done = new Set(recorded.map((r) => r.personId));
+    const lines: AttendanceSuggestionModel[] = [];
+    const line = (personId: string | null, status: AttendanceStatus, a: (typeof answers)[number], extra: Partial<AttendanceSuggestionModel> = {}) => {
+      if (personId && done.has(personId)) return;
+      lines.push({ personId, organizationId: a.organizationId, name: null, email: null, status, role: null, answer: a.answer, ...extra });
+    };
+    for (const a of answers) {
+      if (a.answer === RsvpAnswer.ACCEPTED) line(a.personId, AttendanceStatus.PRESENT, a);
+      else if (a.answer === RsvpAnswer.DECLINED) line(a.personId, AttendanceStatus.EXCUSED, a);
+      else if (a.answer === RsvpAnswer.DEPUTY) {
+        line(a.personId, AttendanceStatus.EXCUSED, a);
+        line(a.deputyPersonId, AttendanceStatus.PRESENT, a, {
+          role: AttendanceRole.DEPUTY,
+          ...(a.deputyPersonId ? {} : { name: a.deputyName ?? a.deputyEmail, email: a.deputyEmail }),
+        });
+      }
+    }
+    return lines;
   }
 
   /** The meeting, for a moderator, with its groups and network; not for a cancelled one. */

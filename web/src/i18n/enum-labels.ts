@@ -30,6 +30,8 @@ export const ENUM_LABELS = {
   ProtocolStatus: 'protocol.status',
   Publication: 'enums.Publication',
   RegistrationStatus: 'enums.RegistrationStatus',
+  RsvpAnswer: 'rsvp.answers',
+  RsvpSource: 'rsvp.sources',
   Visibility: 'profiles.visibilities',
   WorkshopStatus: 'workshops.status',
   WorkshopViewerRole: 'workshops.role',

@@ -9,6 +9,7 @@ import { ErrorAlert, Loading, Notice } from '../components/status';
 import { ActionItemList } from '../components/action-item-list';
 import { DecideGroupJoin, DecideNetworkJoin, JoinRequestItem, outcome } from '../components/join-decision';
 import { graphql } from '../gql';
+import { RsvpQuickAnswers } from './meeting/rsvp-overview';
 
 const OverviewQuery = graphql(`
   query Overview($from: DateTime!, $to: DateTime!) {
@@ -93,6 +94,7 @@ export function OverviewPage() {
           ) : (
             <p className="kern-body">{myNetworks.length ? t('overview.noMeetings') : t('overview.noNetworks')}</p>
           )}
+          <RsvpQuickAnswers />
           <p className="kern-body">
             <Link href="/kalender" className="kern-link">
               {t('overview.toCalendar')}

@@ -7,6 +7,7 @@ import { Cell, Row, Table } from '../../components/table';
 import { graphql } from '../../gql';
 import type { AssigneeChoicesFragment, AttendanceRole, AttendanceStatus } from '../../gql/graphql';
 import { AddAttendee } from './add-attendee';
+import { AttendanceFromAnswers } from './rsvp-attendance';
 
 const Record = graphql(`
   mutation RecordAttendance($input: RecordAttendanceInput!) {
@@ -179,6 +180,7 @@ export function Attendance({ meetingId, members, attendance, externals, choices,
           </Row>
         ))}
       </Table>
+      {canManage && <AttendanceFromAnswers meetingId={meetingId} externalNames={externals.map((x) => x.name)} onChanged={onChanged} />}
       {canManage && (
         <>
           <div aria-live="polite">{removed && <Notice kind="success" title={t('attendance.removed', { name: removed })} />}</div>

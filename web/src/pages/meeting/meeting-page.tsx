@@ -10,6 +10,7 @@ import { Agenda } from './agenda';
 import { Attendance } from './attendance';
 import { MeetingSchedule } from './meeting-schedule';
 import { ProtocolSection } from './protocol-section';
+import { Rsvp } from './rsvp';
 
 const MeetingQuery = graphql(`
   query MeetingPage($id: ID!) {
@@ -139,6 +140,7 @@ export function MeetingPage({ id }: { id: string }) {
           <Notice title={t(`meeting.frozen.${frozenBy}`)} />
         </div>
       )}
+      {meeting.status !== 'CANCELLED' && <Rsvp meetingId={meeting.id} />}
       {/* A long page for moderators: jump links to its three parts. */}
       <nav aria-label={t('meeting.onThisPage')} className="ik-jump-nav">
         <a href="#tagesordnung" className="kern-link">
