@@ -1,13 +1,16 @@
 import { Module } from '@nestjs/common';
-import { IMIP_REPLY_SINK } from '../../rsvp/imip-reply.js';
+import { RsvpModule } from '../../rsvp/rsvp.module.js';
 import { ImapReader } from './imap-reader.service.js';
 import { InboundReplies } from './inbound-replies.service.js';
-import { LoggingReplySink } from './logging-reply-sink.js';
 import { SmtpReceiver } from './smtp-receiver.service.js';
 
-/** iMIP replies in: a mailbox read over IMAP (IMAP_URL) and/or SMTP received by the hub (INBOUND_SMTP_PORT); both off by default. */
+/**
+ * iMIP replies in: a mailbox read over IMAP (IMAP_URL) and/or SMTP received by the hub
+ * (INBOUND_SMTP_PORT); both off by default. Each reply goes to the RSVP domain (IMIP_REPLY_SINK).
+ */
 @Module({
-  providers: [InboundReplies, ImapReader, SmtpReceiver, { provide: IMIP_REPLY_SINK, useClass: LoggingReplySink }],
+  imports: [RsvpModule],
+  providers: [InboundReplies, ImapReader, SmtpReceiver],
   exports: [ImapReader, SmtpReceiver],
 })
 export class InboundMailModule {}

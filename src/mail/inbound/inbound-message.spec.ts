@@ -27,6 +27,8 @@ describe('reply address tokens', () => {
     expect(tokenOf(`other+${TOKEN}@example.org`, mailbox)).toBeNull();
     expect(tokenOf(`interkomx+${TOKEN}@example.org`, mailbox)).toBeNull();
     expect(tokenOf('interkom+a b@example.org', mailbox)).toBeNull();
+    // MAIL_FROM with a +tag of its own: the token replaces it.
+    expect(tokenOf(`interkom+${TOKEN}@example.org`, replyMailbox('Interkom+Hub@Example.org'))).toBe(TOKEN);
   });
 });
 

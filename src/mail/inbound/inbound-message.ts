@@ -15,9 +15,10 @@ export interface ReplyMailbox {
   readonly domain: string;
 }
 
+/** From MAIL_FROM; a +tag in it is not part of the reply address (replyAddress() in src/rsvp replaces it by the token). */
 export function replyMailbox(fromAddress: string): ReplyMailbox {
   const at = fromAddress.lastIndexOf('@');
-  return { local: fromAddress.slice(0, at).toLowerCase(), domain: fromAddress.slice(at + 1).toLowerCase() };
+  return { local: fromAddress.slice(0, at).replace(/\+.*$/, '').toLowerCase(), domain: fromAddress.slice(at + 1).toLowerCase() };
 }
 
 /**
