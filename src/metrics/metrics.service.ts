@@ -84,8 +84,8 @@ export class MetricsService {
   }
 
   /** One inbound reply or message (the outcome from a fixed set: src/mail/inbound/inbound-replies.service.ts). */
-  imipReply(outcome: string): void {
-    this.imipReplies.inc({ outcome });
+  imipReply(outcome: string, by = 1): void {
+    this.imipReplies.inc({ outcome }, by);
   }
 
   /** The exposition text, with the outbox gauges read from the database now. */

@@ -105,6 +105,10 @@ describe('inbound iMIP replies over IMAP (Dovecot) and SMTP', () => {
   });
 
   it('reads Outlook, Thunderbird and Apple Mail replies with token, UID, SEQUENCE, PARTSTAT, DELEGATED-TO and RECURRENCE-ID', async () => {
+    // Every outcome's series is there from the start, at 0.
+    expect(await counts(hub.app)).toEqual(Object.fromEntries(
+      ['applied', 'malformed', 'not-a-reply', 'unknown-token', 'wrong-uid', 'stale-sequence', 'not-attendee', 'meeting-over', 'duplicate', 'no-calendar', 'too-large', 'error'].map((o) => [o, 0]),
+    ));
     const occurrence = new Date('2027-05-11T07:00:00Z');
     await dovecot.deliver(await replyMessage('outlook', { ...base, messageId: '<outlook-1@mail.stadt-a.example>' }));
     await dovecot.deliver(await replyMessage('thunderbird', { ...base, sequence: 3, partstat: 'DELEGATED', delegatedTo: { email: 'Bernd.Vertreter@Stadt-A.example', name: 'Bernd Vertreter' }, messageId: '<tb-1@mail.stadt-a.example>' }));
@@ -195,6 +199,17 @@ describe('inbound iMIP replies over IMAP (Dovecot) and SMTP', () => {
     expect((after.error ?? 0) - (before.error ?? 0)).toBe(1);
     transport.close();
   });
+
+  it('reconnects when the IMAP server goes away and comes back, and reads what arrived meanwhile', async () => {
+    await dovecot.kill();
+    // Down for a while: the reader's tries fail and back off (logged, never thrown).
+    reader.poke();
+    await new Promise((r) => setTimeout(r, 1500));
+    await dovecot.revive();
+    await dovecot.deliver(await replyMessage('outlook', { ...base, messageId: '<after-outage@mail.stadt-a.example>' }));
+    await until('the reply after the outage', () => hub.sink.replies.some((r) => r.messageId === '<after-outage@mail.stadt-a.example>'), 60_000);
+    await until('the inbox emptied', async () => (await dovecot.messages('INBOX')).length === 0);
+  }, 90_000);
 
   it('two hub processes on one database: one reads (advisory lock), the other takes over when it stops; without a processed folder messages stay, flagged, and are read once', async () => {
     await dovecot.createMailbox('Antworten');

@@ -18,9 +18,10 @@ export interface StoredMessage {
 }
 
 export class Dovecot {
+  private child: ChildProcess | null = null;
+
   private constructor(
     private readonly dir: string,
-    private readonly child: ChildProcess,
     readonly port: number,
     readonly user: string,
     readonly password: string,
@@ -92,20 +93,44 @@ namespace inbox {
 }
 `;
     writeFileSync(join(dir, 'dovecot.conf'), config);
-    const child = spawn(DOVECOT, ['-F', '-c', join(dir, 'dovecot.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const server = new Dovecot(dir, port, user, password);
+    await server.spawn();
+    return server;
+  }
+
+  /** Starts the server process and waits for its greeting. */
+  private async spawn(): Promise<void> {
+    const child = spawn(DOVECOT, ['-F', '-c', join(this.dir, 'dovecot.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = child;
     let output = '';
     child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
-    const server = new Dovecot(dir, child, port, user, password);
     const deadline = Date.now() + 20_000;
-    while (!(await greets(port))) {
+    while (!(await greets(this.port))) {
       if (child.exitCode !== null || Date.now() > deadline) {
-        await server.stop();
-        throw new Error(`Dovecot did not start: ${output}\n${server.log()}`);
+        const log = this.log();
+        await this.stop();
+        throw new Error(`Dovecot did not start: ${output}\n${log}`);
       }
       await new Promise((r) => setTimeout(r, 100));
     }
-    return server;
+  }
+
+  /** Stops the server process (mail stays), as a server going down for maintenance. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    this.child = null;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+
+  /** Starts it again on the same port with the same mail. */
+  async revive(): Promise<void> {
+    await this.kill();
+    await this.spawn();
   }
 
   log(): string {
@@ -162,12 +187,7 @@ namespace inbox {
   }
 
   async stop(): Promise<void> {
-    if (this.child.exitCode === null) {
-      const exited = new Promise((r) => this.child.once('exit', r));
-      this.child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      if (this.child.exitCode === null) this.child.kill('SIGKILL');
-    }
+    await this.kill();
     rmSync(this.dir, { recursive: true, force: true });
   }
 }

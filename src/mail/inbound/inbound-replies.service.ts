@@ -7,6 +7,9 @@ import { readInboundMessage, replyMailbox, type MessageIgnored, type ReplyMailbo
 
 /** Every value of `interkom_imip_replies_total{outcome}`; `error` = the sink failed (tried again later). */
 export type InboundOutcome = 'applied' | ReplyIgnored | MessageIgnored | 'error';
+const OUTCOMES: readonly InboundOutcome[] = [
+  'applied', 'malformed', 'not-a-reply', 'unknown-token', 'wrong-uid', 'stale-sequence', 'not-attendee', 'meeting-over', 'duplicate', 'no-calendar', 'too-large', 'error',
+];
 
 /**
  * The pipeline both channels (IMAP, SMTP) share: one raw message in, its replies handed to the
@@ -25,6 +28,8 @@ export class InboundReplies {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.mailbox = replyMailbox(config.mail.from.address);
+    // Every series from the start (at 0) when a channel is on, so that rate() and alerts see the first one.
+    if (config.inboundMail.imap || config.inboundMail.smtp) for (const outcome of OUTCOMES) metrics.imipReply(outcome, 0);
   }
 
   /** Whether an address is one the hub takes replies at (its MAIL_FROM, with or without a +token). */
