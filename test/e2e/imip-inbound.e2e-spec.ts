@@ -211,6 +211,23 @@ describe('inbound iMIP replies over IMAP (Dovecot) and SMTP', () => {
     await until('the inbox emptied', async () => (await dovecot.messages('INBOX')).length === 0);
   }, 90_000);
 
+  it('hears of new mail through IDLE, without polling', async () => {
+    await dovecot.createMailbox('Idle');
+    const logins = () => dovecot.log().split('\n').filter((l) => l.includes('Login: user=<interkom>')).length;
+    const before = logins();
+    const idle = await startHub(await freshDatabase('inbound_idle'), { IMAP_URL: dovecot.url('Idle'), IMAP_POLL_SECONDS: '3600' });
+    try {
+      await until('the reader signed in', () => logins() > before);
+      // It has looked once (an empty mailbox) and idles from 2 s after its last command.
+      await new Promise((r) => setTimeout(r, 4000));
+      await dovecot.deliver(await replyMessage('apple', { ...base, messageId: '<idle-1@mail.stadt-a.example>' }), 'Idle');
+      await until('the reply read', () => idle.sink.replies.length === 1, 30_000);
+      expect(idle.sink.replies[0]!.messageId).toBe('<idle-1@mail.stadt-a.example>');
+    } finally {
+      await idle.app.close();
+    }
+  }, 90_000);
+
   it('two hub processes on one database: one reads (advisory lock), the other takes over when it stops; without a processed folder messages stay, flagged, and are read once', async () => {
     await dovecot.createMailbox('Antworten');
     const db = await freshDatabase('inbound_pair');

@@ -9,6 +9,7 @@ import { ReaderLock } from './reader-lock.js';
 /** Set on every message the hub has read (besides \Seen), so a person reading the mailbox too does not hide one from it. */
 export const PROCESSED_KEYWORD = '$InterkomRead';
 const MAX_BACKOFF_MS = 5 * 60_000;
+const LOCK_RETRY_SECONDS = 10;
 
 /**
  * Reads iMIP replies from a mailbox (IMAP_URL) with imapflow: IDLE tells it about new mail, and it
@@ -63,7 +64,8 @@ export class ImapReader implements OnApplicationBootstrap, OnModuleDestroy {
       try {
         if (!(await this.lock.hold())) {
           await this.close();
-          await this.sleep(imap.pollSeconds * 1000);
+          // Another process reads; ask again soon, so that a stopped reader is replaced quickly.
+          await this.sleep(Math.min(imap.pollSeconds, LOCK_RETRY_SECONDS) * 1000);
           continue;
         }
         const client = await this.connected(imap);
@@ -94,6 +96,8 @@ export class ImapReader implements OnApplicationBootstrap, OnModuleDestroy {
       connectionTimeout: 30_000,
       greetingTimeout: 16_000,
       socketTimeout: 5 * 60_000,
+      // IDLE (new mail announced at once) from 2 s after the last command, not imapflow's 15 s.
+      autoIdleDelay: 2000,
     });
     client.on('error', (error: Error) => this.logger.warn(`IMAP connection: ${error.message}`));
     client.on('close', () => {
