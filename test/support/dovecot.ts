@@ -123,7 +123,7 @@ namespace inbox {
     if (!child || child.exitCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000).unref())]);
     if (child.exitCode === null) child.kill('SIGKILL');
   }
 
