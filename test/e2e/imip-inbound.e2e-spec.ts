@@ -4,6 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -199,6 +200,41 @@ describe('inbound iMIP replies over IMAP (Dovecot) and SMTP', () => {
     expect((after.error ?? 0) - (before.error ?? 0)).toBe(1);
     transport.close();
   });
+
+  it('offers STARTTLS with INBOUND_SMTP_TLS_CERT/KEY, and a sender that requires TLS gets through', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'interkom-tls-'));
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=antworten.example.org', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    const tls = await startHub(await freshDatabase('inbound_tls'), {
+      INBOUND_SMTP_PORT: '0', INBOUND_SMTP_HOST: '127.0.0.1', INBOUND_SMTP_TLS_CERT: join(dir, 'cert.pem'), INBOUND_SMTP_TLS_KEY: join(dir, 'key.pem'),
+    });
+    try {
+      const port = tls.app.get(SmtpReceiver).port!;
+      const secured = createTransport({ host: '127.0.0.1', port, secure: false, requireTLS: true, tls: { rejectUnauthorized: false } });
+      await secured.sendMail({ envelope: { from: 'anna.beispiel@stadt-a.example', to: [REPLY_TO] }, raw: await replyMessage('thunderbird', { ...base, messageId: '<tls-1@mail.stadt-a.example>' }) });
+      expect(tls.sink.replies.map((r) => r.messageId)).toEqual(['<tls-1@mail.stadt-a.example>']);
+      secured.close();
+      // The main hub has no certificate: it offers no STARTTLS, and a sender requiring TLS is refused there.
+      const plain = createTransport({ host: '127.0.0.1', port: hub.app.get(SmtpReceiver).port!, secure: false, requireTLS: true });
+      await expect(plain.sendMail({ envelope: { from: 'a@elsewhere.example', to: [REPLY_TO] }, raw: 'Subject: x\r\n\r\nx' })).rejects.toThrow(/STARTTLS/);
+      plain.close();
+    } finally {
+      await tls.app.close();
+    }
+  }, 90_000);
+
+  it('reads over implicit TLS (imaps://) from a server with a self-signed certificate when IMAP_TLS_INSECURE=true', async () => {
+    const server = await Dovecot.start({ tls: true });
+    const tls = await startHub(await freshDatabase('inbound_imaps'), { IMAP_URL: server.url('INBOX', true), IMAP_TLS_INSECURE: 'true', IMAP_POLL_SECONDS: '1' });
+    try {
+      await server.deliver(await replyMessage('outlook', { ...base, messageId: '<imaps-1@mail.stadt-a.example>' }));
+      await until('the reply read over TLS', () => tls.sink.replies.length === 1);
+      expect(tls.sink.replies[0]!.messageId).toBe('<imaps-1@mail.stadt-a.example>');
+      expect(server.log()).toMatch(/Login: user=<interkom>.*TLS/);
+    } finally {
+      await tls.app.close();
+      await server.stop();
+    }
+  }, 90_000);
 
   it('reconnects when the IMAP server goes away and comes back, and reads what arrived meanwhile', async () => {
     await dovecot.kill();

@@ -2,7 +2,7 @@
 // a child process with a configuration of its own in a temporary directory: its own port on
 // loopback, users from a passwd-file, maildirs under the directory, no TLS, no system services.
 // Mail is delivered with IMAP APPEND (imapflow), as a delivering server would put it there.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
@@ -23,16 +23,22 @@ export class Dovecot {
   private constructor(
     private readonly dir: string,
     readonly port: number,
+    /** The implicit-TLS port (self-signed certificate) when started with `tls`; else null. */
+    readonly tlsPort: number | null,
     readonly user: string,
     readonly password: string,
   ) {}
 
   /** IMAP_URL for the hub (plain IMAP on loopback). */
-  url(mailbox = 'INBOX'): string {
-    return `imap://${encodeURIComponent(this.user)}:${encodeURIComponent(this.password)}@127.0.0.1:${this.port}/${encodeURIComponent(mailbox)}`;
+  url(mailbox = 'INBOX', tls = false): string {
+    const scheme = tls ? 'imaps' : 'imap';
+    const port = tls ? this.tlsPort : this.port;
+    if (!port) throw new Error('started without tls');
+    return `${scheme}://${encodeURIComponent(this.user)}:${encodeURIComponent(this.password)}@127.0.0.1:${port}/${encodeURIComponent(mailbox)}`;
   }
 
-  static async start(user = 'interkom', password = 'geheim-imap'): Promise<Dovecot> {
+  /** `tls`: also implicit TLS (imaps) on a port of its own, with a self-signed certificate made by openssl. */
+  static async start(opts: { tls?: boolean } = {}, user = 'interkom', password = 'geheim-imap'): Promise<Dovecot> {
     if (!existsSync(DOVECOT)) throw new Error(`${DOVECOT} is missing: apt-get install dovecot-imapd`);
     const dir = mkdtempSync(join(tmpdir(), 'interkom-dovecot-'));
     // Dovecot's login and mail processes do not run as root: they need to reach the directory.
@@ -46,6 +52,10 @@ export class Dovecot {
       if (root) chownSync(join(dir, sub), ids.uid, ids.gid);
     }
     const port = await freePort();
+    const tlsPort = opts.tls ? await freePort() : null;
+    if (opts.tls) {
+      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=imap.example.org', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    }
     writeFileSync(join(dir, 'passwd'), `${user}:{PLAIN}${password}\n`);
     const config = `
 base_dir = ${dir}/run
@@ -54,7 +64,7 @@ log_path = ${dir}/dovecot.log
 instance_name = interkom-test-${port}
 protocols = imap
 listen = 127.0.0.1
-ssl = no
+${opts.tls ? `ssl = yes\nssl_cert = <${dir}/cert.pem\nssl_key = <${dir}/key.pem` : 'ssl = no'}
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 default_internal_user = ${ids.internal}
@@ -81,7 +91,8 @@ service imap-login {
     port = ${port}
   }
   inet_listener imaps {
-    port = 0
+    address = 127.0.0.1
+    port = ${tlsPort ?? 0}
   }
 }
 service anvil {
@@ -93,7 +104,7 @@ namespace inbox {
 }
 `;
     writeFileSync(join(dir, 'dovecot.conf'), config);
-    const server = new Dovecot(dir, port, user, password);
+    const server = new Dovecot(dir, port, tlsPort, user, password);
     await server.spawn();
     return server;
   }
@@ -143,7 +154,8 @@ namespace inbox {
 
   /** A client of the test's own (not the hub's), connected and signed in. */
   private async client<T>(use: (client: ImapFlow) => Promise<T>): Promise<T> {
-    const client = new ImapFlow({ host: '127.0.0.1', port: this.port, secure: false, auth: { user: this.user, pass: this.password }, logger: false });
+    // The test's client takes the self-signed certificate (STARTTLS on the plain port when started with tls).
+    const client = new ImapFlow({ host: '127.0.0.1', port: this.port, secure: false, auth: { user: this.user, pass: this.password }, logger: false, tls: { rejectUnauthorized: false } });
     await client.connect();
     try {
       return await use(client);
