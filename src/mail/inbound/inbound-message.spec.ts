@@ -88,6 +88,19 @@ describe('reading replies as mail programs send them', () => {
     expect(forged.kind === 'replies' && forged.replies[0]!.token).toBeNull();
   });
 
+  it('a series with a moved date answered in one message: one reply per VEVENT, each with its own Message-ID', async () => {
+    const occurrence = new Date('2027-07-06T08:30:00Z');
+    const master = replyIcs('apple', params);
+    const override = replyIcs('apple', { ...params, partstat: 'DECLINED', recurrenceId: occurrence });
+    const vevent = /BEGIN:VEVENT[\s\S]*END:VEVENT\r\n/.exec(override)![0];
+    const both = master.replace('END:VCALENDAR', `${vevent}END:VCALENDAR`);
+    const r = await read(await plainMessage({ to: params.to, subject: 'Angenommen', calendar: { method: 'REPLY', content: both } }));
+    if (r.kind !== 'replies') throw new Error(`ignored: ${JSON.stringify(r)}`);
+    expect(r.replies.map((x) => [x.recurrenceId?.toISOString() ?? null, x.attendees[0]!.partstat])).toEqual([[null, 'ACCEPTED'], [occurrence.toISOString(), 'DECLINED']]);
+    expect(r.replies[1]!.messageId).toBe(`${r.messageId}#1`);
+    expect(r.replies[0]!.messageId).toBe(r.messageId);
+  });
+
   it('case in METHOD and PARTSTAT, unknown PARTSTAT as NEEDS-ACTION, missing SEQUENCE as 0', () => {
     const ics = replyIcs('apple', params).replace('METHOD:REPLY', 'METHOD:reply').replace('PARTSTAT=ACCEPTED', 'PARTSTAT=accepted');
     const r = readImipCalendar(ics);

@@ -92,7 +92,10 @@ export async function readInboundMessage(raw: Buffer, envelope: readonly string[
     seen.add(key);
     return true;
   });
-  return { kind: 'replies', replies: unique.map((r) => ({ ...r, token, from, messageId })), messageId, from };
+  // A series answered with its moved dates carries several VEVENTs in one message: each is its own
+  // reply, so from the second on the Message-ID gets a stable suffix (the domain takes a Message-ID once).
+  const ids = unique.map((_, i) => (messageId && i > 0 ? `${messageId}#${i}` : messageId));
+  return { kind: 'replies', replies: unique.map((r, i) => ({ ...r, token, from, messageId: ids[i]! })), messageId, from };
 }
 
 function headerAddresses(value: unknown): string[] {
