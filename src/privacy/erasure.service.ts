@@ -7,6 +7,7 @@ import { DomainError, notFound } from '../common/domain-error.js';
 import { isUuid } from '../common/ids.js';
 import { membershipChanged } from '../groups/group-membership.js';
 import { forgetMatrixUserInEvents } from '../outbox/outbox.js';
+import { forgetRsvp } from '../rsvp/rsvp-privacy.js';
 import { releaseAllOf } from '../webinars/seats.js';
 
 /** What an erased person is called everywhere from then on. */
@@ -36,6 +37,7 @@ export class ErasureService {
       // Places in webinars still ahead are freed (the waitlist moves up); past ones stay as records.
       await releaseAllOf(tx, personId);
       await anonymise(tx, personId);
+      await forgetRsvp(tx, personId);
       // The bridge removes the person from every room: their Matrix ID is gone, so no room wants them.
       for (const groupId of groups) await membershipChanged(tx, groupId, personId);
       const summary = 'Person gelöscht: Name, E-Mail-Adresse, Matrix-ID und Kalender-Abo entfernt, Rollen und Mitgliedschaften beendet.';

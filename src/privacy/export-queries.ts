@@ -5,6 +5,7 @@
  * message of a join request the person decided) is not theirs and stays out.
  * Dates are rendered as text (YYYY-MM-DD) so the JSON does not depend on the server's time zone.
  */
+import { RSVP_EXPORT_SECTIONS } from '../rsvp/rsvp-privacy.js';
 import { KNOWLEDGE_EXPORT_SECTIONS } from './export-knowledge.js';
 
 const ref = (alias: string) =>
@@ -88,4 +89,5 @@ export const EXPORT_SECTIONS: Record<string, string> = {
       FROM audit_entry e LEFT JOIN person ac ON ac.id = e.actor_id
      WHERE e.actor_id = $1 OR e.about_person_id = $1 ORDER BY e.at, e.id`,
   ...KNOWLEDGE_EXPORT_SECTIONS,
+  ...RSVP_EXPORT_SECTIONS,
 };

@@ -2,6 +2,7 @@ import { In, type EntityManager } from 'typeorm';
 import { MeetingEntity } from '../meetings/entities/meeting.entity.js';
 import { meetingInvitees } from '../meetings/meeting-invitees.js';
 import { RsvpAnswerEntity, RsvpSeriesAnswerEntity } from './entities/rsvp-answer.entity.js';
+import { RsvpInvitationEntity } from './entities/rsvp-invitation.entity.js';
 import { RsvpAnswer, RsvpSource } from './rsvp.enums.js';
 
 /** The answer that holds for one person and one meeting: their own, else their series answer. */
@@ -20,7 +21,8 @@ export interface EffectiveAnswer {
   forSeries: boolean;
   /**
    * False when the meeting changed after the answer (a higher SEQUENCE; for a series answer: the
-   * occurrence was moved on its own): shown as "vor der Änderung", it no longer counts.
+   * occurrence was moved on its own, or the series was invited again with a higher SEQUENCE than
+   * the answer's): shown as "vor der Änderung", it no longer counts.
    */
   current: boolean;
 }
@@ -46,6 +48,11 @@ export async function inviteeAnswers(db: EntityManager, meetingIds: string[], pe
   ]);
   const seriesIds = [...new Set(meetings.map((m) => m.seriesId).filter((s): s is string => !!s))];
   const series = seriesIds.length ? await db.getRepository(RsvpSeriesAnswerEntity).findBy({ seriesId: In(seriesIds), ...(personId ? { personId } : {}) }) : [];
+  // The SEQUENCE of the series invitation each person was last sent: a series answer for a lower one is from before a change.
+  const sent = series.length
+    ? await db.getRepository(RsvpInvitationEntity).findBy({ seriesId: In(seriesIds), ...(personId ? { personId } : {}) })
+    : [];
+  const sentBy = new Map(sent.filter((i) => !i.meetingId).map((i) => [`${i.seriesId}/${i.personId}`, i.sequence]));
   const byMeeting = new Map(meetings.map((m) => [m.id, m]));
   const ownBy = new Map(own.map((a) => [`${a.meetingId}/${a.personId}`, a]));
   const seriesBy = new Map(series.map((a) => [`${a.seriesId}/${a.personId}`, a]));
@@ -55,7 +62,8 @@ export async function inviteeAnswers(db: EntityManager, meetingIds: string[], pe
     if (mine) return { ...i, answer: { ...fields(mine), meetingId: m.id, forSeries: false, current: mine.sequence >= m.sequence } };
     const s = m.seriesId ? seriesBy.get(`${m.seriesId}/${i.personId}`) : undefined;
     if (s && m.endsAt.getTime() > s.answeredAt.getTime()) {
-      return { ...i, answer: { ...fields(s), meetingId: m.id, forSeries: true, current: !m.detached } };
+      const current = !m.detached && s.sequence >= (sentBy.get(`${s.seriesId}/${s.personId}`) ?? 0);
+      return { ...i, answer: { ...fields(s), meetingId: m.id, forSeries: true, current } };
     }
     return { ...i, answer: null };
   });

@@ -3,7 +3,7 @@ import { Clock } from '../common/clock.js';
 import { MeetingsModule } from '../meetings/meetings.module.js';
 import { IMIP_REPLY_SINK } from './imip-reply.js';
 import { RsvpReplySink } from './imip-reply-sink.js';
-import { ExpectedAttendanceResolver, MeetingAnswerResolver, MeetingInviteeResolver, MeetingRsvpResolver } from './rsvp.resolver.js';
+import { ExpectedAttendanceResolver, MeetingAnswerResolver, MeetingInviteeResolver, MeetingRsvpResolver } from './graphql/rsvp.resolver.js';
 import { RsvpService } from './rsvp.service.js';
 
 /**

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { IsNull, type DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
 import { Clock } from '../common/clock.js';
 import type { AppConfig } from '../config/config.js';
@@ -13,12 +13,13 @@ import { meetingInvitees } from '../meetings/meeting-invitees.js';
 import type { MeetingModel } from '../meetings/meeting.model.js';
 import { peopleActingFor } from '../networks/people-acting-for.js';
 import { seriesGroup, upcomingOccurrences } from '../scheduling/occurrence-lookup.js';
+import { RsvpInvitationEntity } from './entities/rsvp-invitation.entity.js';
 import { replyAddress, type ReplyAddressRequest } from './reply-address.js';
 import { inviteeAnswers, type InviteeAnswer } from './rsvp-answers.js';
 import { saveMeetingAnswer, saveSeriesAnswer } from './rsvp-recording.js';
 import { RsvpAnswer, RsvpSource } from './rsvp.enums.js';
-import type { AnswerMeetingInput, AnswerSeriesInput } from './rsvp.inputs.js';
-import type { ExpectedAttendanceModel, MeetingAnswerModel, SeriesAnswerModel } from './rsvp.models.js';
+import type { AnswerMeetingInput, AnswerSeriesInput } from './graphql/rsvp.inputs.js';
+import type { ExpectedAttendanceModel, MeetingAnswerModel, SeriesAnswerModel } from './graphql/rsvp.models.js';
 
 const NOT_INVITED = 'Nur eingeladene Personen (Mitglieder der Gruppen dieser Sitzung) können zu- oder absagen.';
 
@@ -86,10 +87,12 @@ export class RsvpService {
     const { networkId } = await this.meetingAccess.primaryGroup(loaders, first);
     const deputyPersonId = await this.checkDeputy(viewer, networkId, invitee.organizationId, input);
     const comment = input.comment?.trim() || null;
+    // The answer is for the series as last invited to this person (SEQUENCE of their series invitation, 0 before any).
+    const invited = await this.db.getRepository(RsvpInvitationEntity).findOneBy({ seriesId: input.seriesId, personId: viewer.personId, meetingId: IsNull() });
     await this.db.transaction((tx) =>
       saveSeriesAnswer(tx, input.seriesId, networkId, {
         personId: viewer.personId, answer: input.answer, deputyPersonId, deputyName: null, deputyEmail: null,
-        comment, sequence: 0, source: RsvpSource.CLIENT, at: now,
+        comment, sequence: invited?.sequence ?? 0, source: RsvpSource.CLIENT, at: now,
       }),
     );
     const holds = (await inviteeAnswers(this.db.manager, upcoming, viewer.personId)).filter((a) => a.answer?.forSeries);

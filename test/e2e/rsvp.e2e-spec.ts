@@ -12,7 +12,7 @@ import { APP_CONFIG } from '../../src/config/config.module.js';
 import { MailOutboxProcessor } from '../../src/mail/mail-outbox.processor.js';
 import { IMIP_REPLY_SINK, type ImipReply, type ImipReplySink } from '../../src/rsvp/imip-reply.js';
 import { newToken, replyAddress } from '../../src/rsvp/reply-address.js';
-import { actor, setRole, type Actor } from '../support/factories.js';
+import { actor, addGroupMember, setRole, type Actor } from '../support/factories.js';
 import { cast, meeting, type Cast } from '../support/meeting-fixtures.js';
 import { SmtpSink } from '../support/smtp-sink.js';
 import { codeOf, TestHub } from '../support/test-hub.js';
@@ -192,6 +192,12 @@ describe('RSVP', () => {
     // A RECURRENCE-ID the series does not have.
     const nowhere = new Date(new Date(a.startsAt).getTime() + 60_000);
     expect(await sink.apply(reply({ token, uid, recurrenceId: nowhere, attendees: lead('ACCEPTED') }))).toEqual({ applied: false, reason: 'wrong-uid' });
+    // The series invited again (a change, SEQUENCE 1): the series answer is from before the change until answered again.
+    await replyAddress(db.manager, 'interkom@example.org', { personId: c.lead.id, uid, seriesId: s.id, sequence: 1 });
+    expect(await mine(c.lead, b.id)).toMatchObject({ answer: 'TENTATIVE', forSeries: true, current: false });
+    expect(await sink.apply(reply({ token, uid, sequence: 0, attendees: lead('ACCEPTED') }))).toEqual({ applied: false, reason: 'stale-sequence' });
+    expect(await sink.apply(reply({ token, uid, sequence: 1, attendees: lead('ACCEPTED') }))).toEqual({ applied: true });
+    expect(await mine(c.lead, b.id)).toMatchObject({ answer: 'ACCEPTED', forSeries: true, current: true });
   }, 60_000);
 
   describe('replies from mail programs', () => {
@@ -269,5 +275,27 @@ describe('RSVP', () => {
       });
       expect(await sink.apply(reply({ token, uid, attendees: [{ email: email(c.member), partstat: 'DELEGATED', delegatedTo: [], name: null }] }))).toEqual({ applied: false, reason: 'malformed' });
     });
+  });
+  it("is in the person's export; erasure takes their tokens (old replies no longer count) and what they wrote by hand", async () => {
+    const leaver = await actor(hub, 'weggang');
+    await setRole(hub, c.root, c.networkId, leaver.id, 'MEMBER', c.city);
+    await addGroupMember(hub, c.agency, c.groupId, leaver.id, 'MEMBER', { organizationId: c.city });
+    const id = await meeting(hub, c.lead, c.groupId, 14);
+    const uid = eventUid(id, config.publicBaseUrl);
+    const token = tokenOf(await invite(leaver, id));
+    const mine = [
+      { email: email(leaver), partstat: 'DELEGATED' as const, delegatedTo: ['mailto:extern@rathaus.example'], name: null },
+      { email: 'extern@rathaus.example', partstat: 'NEEDS-ACTION' as const, delegatedTo: [], name: 'Erik Extern' },
+    ];
+    expect(await sink.apply(reply({ token, uid, attendees: mine }))).toEqual({ applied: true });
+    const doc = JSON.parse((await hub.http.get('/privacy/export').set('authorization', `Bearer ${leaver.token}`)).text);
+    expect(doc.meetingAnswers).toEqual([expect.objectContaining({ meeting: expect.objectContaining({ id }), answer: 'DEPUTY', deputyName: 'Erik Extern', source: 'MAIL' })]);
+    expect(JSON.stringify(doc)).not.toContain(token);
+
+    expect((await hub.ok(leaver.token, 'mutation($id: ID!) { erasePerson(input: { personId: $id }) }', { id: leaver.id })).erasePerson).toBe(true);
+    expect(await sink.apply(reply({ token, uid, attendees: mine }))).toEqual({ applied: false, reason: 'unknown-token' });
+    expect(await db.query('SELECT answer, deputy_name, deputy_email FROM rsvp_answer WHERE person_id = $1', [leaver.id])).toEqual([
+      { answer: 'DEPUTY', deputy_name: null, deputy_email: null },
+    ]);
   });
 });

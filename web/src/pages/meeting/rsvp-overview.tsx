@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { Link } from 'wouter';
 import { Button } from '../../components/form';
 import { ErrorAlert } from '../../components/status';
 import { graphql } from '../../gql';
@@ -47,9 +46,8 @@ export function RsvpQuickAnswers() {
           return (
             <li key={m.id} className="ik-list__item">
               <div>
-                <Link href={`/sitzungen/${m.id}#teilnahme`} className="kern-link">
-                  {name}
-                </Link>
+                {/* The meeting's link is in the list above; here only its name (no second link of the same name). */}
+                <strong className="kern-body">{name}</strong>
                 <p className="kern-body kern-body--small">
                   <time dateTime={m.startsAt}>{formatRange(m.startsAt, m.endsAt, m.timeZone)}</time> ·{' '}
                   {!mine

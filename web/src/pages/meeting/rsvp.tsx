@@ -151,7 +151,11 @@ export function Rsvp({ meetingId }: { meetingId: string }) {
           {meeting.mayAnswer && (
             <>
               {meeting.series && (
-                <CheckboxField label={t('rsvp.wholeSeries', { title: meeting.series.title })} checked={wholeSeries} onChange={(e) => setWholeSeries(e.target.checked)} />
+                <CheckboxField
+                  label={t('rsvp.wholeSeries', { title: meeting.series.title })}
+                  checked={wholeSeries}
+                  onChange={(e) => setWholeSeries(e.target.checked)}
+                />
               )}
               <div className="ik-actions" role="group" aria-label={t('rsvp.answerLabel')}>
                 {QUICK_ANSWERS.map((a) => (
@@ -184,7 +188,10 @@ export function Rsvp({ meetingId }: { meetingId: string }) {
                         hint={t('rsvp.deputyHint')}
                         value={deputyId}
                         onChange={(e) => setDeputyId(e.target.value)}
-                        options={[{ value: '', label: t('attendance.choosePerson') }, ...meeting.deputyCandidates.map((p) => ({ value: p.id, label: p.displayName }))]}
+                        options={[
+                          { value: '', label: t('attendance.choosePerson') },
+                          ...meeting.deputyCandidates.map((p) => ({ value: p.id, label: p.displayName })),
+                        ]}
                         error={messageFor(problem, 'deputyPersonId')}
                       />
                       <div className="ik-actions">
@@ -224,9 +231,7 @@ export function Rsvp({ meetingId }: { meetingId: string }) {
                           {!p.answer
                             ? t('rsvp.noAnswer')
                             : `${t(`rsvp.answers.${p.answer.answer}`)}${
-                                p.answer.answer === 'DEPUTY'
-                                  ? ` (${p.answer.deputy?.displayName ?? p.answer.deputyName ?? p.answer.deputyEmail ?? '–'})`
-                                  : ''
+                                p.answer.answer === 'DEPUTY' ? ` (${p.answer.deputy?.displayName ?? p.answer.deputyName ?? p.answer.deputyEmail ?? '–'})` : ''
                               }${p.answer.current ? '' : ` – ${t('rsvp.beforeChange')}`}${p.answer.source === 'MAIL' ? ` · ${t('rsvp.sources.MAIL')}` : ''}`}
                         </li>
                       ))}

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { RsvpAnswer, RsvpSource } from './rsvp.enums.js';
+import { RsvpAnswer, RsvpSource } from '../rsvp.enums.js';
 
 @ObjectType('MeetingAnswer', { description: "A person's answer to a meeting's invitation (Zusage, Absage, Vielleicht, Vertretung)" })
 export class MeetingAnswerModel {

@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsOptional } from 'class-validator';
-import { IsId, IsOptionalText } from '../common/validators.js';
-import { RsvpAnswer } from './rsvp.enums.js';
+import { IsId, IsOptionalText } from '../../common/validators.js';
+import { RsvpAnswer } from '../rsvp.enums.js';
 
 @InputType({ description: 'Zusage, Absage, Vielleicht or Vertretung for one meeting; a later answer replaces the earlier one' })
 export class AnswerMeetingInput {

@@ -1,15 +1,15 @@
 import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentViewer, RequirePermission } from '../auth/auth.decorators.js';
-import type { Viewer } from '../auth/viewer.js';
-import type { GqlContext } from '../common/request-loaders.js';
-import { MeetingModel } from '../meetings/meeting.model.js';
-import { OrganizationModel } from '../organizations/organization.model.js';
-import { OrganizationsService } from '../organizations/organizations.service.js';
-import { PeopleService } from '../people/people.service.js';
-import { PersonModel } from '../people/person.model.js';
+import { CurrentViewer, RequirePermission } from '../../auth/auth.decorators.js';
+import type { Viewer } from '../../auth/viewer.js';
+import type { GqlContext } from '../../common/request-loaders.js';
+import { MeetingModel } from '../../meetings/meeting.model.js';
+import { OrganizationModel } from '../../organizations/organization.model.js';
+import { OrganizationsService } from '../../organizations/organizations.service.js';
+import { PeopleService } from '../../people/people.service.js';
+import { PersonModel } from '../../people/person.model.js';
 import { AnswerMeetingInput, AnswerSeriesInput } from './rsvp.inputs.js';
 import { ExpectedAttendanceModel, MeetingAnswerModel, MeetingInviteeModel, SeriesAnswerModel } from './rsvp.models.js';
-import { RsvpService } from './rsvp.service.js';
+import { RsvpService } from '../rsvp.service.js';
 
 @Resolver(() => MeetingModel)
 export class MeetingRsvpResolver {
