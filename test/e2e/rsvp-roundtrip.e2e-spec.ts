@@ -4,11 +4,13 @@
 // UID and a stale SEQUENCE change nothing and are counted in /metrics.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import { eventUid } from '../../src/calendar/ical-common.js';
+import { eventUid, seriesUid } from '../../src/calendar/ical-common.js';
+import { todayInBerlin } from '../../src/common/scalars.js';
 import type { AppConfig } from '../../src/config/config.js';
 import { APP_CONFIG } from '../../src/config/config.module.js';
 import { ImapReader } from '../../src/mail/inbound/imap-reader.service.js';
 import { MailOutboxProcessor } from '../../src/mail/mail-outbox.processor.js';
+import { replyAddress } from '../../src/rsvp/reply-address.js';
 import { Dovecot } from '../support/dovecot.js';
 import { actor, setRole, type Actor } from '../support/factories.js';
 import { invitationFacts, replyMessage, type ReplyParams, type ReplyShape } from '../support/imip-replies.js';
@@ -18,6 +20,8 @@ import { TestHub } from '../support/test-hub.js';
 
 const MINE = `query($id: ID!) { meeting(id: $id) { myAnswer { answer source current deputy { id } deputyEmail } } }`;
 const RESCHEDULE = 'mutation($input: RescheduleMeetingInput!) { rescheduleMeeting(input: $input) { sequence } }';
+const SCHEDULE = 'mutation($input: ScheduleMeetingSeriesInput!) { scheduleMeetingSeries(input: $input) { id } }';
+const OCCURRENCES = `query($id: ID!, $from: DateTime!, $to: DateTime!) { group(id: $id) { series { id occurrences(from: $from, to: $to) { id startsAt endsAt } } } }`;
 const email = (a: Actor) => `${a.username}@example.org`;
 
 describe('RSVP round trip: invitation mail → reply in a mail program → IMAP → the answer in Interkom', () => {
@@ -129,5 +133,26 @@ describe('RSVP round trip: invitation mail → reply in a mail program → IMAP 
     await answer('outlook', c.member, moved, { partstat: 'DECLINED' });
     expect(await mine(c.member, id)).toMatchObject({ answer: 'DECLINED', source: 'MAIL', current: true });
     expect((await counts()).applied! - (after.applied ?? 0)).toBe(1);
+  }, 120_000);
+
+  it('a series answered once from Thunderbird, one occurrence declined alone from Outlook (RECURRENCE-ID in a Windows time zone)', async () => {
+    const { scheduleMeetingSeries: series } = await hub.ok(c.lead.token, SCHEDULE, {
+      input: { groupId: c.groupId, title: 'Jour fixe', rrule: 'FREQ=WEEKLY', startsOn: todayInBerlin(), startTime: '10:00', durationMinutes: 60, holidayPolicy: 'IGNORE' },
+    });
+    const { group } = await hub.ok(c.lead.token, OCCURRENCES, { id: c.groupId, from: new Date(), to: new Date(Date.now() + 60 * 86_400_000) });
+    const occurrences = (group.series.find((x: { id: string }) => x.id === series.id).occurrences as { id: string; startsAt: string; endsAt: string }[])
+      .filter((o) => new Date(o.startsAt) > new Date());
+    expect(occurrences.length).toBeGreaterThanOrEqual(3);
+    // The series invitation's reply address (series mails are another slice's; the address is the RSVP domain's).
+    const uid = seriesUid(series.id, config.publicBaseUrl);
+    const organizer = await replyAddress(hub.hub.app.get(DataSource).manager, 'interkom@example.org', { personId: c.member.id, uid, seriesId: series.id, sequence: 0 });
+    const facts = { uid, sequence: 0, organizer, summary: 'Jour fixe', start: new Date(occurrences[0]!.startsAt), end: new Date(occurrences[0]!.endsAt) };
+
+    await answer('thunderbird', c.member, facts, { partstat: 'ACCEPTED' });
+    for (const o of occurrences) expect(await mine(c.member, o.id)).toMatchObject({ answer: 'ACCEPTED', source: 'MAIL' });
+    const [, declined, ...rest] = occurrences;
+    await answer('outlook', c.member, facts, { partstat: 'DECLINED', recurrenceId: new Date(declined!.startsAt) });
+    expect(await mine(c.member, declined!.id)).toMatchObject({ answer: 'DECLINED', source: 'MAIL' });
+    for (const o of [occurrences[0]!, ...rest]) expect(await mine(c.member, o.id)).toMatchObject({ answer: 'ACCEPTED' });
   }, 120_000);
 });
