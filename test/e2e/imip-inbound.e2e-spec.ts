@@ -174,7 +174,7 @@ describe('inbound iMIP replies over IMAP (Dovecot) and SMTP', () => {
     expect((after.error ?? 0) - (before.error ?? 0)).toBe(1);
   });
 
-  it('takes replies over SMTP for its own address only: the token from RCPT TO, no relaying, a size limit', async () => {
+  it('takes replies over SMTP for its own address only: the token from RCPT TO, no relaying, a size limit, text refused', async () => {
     const port = hub.app.get(SmtpReceiver).port!;
     const transport = createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
     const before = await counts(hub.app);
@@ -190,8 +190,9 @@ describe('inbound iMIP replies over IMAP (Dovecot) and SMTP', () => {
     await expect(transport.sendMail({ envelope: { from: 'spam@elsewhere.example', to: ['interkom+x@example.org.evil.example'] }, raw })).rejects.toMatchObject({ responseCode: 550 });
     const big = await plainMessage({ to: REPLY_TO, subject: 'groß', text: 'y'.repeat(80_000) });
     await expect(transport.sendMail({ envelope: { from: 'a@elsewhere.example', to: [REPLY_TO] }, raw: big })).rejects.toMatchObject({ responseCode: 552 });
-    // Junk to the right address is accepted (no bounce to a forged sender) and counted.
-    await transport.sendMail({ envelope: { from: 'a@elsewhere.example', to: [REPLY_TO] }, raw: await plainMessage({ to: REPLY_TO, subject: 'Werbung' }) });
+    // Text someone wrote to the reply address is refused at the end of DATA (their own server tells them) and counted.
+    await expect(transport.sendMail({ envelope: { from: 'a@elsewhere.example', to: [REPLY_TO] }, raw: await plainMessage({ to: REPLY_TO, subject: 'Ich komme später' }) }))
+      .rejects.toMatchObject({ responseCode: 550, response: expect.stringContaining('nur Antworten auf Einladungen') });
     hub.sink.fail = 1;
     await expect(transport.sendMail({ envelope: { from: 'a@elsewhere.example', to: [REPLY_TO] }, raw: await replyMessage('outlook', base) })).rejects.toMatchObject({ responseCode: 451 });
     const after = await counts(hub.app);

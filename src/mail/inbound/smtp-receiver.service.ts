@@ -3,9 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
 import type { AppConfig } from '../../config/config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
-import { InboundReplies } from './inbound-replies.service.js';
+import { InboundReplies, type InboundOutcome } from './inbound-replies.service.js';
 
 type SmtpError = Error & { responseCode: number };
+
+/** Outcomes of a message that held no calendar reply: refused at the end of DATA. */
+const NOT_A_REPLY: ReadonlySet<InboundOutcome> = new Set<InboundOutcome>(['no-calendar', 'not-a-reply', 'malformed']);
 
 function smtpError(code: number, message: string): SmtpError {
   return Object.assign(new Error(message), { responseCode: code });
@@ -15,8 +18,9 @@ function smtpError(code: number, message: string): SmtpError {
  * Accepts replies itself over SMTP (INBOUND_SMTP_PORT), for deployments that route the reply
  * address's domain (MX) to the hub: only the hub's own address (MAIL_FROM, with or without a
  * +token) is accepted as recipient, nothing is relayed, no sign-in is offered, messages above
- * INBOUND_MAX_BYTES are refused (552). Every accepted message goes through the same pipeline as
- * IMAP; when the RSVP domain fails, the sender is told to try again later (451).
+ * INBOUND_MAX_BYTES are refused (552). Every message goes through the same pipeline as IMAP; one
+ * without a calendar reply is refused (550, so a person who wrote text learns it did not arrive);
+ * when the RSVP domain fails, the sender is told to try again later (451).
  */
 @Injectable()
 export class SmtpReceiver implements OnApplicationBootstrap, OnModuleDestroy {
@@ -83,7 +87,13 @@ export class SmtpReceiver implements OnApplicationBootstrap, OnModuleDestroy {
         return callback(smtpError(552, '5.3.4 Message too big'));
       }
       this.replies.handle(Buffer.concat(chunks), envelope, 'smtp').then(
-        () => callback(null, 'OK: received'),
+        (outcomes) =>
+          // A message that holds no reply at all (someone wrote text, an auto-reply) is refused, so
+          // the sender's own server tells them it did not arrive: nothing written is lost unnoticed.
+          // Replies the domain ignored (forged, stale) are taken without a word.
+          outcomes.some((o) => NOT_A_REPLY.has(o))
+            ? callback(smtpError(550, '5.7.1 Diese Adresse nimmt nur Antworten auf Einladungen aus dem Kalender an (Interkom). This address only takes calendar replies.'))
+            : callback(null, 'OK: received'),
         () => callback(smtpError(451, '4.3.0 Temporary failure, please try again later')),
       );
     });
