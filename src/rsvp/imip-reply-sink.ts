@@ -5,6 +5,7 @@ import { Clock } from '../common/clock.js';
 import { GroupEntity } from '../groups/group.entity.js';
 import { MeetingEntity } from '../meetings/entities/meeting.entity.js';
 import { meetingInvitees } from '../meetings/meeting-invitees.js';
+import { personIdByEmail } from '../people/person-by-email.js';
 import { PersonEntity } from '../people/person.entity.js';
 import { occurrenceByRecurrenceId, seriesGroup, upcomingOccurrences } from '../scheduling/occurrence-lookup.js';
 import { RsvpInvitationEntity, RsvpInvitationOccurrenceEntity } from './entities/rsvp-invitation.entity.js';
@@ -135,8 +136,7 @@ export class RsvpReplySink implements ImipReplySink {
   private async deputy(tx: EntityManager, reply: ImipReply, delegatedTo: string[]) {
     const email = delegatedTo.map((d) => d.replace(/^mailto:/i, '').trim().toLowerCase()).find(Boolean);
     if (!email) throw new Ignored('malformed', 'DELEGATED without DELEGATED-TO');
-    const [match] = await tx.query<{ id: string }[]>('SELECT id FROM person WHERE lower(email) = $1 AND erased_at IS NULL ORDER BY created_at LIMIT 1', [email]);
     const name = reply.attendees.find((a) => a.email === email)?.name?.trim() || null;
-    return { deputyPersonId: match?.id ?? null, deputyName: name, deputyEmail: email };
+    return { deputyPersonId: await personIdByEmail(tx, email), deputyName: name, deputyEmail: email };
   }
 }

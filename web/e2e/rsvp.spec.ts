@@ -3,7 +3,7 @@
 // attendance list that starts from the answers — German, axe-clean, at 390 px.
 import { expect, test } from '@playwright/test';
 import { addToGroup, meeting, officer, projectGroup, readi, type Readi } from './support/fixtures';
-import { expectAccessible, newPage, signInAs, tokenFor } from './support/hub';
+import { expectAccessible, newPage, screenshot, signInAs, tokenFor } from './support/hub';
 import { expectFitsPhone, expectFocusKept, PHONE } from './support/page-checks';
 
 let r: Readi;
@@ -11,7 +11,7 @@ test.beforeAll(async () => {
   r = await readi();
 });
 
-test('invited people answer and change their answer; the moderation sees it per city and takes it into the attendance list', async ({ browser }) => {
+test('invited people answer and change their answer; the moderation sees it per city and takes it into the attendance list', async ({ browser }, info) => {
   test.slow();
   const groupId = await projectGroup(r, 'Projektgruppe Zusagen');
   const ettlingen = await officer(r, 'zusagen-ettlingen', 'Ettlingen');
@@ -28,6 +28,7 @@ test('invited people answer and change their answer; the moderation sees it per 
   await expect(box.getByRole('heading', { name: 'Ihre Teilnahme' })).toBeVisible();
   await expect(box.getByTestId('rsvp-status')).toHaveText('Sie haben noch nicht geantwortet.');
   await expectAccessible(page, 'the meeting page with „Ihre Teilnahme“');
+  await box.getByLabel('Anmerkung – optional').fill('Ich bringe die Unterlagen mit');
   const yes = box.getByRole('button', { name: 'Zusage' });
   await yes.click();
   await expect(box.getByTestId('rsvp-status')).toHaveText('Ihre Antwort: Zusage.');
@@ -44,6 +45,9 @@ test('invited people answer and change their answer; the moderation sees it per 
   await expect(deputy).toHaveAttribute('aria-invalid', 'true');
   await expect(box.getByText('bitte die Person wählen, die Sie vertritt')).toBeVisible();
   await expectAccessible(page, 'the deputy field with its error');
+  await page.setViewportSize(PHONE);
+  await expectFitsPhone(page, '„Ihre Teilnahme“ with the deputy field');
+  await screenshot(page, 'rsvp-member-phone', info);
   await deputy.selectOption({ label: colleague.username });
   await box.getByRole('button', { name: 'Vertretung speichern' }).click();
   await expect(box.getByTestId('rsvp-status')).toHaveText(`Ihre Antwort: Vertretung. Es geht: ${colleague.username}.`);
@@ -71,12 +75,13 @@ test('invited people answer and change their answer; the moderation sees it per 
   const expected = mara.getByTestId('expected-attendance');
   const ettlingenRow = expected.getByRole('listitem').filter({ hasText: 'Stadt Ettlingen' }).first();
   await expect(ettlingenRow).toContainText('0 Zusagen, 0 Vielleicht, 0 Absagen, 1 Vertretungen');
-  await expect(ettlingenRow).toContainText(`${ettlingen.username}: Vertretung (${colleague.username})`);
+  await expect(ettlingenRow).toContainText(`${ettlingen.username}: Vertretung (${colleague.username}) – „Ich bringe die Unterlagen mit“`);
   const bruchsalRow = expected.getByRole('listitem').filter({ hasText: 'Stadt Bruchsal' }).first();
   await expect(bruchsalRow).toContainText('1 Zusagen');
   await expect(bruchsalRow).toContainText(`${bruchsal.username}: Zusage`);
   await expectFitsPhone(mara, 'expected attendance');
   await expectAccessible(mara, 'expected attendance per city');
+  await screenshot(mara, 'rsvp-moderator-phone', info);
 
   const prepared = mara.getByTestId('attendance-from-answers');
   await expect(prepared.getByRole('heading', { name: 'Aus den Antworten vorbereitet' })).toBeVisible();

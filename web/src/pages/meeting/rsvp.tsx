@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { Button, CheckboxField, SelectField } from '../../components/form';
+import { Button, CheckboxField, SelectField, TextField } from '../../components/form';
 import { Section } from '../../components/page';
 import { ErrorAlert } from '../../components/status';
 import { graphql } from '../../gql';
@@ -22,6 +22,7 @@ const RsvpQuery = graphql(`
         answer
         current
         forSeries
+        comment
         deputyName
         deputyEmail
         deputy {
@@ -54,6 +55,7 @@ const RsvpQuery = graphql(`
             answer
             current
             source
+            comment
             deputyName
             deputyEmail
             deputy {
@@ -106,21 +108,24 @@ export function Rsvp({ meetingId }: { meetingId: string }) {
   const [deputyId, setDeputyId] = useState('');
   const [wholeSeries, setWholeSeries] = useState(false);
   const [seriesNote, setSeriesNote] = useState<string | null>(null);
+  // The note goes with the next answer; until then it is the one last sent.
+  const [comment, setComment] = useState<string | null>(null);
   const deputyField = useId();
   const meeting = data?.meeting;
   if (!meeting) return null;
   const mine = meeting.myAnswer;
+  const note = comment ?? mine?.comment ?? '';
   const problem = apiProblem(answerResult.error ?? seriesResult.error);
   const reload = () => refetch({ requestPolicy: 'network-only' });
 
   const send = async (value: RsvpAnswer, deputyPersonId: string | null = null) => {
     setSeriesNote(null);
     if (wholeSeries && meeting.series) {
-      const r = await answerSeries({ input: { seriesId: meeting.series.id, answer: value, deputyPersonId } });
+      const r = await answerSeries({ input: { seriesId: meeting.series.id, answer: value, deputyPersonId, comment: note || null } });
       if (!r.data) return;
       setSeriesNote(t('rsvp.seriesDone', { count: r.data.answerSeries.appliesTo }));
     } else {
-      const r = await answer({ input: { meetingId, answer: value, deputyPersonId } });
+      const r = await answer({ input: { meetingId, answer: value, deputyPersonId, comment: note || null } });
       if (!r.data) return;
     }
     if (value === 'DEPUTY') setDeputyOpen(false);
@@ -157,6 +162,16 @@ export function Rsvp({ meetingId }: { meetingId: string }) {
                   onChange={(e) => setWholeSeries(e.target.checked)}
                 />
               )}
+              <TextField
+                label={t('rsvp.comment')}
+                hint={t('rsvp.commentHint')}
+                optional
+                value={note}
+                maxLength={500}
+                autoComplete="off"
+                onChange={(e) => setComment(e.target.value)}
+                error={messageFor(problem, 'comment')}
+              />
               <div className="ik-actions" role="group" aria-label={t('rsvp.answerLabel')}>
                 {QUICK_ANSWERS.map((a) => (
                   <Button
@@ -206,7 +221,7 @@ export function Rsvp({ meetingId }: { meetingId: string }) {
                 </div>
               )}
               {!deputyOpen && messageFor(problem, 'deputyPersonId') && <ErrorAlert problem={problem} />}
-              {isGeneral(problem, ['deputyPersonId']) && <ErrorAlert problem={problem} />}
+              {isGeneral(problem, ['deputyPersonId', 'comment']) && <ErrorAlert problem={problem} />}
             </>
           )}
           <p className="kern-body kern-body--small">{t('rsvp.mailHint')}</p>
@@ -232,7 +247,7 @@ export function Rsvp({ meetingId }: { meetingId: string }) {
                             ? t('rsvp.noAnswer')
                             : `${t(`rsvp.answers.${p.answer.answer}`)}${
                                 p.answer.answer === 'DEPUTY' ? ` (${p.answer.deputy?.displayName ?? p.answer.deputyName ?? p.answer.deputyEmail ?? '–'})` : ''
-                              }${p.answer.current ? '' : ` – ${t('rsvp.beforeChange')}`}${p.answer.source === 'MAIL' ? ` · ${t('rsvp.sources.MAIL')}` : ''}`}
+                              }${p.answer.current ? '' : ` – ${t('rsvp.beforeChange')}`}${p.answer.comment ? ` – „${p.answer.comment}“` : ''}${p.answer.source === 'MAIL' ? ` · ${t('rsvp.sources.MAIL')}` : ''}`}
                         </li>
                       ))}
                     </ul>
