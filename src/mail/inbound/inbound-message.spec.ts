@@ -84,6 +84,10 @@ describe('reading replies as mail programs send them', () => {
     const delivered = Buffer.concat([Buffer.from(`Delivered-To: interkom+${other}@example.org\r\n`), raw]);
     const d = await read(delivered);
     expect(d.kind === 'replies' && d.replies[0]!.token).toBe(other);
+    // A bare Delivered-To (Postfix without the extension) does not hide X-Original-To's token.
+    const original = Buffer.concat([Buffer.from(`Delivered-To: interkom@example.org\r\nX-Original-To: interkom+${other}@example.org\r\n`), raw]);
+    const o = await read(original);
+    expect(o.kind === 'replies' && o.replies[0]!.token).toBe(other);
     const forged = await read(await replyMessage('apple', { ...params, to: 'interkom@example.org', attendee: { email: `interkom+${TOKEN}@example.org`, name: 'X' } }));
     expect(forged.kind === 'replies' && forged.replies[0]!.token).toBeNull();
   });
