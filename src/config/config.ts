@@ -5,6 +5,7 @@ import { ConfigError } from './config-error.js';
 import { parseMigrationsMode, type MigrationsMode } from './migrations-config.js';
 import { parseRateLimits, parseTrustProxy, type RateLimits } from './rate-limits.js';
 import { parseObjectStorage, type ObjectStorageConfig } from './object-storage-config.js';
+import { parseInboundMail, type InboundMailConfig } from './inbound-mail-config.js';
 import { parseStorage, type StorageConfig } from './storage-config.js';
 
 /** Everything the hub reads from its environment, validated once at boot. */
@@ -45,6 +46,8 @@ export interface AppConfig {
   readonly demoData: boolean;
   /** E-mail notifications; `smtpUrl` null = nothing is sent (the outbox keeps every notification). */
   readonly mail: MailConfig;
+  /** iMIP replies read over IMAP and/or received over SMTP; both off by default. */
+  readonly inboundMail: InboundMailConfig;
   /** Bearer token for GET /metrics; null = no sign-in needed. */
   readonly metricsToken: string | null;
   /** How old the public OParl view may be before a request brings it up to date. */
@@ -168,6 +171,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const webDir = env.WEB_DIR === '' ? null : resolve(env.WEB_DIR ?? './web/dist');
   const video = parseVideo(env, problems);
   const mail = parseMail(env, problems);
+  const inboundMail = parseInboundMail(env, problems);
   const metricsToken = env.METRICS_TOKEN?.trim() || null;
   if (metricsToken && metricsToken.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters long');
   const oparlRefreshMs = Number(env.OPARL_REFRESH_MS ?? 2000);
@@ -199,6 +203,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     demoData: env.DEMO_DATA === 'true' || (env.DEMO_DATA !== 'false' && !databaseUrl && auth.mode === 'development'),
     video,
     mail,
+    inboundMail,
     metricsToken,
     oparlRefreshMs,
     rateLimits,

@@ -38,6 +38,11 @@ export class MetricsService {
     name: 'interkom_mails_failed_total', help: 'Failed e-mail deliveries: retry (temporary, tried again) or dead_letter (given up)',
     labelNames: ['outcome'] as const, registers: [this.registry],
   });
+  private readonly imipReplies = new Counter({
+    name: 'interkom_imip_replies_total',
+    help: 'Inbound iMIP replies (IMAP, SMTP) by outcome: applied, why the domain ignored one, or why a message held none (no-calendar, not-a-reply, malformed, too-large, error)',
+    labelNames: ['outcome'] as const, registers: [this.registry],
+  });
   private readonly limited = new Counter({
     name: 'interkom_rate_limited_total', help: 'Requests refused by a rate limit (429), by limit', labelNames: ['limit'] as const, registers: [this.registry],
   });
@@ -76,6 +81,11 @@ export class MetricsService {
 
   mailFailed(outcome: 'retry' | 'dead_letter'): void {
     this.mailsFailed.inc({ outcome });
+  }
+
+  /** One inbound reply or message (the outcome from a fixed set: src/mail/inbound/inbound-replies.service.ts). */
+  imipReply(outcome: string, by = 1): void {
+    this.imipReplies.inc({ outcome }, by);
   }
 
   /** The exposition text, with the outbox gauges read from the database now. */
