@@ -32,7 +32,8 @@ class Ignored extends Error {
  * the address it was sent to, its UID and its SEQUENCE match a current invitation of that person.
  * The token identifies the person: an ATTENDEE address other than theirs (a forwarding address, an
  * alias) is accepted and logged; a reply naming several attendees must name theirs. Every other
- * reply changes nothing, is logged with its reason and reported back (never thrown).
+ * reply changes nothing, is logged with its reason and reported back; only a failure that is not
+ * the reply's (the database) is thrown, for the transport to try again.
  */
 @Injectable()
 export class RsvpReplySink implements ImipReplySink {
@@ -54,9 +55,10 @@ export class RsvpReplySink implements ImipReplySink {
         if (reply.messageId && e.reason !== 'duplicate') await this.remember(reply.messageId, e.reason, null).catch(() => undefined);
         return { applied: false, reason: e.reason };
       }
-      // Not the reply's fault (the database, a bug): logged, and the transport may try again later.
-      this.log.error(`iMIP reply could not be applied: ${(e as Error).stack ?? e}`);
-      return { applied: false, reason: 'malformed' };
+      // Not the reply's fault (the database is away, a bug): thrown, so that the transport keeps
+      // the message and tries again with backoff (IMAP leaves it unread, SMTP answers 451).
+      this.log.error(`iMIP reply could not be applied, left to the transport to try again: ${(e as Error).stack ?? e}`);
+      throw e;
     }
   }
 

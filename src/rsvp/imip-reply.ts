@@ -28,7 +28,11 @@ export type ReplyIgnored = 'malformed' | 'not-a-reply' | 'unknown-token' | 'wron
 
 export type ReplyOutcome = { applied: true } | { applied: false; reason: ReplyIgnored };
 
-/** Implemented by the RSVP domain; the inbound channel calls it once per reply. */
+/**
+ * Implemented by the RSVP domain; the inbound channel calls it once per reply. A bad reply is an
+ * outcome, never an exception; it rejects only when it could not decide (the database is away),
+ * and the channel then keeps the message for a later try.
+ */
 export interface ImipReplySink {
   apply(reply: ImipReply): Promise<ReplyOutcome>;
 }
