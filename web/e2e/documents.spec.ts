@@ -22,7 +22,9 @@ test('a member uploads a PDF to an agenda item, opens it, and a disguised file i
   await page.setViewportSize(PHONE);
   await signInAs(page, member.username, `/sitzungen/${meetingId}#unterlagen`);
   const item = page.getByRole('region', { name: 'Unterlagen zu „Angebot Gateways“' });
-  await expect(item.getByText('Noch keine Unterlagen.')).toBeVisible();
+  // Inside the agenda the upload waits behind a disclosure, so the agenda stays readable.
+  await expect(item.getByText('Noch keine Unterlagen.')).toHaveCount(0);
+  await item.getByText('Unterlage hinzufügen').click();
 
   // A refused file: an HTML page named .pdf. The hub's German message stands next to the file field.
   const field = item.getByLabel('Datei hochladen');
@@ -61,6 +63,8 @@ test('a member uploads a PDF to an agenda item, opens it, and a disguised file i
   // Removing asks once more; focus stays in the section.
   await item.getByRole('button', { name: `„${name}“ entfernen` }).click();
   await item.getByRole('button', { name: 'Ja, mit allen Versionen entfernen' }).click();
-  await expect(item.getByText('Noch keine Unterlagen.')).toBeVisible();
+  // Inside the agenda the upload waits behind a disclosure, so the agenda stays readable.
+  await expect(item.getByText('Noch keine Unterlagen.')).toHaveCount(0);
+  await item.getByText('Unterlage hinzufügen').click();
   await expectFocusKept(page, 'removing a document');
 });

@@ -22,9 +22,13 @@ export async function expectFitsPhone(page: Page, what: string): Promise<void> {
         .map((el) => `${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').trim().slice(0, 30)}"`);
       problems.push(`scrolls sideways: ${doc.scrollWidth} > ${doc.clientWidth} (${wide.join(', ')})`);
     }
-    const visible = (el: Element) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+    // checkVisibility: also false inside a closed <details> (Chromium lays its content out but skips painting it).
+    const visible = (el: Element) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden' && el.checkVisibility();
     const canvas = document.createElement('canvas').getContext('2d')!;
-    const name = (el: Element) => (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40);
+    // What the element says, or (a field, an empty box) what it is, so that a failure names it.
+    const name = (el: Element) =>
+      (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40) ||
+      `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.getAttribute('type') ? ` type=${el.getAttribute('type')}` : ''} class="${el.className}">`;
     for (const select of document.querySelectorAll('select')) {
       if (!visible(select)) continue;
       const style = getComputedStyle(select);

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import './documents.css';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
@@ -82,10 +82,16 @@ export function Documents({
   headingLevel = 2,
   id,
   title,
+  compact,
 }: {
   parentType: DocumentParentType;
   parentId: string;
   headingLevel?: 2 | 3 | 4;
+  /**
+   * Inside a list (an agenda item): no heading and no "none" line while there are no files, and the
+   * upload behind "Unterlage hinzufügen", so that a moderator's agenda stays an agenda.
+   */
+  compact?: boolean;
   /** The section's anchor (mails link to `#unterlagen`). */
   id?: string;
   title?: string;
@@ -103,8 +109,14 @@ export function Documents({
   const uploadRef = useRef<HTMLInputElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const reload = () => refetch({ requestPolicy: 'network-only' });
-  const Heading = `h${headingLevel}` as 'h2';
+  const [focusId, setFocusId] = useState<string | null>(null);
   const list = data?.documentsOf;
+  useEffect(() => {
+    if (!focusId || !list?.documents.some((d) => d.id === focusId)) return;
+    document.getElementById(`doc-${focusId}`)?.focus();
+    setFocusId(null);
+  }, [focusId, list]);
+  const Heading = `h${headingLevel}` as 'h2';
   // Where the caller sees the parent but not its files (a redacted item), there is nothing to show.
   if (apiProblem(error)?.code === 'NOT_FOUND') return null;
 
@@ -120,7 +132,7 @@ export function Documents({
     reload();
     announce(replacing ? t('documents.replaced', { name: result.document.name }) : t('documents.uploaded', { name: result.document.name }));
     // Focus stays where the person is: on the file's download button once the list shows it.
-    window.setTimeout(() => document.getElementById(`doc-${result.document.id}`)?.focus(), 150);
+    setFocusId(result.document.id);
   };
 
   const open = async (url: string, name: string) => {
@@ -135,11 +147,33 @@ export function Documents({
     window.setTimeout(() => URL.revokeObjectURL(href), 10_000);
   };
 
+  const empty = !list || list.documents.length === 0;
+  if (compact && list && empty && !list.mayUpload) return null;
+  const showHeading = !compact || !empty;
+  const uploadField = list?.mayUpload && (
+    <FileField
+      label={t('documents.upload')}
+      hint={t('documents.uploadHint')}
+      id={`${auto}-upload`}
+      inputRef={uploadRef}
+      error={problem?.target === 'new' ? problem.message : null}
+      busy={progress !== null}
+      onFile={(file) => void send(file, 'new')}
+    />
+  );
+
   return (
-    <section className="ik-section ik-documents" aria-labelledby={headingId} id={sectionId}>
-      <Heading className={headingLevel === 2 ? 'kern-heading-medium' : 'kern-heading-small'} id={headingId} ref={headingRef} tabIndex={-1}>
-        {title ?? t('documents.title')}
-      </Heading>
+    <section
+      className={`ik-section ik-documents${compact ? ' ik-documents--compact' : ''}`}
+      aria-labelledby={showHeading ? headingId : undefined}
+      aria-label={showHeading ? undefined : (title ?? t('documents.title'))}
+      id={sectionId}
+    >
+      {showHeading && (
+        <Heading className={headingLevel === 2 ? 'kern-heading-medium' : 'kern-heading-small'} id={headingId} ref={headingRef} tabIndex={-1}>
+          {title ?? t('documents.title')}
+        </Heading>
+      )}
       {error && <ErrorAlert error={error} />}
       <ErrorAlert error={removed.error} />
       {downloadFailed && (
@@ -147,7 +181,7 @@ export function Documents({
           <span className="kern-body">{t('documents.downloadFailed')}</span>
         </p>
       )}
-      {list && list.documents.length === 0 && <p className="kern-body">{t('documents.none')}</p>}
+      {list && empty && !compact && <p className="kern-body">{t('documents.none')}</p>}
       {list && list.documents.length > 0 && (
         <ul className="ik-documents__list">
           {list.documents.map((d) => (
@@ -213,16 +247,13 @@ export function Documents({
           ))}
         </ul>
       )}
-      {list?.mayUpload && (
-        <FileField
-          label={t('documents.upload')}
-          hint={t('documents.uploadHint')}
-          id={`${auto}-upload`}
-          inputRef={uploadRef}
-          error={problem?.target === 'new' ? problem.message : null}
-          busy={progress !== null}
-          onFile={(file) => void send(file, 'new')}
-        />
+      {compact && uploadField ? (
+        <details className="ik-documents__add" open={problem?.target === 'new' || progress !== null || undefined}>
+          <summary className="kern-body kern-body--small">{t('documents.add')}</summary>
+          {uploadField}
+        </details>
+      ) : (
+        uploadField
       )}
       {progress !== null && (
         <div className="ik-documents__progress">
@@ -278,6 +309,9 @@ function FileField({
         type="file"
         id={id}
         className="kern-form-input__input ik-documents__file"
+        // KERN's inputs end in an ellipsis; beside its always whole button, a narrow file field may shorten
+        // the browser's "Keine Datei ausgewählt" instead (inside an agenda item at 390 px).
+        style={{ textOverflow: 'clip' }}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
         aria-busy={busy || undefined}

@@ -174,7 +174,6 @@ export function Agenda({ meetingId, items, canManage, canPropose, meId, onChange
                   .filter(Boolean)
                   .join(' · ')}
               </p>
-              <Documents parentType="AGENDA_ITEM" parentId={item.id} headingLevel={3} title={t('documents.titleOf', { title: item.title })} />
             </div>
             {canManage && (
               <div className="ik-actions ik-no-print">
@@ -211,6 +210,10 @@ export function Agenda({ meetingId, items, canManage, canPropose, meId, onChange
                 </Button>
               </div>
             )}
+            {/* Below the item on the whole width: a file field beside the buttons would be too narrow at 390 px. */}
+            <div className="ik-agenda__documents">
+              <Documents parentType="AGENDA_ITEM" parentId={item.id} headingLevel={3} title={t('documents.titleOf', { title: item.title })} compact />
+            </div>
           </li>
         ))}
       </ol>
