@@ -21,6 +21,8 @@ import { ProtocolRenderingsService } from '../../protocols/renderings/protocol-r
 import { ProtocolReviewService } from '../../protocols/review/protocol-review.service.js';
 import { MeetingSeriesEntity } from '../../scheduling/meeting-series.entity.js';
 import { SeriesService } from '../../scheduling/series.service.js';
+import { RsvpService } from '../../rsvp/rsvp.service.js';
+import { RsvpAnswer } from '../../rsvp/rsvp.enums.js';
 import type { DemoContext } from './demo-activity.js';
 
 const ZONE = 'Europe/Berlin';
@@ -203,6 +205,11 @@ async function jourFixeSeries(ctx: DemoContext, group: GroupEntity, mara: Viewer
   await addItem(ctx, await ctx.viewer('ben'), next.id, {
     title: 'Gemeinsame Beschaffung eines Ratsinformationssystems', description: 'Rheinstetten schlägt vor, die Ausschreibung gemeinsam vorzubereiten.',
   });
+  // Answers to the invitation, so that the moderation's "Erwartete Teilnahme" shows something: ben
+  // accepts the whole series, alice the next date with a reservation.
+  const rsvp = ctx.service(RsvpService);
+  await rsvp.answerSeries(await ctx.viewer('ben'), { seriesId: series.id, answer: RsvpAnswer.ACCEPTED });
+  await rsvp.answerMeeting(await ctx.viewer('alice'), { meetingId: next.id, answer: RsvpAnswer.TENTATIVE, comment: 'Ich komme gegen 10:30 Uhr dazu. (Demo)' });
 }
 
 /** Ben leads the LoRaWAN project group: its next meeting and its own tasks. */

@@ -11,6 +11,7 @@ import { announce } from '../lib/focus-keeper';
 import { ConfirmButton } from './form';
 import { ErrorAlert } from './status';
 import { uploadDocument, type UploadProblem } from './documents-upload';
+import { FileField } from './documents-file-field';
 
 const DocumentsQuery = graphql(`
   query DocumentsOf($parentType: DocumentParentType!, $parentId: ID!) {
@@ -270,63 +271,4 @@ export function Documents({
 function describe(problem: UploadProblem, t: (key: string) => string): string {
   if (problem.kind === 'api') return problem.message;
   return t('documents.failed');
-}
-
-/** A file input with its label, hint and the hub's refusal next to it; the file goes as soon as it is chosen. */
-function FileField({
-  label,
-  hint,
-  id,
-  error,
-  busy,
-  onFile,
-  inputRef,
-  compact,
-}: {
-  label: string;
-  hint?: string;
-  id: string;
-  error: string | null;
-  /** An upload runs: a new choice waits (the field stays focusable, so focus is not lost). */
-  busy?: boolean;
-  onFile: (file: File) => void;
-  inputRef?: React.Ref<HTMLInputElement>;
-  compact?: boolean;
-}) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={`kern-form-input${error ? ' kern-form-input--error' : ''}${compact ? ' ik-documents__replace' : ''}`}>
-      <label className="kern-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <div className="kern-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      )}
-      <input
-        ref={inputRef}
-        type="file"
-        id={id}
-        className="kern-form-input__input ik-documents__file"
-        // KERN's inputs end in an ellipsis; beside its always whole button, a narrow file field may shorten
-        // the browser's "Keine Datei ausgewählt" instead (inside an agenda item at 390 px).
-        style={{ textOverflow: 'clip' }}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        aria-busy={busy || undefined}
-        onChange={(e) => {
-          const file = e.currentTarget.files?.[0];
-          e.currentTarget.value = '';
-          if (file && !busy) onFile(file);
-        }}
-      />
-      {error && (
-        <p className="kern-error" id={`${id}-error`} role="alert">
-          <span className="kern-icon kern-icon--danger kern-icon--md" aria-hidden="true" />
-          <span className="kern-body">{error}</span>
-        </p>
-      )}
-    </div>
-  );
 }
