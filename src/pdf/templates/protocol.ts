@@ -43,8 +43,10 @@ export const PROTOCOL = `
 
 == Aufgaben
 #if d.actions.len() == 0 [Keine Aufgaben.] else [
+  // Ragged right in the cells: justified text in a narrow column leaves holes between the words.
+  #set par(justify: false)
   #table(
-    columns: (auto, 1fr, auto, auto, auto),
+    columns: (auto, 3fr, 2fr, auto, auto),
     inset: 4pt,
     stroke: 0.4pt + luma(150),
     table.header([*Nr.*], [*Aufgabe*], [*Zuständig*], [*Fällig*], [*Status*]),
