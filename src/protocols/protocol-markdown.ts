@@ -52,14 +52,15 @@ export interface RenderOptions {
   public?: boolean;
 }
 
-const STATUS: Record<ProtocolDocument['status'], string> = {
+// The protocol's words, shared by the Markdown export and the PDF (renderings/protocol-pdf-view.ts).
+export const STATUS: Record<ProtocolDocument['status'], string> = {
   DRAFT: 'Entwurf',
   IN_REVIEW: 'In Abstimmung',
   APPROVED: 'Genehmigt',
   PUBLISHED: 'Veröffentlicht',
 };
-const ACTION_STATUS = { OPEN: 'offen', DONE: 'erledigt', DROPPED: 'entfallen' } as const;
-const ATTENDANCE = [
+export const ACTION_STATUS = { OPEN: 'offen', DONE: 'erledigt', DROPPED: 'entfallen' } as const;
+export const ATTENDANCE = [
   ['PRESENT', 'Anwesend'],
   ['EXCUSED', 'Entschuldigt'],
   ['ABSENT', 'Abwesend'],
@@ -67,15 +68,28 @@ const ATTENDANCE = [
 /** How a role shows after the name: "(Stadt, Gast)"; a deputy reads "in Vertretung für Stadt". */
 const ROLE_WORD: Record<string, string | null> = { MEMBER: null, GUEST: 'Gast', SPEAKER: 'Vortrag', DEPUTY: null, EXTERNAL: 'extern' };
 
-function attendee(a: NonNullable<ProtocolDocument['attendance']>[number]): string {
-  if (a.role === 'DEPUTY' && a.organization) return inline(`${a.name} in Vertretung für ${a.organization}`);
+/** Text on one line (whitespace collapsed). */
+export const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** One attendee as plain text, on one line. */
+export function attendeeText(a: NonNullable<ProtocolDocument['attendance']>[number]): string {
+  if (a.role === 'DEPUTY' && a.organization) return oneLine(`${a.name} in Vertretung für ${a.organization}`);
   const details = [a.organization, ROLE_WORD[a.role ?? 'MEMBER']].filter(Boolean);
-  return inline(details.length ? `${a.name} (${details.join(', ')})` : a.name);
+  return oneLine(details.length ? `${a.name} (${details.join(', ')})` : a.name);
 }
+
+/** "Abstimmung: 5 Ja, 1 Nein, 0 Enthaltungen", or null when no votes were counted. */
+export function votesText(d: ProtocolDocument['decisions'][number]): string | null {
+  if (d.votesFor === null && d.votesAgainst === null && d.abstentions === null) return null;
+  const abst = d.abstentions ?? 0;
+  return `Abstimmung: ${d.votesFor ?? 0} Ja, ${d.votesAgainst ?? 0} Nein, ${abst} ${abst === 1 ? 'Enthaltung' : 'Enthaltungen'}`;
+}
+
+const attendee = (a: NonNullable<ProtocolDocument['attendance']>[number]) => inline(attendeeText(a));
 export const REDACTED_TITLE = 'Nichtöffentlicher Tagesordnungspunkt';
 
 /** One line of user text: no line breaks, no leading markdown syntax. */
-const inline = (text: string) => text.replace(/\s+/g, ' ').trim().replace(/^([#>*+-]|\d+\.)\s/, '\\$1 ');
+const inline = (text: string) => oneLine(text).replace(/^([#>*+-]|\d+\.)\s/, '\\$1 ');
 /** A table cell: one line, pipes escaped. */
 const cell = (text: string | null) => (text ? inline(text).replace(/\|/g, '\\|') : '–');
 
@@ -158,9 +172,8 @@ export function renderProtocol(doc: ProtocolDocument, options: RenderOptions): s
 
 function decision(d: ProtocolDocument['decisions'][number]): string[] {
   const lines = [`**Beschluss:** ${inline(d.text)}`];
-  if (d.votesFor !== null || d.votesAgainst !== null || d.abstentions !== null) {
-    lines.push('', `Abstimmung: ${d.votesFor ?? 0} Ja, ${d.votesAgainst ?? 0} Nein, ${d.abstentions ?? 0} ${(d.abstentions ?? 0) === 1 ? 'Enthaltung' : 'Enthaltungen'}`);
-  }
+  const votes = votesText(d);
+  if (votes) lines.push('', votes);
   return [...lines, ''];
 }
 

@@ -1,5 +1,5 @@
 import { paragraphs, type Decision, type ProtocolPdfInput } from '../../pdf/pdf-inputs.js';
-import { germanDate, zoneNote, type ProtocolDocument } from '../protocol-markdown.js';
+import { ACTION_STATUS, ATTENDANCE, attendeeText, germanDate, oneLine, STATUS, votesText, zoneNote, type ProtocolDocument } from '../protocol-markdown.js';
 
 /**
  * The PDF's content from the same data the Markdown export assembles (loadProtocolDocument), with
@@ -9,26 +9,8 @@ import { germanDate, zoneNote, type ProtocolDocument } from '../protocol-markdow
  */
 export type RenderingAudience = 'MEMBERS' | 'PUBLIC';
 
-const STATUS: Record<ProtocolDocument['status'], string> = { DRAFT: 'Entwurf', IN_REVIEW: 'In Abstimmung', APPROVED: 'Genehmigt', PUBLISHED: 'Veröffentlicht' };
-const ACTION_STATUS = { OPEN: 'offen', DONE: 'erledigt', DROPPED: 'entfallen' } as const;
-const ATTENDANCE = [
-  ['PRESENT', 'Anwesend'],
-  ['EXCUSED', 'Entschuldigt'],
-  ['ABSENT', 'Abwesend'],
-] as const;
-const ROLE_WORD: Record<string, string | null> = { MEMBER: null, GUEST: 'Gast', SPEAKER: 'Vortrag', DEPUTY: null, EXTERNAL: 'extern' };
-const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-function attendee(a: NonNullable<ProtocolDocument['attendance']>[number]): string {
-  if (a.role === 'DEPUTY' && a.organization) return oneLine(`${a.name} in Vertretung für ${a.organization}`);
-  const details = [a.organization, ROLE_WORD[a.role ?? 'MEMBER']].filter(Boolean);
-  return oneLine(details.length ? `${a.name} (${details.join(', ')})` : a.name);
-}
-
 function decision(d: ProtocolDocument['decisions'][number]): Decision {
-  const counted = d.votesFor !== null || d.votesAgainst !== null || d.abstentions !== null;
-  const abst = d.abstentions ?? 0;
-  return { text: oneLine(d.text), votes: counted ? `Abstimmung: ${d.votesFor ?? 0} Ja, ${d.votesAgainst ?? 0} Nein, ${abst} ${abst === 1 ? 'Enthaltung' : 'Enthaltungen'}` : null };
+  return { text: oneLine(d.text), votes: votesText(d) };
 }
 
 export function protocolPdfView(doc: ProtocolDocument, audience: RenderingAudience): ProtocolPdfInput {
@@ -48,7 +30,7 @@ export function protocolPdfView(doc: ProtocolDocument, audience: RenderingAudien
   if (doc.publishedAt) facts.push(['Veröffentlicht am', date.format(doc.publishedAt)]);
 
   const attendance = doc.attendance && !pub
-    ? ATTENDANCE.map(([status, label]) => ({ label, names: doc.attendance!.filter((a) => a.status === status).map(attendee) })).filter((g) => g.names.length)
+    ? ATTENDANCE.map(([status, label]) => ({ label, names: doc.attendance!.filter((a) => a.status === status).map(attendeeText) })).filter((g) => g.names.length)
     : null;
   const guests = pub
     ? (doc.attendance ?? []).filter((a) => a.publicName && a.status === 'PRESENT').map((a) => oneLine(a.organization ? `${a.name} (${a.organization})` : a.name))
