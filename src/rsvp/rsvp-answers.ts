@@ -3,20 +3,11 @@ import { MeetingEntity } from '../meetings/entities/meeting.entity.js';
 import { meetingInvitees } from '../meetings/meeting-invitees.js';
 import { RsvpAnswerEntity, RsvpSeriesAnswerEntity } from './entities/rsvp-answer.entity.js';
 import { RsvpInvitationEntity } from './entities/rsvp-invitation.entity.js';
-import { RsvpAnswer, RsvpSource } from './rsvp.enums.js';
+import type { RsvpAnswer } from './rsvp.enums.js';
 
 /** The answer that holds for one person and one meeting: their own, else their series answer. */
-export interface EffectiveAnswer {
-  meetingId: string;
-  personId: string;
-  answer: RsvpAnswer;
-  deputyPersonId: string | null;
-  deputyName: string | null;
-  deputyEmail: string | null;
-  comment: string | null;
-  sequence: number;
-  source: RsvpSource;
-  answeredAt: Date;
+export interface EffectiveAnswer
+  extends Pick<RsvpAnswerEntity, 'meetingId' | 'personId' | 'answer' | 'deputyPersonId' | 'deputyName' | 'deputyEmail' | 'comment' | 'sequence' | 'source' | 'answeredAt'> {
   /** Given for the whole series, not for this meeting on its own. */
   forSeries: boolean;
   /**

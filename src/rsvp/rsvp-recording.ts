@@ -3,16 +3,10 @@ import { recordAudit } from '../audit/audit.js';
 import { RsvpAnswerEntity, RsvpSeriesAnswerEntity } from './entities/rsvp-answer.entity.js';
 import { RsvpAnswer, RsvpSource } from './rsvp.enums.js';
 
-export interface AnswerData {
-  personId: string;
-  answer: RsvpAnswer;
-  deputyPersonId: string | null;
-  deputyName: string | null;
-  deputyEmail: string | null;
-  comment: string | null;
+/** An answer to record; `at` becomes answeredAt. */
+export interface AnswerData extends Pick<RsvpAnswerEntity, 'personId' | 'answer' | 'deputyPersonId' | 'deputyName' | 'deputyEmail' | 'comment' | 'source'> {
   /** The SEQUENCE the answer refers to. */
   sequence: number;
-  source: RsvpSource;
   at: Date;
 }
 
