@@ -168,6 +168,8 @@ describe.each([
         }
       } finally {
         const { slowest, slowProbes, probes, failures: healthFailures } = await health.stop();
+        // Said before the checks, so that a failure on a loaded CI machine shows what /health did.
+        console.info(`fuzz ${config}, ${who}: /health ${probes} probes, slowest ${Math.round(slowest)} ms, ${slowProbes} over ${CEILING_MS} ms, ${healthFailures} failed`);
         expect(healthFailures).toBe(0);
         // A blocked event loop shows as one probe of seconds; a machine busy with other work (other
         // test runs on its two cores) as a few probes just over the ceiling among hundreds.
