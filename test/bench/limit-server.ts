@@ -8,6 +8,8 @@ import { jwtVerify } from 'jose';
 import pg from 'pg';
 import { loadOrCreateDevKey } from '../../src/auth/dev-keys.js';
 import { DEV_ISSUER } from '../../src/config/config.js';
+import { BASELINES } from './baseline/index.js';
+import { baseline } from './baseline/common.js';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 5 });
 const key = await loadOrCreateDevKey(process.env.DATA_DIR!);
@@ -141,6 +143,10 @@ app.post('/meeting', async (req) => {
     },
   };
 });
+
+// The page documents' baselines (issue 24): POST /page/<Operation>, GET for the HTTP reads.
+const base = baseline(pool, key.publicKey, clientId);
+for (const register of BASELINES) register(app, base);
 
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();

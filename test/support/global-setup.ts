@@ -22,6 +22,9 @@ const WORKERS = 4;
  * when PostgreSQL is not reachable: the tests never fall back to anything else.
  */
 export default async function globalSetup(): Promise<void> {
+  // The web client's generated documents (web/src/gql, not committed): the bench's page documents
+  // and the statement-count test read them, so that they are the client's own (issue 24).
+  execFileSync('npx', ['graphql-codegen', '--config', 'codegen.ts', '--silent'], { cwd: join(process.cwd(), 'web'), stdio: 'inherit' });
   const client = new pg.Client({ connectionString: TEST_SERVER_URL, connectionTimeoutMillis: 5000 });
   try {
     await client.connect();
