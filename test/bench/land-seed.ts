@@ -5,7 +5,7 @@
 // seeded PRNG (land/structure.ts) and written in bulk; what the meetings hold is derived in SQL from
 // hashes of the rows' keys (land/content.ts). The same scale gives the same rows, ids included;
 // dates are relative to today in Berlin. Run on an empty, migrated database.
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { todayInBerlin } from '../../src/common/scalars.js';
 import { demoFixtures } from './demo-fixtures.js';
 import { prepareContent, writeAgendas, writeProtocols } from './land/content.js';
@@ -25,28 +25,61 @@ export const LAND_TABLES = [
   'date_poll_vote', 'rsvp_answer',
 ] as const;
 
+export interface LandOptions {
+  /** Hears each phase's name and seconds (where seeding spends its time). */
+  step?: (name: string, seconds: number) => void;
+  /**
+   * Keep the foreign-key checks on the meetings' content (the test does). Otherwise, as a superuser,
+   * the content's ~900,000 rows at full size skip them (session_replication_role = replica): the
+   * checks take more than half of the time, and the rows are derived from rows just written.
+   */
+  checkConstraints?: boolean;
+}
+
 /** Seeds the Land at `scale` (1 = full size) and returns the pages' objects for its viewer in `bw`. */
-export async function seedLand(db: DataSource, scale: number): Promise<PageFixtures> {
+export async function seedLand(db: DataSource, scale: number, options: LandOptions = {}): Promise<PageFixtures> {
   if (!(scale > 0)) throw new Error(`land scale must be a positive number, not ${scale}`);
+  const step = options.step ?? (() => {});
+  let last = performance.now();
+  const done = (name: string) => {
+    const now = performance.now();
+    step(name, (now - last) / 1000);
+    last = now;
+  };
   const today = todayInBerlin();
   const land = planLand(scale);
   const networkIds = land.networks.map((n) => n.id);
+  done('plan');
+  // JIT compiles the generator's statements for longer than they run (their row estimates are far off).
+  const noJit = (tx: EntityManager) => tx.query('SET LOCAL jit = off');
   await db.transaction(async (tx) => {
+    await noJit(tx);
     await writeStructure(tx, land);
+    done('structure');
     await writeMeetings(tx, land, scale, today);
+    done('meetings');
   });
   await db.transaction(async (tx) => {
+    await noJit(tx);
+    const [{ superuser }] = await tx.query<{ superuser: boolean }[]>('SELECT rolsuper AS superuser FROM pg_roles WHERE rolname = current_user');
+    if (superuser && !options.checkConstraints) await tx.query('SET LOCAL session_replication_role = replica');
     await prepareContent(tx, networkIds, today);
     await writeAgendas(tx);
+    done('agendas and attendance');
     await writeProtocols(tx);
+    done('protocols');
   });
   await db.transaction(async (tx) => {
+    await noJit(tx);
     await writeProfiles(tx, land, scale);
     await writeJoinRequests(tx, land, scale);
     await writePolls(tx, land, scale, today);
     await writeAnswers(tx, land, scale, today);
   });
-  return demoFixtures(db, VIEWER, 'bw');
+  done('profiles, polls, answers');
+  const fixtures = await demoFixtures(db, VIEWER, 'bw');
+  done('fixtures');
+  return fixtures;
 }
 
 /** Rows per table of the generator's tables. */

@@ -37,7 +37,7 @@ describe('Land generator', () => {
     await hub?.stop();
     hub = await TestHub.start({ DATABASE_URL: await freshDatabase(label), KEYCLOAK_URL: '' });
     const db = hub.hub.app.get(DataSource);
-    const fixtures = await seedLand(db, 0.01);
+    const fixtures = await seedLand(db, 0.01, { checkConstraints: true });
     const [{ sum }] = await db.query<{ sum: string }[]>(CHECKSUM);
     return { counts: await landCounts(db), checksum: sum, fixtures };
   }

@@ -5,20 +5,21 @@ import type { EntityManager } from 'typeorm';
 import { AGENDA_TOPICS, DECISION_TEXTS, NOTE_TEXTS, TASK_TEXTS } from './names.js';
 
 /** A number in [0, 1) from a text: the SQL generator's dice. */
-export const h = (expr: string) => `(('x' || substr(md5(${expr}), 1, 8))::bit(32)::bigint / 4294967296.0)`;
+export const h = (expr: string) => `(('x' || substr(md5(${expr}), 1, 8))::bit(32)::bigint / 4294967296.0::float8)`;
 /** The element of a text array parameter chosen by a hash. */
 const pick = (param: string, expr: string) => `(${param}::text[])[1 + floor(${h(expr)} * cardinality(${param}::text[]))::int]`;
 const ITEMS = (m: string) => `(5 + (${h(`${m}.id || ':n'`)} < 0.5)::int)`;
 
 /**
- * Temp tables of this transaction: the Land's meetings (`past` = before today in Berlin) and its
- * group members numbered per group, so a hash can choose "the k-th member".
+ * Temp tables of this transaction: the Land's meetings (`past` = before today in Berlin, `n` = its
+ * group's size) and its group members numbered per group, so a hash can choose "the k-th member".
  */
 export async function prepareContent(tx: EntityManager, networkIds: string[], today: string): Promise<void> {
   await tx.query(
     `CREATE TEMP TABLE land_meeting ON COMMIT DROP AS
      SELECT m.id, m.group_id, m.title, m.starts_at, m.ends_at, m.cancelled, m.starts_at < ($2::date)::timestamp AT TIME ZONE 'Europe/Berlin' AS past,
-            (($2::date)::timestamp AT TIME ZONE 'Europe/Berlin') - m.starts_at AS age
+            (($2::date)::timestamp AT TIME ZONE 'Europe/Berlin') - m.starts_at AS age,
+            (SELECT count(*) FROM group_member gm WHERE gm.group_id = m.group_id)::int AS n
        FROM meeting m JOIN work_group g ON g.id = m.group_id WHERE g.network_id = ANY($1)`,
     [networkIds, today],
   );
@@ -50,8 +51,7 @@ export async function writeAgendas(tx: EntityManager): Promise<void> {
        FROM land_meeting m
        CROSS JOIN LATERAL (SELECT ${ITEMS('m')} AS items, NOT m.past AND ${h(`m.id || ':p'`)} < 0.15 AS proposal) c
        CROSS JOIN LATERAL generate_series(1, c.items) p
-       LEFT JOIN LATERAL (SELECT g.person_id, g.organization_id FROM land_gm g
-                           WHERE p > 1 AND p < c.items AND g.group_id = m.group_id AND g.idx = floor(${h(`m.id || ':r:' || p`)} * g.n)::int) gm ON true`,
+       LEFT JOIN land_gm gm ON p > 1 AND p < c.items AND gm.group_id = m.group_id AND gm.idx = floor(${h(`m.id || ':r:' || p`)} * m.n)::int`,
     [AGENDA_TOPICS],
   );
   await tx.query(

@@ -118,7 +118,8 @@ function planGroups(rng: Random, scale: number, orgs: Org[], networks: Network[]
     const experts = count >= 2 ? Math.max(1, Math.round(count / 10)) : 0;
     const expertTopics = rng.shuffle(EXPERT_TOPICS);
     const projectTopics = rng.shuffle(PROJECT_TOPICS);
-    const pool = [...net.roles.keys()];
+    // The viewer joins exactly their eight groups (joinViewer), not by chance.
+    const pool = [...net.roles.keys()].filter((p) => p !== 0);
     const leads = net.members.filter((o) => orgs[o].kind !== 'AGENCY');
     const make = (level: Level, name: string, parent: string | null, lead: number | null, size: number) => {
       const chosen = rng.sample(pool, size);
