@@ -30,11 +30,13 @@ export async function writeProfiles(tx: EntityManager, land: Land, scale: number
     const t = PROFILE_TEMPLATES[i % PROFILE_TEMPLATES.length];
     const o = owners[i % owners.length];
     const org = land.orgs[o];
-    const place = org.town ?? org.name;
+    // "… in Eichstetten" for a town; a district or utility is named as the project's owner.
+    const place = org.town ? `in ${org.town}` : `(${org.name})`;
+    const who = org.town ?? org.name;
     const id = uuidOf(`land:profile:${i}`);
     const round = Math.floor(i / (PROFILE_TEMPLATES.length * owners.length));
     const author = land.people[rng.pick(org.people)];
-    rows.push([id, `${t.title} in ${place}${round ? ` (${round + 1})` : ''}`, `${place}: ${t.summary}`, `## Ausgangslage\n${t.summary}\n\n## Vorgehen\n${t.body}`, t.tags.join('|'),
+    rows.push([id, `${t.title} ${place}${round ? ` ${round + 1}` : ''}`, `${who}: ${t.summary}`, `## Ausgangslage\n${t.summary}\n\n## Vorgehen\n${t.body}`, t.tags.join('|'),
       rng.pick(STATUSES), `${2020 + rng.int(0, 5)}-0${rng.int(1, 9)}-01`, land.networks[rng.pick(nets[o])].id, rng.pick(VISIBILITIES), author.id, author.id]);
     for (const key of t.fields) fields.push([id, key]);
     partners.push([id, org.id, 0]);
