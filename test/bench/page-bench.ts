@@ -140,7 +140,7 @@ async function benchSize(size: string): Promise<SizeResult> {
         for (const s of servers) await measureCell(s.server, s.appName, dbCpu, t, token, s.limit, s.limit ? row.limit! : row.hub!);
       }
     }
-    const mixed = await runMixedLoad({ size, hub, limit, targets: measured, token });
+    const mixed = await runMixedLoad({ size, hub, limit, targets: measured, token, env, pin });
     return { size, rows: [...rows.values()], mixed };
   } finally {
     await dbCpu.close();
