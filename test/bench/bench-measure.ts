@@ -14,6 +14,23 @@ export function cpuMs(pid: number): number | undefined {
   }
 }
 
+/**
+ * Waits until the processes are idle (under 10 % of a core over 250 ms, at most `maxMs`). A load
+ * generator that stops leaves the requests in flight queued in the server: without this, that
+ * backlog would run into the next cell, on the same core, and count against whoever comes next.
+ */
+export async function settle(pids: number[], maxMs = 60_000): Promise<void> {
+  const total = () => pids.reduce((sum, pid) => sum + (cpuMs(pid) ?? 0), 0);
+  const until = performance.now() + maxMs;
+  let before = total();
+  while (performance.now() < until) {
+    await new Promise((r) => setTimeout(r, 250));
+    const now = total();
+    if (now - before <= 25) return;
+    before = now;
+  }
+}
+
 /** Resident memory of a process in MB (VmRSS). */
 export function rssMb(pid: number): number {
   const kb = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];

@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { DbCpu, cpuMs, median, statementsPerRequest } from './bench-measure.js';
+import { DbCpu, cpuMs, median, settle, statementsPerRequest } from './bench-measure.js';
 import { BENCH_BASE_URL, benchDatabase, comparePages, fetchTarget, startBenchServer, stopBenchServers, targets, type BenchServer, type Target } from './compare-pages.js';
 import { embeddedIdleRss, runMixedLoad } from './mixed-load.js';
 import { HTTP_READS, LAYOUT, PAGES, type PageFixtures } from './pages.js';
@@ -78,13 +78,16 @@ async function measureCell(server: BenchServer, appName: string, dbCpu: DbCpu, t
   const db = await dbCpu.track(appName);
   const before = cpuMs(pid)!;
   const result = await autocannon({ ...cannonOptions(server, t, token, limit), duration: SECONDS });
+  // The requests in flight when the load stops are still served: waited for, so that they do not
+  // run into the next cell, and counted with the CPU they take (per request sent, not completed).
+  await settle([pid]);
   const cpu = cpuMs(pid)! - before;
   const dbMs = await db.stop();
-  const requests = result.requests.total;
+  const sent = (result.requests as { sent?: number }).sent ?? result.requests.total;
   side.errors += result.non2xx + result.errors + result.timeouts;
-  side.rps.push(requests / result.duration);
-  side.cpu.push(cpu / requests);
-  if (dbMs !== undefined) side.db.push(dbMs / requests);
+  side.rps.push(result.requests.total / result.duration);
+  side.cpu.push(cpu / sent);
+  if (dbMs !== undefined) side.db.push(dbMs / sent);
 }
 
 /** The targets the compare tool found equal; the others with the reason. */
@@ -131,6 +134,7 @@ async function benchSize(size: string): Promise<SizeResult> {
       for (const s of servers) {
         const side = s.limit ? row.limit : row.hub;
         await autocannon({ ...cannonOptions(s.server, t, token, s.limit), duration: 1 }); // warm-up: plans, caches, JIT
+        await settle([s.server.child.pid!]);
         side.statements = await statementsPerRequest(Number(s.server.info.statementsPort), () => fetchTarget(s.server.port, t, token, s.limit));
       }
     }
