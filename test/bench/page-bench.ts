@@ -9,7 +9,7 @@
 // a time) and bytes. Then the mixed load (mixed-load.ts). Numbers, not assertions.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { DbCpu, cpuMs, median, settle, statementsPerRequest } from './bench-measure.js';
@@ -56,6 +56,7 @@ interface Row {
 
 interface SizeResult {
   size: string;
+  seedSeconds: number;
   rows: Row[];
   mixed: string[];
 }
@@ -145,7 +146,7 @@ async function benchSize(size: string): Promise<SizeResult> {
       }
     }
     const mixed = await runMixedLoad({ size, hub, limit, targets: measured, token, env, pin });
-    return { size, rows: [...rows.values()], mixed };
+    return { size, seedSeconds: Number(hub.info.seedSeconds), rows: [...rows.values()], mixed };
   } finally {
     await dbCpu.close();
     await stopBenchServers([hub, limit]);
@@ -188,12 +189,16 @@ function goalLine(result: SizeResult, demo: SizeResult | undefined): string {
 
 export async function runPageBench(): Promise<void> {
   if (PIN) spawnSync('taskset', ['-cp', '1', String(process.pid)]);
-  console.log(`\npage bench (issue 24) on ${new URL(process.env.BENCH_PG ?? 'postgres://127.0.0.1:5432').host}: sizes ${SIZES.join(', ')}; servers ${PIN ? 'pinned to core 0, load generator on core 1' : 'not pinned'}`);
+  // The figures depend on the machine and on what else runs on it: both are printed with them.
+  const machine = () => `${cpus()[0]?.model ?? 'unknown CPU'} × ${availableParallelism()}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+  console.log(`\npage bench (issue 24) on ${machine()}; PostgreSQL ${new URL(process.env.BENCH_PG ?? 'postgres://127.0.0.1:5432').host}`);
+  console.log(`sizes ${SIZES.join(', ')}; servers ${PIN ? 'pinned to core 0, load generator on core 1' : 'not pinned'}`);
   const results: SizeResult[] = [];
   for (const size of SIZES) results.push(await benchSize(size));
   console.log('\n| page | document | data | bytes | hub req/s | limit req/s | ratio | hub CPU ms | limit CPU ms | hub DB ms | limit DB ms | hub SQL | limit SQL |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const result of results) for (const row of result.rows) console.log(tableRow(result.size, row));
+  console.log(`\nseeding: ${results.map((r) => `${r.size} ${r.seedSeconds.toFixed(1)} s`).join(', ')}; machine after the rounds: ${machine()}`);
   const demo = results.find((r) => r.size === 'demo');
   for (const result of results) console.log(`\n${goalLine(result, demo)}`);
   for (const result of results) for (const line of result.mixed) console.log(line);
