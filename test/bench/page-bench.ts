@@ -190,7 +190,7 @@ function goalLine(result: SizeResult, demo: SizeResult | undefined): string {
 export async function runPageBench(): Promise<void> {
   if (PIN) spawnSync('taskset', ['-cp', '1', String(process.pid)]);
   // The figures depend on the machine and on what else runs on it: both are printed with them.
-  const machine = () => `${cpus()[0]?.model ?? 'unknown CPU'} × ${availableParallelism()}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+  const machine = () => `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
   console.log(`\npage bench (issue 24) on ${machine()}; PostgreSQL ${new URL(process.env.BENCH_PG ?? 'postgres://127.0.0.1:5432').host}`);
   console.log(`sizes ${SIZES.join(', ')}; servers ${PIN ? 'pinned to core 0, load generator on core 1' : 'not pinned'}`);
   const results: SizeResult[] = [];
