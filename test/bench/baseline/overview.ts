@@ -12,12 +12,11 @@ import { variablesOf } from './common.js';
 export const ACTIVE = `(gm.until IS NULL OR gm.until >= (now() AT TIME ZONE 'Europe/Berlin')::date)`;
 
 /**
- * The organizations person $1 acts for (network roles and group memberships, ended ones too, as
- * Person.organizations reads them), once each; the caller sorts them by German collation.
+ * The ids of the organizations person `personSql` acts for (network roles and group memberships,
+ * ended ones too, as Person.organizations reads them); the caller sorts them by German collation.
  */
-export const MY_ORGANIZATIONS = `SELECT o.id, o.name FROM organization o WHERE o.id IN (
-    SELECT organization_id FROM network_role WHERE person_id = $1 AND organization_id IS NOT NULL
-    UNION SELECT organization_id FROM group_member WHERE person_id = $1 AND organization_id IS NOT NULL)`;
+export const myOrganizationIds = (personSql: string) => `SELECT organization_id FROM network_role WHERE person_id = ${personSql} AND organization_id IS NOT NULL
+    UNION SELECT organization_id FROM group_member WHERE person_id = ${personSql} AND organization_id IS NOT NULL`;
 
 /** The hub's body: `{"data":…}` and a newline (its GraphQL driver ends the body with one). */
 export const sendData = (reply: FastifyReply, data: unknown): FastifyReply => reply.type('application/json; charset=utf-8').send(`${JSON.stringify({ data })}\n`);
@@ -105,7 +104,7 @@ const ACTION_ITEMS = `SELECT a.id, a.title, a.due_on::text AS due_on, a.status, 
  * oldest first.
  */
 const MISC = `SELECT p.calendar_token,
-    coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name)) FROM (${MY_ORGANIZATIONS}) o), '[]') AS orgs,
+    coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name)) FROM organization o WHERE o.id IN (${myOrganizationIds('$1')})), '[]') AS orgs,
     coalesce((SELECT json_agg(json_build_object('id', n.id, 'slug', n.slug, 'name', n.name, 'myRole', r.role, 'joinRequests',
         CASE WHEN r.role = 'ADMIN' THEN coalesce((
           SELECT json_agg(json_build_object('id', j.id, 'message', j.message, 'organization', json_build_object('id', o.id, 'name', o.name),
