@@ -49,7 +49,9 @@ interface MeetingRow {
  * invited again with a higher SEQUENCE).
  */
 function upcoming(base: Baseline, personId: string, from: Date, to: Date | null, answers: boolean): Promise<MeetingRow[]> {
-  const within = `x.ends_at >= $2 AND ($3::timestamptz IS NULL OR x.starts_at < $3)`;
+  // Index lookups only: each active group's meetings in the window by (group_id, starts_at), the
+  // joint ones by meeting_group's group index, every meeting by key.
+  const within = (t: string) => `${t}.ends_at >= $2${to ? ` AND ${t}.starts_at < $3` : ''}`;
   const answerColumns = answers
     ? `, EXISTS (SELECT 1 FROM (SELECT m.group_id UNION SELECT mg.group_id FROM meeting_group mg WHERE mg.meeting_id = m.id) mine
                  JOIN group_member gm ON gm.group_id = mine.group_id AND gm.person_id = $1 AND ${ACTIVE}
@@ -64,15 +66,14 @@ function upcoming(base: Baseline, personId: string, from: Date, to: Date | null,
        LEFT JOIN rsvp_series_answer ser ON own.answer IS NULL AND ser.series_id = m.series_id AND ser.person_id = $1 AND m.ends_at > ser.answered_at`
     : '';
   return base.q<MeetingRow>(
-    `WITH mine AS (SELECT gm.group_id FROM group_member gm WHERE gm.person_id = $1 AND ${ACTIVE})
-     SELECT m.id, m.title, m.starts_at, m.ends_at, m.time_zone, m.cancelled, m.has_record, m.location, m.online_url,
+    `SELECT m.id, m.title, m.starts_at, m.ends_at, m.time_zone, m.cancelled, m.has_record, m.location, m.online_url,
             m.group_id, g.name AS group_name ${answerColumns}
        FROM meeting m JOIN work_group g ON g.id = m.group_id ${answerJoins}
-      WHERE m.id IN (SELECT x.id FROM meeting x WHERE x.group_id IN (SELECT group_id FROM mine) AND ${within}
-                     UNION SELECT x.id FROM meeting_group mg JOIN meeting x ON x.id = mg.meeting_id
-                      WHERE mg.group_id IN (SELECT group_id FROM mine) AND ${within})
+      WHERE m.id IN (SELECT x.id FROM group_member gm JOIN meeting x ON x.group_id = gm.group_id WHERE gm.person_id = $1 AND ${ACTIVE} AND ${within('x')}
+                     UNION SELECT mg.meeting_id FROM group_member gm JOIN meeting_group mg ON mg.group_id = gm.group_id WHERE gm.person_id = $1 AND ${ACTIVE})
+        AND ${within('m')}
       ORDER BY m.starts_at, m.id LIMIT 500`,
-    [personId, from, to],
+    to ? [personId, from, to] : [personId, from],
   );
 }
 
