@@ -25,9 +25,10 @@ const NETWORK = `SELECT n.id, n.slug, n.name, n.description, n.join_policy, r.ro
 const GROUPS = `SELECT g.id, g.name, g.level, g.description, g.join_policy, g.parent_id, o.id AS lead_id, o.name AS lead_name,
     (SELECT count(*)::int FROM group_member gm WHERE gm.group_id = g.id AND ${ACTIVE}) AS member_count,
     (SELECT gm.role FROM group_member gm WHERE gm.group_id = g.id AND gm.person_id = $2 AND ${ACTIVE}) AS my_role,
-    (SELECT json_build_object('id', q.id, 'status', q.status) FROM group_join_request q
-      WHERE q.group_id = g.id AND q.person_id = $2 ORDER BY q.created_at DESC LIMIT 1) AS my_request
+    CASE WHEN q.id IS NOT NULL THEN json_build_object('id', q.id, 'status', q.status) END AS my_request
   FROM work_group g LEFT JOIN organization o ON o.id = g.lead_organization_id
+  LEFT JOIN (SELECT DISTINCT ON (group_id) group_id, id, status FROM group_join_request WHERE person_id = $2 ORDER BY group_id, created_at DESC) q
+    ON q.group_id = g.id
  WHERE g.network_id = (SELECT id FROM network WHERE slug = $1)
  ORDER BY g.name`;
 
