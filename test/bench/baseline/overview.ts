@@ -125,11 +125,11 @@ const MISC = `SELECT p.calendar_token,
     coalesce((SELECT json_agg(json_build_object('id', q.id, 'message', q.message, 'group', json_build_object('id', g.id, 'name', g.name),
         'person', json_build_object('id', qp.id, 'displayName', qp.display_name),
         'organization', CASE WHEN qo.id IS NULL THEN NULL ELSE json_build_object('id', qo.id, 'name', qo.name) END) ORDER BY q.created_at, q.id)
-      FROM group_join_request q JOIN work_group g ON g.id = q.group_id JOIN person qp ON qp.id = q.person_id
-      LEFT JOIN organization qo ON qo.id = q.organization_id
-     WHERE q.status = 'PENDING' AND (
-           g.network_id IN (SELECT network_id FROM network_role WHERE person_id = $1 AND role IN ('ADMIN', 'MODERATOR'))
-        OR g.id IN (SELECT gm.group_id FROM group_member gm WHERE gm.person_id = $1 AND gm.role IN ('LEAD', 'MODERATOR') AND ${ACTIVE}))), '[]') AS pending
+      FROM work_group g JOIN group_join_request q ON q.group_id = g.id AND q.status = 'PENDING'
+      JOIN person qp ON qp.id = q.person_id LEFT JOIN organization qo ON qo.id = q.organization_id
+     WHERE g.id IN (SELECT g3.id FROM network_role r3 JOIN work_group g3 ON g3.network_id = r3.network_id
+                     WHERE r3.person_id = $1 AND r3.role IN ('ADMIN', 'MODERATOR')
+                    UNION SELECT gm.group_id FROM group_member gm WHERE gm.person_id = $1 AND gm.role IN ('LEAD', 'MODERATOR') AND ${ACTIVE})), '[]') AS pending
   FROM person p WHERE p.id = $1`;
 
 /** The feed's secret, made on first use as the hub does (CalendarService.token). */
