@@ -1,6 +1,7 @@
 // The page baselines (issue 24), one file per page: each registers POST /page/<Operation> for its
 // documents (and GET routes for the HTTP reads) on the limit server.
 import type { RegisterRoutes } from './common.js';
+import { registerCalendar } from './calendar.js';
 import { registerSmallPages } from './small-pages.js';
 
-export const BASELINES: RegisterRoutes[] = [registerSmallPages];
+export const BASELINES: RegisterRoutes[] = [registerSmallPages, registerCalendar];
