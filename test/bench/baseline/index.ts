@@ -2,7 +2,8 @@
 // documents (and GET routes for the HTTP reads) on the limit server.
 import type { RegisterRoutes } from './common.js';
 import { registerCalendar } from './calendar.js';
+import { registerFeeds } from './feeds.js';
 import { registerSearch } from './search.js';
 import { registerSmallPages } from './small-pages.js';
 
-export const BASELINES: RegisterRoutes[] = [registerSmallPages, registerCalendar, registerSearch];
+export const BASELINES: RegisterRoutes[] = [registerSmallPages, registerCalendar, registerSearch, registerFeeds];

@@ -1,0 +1,3 @@
+import type { RegisterRoutes } from './common.js';
+
+export const registerOparlList: RegisterRoutes = () => {};
