@@ -37,8 +37,10 @@ const WINDOW = { pastDays: 90, aheadDays: 400 };
 const ACTIVE_GROUPS = `SELECT gm.group_id FROM group_member gm WHERE gm.person_id = $1
   AND (gm.until IS NULL OR gm.until >= (now() AT TIME ZONE 'Europe/Berlin')::date)`;
 
-// The hub's own statements for the single meetings and the webinars (the same text, so the same
-// plan and the same order among meetings that start at the same instant).
+// The hub's own statements for the single meetings and the webinars, without the moderator flag
+// (it only personalises generated video links, and the bench runs without JITSI_URL). The hub
+// orders them by start in JavaScript, keeping the statement's order among equal starts: the same
+// FROM and WHERE keep that order the same.
 const MEETINGS = `SELECT m.id, m.title, m.starts_at, m.ends_at, m.time_zone, m.location, m.online_url, m.cancelled, m.cancel_reason,
        m.sequence, m.updated_at, m.created_at, g.name AS group_name, 'meeting' AS kind
   FROM meeting m JOIN work_group g ON g.id = m.group_id
@@ -157,6 +159,8 @@ async function personalFeed(base: Baseline, token: string): Promise<string | nul
 
 export const registerFeeds: RegisterRoutes = (app, base) => {
   app.get('/calendar/:file', async (req, reply) => {
+    // Generated video rooms (JITSI_URL) put a link per person and meeting into the feed; not reproduced here.
+    if (process.env.JITSI_URL?.trim()) return reply.status(501).send('Mit JITSI_URL enthält der Feed Video-Links, die diese Baseline nicht erzeugt.');
     const file = (req.params as { file: string }).file;
     const body = file.endsWith('.ics') ? await personalFeed(base, file.slice(0, -4)) : null;
     if (body === null) return reply.status(404).type('text/plain; charset=utf-8').send('Kalender nicht gefunden');
