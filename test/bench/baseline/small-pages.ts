@@ -142,7 +142,7 @@ export const registerSmallPages: RegisterRoutes = (app, base) => {
     const documentsOf = await meetingDocuments(base, req.headers.authorization, parentId);
     if (!documentsOf) {
       return reply.type('application/json; charset=utf-8')
-        .send(`${JSON.stringify({ errors: [{ message: 'Sitzung nicht gefunden', path: ['documentsOf'], extensions: { code: 'NOT_FOUND' } }], data: null })}\n`);
+        .send(`${JSON.stringify({ errors: [{ message: 'Sitzung nicht gefunden', locations: [{ line: 2, column: 3 }], path: ['documentsOf'], extensions: { code: 'NOT_FOUND' } }], data: null })}\n`);
     }
     return answer(reply, { documentsOf });
   });
