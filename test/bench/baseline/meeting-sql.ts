@@ -1,0 +1,125 @@
+// The statements of the MeetingPage baseline after its head (meeting-head.ts): the group's and
+// network's lists, and the meeting's parts with its protocol. Objects are built in SQL in the
+// document's selection order; each list has the ORDER BY the hub's loader uses (no tie-breaker
+// where the hub has none, so that ties come out as the hub's do). Timestamps inside JSON are
+// text, printed in JS through the driver's parser (isoOf).
+import { ACTIVE } from './meeting-head.js';
+
+const person = (a: string) => `CASE WHEN ${a}.id IS NULL THEN NULL ELSE json_build_object('id', ${a}.id, 'displayName', ${a}.display_name) END`;
+const org = (a: string) => `CASE WHEN ${a}.id IS NULL THEN NULL ELSE json_build_object('id', ${a}.id, 'name', ${a}.name) END`;
+const list = (sql: string) => `coalesce((${sql}), '[]'::json)`;
+
+/**
+ * $1 group, $2 network, $3 the group's members readable, $4 the network's lists readable.
+ * Group.organizations are sorted in JS (the hub sorts them with localeCompare 'de').
+ */
+export const GROUP_LISTS_SQL = `
+  SELECT ${list(`SELECT json_agg(json_build_object('id', o.id, 'name', o.name)) FROM organization o
+                  WHERE o.id IN (SELECT gm.organization_id FROM group_member gm WHERE gm.group_id = $1 AND gm.organization_id IS NOT NULL AND ${ACTIVE})`)} AS organizations,
+         CASE WHEN $3 THEN ${list(`SELECT json_agg(json_build_object('person', json_build_object('id', p.id, 'displayName', p.display_name), 'role', m.role, 'organization', ${org('o')})
+                                          ORDER BY m.role, p.display_name)
+                                     FROM group_member m JOIN person p ON p.id = m.person_id LEFT JOIN organization o ON o.id = m.organization_id
+                                    WHERE m.group_id = $1`)} ELSE '[]'::json END AS members,
+         CASE WHEN $4 THEN ${list(`SELECT json_agg(json_build_object('status', m.status, 'organization', json_build_object('id', o.id, 'name', o.name)) ORDER BY o.name)
+                                     FROM network_membership m JOIN organization o ON o.id = m.organization_id
+                                    WHERE m.network_id = $2 AND m.status <> 'ENDED'`)} ELSE '[]'::json END AS network_members,
+         CASE WHEN $4 THEN ${list(`SELECT json_agg(json_build_object('person', json_build_object('id', p.id, 'displayName', p.display_name), 'organization', ${org('o')})
+                                          ORDER BY p.display_name)
+                                     FROM network_role r JOIN person p ON p.id = r.person_id LEFT JOIN organization o ON o.id = r.organization_id
+                                    WHERE r.network_id = $2`)} ELSE '[]'::json END AS network_people`;
+
+/**
+ * $1 meeting, $2 viewer, $3 access ('manage' | 'read' | 'network'), $4 protocol (or null),
+ * $5 protocol is PUBLISHED, $6 render the markdown (an unpublished protocol), $7 primary group,
+ * $8 protocol is IN_REVIEW with NAMED_APPROVERS (myApprovalPending), $9 approval meeting (or null).
+ */
+export const PARTS_SQL = `
+  SELECT ${list(`SELECT json_agg(json_build_object('id', a.id, 'position', a.position, 'title', a.title, 'description', a.description,
+                                                   'durationMinutes', a.duration_minutes, 'public', a.public, 'status', a.status,
+                                                   'proposedBy', ${person('pb')}, 'presenter', ${person('pr')},
+                                                   'carriedOverFrom', CASE WHEN ci.id IS NULL THEN NULL ELSE json_build_object('id', ci.id) END)
+                                 ORDER BY a.position)
+                   FROM agenda_item a LEFT JOIN person pb ON pb.id = a.proposed_by_id LEFT JOIN person pr ON pr.id = a.presenter_id
+                   LEFT JOIN action_item ci ON ci.id = a.carried_over_from_id
+                  WHERE a.meeting_id = $1
+                    AND CASE WHEN $3 = 'network' THEN a.public AND a.status = 'ACCEPTED'
+                             ELSE a.status = 'ACCEPTED' OR $3 = 'manage' OR a.proposed_by_id = $2 END`)} AS agenda,
+         CASE WHEN $3 <> 'network' THEN ${list(`SELECT json_agg(json_build_object('status', a.status, 'role', a.role, 'person', ${person('p')}, 'organization', ${org('o')})
+                                                      ORDER BY a.status, a.role, p.display_name)
+                                                 FROM attendance a JOIN person p ON p.id = a.person_id LEFT JOIN organization o ON o.id = a.organization_id
+                                                WHERE a.meeting_id = $1`)} ELSE '[]'::json END AS attendance,
+         CASE WHEN $3 <> 'network' THEN ${list(`SELECT json_agg(json_build_object('id', x.id, 'name', x.name, 'organizationName', x.organization_name, 'role', x.role,
+                                                                        'status', x.status, 'consentToPublish', x.consent_to_publish) ORDER BY x.status, x.name, x.id)
+                                                 FROM external_attendee x WHERE x.meeting_id = $1`)} ELSE '[]'::json END AS external_attendance,
+         -- The protocol's parts (readers outside the groups see only the public items' entries and decisions, the public action items).
+         ${list(`SELECT json_agg(json_build_object('notes', e.notes, 'agendaItem', json_build_object('id', e.agenda_item_id)))
+                   FROM protocol_entry e WHERE e.protocol_id = $4
+                    AND ($3 <> 'network' OR EXISTS (SELECT 1 FROM agenda_item ai WHERE ai.id = e.agenda_item_id AND ai.meeting_id = $1 AND ai.public AND ai.status = 'ACCEPTED'))`)} AS entries,
+         ${list(`SELECT json_agg(json_build_object('id', d.id, 'text', d.text, 'votesFor', d.votes_for, 'votesAgainst', d.votes_against, 'abstentions', d.abstentions,
+                                                   'agendaItem', CASE WHEN ai.id IS NULL THEN NULL ELSE json_build_object('id', ai.id, 'title', ai.title) END)
+                                 ORDER BY d.created_at)
+                   FROM decision d LEFT JOIN agenda_item ai ON ai.id = d.agenda_item_id
+                  WHERE d.protocol_id = $4
+                    AND ($3 <> 'network' OR d.agenda_item_id IS NULL
+                         OR EXISTS (SELECT 1 FROM agenda_item v WHERE v.id = d.agenda_item_id AND v.meeting_id = $1 AND v.public AND v.status = 'ACCEPTED'))`)} AS decisions,
+         ${list(`SELECT json_agg(json_build_object('id', a.id, 'title', a.title, 'dueOn', a.due_on, 'status', a.status, 'closedAt', a.closed_at::text,
+                                                   'closedBy', ${person('cb')}, 'assignee', ${person('asg')}, 'assigneeOrganization', ${org('ao')},
+                                                   'group', json_build_object('id', g.id, 'name', g.name))
+                                 ORDER BY a.created_at)
+                   FROM action_item a LEFT JOIN person cb ON cb.id = a.closed_by_id LEFT JOIN person asg ON asg.id = a.assignee_id
+                   LEFT JOIN organization ao ON ao.id = a.assignee_organization_id JOIN work_group g ON g.id = a.group_id
+                  WHERE a.protocol_id = $4 AND ($3 <> 'network' OR a.public)`)} AS action_items,
+         CASE WHEN $5 THEN ${list(`SELECT json_agg(json_build_object('id', c.id, 'sequence', c.sequence, 'text', c.text, 'at', c.at::text, 'hash', c.hash,
+                                                                'previousHash', c.previous_hash, 'author', CASE WHEN $3 = 'network' THEN NULL ELSE ${person('p')} END)
+                                                ORDER BY c.sequence)
+                                     FROM protocol_correction c LEFT JOIN person p ON p.id = c.author_id WHERE c.protocol_id = $4`)} ELSE '[]'::json END AS corrections,
+         CASE WHEN $3 <> 'network' THEN ${list(`SELECT json_agg(json_build_object('approvedAt', a.approved_at::text, 'person', ${person('p')}) ORDER BY a.approved_at)
+                                                 FROM protocol_approval a LEFT JOIN person p ON p.id = a.person_id WHERE a.protocol_id = $4`)} ELSE '[]'::json END AS approvals,
+         CASE WHEN $3 <> 'network' THEN ${list(`SELECT json_agg(json_build_object('id', f.id, 'kind', f.kind, 'text', f.text, 'agendaItemId', f.agenda_item_id,
+                                                                        'createdAt', f.created_at::text, 'protocolVersion', f.protocol_version, 'answer', f.answer,
+                                                                        'answeredAt', f.answered_at::text, 'resolution', f.resolution,
+                                                                        'author', ${person('au')}, 'answeredBy', ${person('ab')})
+                                                      ORDER BY f.created_at, f.id)
+                                                 FROM protocol_feedback f LEFT JOIN person au ON au.id = f.author_id LEFT JOIN person ab ON ab.id = f.answered_by_id
+                                                WHERE f.protocol_id = $4`)} ELSE '[]'::json END AS feedback,
+         CASE WHEN $3 <> 'network' THEN ${list(`SELECT json_agg(json_build_object('version', r.version, 'at', r.at::text, 'summary', r.summary, 'author', ${person('p')})
+                                                      ORDER BY r.version)
+                                                 FROM protocol_revision r LEFT JOIN person p ON p.id = r.author_id WHERE r.protocol_id = $4`)} ELSE '[]'::json END AS revisions,
+         CASE WHEN $3 <> 'network' THEN (SELECT ${person('p')} FROM protocol x JOIN person p ON p.id = x.published_by_id WHERE x.id = $4) END AS published_by,
+         $3 <> 'network' AND $8
+           AND EXISTS (SELECT 1 FROM group_protocol_approver ga WHERE ga.group_id = $7 AND ga.person_id = $2)
+           AND NOT EXISTS (SELECT 1 FROM protocol_approval pa WHERE pa.protocol_id = $4 AND pa.person_id = $2) AS my_approval_pending,
+         -- The approval meeting if the caller sees it (MeetingAccessService.accessTo: any access, 'network' included).
+         (SELECT json_build_object('id', am.id, 'title', am.title, 'startsAt', am.starts_at::text)
+            FROM meeting am JOIN work_group ag ON ag.id = am.group_id
+           WHERE am.id = $9
+             AND (EXISTS (SELECT 1 FROM network_role r WHERE r.network_id = ag.network_id AND r.person_id = $2)
+                  OR EXISTS (SELECT 1 FROM (SELECT am.group_id AS id UNION SELECT x.group_id FROM meeting_group x WHERE x.meeting_id = am.id) amg
+                               JOIN work_group xg ON xg.id = amg.id
+                              WHERE EXISTS (SELECT 1 FROM group_member gm WHERE gm.group_id = amg.id AND gm.person_id = $2 AND ${ACTIVE})
+                                 OR EXISTS (SELECT 1 FROM network_role r WHERE r.network_id = xg.network_id AND r.person_id = $2 AND r.role IN ('ADMIN', 'MODERATOR'))))
+         ) AS approval_meeting,
+         -- What an unpublished protocol's markdown is rendered from (loadProtocolDocument in src/protocols/protocol-document.ts).
+         CASE WHEN $6 THEN json_build_object(
+           'groups', (SELECT json_agg(t.name) FROM (SELECT g.name FROM work_group g WHERE g.id = $7
+                                                     UNION ALL SELECT g.name FROM meeting_group mg JOIN work_group g ON g.id = mg.group_id WHERE mg.meeting_id = $1) t),
+           'attendance', ${list(`SELECT json_agg(json_build_object('name', l.name, 'organization', l.organization, 'status', l.status, 'role', l.role, 'publicName', l."publicName")
+                                                ORDER BY l.part, l.name, l.id)
+                                   FROM (SELECT 0 AS part, pe.display_name AS name, o.name AS organization, a.status, a.role, false AS "publicName", NULL::uuid AS id
+                                           FROM attendance a JOIN person pe ON pe.id = a.person_id LEFT JOIN organization o ON o.id = a.organization_id
+                                          WHERE a.meeting_id = $1
+                                         UNION ALL
+                                         SELECT 1, x.name, x.organization_name, x.status, x.role, x.consent_to_publish, x.id
+                                           FROM external_attendee x WHERE x.meeting_id = $1) l`)},
+           'items', ${list(`SELECT json_agg(json_build_object('id', ai.id, 'position', ai.position, 'title', ai.title, 'public', ai.public, 'notes', e.notes) ORDER BY ai.position)
+                              FROM agenda_item ai LEFT JOIN protocol_entry e ON e.agenda_item_id = ai.id AND e.protocol_id = $4
+                             WHERE ai.meeting_id = $1 AND ai.status = 'ACCEPTED'`)},
+           'decisions', ${list(`SELECT json_agg(json_build_object('agendaItemId', d.agenda_item_id, 'text', d.text, 'votesFor', d.votes_for,
+                                                                  'votesAgainst', d.votes_against, 'abstentions', d.abstentions) ORDER BY d.created_at, d.id)
+                                  FROM decision d WHERE d.protocol_id = $4`)},
+           'actionItems', ${list(`SELECT json_agg(json_build_object('title', a.title, 'assignee', pe.display_name,
+                                                                    'assigneePublic', coalesce(pe.public_profile AND pe.erased_at IS NULL, false), 'organization', o.name,
+                                                                    'dueOn', to_char(a.due_on, 'YYYY-MM-DD'), 'status', a.status, 'public', a.public) ORDER BY a.created_at, a.id)
+                                    FROM action_item a LEFT JOIN person pe ON pe.id = a.assignee_id LEFT JOIN organization o ON o.id = a.assignee_organization_id
+                                   WHERE a.protocol_id = $4`)}
+         ) END AS doc`;
