@@ -1,37 +1,45 @@
 // The statements of the MeetingPage baseline after its head (meeting-head.ts): the group's and
 // network's lists, and the meeting's parts with its protocol. Objects are built in SQL in the
-// document's selection order; each list has the ORDER BY the hub's loader uses (no tie-breaker
-// where the hub has none, so that ties come out as the hub's do). Timestamps inside JSON are
-// text, printed in JS through the driver's parser (isoOf).
+// document's selection order; each list has the ORDER BY the hub's loader uses. Where that order
+// has ties (two people of the same name, decisions written in one transaction) or there is none
+// (protocol entries), the list is read by the hub's own statement as an ordered subquery (same
+// columns, same `= ANY($1)` or `IN ($1)`): the planner then reads the rows in the hub's order.
+// Timestamps inside JSON are text, printed in JS through the driver's parser (isoOf).
 import { ACTIVE } from './meeting-head.js';
 
 const person = (a: string) => `CASE WHEN ${a}.id IS NULL THEN NULL ELSE json_build_object('id', ${a}.id, 'displayName', ${a}.display_name) END`;
 const org = (a: string) => `CASE WHEN ${a}.id IS NULL THEN NULL ELSE json_build_object('id', ${a}.id, 'name', ${a}.name) END`;
 const list = (sql: string) => `coalesce((${sql}), '[]'::json)`;
+const personById = (id: string) => `(SELECT json_build_object('id', x.id, 'displayName', x.display_name) FROM person x WHERE x.id = ${id})`;
+const orgById = (id: string) => `(SELECT json_build_object('id', x.id, 'name', x.name) FROM organization x WHERE x.id = ${id})`;
 
 /**
- * $1 group, $2 network, $3 the group's members readable, $4 the network's lists readable.
- * Group.organizations are sorted in JS (the hub sorts them with localeCompare 'de').
+ * $1 group, $2 the group's members readable, $3 the network's lists readable, $4 [group],
+ * $5 [network]. Group.organizations are sorted in JS (the hub sorts them with localeCompare 'de').
  */
 export const GROUP_LISTS_SQL = `
   SELECT ${list(`SELECT json_agg(json_build_object('id', o.id, 'name', o.name)) FROM organization o
                   WHERE o.id IN (SELECT gm.organization_id FROM group_member gm WHERE gm.group_id = $1 AND gm.organization_id IS NOT NULL AND ${ACTIVE})`)} AS organizations,
-         CASE WHEN $3 THEN ${list(`SELECT json_agg(json_build_object('person', json_build_object('id', p.id, 'displayName', p.display_name), 'role', m.role, 'organization', ${org('o')})
-                                          ORDER BY m.role, p.display_name)
-                                     FROM group_member m JOIN person p ON p.id = m.person_id LEFT JOIN organization o ON o.id = m.organization_id
-                                    WHERE m.group_id = $1`)} ELSE '[]'::json END AS members,
-         CASE WHEN $4 THEN ${list(`SELECT json_agg(json_build_object('status', m.status, 'organization', json_build_object('id', o.id, 'name', o.name)) ORDER BY o.name)
-                                     FROM network_membership m JOIN organization o ON o.id = m.organization_id
-                                    WHERE m.network_id = $2 AND m.status <> 'ENDED'`)} ELSE '[]'::json END AS network_members,
-         CASE WHEN $4 THEN ${list(`SELECT json_agg(json_build_object('person', json_build_object('id', p.id, 'displayName', p.display_name), 'organization', ${org('o')})
-                                          ORDER BY p.display_name)
-                                     FROM network_role r JOIN person p ON p.id = r.person_id LEFT JOIN organization o ON o.id = r.organization_id
-                                    WHERE r.network_id = $2`)} ELSE '[]'::json END AS network_people`;
+         CASE WHEN $2 THEN ${list(`SELECT json_agg(json_build_object('person', json_build_object('id', s."p_id", 'displayName', s."p_displayName"), 'role', s.role,
+                                                          'organization', ${orgById('s."organizationId"')}))
+                                     FROM (SELECT m.id AS "id", m.group_id AS "groupId", m.organization_id AS "organizationId", m.role AS "role",
+                                                  p.id AS "p_id", p.display_name AS "p_displayName"
+                                             FROM group_member m JOIN person p ON p.id = m.person_id
+                                            WHERE m.group_id = ANY($4) ORDER BY m.role, p.display_name) s`)} ELSE '[]'::json END AS members,
+         CASE WHEN $3 THEN ${list(`SELECT json_agg(json_build_object('status', s.status, 'organization', json_build_object('id', s."o_id", 'name', s."o_name")))
+                                     FROM (SELECT m.network_id AS "networkId", m.status AS "status", o.id AS "o_id", o.name AS "o_name"
+                                             FROM network_membership m JOIN organization o ON o.id = m.organization_id
+                                            WHERE m.network_id = ANY($5) AND m.status <> 'ENDED' ORDER BY o.name) s`)} ELSE '[]'::json END AS network_members,
+         CASE WHEN $3 THEN ${list(`SELECT json_agg(json_build_object('person', json_build_object('id', s."p_id", 'displayName', s."p_displayName"),
+                                                          'organization', ${orgById('s."organizationId"')}))
+                                     FROM (SELECT r.network_id AS "networkId", r.organization_id AS "organizationId", p.id AS "p_id", p.display_name AS "p_displayName"
+                                             FROM network_role r JOIN person p ON p.id = r.person_id
+                                            WHERE r.network_id = ANY($5) ORDER BY p.display_name) s`)} ELSE '[]'::json END AS network_people`;
 
 /**
  * $1 meeting, $2 viewer, $3 access ('manage' | 'read' | 'network'), $4 protocol (or null),
  * $5 protocol is PUBLISHED, $6 render the markdown (an unpublished protocol), $7 primary group,
- * $8 protocol is IN_REVIEW with NAMED_APPROVERS (myApprovalPending), $9 approval meeting (or null).
+ * $8 protocol is IN_REVIEW with NAMED_APPROVERS (myApprovalPending), $9 approval meeting (or null), $10 [meeting].
  */
 export const PARTS_SQL = `
   SELECT ${list(`SELECT json_agg(json_build_object('id', a.id, 'position', a.position, 'title', a.title, 'description', a.description,
@@ -44,37 +52,38 @@ export const PARTS_SQL = `
                   WHERE a.meeting_id = $1
                     AND CASE WHEN $3 = 'network' THEN a.public AND a.status = 'ACCEPTED'
                              ELSE a.status = 'ACCEPTED' OR $3 = 'manage' OR a.proposed_by_id = $2 END`)} AS agenda,
-         CASE WHEN $3 <> 'network' THEN ${list(`SELECT json_agg(json_build_object('status', a.status, 'role', a.role, 'person', ${person('p')}, 'organization', ${org('o')})
-                                                      ORDER BY a.status, a.role, p.display_name)
-                                                 FROM attendance a JOIN person p ON p.id = a.person_id LEFT JOIN organization o ON o.id = a.organization_id
-                                                WHERE a.meeting_id = $1`)} ELSE '[]'::json END AS attendance,
+         CASE WHEN $3 <> 'network' THEN ${list(`SELECT json_agg(json_build_object('status', s.status, 'role', s.role, 'person', json_build_object('id', s.p_id, 'displayName', s.p_display_name),
+                                                                        'organization', ${orgById('s.organization_id')}))
+                                                 FROM (SELECT a.meeting_id, a.person_id, a.organization_id, a.status, a.role, a.recorded_at,
+                                                              p.id AS p_id, p.issuer, p.subject, p.display_name AS p_display_name, p.email, p.matrix_user_id,
+                                                              p.calendar_token, p.public_profile, p.notify_by_email, p.hub_admin, p.erased_at
+                                                         FROM attendance a JOIN person p ON p.id = a.person_id WHERE a.meeting_id = ANY($10)
+                                                        ORDER BY a.status, a.role, p.display_name) s`)} ELSE '[]'::json END AS attendance,
          CASE WHEN $3 <> 'network' THEN ${list(`SELECT json_agg(json_build_object('id', x.id, 'name', x.name, 'organizationName', x.organization_name, 'role', x.role,
                                                                         'status', x.status, 'consentToPublish', x.consent_to_publish) ORDER BY x.status, x.name, x.id)
                                                  FROM external_attendee x WHERE x.meeting_id = $1`)} ELSE '[]'::json END AS external_attendance,
          -- The protocol's parts (readers outside the groups see only the public items' entries and decisions, the public action items).
          ${list(`SELECT json_agg(json_build_object('notes', e.notes, 'agendaItem', json_build_object('id', e.agenda_item_id)))
-                   FROM protocol_entry e WHERE e.protocol_id = $4
-                    AND ($3 <> 'network' OR EXISTS (SELECT 1 FROM agenda_item ai WHERE ai.id = e.agenda_item_id AND ai.meeting_id = $1 AND ai.public AND ai.status = 'ACCEPTED'))`)} AS entries,
+                   FROM (SELECT x.protocol_id, x.agenda_item_id, x.notes FROM protocol_entry x WHERE x.protocol_id IN ($4)) e
+                  WHERE $3 <> 'network' OR EXISTS (SELECT 1 FROM agenda_item ai WHERE ai.id = e.agenda_item_id AND ai.meeting_id = $1 AND ai.public AND ai.status = 'ACCEPTED')`)} AS entries,
          ${list(`SELECT json_agg(json_build_object('id', d.id, 'text', d.text, 'votesFor', d.votes_for, 'votesAgainst', d.votes_against, 'abstentions', d.abstentions,
-                                                   'agendaItem', CASE WHEN ai.id IS NULL THEN NULL ELSE json_build_object('id', ai.id, 'title', ai.title) END)
-                                 ORDER BY d.created_at)
-                   FROM decision d LEFT JOIN agenda_item ai ON ai.id = d.agenda_item_id
-                  WHERE d.protocol_id = $4
-                    AND ($3 <> 'network' OR d.agenda_item_id IS NULL
-                         OR EXISTS (SELECT 1 FROM agenda_item v WHERE v.id = d.agenda_item_id AND v.meeting_id = $1 AND v.public AND v.status = 'ACCEPTED'))`)} AS decisions,
+                                                   'agendaItem', (SELECT json_build_object('id', ai.id, 'title', ai.title) FROM agenda_item ai WHERE ai.id = d.agenda_item_id)))
+                   FROM (SELECT x.id, x.protocol_id, x.agenda_item_id, x.text, x.votes_for, x.votes_against, x.abstentions, x.created_at
+                           FROM decision x WHERE x.protocol_id IN ($4) ORDER BY x.created_at ASC) d
+                  WHERE $3 <> 'network' OR d.agenda_item_id IS NULL
+                     OR EXISTS (SELECT 1 FROM agenda_item v WHERE v.id = d.agenda_item_id AND v.meeting_id = $1 AND v.public AND v.status = 'ACCEPTED')`)} AS decisions,
          ${list(`SELECT json_agg(json_build_object('id', a.id, 'title', a.title, 'dueOn', a.due_on, 'status', a.status, 'closedAt', a.closed_at::text,
-                                                   'closedBy', ${person('cb')}, 'assignee', ${person('asg')}, 'assigneeOrganization', ${org('ao')},
-                                                   'group', json_build_object('id', g.id, 'name', g.name))
-                                 ORDER BY a.created_at)
-                   FROM action_item a LEFT JOIN person cb ON cb.id = a.closed_by_id LEFT JOIN person asg ON asg.id = a.assignee_id
-                   LEFT JOIN organization ao ON ao.id = a.assignee_organization_id JOIN work_group g ON g.id = a.group_id
-                  WHERE a.protocol_id = $4 AND ($3 <> 'network' OR a.public)`)} AS action_items,
+                                                   'closedBy', ${personById('a.closed_by_id')}, 'assignee', ${personById('a.assignee_id')},
+                                                   'assigneeOrganization', ${orgById('a.assignee_organization_id')},
+                                                   'group', (SELECT json_build_object('id', g.id, 'name', g.name) FROM work_group g WHERE g.id = a.group_id)))
+                   FROM (SELECT x.* FROM action_item x WHERE x.protocol_id IN ($4) ORDER BY x.created_at ASC) a
+                  WHERE $3 <> 'network' OR a.public`)} AS action_items,
          CASE WHEN $5 THEN ${list(`SELECT json_agg(json_build_object('id', c.id, 'sequence', c.sequence, 'text', c.text, 'at', c.at::text, 'hash', c.hash,
                                                                 'previousHash', c.previous_hash, 'author', CASE WHEN $3 = 'network' THEN NULL ELSE ${person('p')} END)
                                                 ORDER BY c.sequence)
                                      FROM protocol_correction c LEFT JOIN person p ON p.id = c.author_id WHERE c.protocol_id = $4`)} ELSE '[]'::json END AS corrections,
-         CASE WHEN $3 <> 'network' THEN ${list(`SELECT json_agg(json_build_object('approvedAt', a.approved_at::text, 'person', ${person('p')}) ORDER BY a.approved_at)
-                                                 FROM protocol_approval a LEFT JOIN person p ON p.id = a.person_id WHERE a.protocol_id = $4`)} ELSE '[]'::json END AS approvals,
+         CASE WHEN $3 <> 'network' THEN ${list(`SELECT json_agg(json_build_object('approvedAt', a.approved_at::text, 'person', ${personById('a.person_id')}))
+                                                 FROM (SELECT x.protocol_id, x.person_id, x.approved_at FROM protocol_approval x WHERE x.protocol_id IN ($4) ORDER BY x.approved_at ASC) a`)} ELSE '[]'::json END AS approvals,
          CASE WHEN $3 <> 'network' THEN ${list(`SELECT json_agg(json_build_object('id', f.id, 'kind', f.kind, 'text', f.text, 'agendaItemId', f.agenda_item_id,
                                                                         'createdAt', f.created_at::text, 'protocolVersion', f.protocol_version, 'answer', f.answer,
                                                                         'answeredAt', f.answered_at::text, 'resolution', f.resolution,
