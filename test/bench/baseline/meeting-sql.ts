@@ -14,27 +14,29 @@ const personById = (id: string) => `(SELECT json_build_object('id', x.id, 'displ
 const orgById = (id: string) => `(SELECT json_build_object('id', x.id, 'name', x.name) FROM organization x WHERE x.id = ${id})`;
 
 /**
- * $1 group, $2 the group's members readable, $3 the network's lists readable, $4 [group],
- * $5 [network]. Group.organizations are sorted in JS (the hub sorts them with localeCompare 'de').
+ * $1 the group's members readable, $2 the network's lists readable, $3 [group], $4 [network].
+ * Group.organizations come in the order of the hub's DISTINCT read and are sorted in JS
+ * (the hub sorts them with localeCompare 'de', a stable sort).
  */
 export const GROUP_LISTS_SQL = `
-  SELECT ${list(`SELECT json_agg(json_build_object('id', o.id, 'name', o.name)) FROM organization o
-                  WHERE o.id IN (SELECT gm.organization_id FROM group_member gm WHERE gm.group_id = $1 AND gm.organization_id IS NOT NULL AND ${ACTIVE})`)} AS organizations,
-         CASE WHEN $2 THEN ${list(`SELECT json_agg(json_build_object('person', json_build_object('id', s."p_id", 'displayName', s."p_displayName"), 'role', s.role,
+  SELECT ${list(`SELECT json_agg(${orgById('s.organization_id')})
+                   FROM (SELECT DISTINCT gm.group_id, gm.organization_id FROM group_member gm
+                          WHERE gm.group_id = ANY($3) AND gm.organization_id IS NOT NULL AND ${ACTIVE}) s`)} AS organizations,
+         CASE WHEN $1 THEN ${list(`SELECT json_agg(json_build_object('person', json_build_object('id', s."p_id", 'displayName', s."p_displayName"), 'role', s.role,
                                                           'organization', ${orgById('s."organizationId"')}))
                                      FROM (SELECT m.id AS "id", m.group_id AS "groupId", m.organization_id AS "organizationId", m.role AS "role",
                                                   p.id AS "p_id", p.display_name AS "p_displayName"
                                              FROM group_member m JOIN person p ON p.id = m.person_id
-                                            WHERE m.group_id = ANY($4) ORDER BY m.role, p.display_name) s`)} ELSE '[]'::json END AS members,
-         CASE WHEN $3 THEN ${list(`SELECT json_agg(json_build_object('status', s.status, 'organization', json_build_object('id', s."o_id", 'name', s."o_name")))
+                                            WHERE m.group_id = ANY($3) ORDER BY m.role, p.display_name) s`)} ELSE '[]'::json END AS members,
+         CASE WHEN $2 THEN ${list(`SELECT json_agg(json_build_object('status', s.status, 'organization', json_build_object('id', s."o_id", 'name', s."o_name")))
                                      FROM (SELECT m.network_id AS "networkId", m.status AS "status", o.id AS "o_id", o.name AS "o_name"
                                              FROM network_membership m JOIN organization o ON o.id = m.organization_id
-                                            WHERE m.network_id = ANY($5) AND m.status <> 'ENDED' ORDER BY o.name) s`)} ELSE '[]'::json END AS network_members,
-         CASE WHEN $3 THEN ${list(`SELECT json_agg(json_build_object('person', json_build_object('id', s."p_id", 'displayName', s."p_displayName"),
+                                            WHERE m.network_id = ANY($4) AND m.status <> 'ENDED' ORDER BY o.name) s`)} ELSE '[]'::json END AS network_members,
+         CASE WHEN $2 THEN ${list(`SELECT json_agg(json_build_object('person', json_build_object('id', s."p_id", 'displayName', s."p_displayName"),
                                                           'organization', ${orgById('s."organizationId"')}))
                                      FROM (SELECT r.network_id AS "networkId", r.organization_id AS "organizationId", p.id AS "p_id", p.display_name AS "p_displayName"
                                              FROM network_role r JOIN person p ON p.id = r.person_id
-                                            WHERE r.network_id = ANY($5) ORDER BY p.display_name) s`)} ELSE '[]'::json END AS network_people`;
+                                            WHERE r.network_id = ANY($4) ORDER BY p.display_name) s`)} ELSE '[]'::json END AS network_people`;
 
 /**
  * $1 meeting, $2 viewer, $3 access ('manage' | 'read' | 'network'), $4 protocol (or null),
@@ -112,14 +114,15 @@ export const PARTS_SQL = `
          CASE WHEN $6 THEN json_build_object(
            'groups', (SELECT json_agg(t.name) FROM (SELECT g.name FROM work_group g WHERE g.id = $7
                                                      UNION ALL SELECT g.name FROM meeting_group mg JOIN work_group g ON g.id = mg.group_id WHERE mg.meeting_id = $1) t),
-           'attendance', ${list(`SELECT json_agg(json_build_object('name', l.name, 'organization', l.organization, 'status', l.status, 'role', l.role, 'publicName', l."publicName")
-                                                ORDER BY l.part, l.name, l.id)
-                                   FROM (SELECT 0 AS part, pe.display_name AS name, o.name AS organization, a.status, a.role, false AS "publicName", NULL::uuid AS id
-                                           FROM attendance a JOIN person pe ON pe.id = a.person_id LEFT JOIN organization o ON o.id = a.organization_id
-                                          WHERE a.meeting_id = $1
-                                         UNION ALL
-                                         SELECT 1, x.name, x.organization_name, x.status, x.role, x.consent_to_publish, x.id
-                                           FROM external_attendee x WHERE x.meeting_id = $1) l`)},
+           'attendance', ${list(`SELECT json_agg(json_build_object('name', l.name, 'organization', l.organization, 'status', l.status, 'role', l.role, 'publicName', l."publicName"))
+                                   FROM (SELECT name, organization, status, role, "publicName" FROM (
+                                           SELECT 0 AS part, pe.display_name AS name, o.name AS organization, a.status, a.role, false AS "publicName", NULL::uuid AS id
+                                             FROM attendance a JOIN person pe ON pe.id = a.person_id LEFT JOIN organization o ON o.id = a.organization_id
+                                            WHERE a.meeting_id = $1
+                                           UNION ALL
+                                           SELECT 1, x.name, x.organization_name, x.status, x.role, x.consent_to_publish, x.id
+                                             FROM external_attendee x WHERE x.meeting_id = $1
+                                         ) lines ORDER BY part, name, id) l`)},
            'items', ${list(`SELECT json_agg(json_build_object('id', ai.id, 'position', ai.position, 'title', ai.title, 'public', ai.public, 'notes', e.notes) ORDER BY ai.position)
                               FROM agenda_item ai LEFT JOIN protocol_entry e ON e.agenda_item_id = ai.id AND e.protocol_id = $4
                              WHERE ai.meeting_id = $1 AND ai.status = 'ACCEPTED'`)},

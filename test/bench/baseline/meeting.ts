@@ -52,7 +52,7 @@ async function meetingPage(base: Baseline, id: unknown, viewerId: string): Promi
   const protocolVisible = m.p_id !== null && VISIBLE[access].includes(m.p_status!);
   const pid = protocolVisible ? m.p_id : null;
   const [[lists], [parts]] = await Promise.all([
-    base.q(GROUP_LISTS_SQL, [m.group_id, m.group_readable, m.in_network, [m.group_id], [m.network_id]]),
+    base.q(GROUP_LISTS_SQL, [m.group_readable, m.in_network, [m.group_id], [m.network_id]]),
     base.q<Parts>(PARTS_SQL, [
       m.id, viewerId, access, pid, pid !== null && m.p_status === 'PUBLISHED', pid !== null && m.p_status !== 'PUBLISHED', m.group_id,
       pid !== null && m.p_status === 'IN_REVIEW' && m.p_approval_mode === 'NAMED_APPROVERS', pid !== null ? m.p_approval_meeting_id : null, [m.id],
