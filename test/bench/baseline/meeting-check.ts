@@ -65,7 +65,10 @@ try {
     INSERT INTO meeting_group (meeting_id, group_id) VALUES (${M}, (SELECT id FROM work_group WHERE name LIKE 'Plenum%' LIMIT 1));
     INSERT INTO group_member (group_id, person_id, organization_id, role, since, until) VALUES
       (${G}, ${P('Nina')}, ${O('Stadt Bruchsal')}, 'GUEST', '2025-01-01', '2025-06-30'),
-      (${G}, ${P('Ida')}, NULL, 'GUEST', '2025-01-01', NULL);
+      (${G}, ${P('Ida')}, NULL, 'GUEST', '2025-01-01', NULL),
+      -- Deputy candidates for Alice (Stadt Ettlingen): Nina by a membership elsewhere in the network, Ida by her network role.
+      ((SELECT id FROM work_group WHERE name LIKE 'Projektgruppe%' LIMIT 1), ${P('Nina')}, ${O('Stadt Ettlingen')}, 'MEMBER', '2025-01-01', NULL);
+    UPDATE network_role SET organization_id = ${O('Stadt Ettlingen')} WHERE person_id = ${P('Ida')};
     UPDATE meeting SET series_id = (SELECT id FROM meeting_series LIMIT 1), sequence = 2 WHERE id = ${M};
     INSERT INTO rsvp_answer (meeting_id, person_id, answer, sequence, source, answered_at, comment) VALUES
       (${M}, ${P('Alice')}, 'TENTATIVE', 2, 'CLIENT', '2026-10-01 10:00:00+00', 'vielleicht'),

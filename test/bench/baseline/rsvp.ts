@@ -32,18 +32,24 @@ const INVITEES_SQL = `
      ORDER BY mg.meeting_id, gm.person_id, gm.organization_id NULLS LAST)
   SELECT coalesce((SELECT json_agg(json_build_object('personId', inv.person_id, 'organizationId', inv.organization_id,
                                                      'person', ${person('p')}, 'organization', CASE WHEN o.id IS NULL THEN NULL ELSE json_build_object('id', o.id, 'name', o.name) END,
-                                                     'own', ${answer('a', 'ad')}, 'series', ${answer('s', 'sd')}, 'sent', si.sequence) ORDER BY inv.person_id)
+                                                     'own', ${answer('a', 'ad')}, 'series', ${answer('s', 'sd')},
+                                                     'sent', (SELECT si.sequence FROM rsvp_invitation si
+                                                               WHERE si.series_id = $2 AND si.person_id = inv.person_id AND si.meeting_id IS NULL LIMIT 1))
+                                     ORDER BY inv.person_id)
                      FROM inv JOIN person p ON p.id = inv.person_id LEFT JOIN organization o ON o.id = inv.organization_id
                      LEFT JOIN rsvp_answer a ON a.meeting_id = $1 AND a.person_id = inv.person_id LEFT JOIN person ad ON ad.id = a.deputy_person_id
-                     LEFT JOIN rsvp_series_answer s ON s.series_id = $2 AND s.person_id = inv.person_id LEFT JOIN person sd ON sd.id = s.deputy_person_id
-                     LEFT JOIN rsvp_invitation si ON si.series_id = $2 AND si.person_id = inv.person_id AND si.meeting_id IS NULL), '[]'::json) AS invitees,
+                     LEFT JOIN rsvp_series_answer s ON s.series_id = $2 AND s.person_id = inv.person_id LEFT JOIN person sd ON sd.id = s.deputy_person_id),
+                  '[]'::json) AS invitees,
          -- peopleActingFor (src/networks/people-acting-for.ts) for the caller's organization at this meeting, without the caller.
          coalesce((SELECT json_agg(json_build_object('id', p.id, 'displayName', p.display_name) ORDER BY p.display_name, p.id)
-                     FROM person p, (SELECT organization_id FROM inv WHERE inv.person_id = $4) v
-                    WHERE p.erased_at IS NULL AND p.id <> $4 AND (
-                      EXISTS (SELECT 1 FROM network_role r WHERE r.person_id = p.id AND r.network_id = $3 AND r.organization_id = v.organization_id)
-                      OR EXISTS (SELECT 1 FROM group_member gm JOIN work_group g ON g.id = gm.group_id
-                                  WHERE gm.person_id = p.id AND g.network_id = $3 AND gm.organization_id = v.organization_id AND ${ACTIVE}))), '[]'::json) AS deputy_candidates`;
+                     FROM person p
+                    WHERE p.erased_at IS NULL AND p.id <> $4 AND p.id IN (
+                      SELECT r.person_id FROM network_role r
+                       WHERE r.network_id = $3 AND r.organization_id = (SELECT organization_id FROM inv WHERE inv.person_id = $4)
+                      UNION
+                      SELECT gm.person_id FROM group_member gm JOIN work_group g ON g.id = gm.group_id
+                       WHERE g.network_id = $3 AND gm.organization_id = (SELECT organization_id FROM inv WHERE inv.person_id = $4) AND ${ACTIVE})),
+                  '[]'::json) AS deputy_candidates`;
 
 interface Invitee {
   personId: string;
