@@ -104,9 +104,13 @@ try {
   await sql(`DELETE FROM network_role WHERE person_id = ${P('Alice')}`);
   await check('outsider');
 } finally {
-await db.end();
-await stopBenchServers([hub, limit]);
-rmSync(dataDir, { recursive: true, force: true });
+  await db.end();
+  await stopBenchServers([hub, limit]);
+  rmSync(dataDir, { recursive: true, force: true });
+  const admin = new pg.Client({ connectionString: new URL('/postgres', url).toString() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${new URL(url).pathname.slice(1)} WITH (FORCE)`);
+  await admin.end();
 }
 console.log(failures ? `FAILURES: ${failures}` : 'ALL EQUAL');
 process.exitCode = failures ? 1 : 0;
