@@ -2,8 +2,7 @@
 // members, organizations and the network's lists the task form offers), agenda, attendance and
 // protocol (entries, decisions, action items, corrections, review, revisions). Four statements:
 // the caller, the head (meeting-head.ts), then the group's lists and the meeting's parts at once.
-import type { ProtocolDocument } from '../../../src/protocols/protocol-markdown.js';
-import { renderProtocol } from '../../../src/protocols/protocol-markdown.js';
+import { renderProtocol, type ProtocolDocument } from '../../../src/protocols/protocol-markdown.js';
 import { byName, variablesOf, type Baseline, type RegisterRoutes } from './common.js';
 import { gqlBody, isoOf, meetingHead, statusOf, type Access, type MeetingHead } from './meeting-head.js';
 import { GROUP_LISTS_SQL, PARTS_SQL } from './meeting-sql.js';
