@@ -3,9 +3,13 @@
 import { registerCalendar } from './calendar.js';
 import type { RegisterRoutes } from './common.js';
 import { registerFeeds } from './feeds.js';
+import { registerMeeting } from './meeting.js';
 import { registerNetwork } from './network.js';
 import { registerOverview } from './overview.js';
+import { registerRsvp } from './rsvp.js';
 import { registerSearch } from './search.js';
 import { registerSmallPages } from './small-pages.js';
 
-export const BASELINES: RegisterRoutes[] = [registerSmallPages, registerOverview, registerNetwork, registerCalendar, registerSearch, registerFeeds];
+export const BASELINES: RegisterRoutes[] = [
+  registerSmallPages, registerOverview, registerNetwork, registerMeeting, registerRsvp, registerCalendar, registerSearch, registerFeeds,
+];
