@@ -1,0 +1,131 @@
+// The group page's baseline (GroupPage): the caller, then three reads side by side (group-sql.ts),
+// shaped into the document's selection in its order (fragments merged where graphql-js merges
+// them: network gets members and people after myRole, members start with person).
+import { randomBytes } from 'node:crypto';
+import { byName, variablesOf, type Baseline, type RegisterRoutes } from './common.js';
+import { groupAccess, groupView, meetingAccess, meetingStatus, type GroupRef, type MeetingAccess, type Roles } from './group-access.js';
+import { HEAD_SQL, MEETINGS_SQL, WORK_SQL } from './group-sql.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const BASE_URL = (process.env.PUBLIC_BASE_URL ?? '').replace(/\/+$/, '');
+
+type Org = { id: string; name: string } | null;
+type Row = Record<string, any>;
+
+/** A timestamp from a JSON column as the hub prints a Date (pg's parse: milliseconds, truncated). */
+const iso = (value: string | null) => (value === null ? null : new Date(value).toISOString());
+const sortedOrgs = (orgs: Org[] | null) => (orgs ?? []).filter((o): o is NonNullable<Org> => o !== null).sort(byName);
+
+function meetingItem(m: Row, access: MeetingAccess) {
+  const insider = access !== 'network';
+  return {
+    id: m.id, title: m.title, startsAt: m.starts_at.toISOString(), endsAt: m.ends_at.toISOString(), timeZone: m.time_zone, status: meetingStatus(m),
+    location: insider ? m.location : null,
+    onlineUrl: insider ? m.online_url : null,
+    // Without a video service (JITSI_URL unset, as in the bench) the join link is the hand-set one.
+    videoRoomUrl: access === 'read' || access === 'manage' ? (m.online_url ?? null) : null,
+    group: { id: m.group_id, name: m.group_name },
+  };
+}
+
+/** The caller's calendar token, made on first use as the hub does (its URL is then stable). */
+async function calendarToken(base: Baseline, personId: string, token: string | null): Promise<string> {
+  if (token) return token;
+  const [row] = await base.q<{ calendar_token: string }>(
+    'UPDATE person SET calendar_token = coalesce(calendar_token, $2) WHERE id = $1 RETURNING calendar_token', [personId, randomBytes(24).toString('base64url')],
+  );
+  return row.calendar_token;
+}
+
+export async function groupPage(base: Baseline, authorization: string | undefined, vars: Record<string, string>) {
+  const me = await base.viewer(authorization);
+  if (!UUID.test(vars.id)) return { data: { group: null, me: await meOnly(base, me.id) } };
+  const [[head], meetings, [work]] = await Promise.all([
+    base.q(HEAD_SQL, [vars.id, me.id]),
+    base.q(MEETINGS_SQL, [vars.id, vars.now, vars.until, vars.past]),
+    base.q(WORK_SQL, [vars.id, me.id]),
+  ]);
+  if (!head) return { data: { group: null, me: await meOnly(base, me.id) } };
+  const roles: Roles = { hubAdmin: head.hub_admin, network: head.network_roles, group: head.group_roles };
+  const self: GroupRef = { id: head.id, networkId: head.network_id };
+  const view = groupView(roles, self);
+  const meBlock = { id: me.id, organizations: sortedOrgs(head.my_organizations) };
+  if (!view) return { data: { group: null, me: meBlock } };
+  const access = groupAccess(roles, self);
+  const readable = access !== null;
+  const networkRole = roles.network[head.network_id] ?? null;
+  const fullNetwork = roles.hubAdmin || networkRole !== null;
+  const feed = roles.hubAdmin || networkRole === 'ADMIN' || networkRole === 'MODERATOR' || roles.group[head.id] !== undefined;
+  const parent = head.parent && groupView(roles, head.parent) ? { id: head.parent.id, name: head.parent.name } : null;
+
+  const access0 = (m: Row) => meetingAccess(roles, m.groups) ?? 'network';
+  const upcoming = meetings.filter((m) => m.upcoming).map((m) => meetingItem(m, access0(m)));
+  const past = meetings.filter((m) => m.past).map((m) => meetingItem(m, access0(m)));
+  const series = readable ? (work.series ?? []).map((s: Row) => ({
+    id: s.id, title: s.title, rrule: s.rrule, startTime: s.startTime, durationMinutes: s.durationMinutes, timeZone: s.timeZone,
+    holidayPolicy: s.holidayPolicy, holidayRegions: s.holidayRegions, startsOn: s.startsOn, until: s.until, location: s.location, onlineUrl: s.onlineUrl,
+    occurrences: meetings.filter((m) => m.occurrence && m.series_id === s.id).map((m) => ({
+      id: m.id, title: m.title, startsAt: m.starts_at.toISOString(), endsAt: m.ends_at.toISOString(), timeZone: m.time_zone, status: meetingStatus(m),
+    })),
+    skippedDates: s.skippedDates,
+  })) : [];
+  const actionItems = readable ? (work.action_items ?? []).map((a: Row) => ({
+    id: a.id, title: a.title, dueOn: a.dueOn, status: a.status, closedAt: iso(a.closedAt), closedBy: a.closedBy, assignee: a.assignee,
+    assigneeOrganization: a.assigneeOrganization, group: { id: head.id, name: head.name },
+  })) : [];
+  const datePolls = readable ? (work.polls ?? []).map((p: Row) => ({
+    id: p.id, title: p.title, closed: p.closed,
+    meeting: p.meeting && meetingAccess(roles, p.meeting.groups) ? { id: p.meeting.id } : null,
+    options: p.options.map((o: Row) => ({ id: o.id, startsAt: iso(o.startsAt), endsAt: iso(o.endsAt), yes: o.yes, maybe: o.maybe, no: o.no, myAnswer: o.myAnswer })),
+  })) : [];
+
+  return {
+    data: {
+      group: {
+        id: head.id, name: head.name, level: head.level, description: head.description, joinPolicy: head.join_policy,
+        protocolApprovalMode: head.protocol_approval_mode, objectionPeriodDays: head.objection_period_days,
+        protocolApprovers: readable ? (head.approvers ?? []) : [],
+        memberCount: head.member_count,
+        myRole: roles.group[head.id] ?? null,
+        myJoinRequest: head.my_join_request,
+        viewerCanManage: access === 'manage',
+        matrixRoomId: readable ? head.matrix_room_id : null,
+        calendarFeedUrl: feed ? `${BASE_URL}/calendar/groups/${head.id}.ics?token=${await calendarToken(base, me.id, head.calendar_token)}` : null,
+        network: {
+          id: head.network_id, slug: head.slug, name: head.network_name, myRole: networkRole,
+          members: fullNetwork ? (head.network_members ?? []) : [],
+          people: fullNetwork ? (head.network_people ?? []) : [],
+        },
+        parent,
+        leadOrganization: head.lead,
+        organizations: sortedOrgs(head.organizations),
+        upcoming,
+        past,
+        series,
+        openActionItems: actionItems.filter((a: Row) => a.status === 'OPEN').map((a: Row) => ({ id: a.id })),
+        actionItems,
+        members: readable ? (head.members ?? []) : [],
+        datePolls,
+        joinRequests: view === 'manage' ? (head.join_requests ?? []) : [],
+      },
+      me: meBlock,
+    },
+  };
+}
+
+/** `me` alone, for a group the caller does not see. */
+async function meOnly(base: Baseline, personId: string) {
+  const rows = await base.q<{ id: string; name: string }>(
+    `SELECT o.id, o.name FROM organization o WHERE o.id IN (SELECT organization_id FROM network_role WHERE person_id = $1
+       UNION SELECT organization_id FROM group_member WHERE person_id = $1)`, [personId],
+  );
+  return { id: personId, organizations: rows.sort(byName) };
+}
+
+export const registerGroup: RegisterRoutes = (app, base) => {
+  // The hub ends its JSON with a newline: the same bytes.
+  app.post('/page/GroupPage', async (req, reply) => {
+    const body = await groupPage(base, req.headers.authorization, variablesOf(req.body));
+    return reply.type('application/json; charset=utf-8').send(`${JSON.stringify(body)}\n`);
+  });
+};
