@@ -73,6 +73,15 @@ SELECT f.id, f.title, f.starts_at, f.ends_at, f.time_zone, f.cancelled, f.has_re
     OR (f.of_series AND f.ends_at >= $2 AND f.starts_at < $3)
  ORDER BY f.starts_at, f.group_id <> $1, f.id`;
 
+/** A row of MEETINGS_SQL. */
+export interface MeetingRow {
+  id: string; title: string; starts_at: Date; ends_at: Date; time_zone: string; cancelled: boolean; has_record: boolean;
+  location: string | null; online_url: string | null; series_id: string | null; group_id: string; group_name: string;
+  upcoming: boolean; past: boolean; occurrence: boolean;
+  /** The groups that decide access, the primary first. */
+  groups: { id: string; networkId: string }[];
+}
+
 /** $1 group id, $2 the caller's person id. One row: series, action items, date polls as JSON. */
 export const WORK_SQL = `
 SELECT (SELECT json_agg(json_build_object(

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { byName, variablesOf, type Baseline, type RegisterRoutes } from './common.js';
 import { groupAccess, groupView, meetingAccess, meetingStatus, type GroupRef, type MeetingAccess, type Roles } from './group-access.js';
-import { HEAD_SQL, MEETINGS_SQL, WORK_SQL } from './group-sql.js';
+import { HEAD_SQL, MEETINGS_SQL, WORK_SQL, type MeetingRow } from './group-sql.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const BASE_URL = (process.env.PUBLIC_BASE_URL ?? '').replace(/\/+$/, '');
@@ -16,7 +16,7 @@ type Row = Record<string, any>;
 const iso = (value: string | null) => (value === null ? null : new Date(value).toISOString());
 const sortedOrgs = (orgs: Org[] | null) => (orgs ?? []).filter((o): o is NonNullable<Org> => o !== null).sort(byName);
 
-function meetingItem(m: Row, access: MeetingAccess) {
+function meetingItem(m: MeetingRow, access: MeetingAccess) {
   const insider = access !== 'network';
   return {
     id: m.id, title: m.title, startsAt: m.starts_at.toISOString(), endsAt: m.ends_at.toISOString(), timeZone: m.time_zone, status: meetingStatus(m),
@@ -42,7 +42,7 @@ export async function groupPage(base: Baseline, authorization: string | undefine
   if (!UUID.test(vars.id)) return { data: { group: null, me: await meOnly(base, me.id) } };
   const [[head], meetings, [work]] = await Promise.all([
     base.q(HEAD_SQL, [vars.id, me.id]),
-    base.q(MEETINGS_SQL, [vars.id, vars.now, vars.until, vars.past]),
+    base.q<MeetingRow>(MEETINGS_SQL, [vars.id, vars.now, vars.until, vars.past]),
     base.q(WORK_SQL, [vars.id, me.id]),
   ]);
   if (!head) return { data: { group: null, me: await meOnly(base, me.id) } };
@@ -58,7 +58,7 @@ export async function groupPage(base: Baseline, authorization: string | undefine
   const feed = roles.hubAdmin || networkRole === 'ADMIN' || networkRole === 'MODERATOR' || roles.group[head.id] !== undefined;
   const parent = head.parent && groupView(roles, head.parent) ? { id: head.parent.id, name: head.parent.name } : null;
 
-  const access0 = (m: Row) => meetingAccess(roles, m.groups) ?? 'network';
+  const access0 = (m: MeetingRow) => meetingAccess(roles, m.groups) ?? 'network';
   const upcoming = meetings.filter((m) => m.upcoming).map((m) => meetingItem(m, access0(m)));
   const past = meetings.filter((m) => m.past).map((m) => meetingItem(m, access0(m)));
   const series = readable ? (work.series ?? []).map((s: Row) => ({
