@@ -38,7 +38,7 @@ SELECT g.id, g.name, g.level, g.description, g.join_policy, g.protocol_approval_
          WHERE m.network_id = n.id AND m.status <> 'ENDED') AS network_members,
        (SELECT json_agg(json_build_object('person', ${person('p')}, 'organization', ${org('o')}) ORDER BY p.display_name)
           FROM network_role r JOIN person p ON p.id = r.person_id LEFT JOIN organization o ON o.id = r.organization_id
-         WHERE r.network_id = n.id) AS network_people
+         WHERE r.network_id = ANY(ARRAY(SELECT network_id FROM work_group WHERE id = $1))) AS network_people
   FROM work_group g JOIN network n ON n.id = g.network_id
   CROSS JOIN (SELECT id, hub_admin, calendar_token FROM person WHERE id = $2) v
  WHERE g.id = $1`;
