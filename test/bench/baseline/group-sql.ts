@@ -8,7 +8,17 @@ const ACTIVE = `(gm.until IS NULL OR gm.until >= (now() AT TIME ZONE 'Europe/Ber
 const org = (alias: string) => `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE json_build_object('id', ${alias}.id, 'name', ${alias}.name) END`;
 const person = (alias: string) => `json_build_object('id', ${alias}.id, 'displayName', ${alias}.display_name)`;
 
-/** $1 group id, $2 the caller's person id. One row, or none for an unknown group. */
+/** The organization `id` as JSON, or null. */
+const orgById = (id: string) => `(SELECT json_build_object('id', o.id, 'name', o.name) FROM organization o WHERE o.id = ${id})`;
+
+/**
+ * $1 group id, $2 the caller's person id, $3 [the group's network id], $4 [group id]. One row, or
+ * none for an unknown group. Lists whose sort keys can tie (people of the same name, organizations
+ * of the same name, rows written in one transaction) are read as the hub reads them: the same
+ * table(s), the same condition with the ids as constant arrays, the same ORDER BY, in a subquery
+ * whose order the JSON keeps; what they point to is looked up per row afterwards. PostgreSQL then
+ * sorts the same input the same way, and ties come out in the hub's order.
+ */
 export const HEAD_SQL = `
 SELECT g.id, g.name, g.level, g.description, g.join_policy, g.protocol_approval_mode, g.objection_period_days, g.matrix_room_id, g.network_id,
        n.slug, n.name AS network_name, v.hub_admin, v.calendar_token,
@@ -20,25 +30,30 @@ SELECT g.id, g.name, g.level, g.description, g.join_policy, g.protocol_approval_
        (SELECT json_agg(${person('p')} ORDER BY a.created_at, a.person_id)
           FROM group_protocol_approver a JOIN person p ON p.id = a.person_id WHERE a.group_id = g.id) AS approvers,
        (SELECT json_build_object('id', pg.id, 'name', pg.name, 'networkId', pg.network_id) FROM work_group pg WHERE pg.id = g.parent_id) AS parent,
-       (SELECT ${org('o')} FROM organization o WHERE o.id = g.lead_organization_id) AS lead,
-       (SELECT json_agg(${org('o')}) FROM organization o
-         WHERE o.id IN (SELECT gm.organization_id FROM group_member gm WHERE gm.group_id = g.id AND ${ACTIVE})) AS organizations,
+       ${orgById('g.lead_organization_id')} AS lead,
+       (SELECT json_agg(${orgById('x.organization_id')})
+          FROM (SELECT DISTINCT gm.group_id, gm.organization_id FROM group_member gm
+                 WHERE gm.group_id = ANY($4) AND gm.organization_id IS NOT NULL AND ${ACTIVE} OFFSET 0) x) AS organizations,
        (SELECT json_agg(${org('o')}) FROM organization o
          WHERE o.id IN (SELECT organization_id FROM network_role WHERE person_id = v.id
                         UNION SELECT organization_id FROM group_member WHERE person_id = v.id)) AS my_organizations,
-       (SELECT json_agg(json_build_object('person', ${person('p')}, 'role', m.role, 'since', m.since, 'until', m.until, 'organization', ${org('o')})
-                        ORDER BY m.role, p.display_name)
-          FROM group_member m JOIN person p ON p.id = m.person_id LEFT JOIN organization o ON o.id = m.organization_id
-         WHERE m.group_id = g.id) AS members,
-       (SELECT json_agg(json_build_object('id', r.id, 'message', r.message, 'person', ${person('p')}, 'organization', ${org('o')}) ORDER BY r.created_at DESC)
-          FROM group_join_request r JOIN person p ON p.id = r.person_id LEFT JOIN organization o ON o.id = r.organization_id
-         WHERE r.group_id = g.id AND r.status = 'PENDING') AS join_requests,
-       (SELECT json_agg(json_build_object('status', m.status, 'organization', ${org('o')}) ORDER BY o.name)
-          FROM network_membership m JOIN organization o ON o.id = m.organization_id
-         WHERE m.network_id = n.id AND m.status <> 'ENDED') AS network_members,
-       (SELECT json_agg(json_build_object('person', ${person('p')}, 'organization', ${org('o')}) ORDER BY p.display_name)
-          FROM network_role r JOIN person p ON p.id = r.person_id LEFT JOIN organization o ON o.id = r.organization_id
-         WHERE r.network_id = ANY(ARRAY(SELECT network_id FROM work_group WHERE id = $1))) AS network_people
+       (SELECT json_agg(json_build_object('person', json_build_object('id', x.p_id, 'displayName', x.p_display_name), 'role', x.role,
+                                          'since', x.since, 'until', x.until, 'organization', ${orgById('x.organization_id')}))
+          FROM (SELECT m.id, m.group_id, m.organization_id, m.role, m.since::text AS since, m.until::text AS until, p.id AS p_id, p.display_name AS p_display_name
+                  FROM group_member m JOIN person p ON p.id = m.person_id
+                 WHERE m.group_id = ANY($4) ORDER BY m.role, p.display_name) x) AS members,
+       (SELECT json_agg(json_build_object('id', x.id, 'message', x.message,
+                                          'person', (SELECT ${person('p')} FROM person p WHERE p.id = x.person_id), 'organization', ${orgById('x.organization_id')}))
+          FROM (SELECT r.* FROM group_join_request r WHERE r.group_id = ANY($4) ORDER BY r.created_at DESC OFFSET 0) x
+         WHERE x.status = 'PENDING') AS join_requests,
+       (SELECT json_agg(json_build_object('status', x.status, 'organization', json_build_object('id', x.o_id, 'name', x.o_name)))
+          FROM (SELECT m.network_id, m.status, o.id AS o_id, o.name AS o_name
+                  FROM network_membership m JOIN organization o ON o.id = m.organization_id
+                 WHERE m.network_id = ANY($3) AND m.status <> 'ENDED' ORDER BY o.name) x) AS network_members,
+       (SELECT json_agg(json_build_object('person', json_build_object('id', x.p_id, 'displayName', x.p_display_name), 'organization', ${orgById('x.organization_id')}))
+          FROM (SELECT r.network_id, r.organization_id, p.id AS p_id, p.display_name AS p_display_name
+                  FROM network_role r JOIN person p ON p.id = r.person_id
+                 WHERE r.network_id = ANY($3) ORDER BY p.display_name) x) AS network_people
   FROM work_group g JOIN network n ON n.id = g.network_id
   CROSS JOIN (SELECT id, hub_admin, calendar_token FROM person WHERE id = $2) v
  WHERE g.id = $1`;
@@ -82,32 +97,33 @@ export interface MeetingRow {
   groups: { id: string; networkId: string }[];
 }
 
-/** $1 group id, $2 the caller's person id. One row: series, action items, date polls as JSON. */
+/** The groups that decide access to meeting `m` (primary first), as JSON. */
+const meetingGroups = (m: string) => `jsonb_build_array((SELECT jsonb_build_object('id', pg.id, 'networkId', pg.network_id) FROM work_group pg WHERE pg.id = ${m}.group_id))
+  || coalesce((SELECT jsonb_agg(jsonb_build_object('id', ag.id, 'networkId', ag.network_id))
+                 FROM meeting_group mg JOIN work_group ag ON ag.id = mg.group_id WHERE mg.meeting_id = ${m}.id), '[]')`;
+const personById = (id: string) => `(SELECT ${person('p')} FROM person p WHERE p.id = ${id})`;
+
+/**
+ * $1 group id, $2 the caller's person id. One row: series, action items, date polls as JSON, each
+ * list read from its table alone in the hub's order (rows written in one transaction share their
+ * created_at: the same input sorts the same way), its references looked up per row.
+ */
 export const WORK_SQL = `
 SELECT (SELECT json_agg(json_build_object(
                  'id', s.id, 'title', s.title, 'rrule', s.rrule, 'startTime', s.start_time, 'durationMinutes', s.duration_minutes,
                  'timeZone', s.time_zone, 'holidayPolicy', s.holiday_policy, 'holidayRegions', s.holiday_regions, 'startsOn', s.starts_on,
                  'until', s.until, 'location', s.location, 'onlineUrl', s.online_url,
                  'skippedDates', coalesce((SELECT json_agg(json_build_object('date', k.date, 'reason', k.reason) ORDER BY k.date)
-                                             FROM meeting_series_skip k WHERE k.series_id = s.id), '[]'))
-                 ORDER BY s.created_at)
-          FROM meeting_series s WHERE s.group_id = $1) AS series,
+                                             FROM meeting_series_skip k WHERE k.series_id = s.id), '[]')))
+          FROM (SELECT * FROM meeting_series WHERE group_id = $1 ORDER BY created_at) s) AS series,
        (SELECT json_agg(json_build_object(
                  'id', a.id, 'title', a.title, 'dueOn', a.due_on, 'status', a.status, 'closedAt', a.closed_at,
-                 'closedBy', CASE WHEN cb.id IS NULL THEN NULL ELSE ${person('cb')} END,
-                 'assignee', CASE WHEN ap.id IS NULL THEN NULL ELSE ${person('ap')} END,
-                 'assigneeOrganization', ${org('ao')})
-                 ORDER BY a.due_on, a.created_at)
-          FROM action_item a LEFT JOIN person cb ON cb.id = a.closed_by_id LEFT JOIN person ap ON ap.id = a.assignee_id
-          LEFT JOIN organization ao ON ao.id = a.assignee_organization_id
-         WHERE a.group_id = $1) AS action_items,
+                 'closedBy', ${personById('a.closed_by_id')}, 'assignee', ${personById('a.assignee_id')},
+                 'assigneeOrganization', (SELECT ${org('o')} FROM organization o WHERE o.id = a.assignee_organization_id)))
+          FROM (SELECT * FROM action_item WHERE group_id = $1 ORDER BY due_on, created_at) a) AS action_items,
        (SELECT json_agg(json_build_object(
                  'id', d.id, 'title', d.title, 'closed', d.closed,
-                 'meeting', (SELECT json_build_object('id', m.id, 'groups',
-                                      json_build_array(json_build_object('id', pg.id, 'networkId', pg.network_id))::jsonb
-                                      || coalesce((SELECT jsonb_agg(jsonb_build_object('id', ag.id, 'networkId', ag.network_id))
-                                                     FROM meeting_group mg JOIN work_group ag ON ag.id = mg.group_id WHERE mg.meeting_id = m.id), '[]'))
-                               FROM meeting m JOIN work_group pg ON pg.id = m.group_id WHERE m.id = d.meeting_id),
+                 'meeting', (SELECT json_build_object('id', m.id, 'groups', ${meetingGroups('m')}) FROM meeting m WHERE m.id = d.meeting_id),
                  'options', coalesce((SELECT json_agg(json_build_object(
                                         'id', o.id, 'startsAt', o.starts_at, 'endsAt', o.ends_at,
                                         'yes', (SELECT count(*)::int FROM date_poll_vote x WHERE x.option_id = o.id AND x.answer = 'YES'),
@@ -115,6 +131,5 @@ SELECT (SELECT json_agg(json_build_object(
                                         'no', (SELECT count(*)::int FROM date_poll_vote x WHERE x.option_id = o.id AND x.answer = 'NO'),
                                         'myAnswer', (SELECT x.answer FROM date_poll_vote x WHERE x.option_id = o.id AND x.person_id = $2))
                                         ORDER BY o.position)
-                                      FROM date_poll_option o WHERE o.poll_id = d.id), '[]'))
-                 ORDER BY d.closed, d.created_at DESC)
-          FROM date_poll d WHERE d.group_id = $1) AS polls`;
+                                      FROM date_poll_option o WHERE o.poll_id = d.id), '[]')))
+          FROM (SELECT * FROM date_poll WHERE group_id = $1 ORDER BY closed, created_at DESC) d) AS polls`;

@@ -1,6 +1,7 @@
-// The group page's baseline (GroupPage): the caller, then three reads side by side (group-sql.ts),
-// shaped into the document's selection in its order (fragments merged where graphql-js merges
-// them: network gets members and people after myRole, members start with person).
+// The group page's baseline (GroupPage): the caller and the group's network, then three reads side
+// by side (group-sql.ts): five statements in two rounds. The answer is built in the document's
+// selection order, fragments merged where graphql-js merges them (network gets members and people
+// after myRole; members start with person).
 import { randomBytes } from 'node:crypto';
 import { byName, variablesOf, type Baseline, type RegisterRoutes } from './common.js';
 import { groupAccess, groupView, meetingAccess, meetingStatus, type GroupRef, type MeetingAccess, type Roles } from './group-access.js';
@@ -41,10 +42,15 @@ async function calendarToken(base: Baseline, personId: string, token: string | n
 }
 
 export async function groupPage(base: Baseline, authorization: string | undefined, vars: Record<string, string>) {
-  const me = await base.viewer(authorization);
-  if (!UUID.test(vars.id)) return { data: { group: null, me: await meOnly(base, me.id) } };
+  const known = UUID.test(vars.id);
+  // The network's id first: its lists are read with it as a constant, as the hub reads them.
+  const [me, [group]] = await Promise.all([
+    base.viewer(authorization),
+    known ? prepared<{ network_id: string }>(base, 'group.network', 'SELECT network_id FROM work_group WHERE id = $1', [vars.id]) : [],
+  ]);
+  if (!group) return { data: { group: null, me: await meOnly(base, me.id) } };
   const [[head], meetings, [work]] = await Promise.all([
-    prepared<Row>(base, 'group.head', HEAD_SQL, [vars.id, me.id]),
+    prepared<Row>(base, 'group.head', HEAD_SQL, [vars.id, me.id, [group.network_id], [vars.id]]),
     prepared<MeetingRow>(base, 'group.meetings', MEETINGS_SQL, [vars.id, vars.now, vars.until, vars.past]),
     prepared<Row>(base, 'group.work', WORK_SQL, [vars.id, me.id]),
   ]);
