@@ -121,6 +121,8 @@ SELECT (SELECT json_agg(json_build_object(
                  'closedBy', ${personById('a.closed_by_id')}, 'assignee', ${personById('a.assignee_id')},
                  'assigneeOrganization', (SELECT ${org('o')} FROM organization o WHERE o.id = a.assignee_organization_id)))
           FROM (SELECT * FROM action_item WHERE group_id = $1 ORDER BY due_on, created_at) a) AS action_items,
+       -- The open ones are a read of their own in the hub: sorted alone, their ties may fall otherwise.
+       (SELECT json_agg(a.id) FROM (SELECT id FROM action_item WHERE group_id = $1 AND status = 'OPEN' ORDER BY due_on, created_at) a) AS open_items,
        (SELECT json_agg(json_build_object(
                  'id', d.id, 'title', d.title, 'closed', d.closed,
                  'meeting', (SELECT json_build_object('id', m.id, 'groups', ${meetingGroups('m')}) FROM meeting m WHERE m.id = d.meeting_id),

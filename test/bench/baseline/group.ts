@@ -111,7 +111,7 @@ export async function groupPage(base: Baseline, authorization: string | undefine
         upcoming,
         past,
         series,
-        openActionItems: actionItems.filter((a: Row) => a.status === 'OPEN').map((a: Row) => ({ id: a.id })),
+        openActionItems: readable ? (work.open_items ?? []).map((id: string) => ({ id })) : [],
         actionItems,
         members: readable ? (head.members ?? []) : [],
         datePolls,
