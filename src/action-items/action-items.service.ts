@@ -109,9 +109,17 @@ export class ActionItemsService {
   /** The caller's own items and those of organizations they act for in the item's network. */
   async mine(viewer: Viewer, status?: ActionItemStatus | null): Promise<ActionItemEntity[]> {
     const rows = await this.db.query<{ id: string }[]>(
-      `SELECT a.id FROM action_item a JOIN work_group g ON g.id = a.group_id
+      // The organizations the person acts for first, then a union of the two halves, each by an
+      // index: an OR with a per-task subquery read every task (0.9 s with 19,000 of them).
+      `WITH acts AS (
+         SELECT r.network_id, r.organization_id FROM network_role r WHERE r.person_id = $1 AND r.organization_id IS NOT NULL
+         UNION SELECT g2.network_id, gm.organization_id FROM group_member gm JOIN work_group g2 ON g2.id = gm.group_id
+          WHERE gm.person_id = $1 AND gm.organization_id IS NOT NULL)
+       SELECT a.id FROM action_item a
         WHERE ($2::action_item_status IS NULL OR a.status = $2)
-          AND (a.assignee_id = $1 OR a.assignee_organization_id IN (${actsFor('g.network_id')}))
+          AND a.id IN (SELECT x.id FROM action_item x WHERE x.assignee_id = $1
+                       UNION SELECT x.id FROM acts JOIN work_group xg ON xg.network_id = acts.network_id
+                        JOIN action_item x ON x.group_id = xg.id AND x.assignee_organization_id = acts.organization_id)
         ORDER BY a.due_on NULLS LAST, a.created_at`,
       [viewer.personId, status ?? null],
     );

@@ -9,9 +9,13 @@ import { DEV_ISSUER, loadConfig } from '../../src/config/config.js';
 import { seedBenchData } from './scale-seed.js';
 import { seedDemoPages } from './demo-fixtures.js';
 import type { PageFixtures } from './pages.js';
+import { serveStatementCount } from './statement-counter.js';
 
 // The limiters run on every request as in production, but never refuse: the bench's load comes from one address.
 const config = loadConfig({ RATE_LIMITS: 'scale=100000', ...process.env, PORT: '0', KEYCLOAK_URL: '', LOG_FORMAT: 'json', WEB_DIR: '' });
+// The page bench reads the statement count on a side port (statement-counter.ts); its pool's sessions are
+// application_name 'interkom' (typeorm-options.ts), which the bench's database CPU counts by.
+const statementsPort = await serveStatementCount();
 const hub = await createHub(config, { logger: false });
 const db = hub.app.get(DataSource);
 const factor = Number(process.env.BENCH_FACTOR ?? 0);
@@ -42,7 +46,7 @@ if (fixtures) {
     if (body.errors) throw new Error(`publishing ${fixtures.slug}: ${JSON.stringify(body.errors)}`);
   }
 }
-process.stdout.write(`${JSON.stringify({ port, token, meetingId, fixtures, seedSeconds, pid: process.pid })}\n`);
+process.stdout.write(`${JSON.stringify({ port, token, meetingId, fixtures, seedSeconds, pid: process.pid, statementsPort })}\n`);
 const stop = () => void hub.close().then(() => process.exit(0));
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -10,8 +10,11 @@ import { loadOrCreateDevKey } from '../../src/auth/dev-keys.js';
 import { DEV_ISSUER } from '../../src/config/config.js';
 import { BASELINES } from './baseline/index.js';
 import { baseline } from './baseline/common.js';
+import { serveStatementCount } from './statement-counter.js';
 
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 5 });
+// Its own application_name: the page bench tells its PostgreSQL sessions from the hub's ('interkom') by it.
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 5, application_name: 'interkom-bench-limit' });
+const statementsPort = await serveStatementCount();
 const key = await loadOrCreateDevKey(process.env.DATA_DIR!);
 const clientId = process.env.KEYCLOAK_CLIENT_ID ?? 'interkom-api';
 const app = Fastify({ logger: false });
@@ -150,7 +153,7 @@ for (const register of BASELINES) register(app, base);
 
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
-process.stdout.write(`${JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0 })}\n`);
+process.stdout.write(`${JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0, statementsPort, pid: process.pid })}\n`);
 const stop = () => void app.close().then(() => pool.end()).then(() => process.exit(0));
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

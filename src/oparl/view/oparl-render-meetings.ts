@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { berlinDate, dateTime, nonEmpty } from './oparl-format.js';
 import type { OparlRecord, PublicNetwork } from './oparl-render.js';
-import { loadProtocolDocument } from '../../protocols/protocol-document.js';
+import { loadProtocolDocuments } from '../../protocols/protocol-document.js';
 import { renderProtocol } from '../../protocols/protocol-markdown.js';
 import { renderCorrection } from '../../protocols/corrections/correction-chain.js';
 import { correctionsOfPublished } from '../../protocols/corrections/correction-queries.js';
@@ -60,10 +60,11 @@ export async function agendaItemsAndFiles(db: EntityManager, net: PublicNetwork,
   /** The Berichtigungen of each meeting's protocol, as Files of their own (Meeting.auxiliaryFile). */
   const corrections = new Map<string, Record<string, unknown>[]>();
   const protocolOf = new Map(protocols.map((p) => [p.id, p]));
+  const protocolDocuments = await loadProtocolDocuments(db, protocols.map((p) => p.id));
   for (const p of protocols) {
     // Not the members' redacted text: a rendering for anyone (public items only, no place or
     // online link, people named only with publicProfile as of now), kept in the ledger.
-    const markdown = renderProtocol(await loadProtocolDocument(db, p.id), { redact: true, public: true });
+    const markdown = renderProtocol(protocolDocuments.get(p.id)!, { redact: true, public: true });
     const bytes = fileBytes(markdown);
     const path = OparlUrls.file(p.id);
     // As embedded in its Meeting (resultsProtocol): without the link back to it (OParl 1.1 §3).
