@@ -3,6 +3,7 @@
 import { registerCalendar } from './calendar.js';
 import type { RegisterRoutes } from './common.js';
 import { registerFeeds } from './feeds.js';
+import { registerGroup } from './group.js';
 import { registerMeeting } from './meeting.js';
 import { registerNetwork } from './network.js';
 import { registerOverview } from './overview.js';
@@ -11,5 +12,5 @@ import { registerSearch } from './search.js';
 import { registerSmallPages } from './small-pages.js';
 
 export const BASELINES: RegisterRoutes[] = [
-  registerSmallPages, registerOverview, registerNetwork, registerMeeting, registerRsvp, registerCalendar, registerSearch, registerFeeds,
+  registerSmallPages, registerOverview, registerNetwork, registerGroup, registerMeeting, registerRsvp, registerCalendar, registerSearch, registerFeeds,
 ];
