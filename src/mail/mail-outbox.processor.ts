@@ -66,8 +66,8 @@ export class MailOutboxProcessor extends OutboxWorker<MailRow> implements OnAppl
       this.logger.log('no SMTP_URL: e-mail notifications are kept in the outbox and sent once a mail server is configured');
       return;
     }
-    // Woken when a mail event commits (unless OUTBOX_LISTEN=false or on the embedded database: see OutboxWakeup), polled besides.
-    if (this.config.mail.worker) this.startPolling(this.config.mail.pollMs, OutboxWakeup.enabled(this.config) ? { wakeup: OutboxWakeup.for(this.db), channel: 'mail' } : undefined);
+    // Woken when a mail event commits (unless OUTBOX_LISTEN=false: see OutboxWakeup), polled besides.
+    if (this.config.mail.worker) this.startPolling(this.config.mail.pollMs, { wakeup: OutboxWakeup.of(this.db, this.config), channel: 'mail' });
   }
 
   /** Fans waiting events out into one row per recipient. */

@@ -52,8 +52,8 @@ export class MatrixOutboxProcessor extends OutboxWorker<OutboxRow> implements On
 
   onApplicationBootstrap(): void {
     if (!this.config.matrix?.worker) return;
-    // Woken when an event commits (unless OUTBOX_LISTEN=false or on the embedded database: see OutboxWakeup), polled besides.
-    this.startPolling(this.config.matrix.pollMs, OutboxWakeup.enabled(this.config) ? { wakeup: OutboxWakeup.for(this.db), channel: 'matrix' } : undefined);
+    // Woken when an event commits (unless OUTBOX_LISTEN=false: see OutboxWakeup), polled besides.
+    this.startPolling(this.config.matrix.pollMs, { wakeup: OutboxWakeup.of(this.db, this.config), channel: 'matrix' });
     // Drift repair: rooms kicked by hand, missed events, guests whose access ended.
     this.reconciler = setInterval(
       () => void this.bridge.reconcileAll().catch((e: Error) => this.logger.warn(`reconciliation failed: ${e.message}`)),

@@ -26,8 +26,7 @@ const RECONNECT_MAX_MS = 30_000;
  * sent meanwhile are lost.
  *
  * Shared by the workers of one DataSource (one connection for Matrix and mail), opened with the
- * first subscriber and closed with the last. Not for the embedded database: PGlite serves one
- * session through its socket, which a held LISTEN connection would take from the pool.
+ * first subscriber and closed with the last. The embedded database is different (see attachToPool).
  */
 export class OutboxWakeup {
   private static readonly shared = new WeakMap<DataSource, OutboxWakeup>();
@@ -37,19 +36,20 @@ export class OutboxWakeup {
   private retryTimer?: NodeJS.Timeout;
   private delayMs = RECONNECT_MIN_MS;
   private closed = true;
+  private detach?: () => void;
   /** Counts connections made (tests and logs: a reconnect happened). */
   connections = 0;
 
-  private constructor(private readonly db: DataSource) {}
+  private constructor(
+    private readonly db: DataSource,
+    private readonly embedded: boolean,
+  ) {}
 
-  /** Whether the workers listen: OUTBOX_LISTEN, and never on the embedded database. */
-  static enabled(config: Pick<AppConfig, 'outboxListen' | 'embeddedDatabase'>): boolean {
-    return config.outboxListen && !config.embeddedDatabase;
-  }
-
-  static for(db: DataSource): OutboxWakeup {
+  /** The workers' wake-up of this process, or none (OUTBOX_LISTEN=false: they only poll). */
+  static of(db: DataSource, config: Pick<AppConfig, 'outboxListen' | 'embeddedDatabase'>): OutboxWakeup | undefined {
+    if (!config.outboxListen) return undefined;
     let wakeup = OutboxWakeup.shared.get(db);
-    if (!wakeup) OutboxWakeup.shared.set(db, (wakeup = new OutboxWakeup(db)));
+    if (!wakeup) OutboxWakeup.shared.set(db, (wakeup = new OutboxWakeup(db, config.embeddedDatabase)));
     return wakeup;
   }
 
@@ -71,11 +71,45 @@ export class OutboxWakeup {
     return (this.client as unknown as { processID?: number } | undefined)?.processID ?? null;
   }
 
+  private get pool(): pg.Pool & { options: pg.ClientConfig } {
+    return (this.db.driver as PostgresDriver).master as pg.Pool & { options: pg.ClientConfig };
+  }
+
+  private readonly onNotification = (n: pg.Notification) => {
+    if (n.channel === OUTBOX_CHANNEL) this.emit(new Set((n.payload ?? '').split(',')));
+  };
+
+  /**
+   * The embedded database (PGlite) is one session behind a socket that takes one connection, the
+   * pool's: a second one for LISTEN is refused. That session listens itself instead. PostgreSQL
+   * hands a session its own notifications when its transaction commits, on the connection that
+   * committed, so each of the pool's clients passes them on. LISTEN is said again by every new
+   * client (cheap, and right whether or not the session outlives a socket).
+   */
+  private attachToPool(): void {
+    const pool = this.pool;
+    const seen = new WeakSet<pg.PoolClient>();
+    const attach = (client: pg.PoolClient) => {
+      if (seen.has(client)) return;
+      seen.add(client);
+      client.on('notification', this.onNotification);
+      // Queued before the statement the client was taken for (the pool emits before handing it out).
+      client.query(`LISTEN ${OUTBOX_CHANNEL}`).catch((e: Error) => this.logger.warn(`LISTEN on the embedded database failed, polling: ${e.message}`));
+    };
+    pool.on('connect', attach);
+    pool.on('acquire', attach);
+    this.detach = () => {
+      pool.off('connect', attach);
+      pool.off('acquire', attach);
+    };
+  }
+
   private connect(): void {
     if (this.closed) return;
+    if (this.embedded) return this.attachToPool();
     // The pool's own settings (URL, SSL, application name), but a plain client: not the pool's
     // PreparingClient, and never given back to the pool while it listens.
-    const pool = (this.db.driver as PostgresDriver).master as pg.Pool & { options: pg.ClientConfig };
+    const pool = this.pool;
     const client = new pg.Client({ ...pool.options, application_name: `${pool.options.application_name ?? 'interkom'} outbox-listen` });
     this.client = client;
     let lost = false;
@@ -93,7 +127,7 @@ export class OutboxWakeup {
     };
     client.on('error', onLost);
     client.on('end', () => onLost());
-    client.on('notification', (n) => this.emit(new Set((n.payload ?? '').split(','))));
+    client.on('notification', this.onNotification);
     client
       .connect()
       .then(() => client.query(`LISTEN ${OUTBOX_CHANNEL}`))
@@ -115,6 +149,7 @@ export class OutboxWakeup {
   private async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.retryTimer);
+    this.detach?.();
     const client = this.client;
     this.client = undefined;
     await client?.end().catch(() => undefined);

@@ -71,11 +71,12 @@ export abstract class OutboxWorker<Row extends LeasedRow> implements BeforeAppli
   /** Called after each outcome (metrics). */
   protected settled(_row: Row, _outcome: 'delivered' | 'retry' | 'dead'): void {}
 
-  /** Starts the loop: at once, then every `pollMs`, and on every notification of `wakeOn` (when given). */
-  protected startPolling(pollMs: number, wakeOn?: { wakeup: OutboxWakeup; channel: OutboxChannel }): void {
+  /** Starts the loop: at once, then every `pollMs`, and on every notification of `wakeOn`'s channel (when it has a wake-up). */
+  protected startPolling(pollMs: number, wakeOn?: { wakeup: OutboxWakeup | undefined; channel: OutboxChannel }): void {
     this.pollMs = pollMs;
     this.polling = true;
-    if (wakeOn) this.unsubscribe = wakeOn.wakeup.subscribe((channels) => channels.has(wakeOn.channel) && this.wake());
+    const channel = wakeOn?.channel;
+    this.unsubscribe = wakeOn?.wakeup?.subscribe((channels) => channels.has(channel!) && this.wake());
     this.schedule(0);
   }
 

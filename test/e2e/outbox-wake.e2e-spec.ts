@@ -5,7 +5,8 @@ import { actor, group, network, type Actor } from '../support/factories.js';
 import { roomMessages, SYNAPSE_HUB_ENV } from '../support/synapse.js';
 import { HubProcess } from '../support/hub-processes.js';
 import { KeycloakIssuer } from '../support/keycloak-issuer.js';
-import { freshDatabase, type TestHub } from '../support/test-hub.js';
+import { freshDatabase, TestHub } from '../support/test-hub.js';
+import { APP_CONFIG } from '../../src/config/config.module.js';
 
 /** Two hub processes (HubProcess) duck-type TestHub for the factories. */
 type Hub = TestHub;
@@ -120,5 +121,41 @@ describe('waking the outbox workers when an event commits', () => {
     const bodies = await announced(await roomOfGroup(a, groupId));
     expect(bodies.filter((body) => body.includes('Nach dem Abbruch'))).toHaveLength(1);
     expect(bodies.filter((body) => body.includes('Nach der Rückkehr'))).toHaveLength(1);
+  });
+});
+
+/**
+ * The embedded database (PGlite) takes one connection, the pool's, so there is no LISTEN
+ * connection of its own: its one session listens, and hears its own commits (OutboxWakeup).
+ */
+describe('waking the outbox worker on the embedded database', () => {
+  let hub: TestHub;
+  let root: Actor;
+  beforeAll(async () => {
+    hub = await TestHub.start({ ...NEVER_POLL, DATABASE_URL: '' });
+    root = await actor(hub, 'root', { admin: true });
+  }, 120_000);
+  afterAll(async () => {
+    await hub?.stop();
+  });
+
+  it('runs on PGlite and delivers a new room and its announcement without waiting for the poll', async () => {
+    expect(hub.hub.app.get(APP_CONFIG).embeddedDatabase).toBe(true);
+    const net = await network(hub, root, 'APPROVAL');
+    const groupId = await group(hub, root, net.id, 'PROJECT_GROUP');
+    const startsAt = new Date(Date.now() + 2 * 86_400_000);
+    await hub.ok(root.token, 'mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }', {
+      input: { groupId, title: 'Eingebettet geweckt', startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000) },
+    });
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const { outboxStatus: s } = await hub.ok(root.token, '{ outboxStatus { pending failed } }');
+      if (s.pending === 0 && s.failed === 0) break;
+      if (Date.now() > deadline) throw new Error(`outbox not delivered without a poll: ${JSON.stringify(s)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const roomId = (await hub.ok(root.token, 'query($id: ID!) { group(id: $id) { matrixRoomId } }', { id: groupId })).group.matrixRoomId;
+    const bodies = (await roomMessages(roomId)).map((m) => String(m.content.body));
+    expect(bodies.filter((body) => body.includes('Eingebettet geweckt'))).toHaveLength(1);
   });
 });
