@@ -37,8 +37,8 @@ export class OutboxWakeup {
   private delayMs = RECONNECT_MIN_MS;
   private closed = true;
   private detach?: () => void;
-  /** Counts connections made (tests and logs: a reconnect happened). */
-  connections = 0;
+  /** LISTEN connections made so far (the log says when one came back). */
+  private connections = 0;
 
   private constructor(
     private readonly db: DataSource,
@@ -64,11 +64,6 @@ export class OutboxWakeup {
       this.listeners.delete(listener);
       if (!this.listeners.size) await this.close();
     };
-  }
-
-  /** The backend pid of the LISTEN connection (null while not connected): the fault test terminates it. */
-  get pid(): number | null {
-    return (this.client as unknown as { processID?: number } | undefined)?.processID ?? null;
   }
 
   private get pool(): pg.Pool & { options: pg.ClientConfig } {
