@@ -67,6 +67,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_PREPARED_STATEMENTS: 'no' })).toThrow(/DATABASE_PREPARED_STATEMENTS must be "true" or "false"/);
   });
 
+  it('wakes the outbox workers on commit unless told not to (behind a transaction-mode PgBouncer)', () => {
+    expect(loadConfig({}).outboxListen).toBe(true);
+    expect(loadConfig({ OUTBOX_LISTEN: 'false' }).outboxListen).toBe(false);
+    expect(() => loadConfig({ OUTBOX_LISTEN: 'nein' })).toThrow(/OUTBOX_LISTEN must be "true" or "false"/);
+  });
+
   it('compiles repeated queries unless told not to', () => {
     expect(loadConfig({}).compiledQueries).toBe(true);
     expect(loadConfig({ GRAPHQL_COMPILED_QUERIES: 'false' }).compiledQueries).toBe(false);

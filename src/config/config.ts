@@ -21,6 +21,12 @@ export interface AppConfig {
   readonly embeddedDatabase: boolean;
   /** Hot statements as named prepared statements on a PostgreSQL server (never on the embedded one). */
   readonly preparedStatements: boolean;
+  /**
+   * OUTBOX_LISTEN (default true): the outbox workers hold a LISTEN connection and drain as soon as
+   * an event commits; false: they only poll (behind a transaction-mode PgBouncer, where LISTEN has
+   * no session of its own). Never on the embedded database, which serves one session.
+   */
+  readonly outboxListen: boolean;
   /** MIGRATIONS: `run` = migrate at start (under the migration lock), `check` = never; wait, unready, for another process. */
   readonly migrations: MigrationsMode;
   /**
@@ -156,6 +162,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (preparedStatements !== 'true' && preparedStatements !== 'false') {
     problems.push(`DATABASE_PREPARED_STATEMENTS must be "true" or "false" (false behind a transaction-mode PgBouncer), got "${preparedStatements}"`);
   }
+  const outboxListen = env.OUTBOX_LISTEN ?? 'true';
+  if (outboxListen !== 'true' && outboxListen !== 'false') {
+    problems.push(`OUTBOX_LISTEN must be "true" or "false" (false behind a transaction-mode PgBouncer), got "${outboxListen}"`);
+  }
   const migrations = parseMigrationsMode(env, databaseUrl, problems);
   const compiledQueries = env.GRAPHQL_COMPILED_QUERIES ?? 'true';
   if (!['true', 'false', 'always'].includes(compiledQueries)) problems.push(`GRAPHQL_COMPILED_QUERIES must be "true", "always" or "false", got "${compiledQueries}"`);
@@ -191,6 +201,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl,
     embeddedDatabase: false,
     preparedStatements: preparedStatements === 'true',
+    outboxListen: outboxListen === 'true',
     migrations,
     compiledQueries: compiledQueries !== 'false',
     compileAfter: compiledQueries === 'always' ? 1 : 2,

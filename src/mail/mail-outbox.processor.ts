@@ -5,6 +5,7 @@ import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { LeaseQueue, type DeliveryFailure, type LeasedRow } from '../outbox/lease-queue.js';
+import { OutboxWakeup } from '../outbox/outbox-wakeup.js';
 import { OutboxWorker } from '../outbox/outbox-worker.js';
 import { isSkip } from './mail-body.js';
 import { MailComposer } from './mail-composer.service.js';
@@ -65,7 +66,8 @@ export class MailOutboxProcessor extends OutboxWorker<MailRow> implements OnAppl
       this.logger.log('no SMTP_URL: e-mail notifications are kept in the outbox and sent once a mail server is configured');
       return;
     }
-    if (this.config.mail.worker) this.startPolling(this.config.mail.pollMs);
+    // Woken when a mail event commits (unless OUTBOX_LISTEN=false: see OutboxWakeup), polled besides.
+    if (this.config.mail.worker) this.startPolling(this.config.mail.pollMs, { wakeup: OutboxWakeup.of(this.db, this.config), channel: 'mail' });
   }
 
   /** Fans waiting events out into one row per recipient. */

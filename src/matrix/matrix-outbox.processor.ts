@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { LeaseQueue, type DeliveryFailure } from '../outbox/lease-queue.js';
+import { OutboxWakeup } from '../outbox/outbox-wakeup.js';
 import { OutboxWorker } from '../outbox/outbox-worker.js';
 import { ChatError } from './chat.port.js';
 import { MatrixBridgeService, type OutboxRow } from './matrix-bridge.service.js';
@@ -29,7 +30,7 @@ export class MatrixOutboxProcessor extends OutboxWorker<OutboxRow> implements On
   private reconciler?: NodeJS.Timeout;
 
   constructor(
-    @InjectDataSource() db: DataSource,
+    @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly bridge: MatrixBridgeService,
   ) {
@@ -51,7 +52,8 @@ export class MatrixOutboxProcessor extends OutboxWorker<OutboxRow> implements On
 
   onApplicationBootstrap(): void {
     if (!this.config.matrix?.worker) return;
-    this.startPolling(this.config.matrix.pollMs);
+    // Woken when an event commits (unless OUTBOX_LISTEN=false: see OutboxWakeup), polled besides.
+    this.startPolling(this.config.matrix.pollMs, { wakeup: OutboxWakeup.of(this.db, this.config), channel: 'matrix' });
     // Drift repair: rooms kicked by hand, missed events, guests whose access ended.
     this.reconciler = setInterval(
       () => void this.bridge.reconcileAll().catch((e: Error) => this.logger.warn(`reconciliation failed: ${e.message}`)),

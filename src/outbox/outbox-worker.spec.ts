@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { Logger } from '@nestjs/common';
 import type { DeliveryFailure, LeaseQueue, LeasedRow } from './lease-queue.js';
 import { OutboxWorker } from './outbox-worker.js';
+import type { OutboxWakeup } from './outbox-wakeup.js';
 
 /** A queue in memory that records what the worker did with each claimed row. */
 class RecordingQueue {
@@ -13,6 +14,10 @@ class RecordingQueue {
   private batches: LeasedRow[][];
   constructor(rows: LeasedRow[], ...more: LeasedRow[][]) {
     this.batches = [rows, ...more];
+  }
+  /** Rows that came in after the worker started (the next claim takes them). */
+  add(rows: LeasedRow[]): void {
+    this.batches.push(rows);
   }
   claimAfter(done: { row: LeasedRow }[]): Promise<{ rows: LeasedRow[]; delivered: Set<string> }> {
     this.recordedByClaim.push(done.map((d) => d.row.id));
@@ -82,6 +87,31 @@ class Worker extends OutboxWorker<LeasedRow> {
   protected describe(row: LeasedRow): string {
     return row.id;
   }
+  start(pollMs: number, wakeup?: OutboxWakeup): void {
+    this.startPolling(pollMs, wakeup && { wakeup, channel: 'matrix' });
+  }
+}
+
+/** Stands in for the LISTEN connection: the test says when an event of which channels committed. */
+class FakeWakeup {
+  private listener?: (channels: ReadonlySet<string>) => void;
+  unsubscribed = false;
+  subscribe(listener: (channels: ReadonlySet<string>) => void) {
+    this.listener = listener;
+    return async () => void (this.unsubscribed = true);
+  }
+  notify(...channels: string[]): void {
+    this.listener?.(new Set(channels));
+  }
+  get asWakeup(): OutboxWakeup {
+    return this as unknown as OutboxWakeup;
+  }
+}
+
+/** Lets the worker's timers and promises run until `done` holds (the poll in these tests is an hour: only a wake-up drains). */
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !done(); i++) await new Promise((r) => setTimeout(r, 2));
+  expect(done()).toBe(true);
 }
 
 const rows = (...ids: string[]): LeasedRow[] => ids.map((id) => ({ id, attempts: 1, lease_token: `token-${id}` }));
@@ -174,5 +204,52 @@ describe('OutboxWorker on shutdown', () => {
     const worker = new Worker(new RecordingQueue(rows('a')), 'a');
     expect(await worker.drain()).toBe(1);
     expect(worker.recording.done).toEqual(['a']);
+  });
+});
+
+describe('OutboxWorker woken by a commit', () => {
+  const HOUR = 3_600_000;
+
+  it('drains when its channel is notified, not when another channel is', async () => {
+    const queue = new RecordingQueue(rows('a'));
+    const worker = new Worker(queue, 'none');
+    const wakeup = new FakeWakeup();
+    worker.start(HOUR, wakeup.asWakeup);
+    await until(() => queue.done.includes('a')); // the drain at start
+    queue.add(rows('b'));
+    wakeup.notify('mail');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(queue.done).toEqual(['a']);
+    wakeup.notify('matrix', 'mail');
+    await until(() => queue.done.includes('b'));
+    await worker.beforeApplicationShutdown();
+    expect(wakeup.unsubscribed).toBe(true);
+  });
+
+  it('drains once more after a drain that was under way when the notification came', async () => {
+    const queue = new RecordingQueue(rows('a'));
+    const worker = new Worker(queue, 'none');
+    const wakeup = new FakeWakeup();
+    // The notification arrives while "a" is being delivered; "b" committed after that drain's claim.
+    const deliver = (worker as unknown as { deliver: (row: LeasedRow) => Promise<string | null> }).deliver.bind(worker);
+    (worker as unknown as { deliver: unknown }).deliver = async (row: LeasedRow) => {
+      if (row.id === 'a') {
+        wakeup.notify('matrix');
+        queue.add([]); // the drain's next claim still finds nothing …
+        queue.add(rows('b')); // … "b" is there for the one after
+      }
+      return deliver(row);
+    };
+    worker.start(HOUR, wakeup.asWakeup);
+    await until(() => queue.done.includes('b'));
+    await worker.beforeApplicationShutdown();
+  });
+
+  it('is not woken where this process does not deliver (no loop started)', async () => {
+    const queue = new RecordingQueue(rows('a'));
+    const worker = new Worker(queue, 'none');
+    worker.wake();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(queue.done).toEqual([]);
   });
 });

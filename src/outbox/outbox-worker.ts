@@ -1,5 +1,6 @@
 import type { BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import type { DeliveryFailure, LeaseQueue, LeasedRow } from './lease-queue.js';
+import type { OutboxChannel, OutboxWakeup } from './outbox-wakeup.js';
 
 /**
  * A polling worker for one outbox channel (Matrix, mail): claims due rows from its LeaseQueue (per
@@ -10,6 +11,10 @@ import type { DeliveryFailure, LeaseQueue, LeasedRow } from './lease-queue.js';
  * the others have gone out one by one, in seq order. On shutdown it finishes the rows in hand and
  * gives the other claimed rows back at once. Subclasses say how a row is delivered and which
  * failures are temporary.
+ *
+ * It drains when an event of its channel commits (OutboxWakeup: LISTEN/NOTIFY) and otherwise
+ * every `pollMs`, which finds what a notification cannot announce (retries coming due, leases of
+ * dead workers running out) and everything while the LISTEN connection is away.
  */
 export abstract class OutboxWorker<Row extends LeasedRow> implements BeforeApplicationShutdown {
   protected abstract readonly logger: Logger;
@@ -18,6 +23,12 @@ export abstract class OutboxWorker<Row extends LeasedRow> implements BeforeAppli
   private running?: Promise<unknown>;
   private pollMs = 1000;
   protected stopped = false;
+  /** A drain is under way (a wake-up then asks for another right after it). */
+  private draining = false;
+  private wakeRequested = false;
+  /** Whether this process runs the loop at all (MATRIX_OUTBOX_WORKER, MAIL_OUTBOX_WORKER). */
+  private polling = false;
+  private unsubscribe?: () => Promise<void>;
   /** How many rows one claim takes (each is renewed before its delivery; a lost lease is skipped). */
   protected claimBatch = 10;
   /** How many independent rows may be delivered at once (1: one after another). */
@@ -60,8 +71,26 @@ export abstract class OutboxWorker<Row extends LeasedRow> implements BeforeAppli
   /** Called after each outcome (metrics). */
   protected settled(_row: Row, _outcome: 'delivered' | 'retry' | 'dead'): void {}
 
-  protected startPolling(pollMs: number): void {
+  /** Starts the loop: at once, then every `pollMs`, and on every notification of `wakeOn`'s channel (when it has a wake-up). */
+  protected startPolling(pollMs: number, wakeOn?: { wakeup: OutboxWakeup | undefined; channel: OutboxChannel }): void {
     this.pollMs = pollMs;
+    this.polling = true;
+    const channel = wakeOn?.channel;
+    this.unsubscribe = wakeOn?.wakeup?.subscribe((channels) => channels.has(channel!) && this.wake());
+    this.schedule(0);
+  }
+
+  /**
+   * Drains now instead of at the next poll. During a drain it asks for another one right after:
+   * the running drain's last claim may have read before the event committed.
+   */
+  wake(): void {
+    if (this.stopped || !this.polling) return;
+    if (this.draining) {
+      this.wakeRequested = true;
+      return;
+    }
+    clearTimeout(this.timer);
     this.schedule(0);
   }
 
@@ -69,6 +98,7 @@ export abstract class OutboxWorker<Row extends LeasedRow> implements BeforeAppli
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    await this.unsubscribe?.();
     await this.running;
     await this.record().catch((e: Error) => this.logger.error(`recording a delivered outbox row failed: ${e.message}`));
   }
@@ -76,9 +106,14 @@ export abstract class OutboxWorker<Row extends LeasedRow> implements BeforeAppli
   private schedule(delay: number): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
+      this.draining = true;
+      this.wakeRequested = false;
       this.running = this.drain()
         .catch((e: Error) => this.logger.error(`outbox run failed: ${e.message}`))
-        .finally(() => this.schedule(this.pollMs));
+        .finally(() => {
+          this.draining = false;
+          this.schedule(this.wakeRequested ? 0 : this.pollMs);
+        });
     }, delay);
     this.timer.unref();
   }
@@ -209,8 +244,10 @@ export abstract class OutboxWorker<Row extends LeasedRow> implements BeforeAppli
     return this.queue.status();
   }
 
-  /** Puts dead letters back in line; returns how many. */
-  retryDeadLetters(): Promise<number> {
-    return this.queue.retryDeadLetters();
+  /** Puts dead letters back in line and drains at once when this process delivers; returns how many. */
+  async retryDeadLetters(): Promise<number> {
+    const count = await this.queue.retryDeadLetters();
+    if (count) this.wake();
+    return count;
   }
 }

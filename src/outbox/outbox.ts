@@ -1,5 +1,8 @@
 import type { EntityManager } from 'typeorm';
 
+/** The PostgreSQL channel recordEvent notifies when an event commits (see OutboxWakeup). */
+export const OUTBOX_CHANNEL = 'interkom_outbox';
+
 /** The domain events other systems (the Matrix bridge, e-mail) hear of. */
 export type DomainEventType =
   | 'MeetingScheduled'
@@ -66,12 +69,18 @@ export async function forgetMatrixUserInEvents(tx: EntityManager, personId: stri
  * Records an event inside the caller's transaction, so it exists exactly when the change does,
  * with one delivery state per channel: the Matrix channel's on the event row, the mail channel's
  * in mail_delivery. Never call a remote system here: delivery happens after commit, from the outbox.
+ *
+ * The same statement notifies OUTBOX_CHANNEL with the channels concerned: PostgreSQL delivers the
+ * notification when the transaction commits (never for a rollback), and folds equal ones of one
+ * transaction into one, so the workers of every process drain at once (OutboxWakeup).
  */
 export async function recordEvent(tx: EntityManager, event: DomainEvent): Promise<void> {
+  const mail = MAIL_EVENT_TYPES.has(event.type);
   await tx.query(
-    `WITH e AS (INSERT INTO outbox_event (type, aggregate_type, aggregate_id, group_id, payload) VALUES ($1, $2, $3, $4, $5::jsonb) RETURNING id, seq)
-     INSERT INTO mail_delivery (event_id, seq) SELECT id, seq FROM e WHERE $6::boolean`,
-    [event.type, event.aggregateType, event.aggregateId, event.groupId, JSON.stringify(event.payload), MAIL_EVENT_TYPES.has(event.type)],
+    `WITH e AS (INSERT INTO outbox_event (type, aggregate_type, aggregate_id, group_id, payload) VALUES ($1, $2, $3, $4, $5::jsonb) RETURNING id, seq),
+          m AS (INSERT INTO mail_delivery (event_id, seq) SELECT id, seq FROM e WHERE $6::boolean)
+     SELECT pg_notify('${OUTBOX_CHANNEL}', $7) FROM e`,
+    [event.type, event.aggregateType, event.aggregateId, event.groupId, JSON.stringify(event.payload), mail, mail ? 'matrix,mail' : 'matrix'],
   );
 }
 
