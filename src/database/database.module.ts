@@ -5,6 +5,7 @@ import type { AppConfig } from '../config/config.js';
 import type { MigrationsMode } from '../config/migrations-config.js';
 import { migrateUnderLock } from './migration-lock.js';
 import { KNOWN_MIGRATIONS, readPendingMigrations } from './pending-migrations.js';
+import { installReadBatching } from './read-batch.js';
 import { ResilientDataSource } from './resilience.js';
 import { typeormOptions } from './typeorm-options.js';
 
@@ -17,6 +18,8 @@ import { typeormOptions } from './typeorm-options.js';
 async function connect(options: DataSourceOptions, mode: MigrationsMode): Promise<DataSource> {
   const logger = new Logger('Migrations');
   const db = await new ResilientDataSource(options).initialize();
+  // A request's concurrent reads go to PostgreSQL as one statement (read-batch.ts).
+  installReadBatching(db);
   try {
     if (mode === 'run') {
       await migrateUnderLock(db, logger);

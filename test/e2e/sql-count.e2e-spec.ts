@@ -74,7 +74,7 @@ describe('SQL statements per page document', () => {
     } finally {
       texts = counter.stop();
     }
-    if (process.env.SQL_COUNT_LOG) console.log(`${name}: ${texts.length}\n  ${texts.map((t) => t.slice(0, 400)).join('\n  ')}`);
+    if (process.env.SQL_COUNT_LOG) console.log(`${name}: ${texts.length}\n  ${texts.map((t) => (process.env.SQL_COUNT_LOG === 'full' ? t : t.slice(0, 400))).join('\n  ')}`);
     expect({ name, errors: body.errors }).toEqual({ name, errors: undefined });
     expect(JSON.stringify(body.data)).toBe(JSON.stringify(first.data));
     return texts.length;
