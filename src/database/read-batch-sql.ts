@@ -116,6 +116,14 @@ export function rebuildRows(json: string, fields: ResultField[], parsers: Parser
   });
 }
 
+/**
+ * The key a text's result columns are remembered under: TypeORM writes `IN ($1, $2, …)` with one
+ * parameter per key, so a loader's text differs with the number of keys, its columns do not.
+ */
+export function shapeKey(sql: string): string {
+  return sql.replace(/\bIN\s*\(\s*\$\d+(?:\s*,\s*\$\d+)*\s*\)/gi, 'IN ($*)');
+}
+
 /** Whether a result's columns can be rebuilt by name (node-postgres keeps the last of equal names). */
 export function uniqueNames(fields: ResultField[]): boolean {
   return fields.length > 0 && new Set(fields.map((f) => f.name)).size === fields.length;

@@ -2,7 +2,7 @@ import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import { QueryFailedError, QueryResult, type DataSource, type QueryRunner } from 'typeorm';
-import { combinedStatement, isPlainRead, parsersFor, rebuildRows, renumberParameters, uniqueNames, type CombinablePart, type ResultField } from './read-batch-sql.js';
+import { combinedStatement, isPlainRead, parsersFor, rebuildRows, renumberParameters, shapeKey, uniqueNames, type CombinablePart, type ResultField } from './read-batch-sql.js';
 
 /**
  * One statement per wave of a request's reads (issue 24: ≤ 6 statements per page document).
@@ -40,10 +40,9 @@ export class ReadBatch {
   private flush(): void {
     const due = this.pending;
     this.pending = [];
-    if (process.env.READ_BATCH_DEBUG) console.log('FLUSH', due.length, due.map((d) => d.sql.replace(/\s+/g, ' ').slice(0, 70)).join('\n'));
     const together: Known[] = [];
     for (const read of due) {
-      const known = shapes.get(read.sql);
+      const known = shapes.get(shapeKey(read.sql));
       if (known) together.push({ read, ...known });
       else void runAlone(read);
     }
@@ -123,13 +122,11 @@ const shapes = new Map<string, Shape>();
 const MAX_SHAPES = 5000;
 
 function remember(sql: string, fields: ResultField[] | undefined): void {
-  if (shapes.has(sql)) return;
-  if (!fields || !uniqueNames(fields) || renumberParameters(sql, 0) === null) {
-    if (process.env.READ_BATCH_DEBUG) console.log('NOT COMBINABLE', !fields, fields && !uniqueNames(fields), renumberParameters(sql, 0) === null, sql.slice(0, 200));
-    return;
-  }
+  const key = shapeKey(sql);
+  if (shapes.has(key)) return;
+  if (!fields || !uniqueNames(fields) || renumberParameters(sql, 0) === null) return;
   if (shapes.size >= MAX_SHAPES) shapes.clear();
-  shapes.set(sql, { fields: fields.map((f) => ({ name: f.name, dataTypeID: f.dataTypeID })), parsers: parsersFor(fields) });
+  shapes.set(key, { fields: fields.map((f) => ({ name: f.name, dataTypeID: f.dataTypeID })), parsers: parsersFor(fields) });
 }
 
 async function runAlone(read: Pending): Promise<void> {
@@ -171,6 +168,8 @@ export function installReadBatching(db: DataSource): void {
     runner.query = (sql: string, params?: unknown[], structured = false) => {
       const batch = scope.getStore();
       if (!batch || runner.isTransactionActive || runner.databaseConnection || runner.isReleased || !isPlainRead(sql)) return query(sql, params, structured);
+      // The logger still sees each read (its observers look for a read's own text).
+      db.logger.logQuery(sql, params);
       return batch.add(sql, params ?? [], () => runOnFreshRunner(db, create, sql, params ?? [])).then((rows) => (structured ? structuredResult(rows) : rows));
     };
     return runner;

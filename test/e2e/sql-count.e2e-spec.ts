@@ -12,6 +12,7 @@ import { seedDemoPages } from '../bench/demo-fixtures.js';
 import { PAGE_DOCUMENTS, type PageFixtures } from '../bench/pages.js';
 import { MEETING_DETAIL, NETWORK_DEEP } from '../bench/queries.js';
 import { TEST_RATE_LIMITS } from '../support/global-setup.js';
+import { withReadBatch } from '../../src/database/read-batch.js';
 import { freshDatabase } from '../support/test-hub.js';
 
 /** Every statement sent to PostgreSQL, whoever sends it (TypeORM, a plain pg query, the generic-plan pool). */
@@ -100,6 +101,34 @@ describe('SQL statements per page document', () => {
       expect({ name, atMost: Math.min(n, name === 'MEETING_DETAIL (issue 13)' ? 5 : 6) }).toEqual({ name, atMost: n });
     }
   }, 180_000);
+
+  it('answers combined reads with exactly the rows each would have got alone, and a failing read with its own error', async () => {
+    const reads: [string, unknown[]][] = [
+      [
+        `SELECT $1::uuid AS id, 7::int AS n, 9007199254740993::int8 AS big, 1.50::numeric AS num, 0.25::float8 AS f, true AS ok, false AS no,
+                '2026-01-02 03:04:05.678+01'::timestamptz AS at, '2026-03-04'::date AS day, ARRAY['a', 'b c', NULL] AS tags, ARRAY[$1::uuid] AS ids,
+                '{"a": [1, "x"]}'::json AS j, '{"b": true}'::jsonb AS jb, decode('0102', 'hex') AS bin, 'ab'::char(4) AS padded, '10.0.0.1'::inet AS ip,
+                '1 day 2 hours'::interval AS span, 'PRESENT'::attendance_status AS status, NULL::text AS nothing, ARRAY[true, false] AS flags`,
+        ['6a0b7f0e-4a8c-4d5e-9f00-0123456789ab'],
+      ],
+      ['SELECT id, display_name AS name FROM person ORDER BY display_name DESC, id LIMIT $1', [5]],
+      ['SELECT id FROM person WHERE false AND id = $1', ['6a0b7f0e-4a8c-4d5e-9f00-0123456789ab']],
+      ['SELECT count(*)::int AS n FROM organization', []],
+    ];
+    const alone = [];
+    for (const [sql, params] of reads) alone.push(await withReadBatch(db, () => db.query(sql, params)));
+    const counter = countStatements();
+    const together = await withReadBatch(db, () => Promise.all(reads.map(([sql, params]) => db.query(sql, params))));
+    expect(counter.stop()).toHaveLength(1);
+    expect(together).toEqual(alone);
+    expect((together[0] as Record<string, unknown>[])[0].at).toBeInstanceOf(Date);
+    // A read that fails takes no other down with it; it gets the error it would have got alone.
+    const bad = `SELECT id FROM person WHERE id = $1::uuid`;
+    await withReadBatch(db, () => db.query(bad, ['6a0b7f0e-4a8c-4d5e-9f00-0123456789ab']));
+    const settled = await withReadBatch(db, () => Promise.allSettled([db.query(reads[1][0], reads[1][1]), db.query(bad, ['kein-uuid'])]));
+    expect(settled[0]).toEqual({ status: 'fulfilled', value: alone[1] });
+    expect(settled[1]).toMatchObject({ status: 'rejected', reason: { name: 'QueryFailedError', driverError: { code: '22P02' } } });
+  });
 });
 
 /**
