@@ -52,7 +52,7 @@ export async function createHub(config: AppConfig, opts: { logger?: ConsoleLogge
     // Before any route: the limits that need no sign-in answer 429 before a request is read.
     await installRateLimits(app.getHttpAdapter().getInstance(), app.get(RateLimitService));
     // Each request's reads that start in the same tick are sent as one statement (read-batch.ts).
-    installReadBatchScope(app.getHttpAdapter().getInstance(), app.get(DataSource));
+    if (config.readBatching) installReadBatchScope(app.getHttpAdapter().getInstance(), app.get(DataSource));
     // Document uploads (POST /documents): streamed multipart, one file; busboy stops reading a file
     // past the limit (the document service refuses it in German and keeps nothing).
     await app.register(fastifyMultipart, { limits: { files: 1, fields: 0, parts: 1, fileSize: resolved.objectStorage.documents.maxBytes + 1, headerPairs: 100 } });

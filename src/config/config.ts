@@ -21,6 +21,8 @@ export interface AppConfig {
   readonly embeddedDatabase: boolean;
   /** Hot statements as named prepared statements on a PostgreSQL server (never on the embedded one). */
   readonly preparedStatements: boolean;
+  /** DATABASE_READ_BATCHING: a request's reads due in the same tick sent as one statement (src/database/read-batch.ts). */
+  readonly readBatching: boolean;
   /** MIGRATIONS: `run` = migrate at start (under the migration lock), `check` = never; wait, unready, for another process. */
   readonly migrations: MigrationsMode;
   /**
@@ -156,6 +158,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (preparedStatements !== 'true' && preparedStatements !== 'false') {
     problems.push(`DATABASE_PREPARED_STATEMENTS must be "true" or "false" (false behind a transaction-mode PgBouncer), got "${preparedStatements}"`);
   }
+  const readBatching = env.DATABASE_READ_BATCHING ?? 'true';
+  if (readBatching !== 'true' && readBatching !== 'false') problems.push(`DATABASE_READ_BATCHING must be "true" or "false", got "${readBatching}"`);
   const migrations = parseMigrationsMode(env, databaseUrl, problems);
   const compiledQueries = env.GRAPHQL_COMPILED_QUERIES ?? 'true';
   if (!['true', 'false', 'always'].includes(compiledQueries)) problems.push(`GRAPHQL_COMPILED_QUERIES must be "true", "always" or "false", got "${compiledQueries}"`);
@@ -191,6 +195,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl,
     embeddedDatabase: false,
     preparedStatements: preparedStatements === 'true',
+    readBatching: readBatching === 'true',
     migrations,
     compiledQueries: compiledQueries !== 'false',
     compileAfter: compiledQueries === 'always' ? 1 : 2,
