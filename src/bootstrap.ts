@@ -6,9 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { createValidationPipe } from './common/validation.pipe.js';
-import { DataSource } from 'typeorm';
 import { EmbeddedPostgres } from './database/embedded-postgres.js';
-import { installReadBatchScope } from './database/read-batch.js';
 import { oparlFrameworkErrors } from './oparl/oparl-reply.js';
 import { installRateLimits } from './rate-limits/http-limits.js';
 import { RateLimitService } from './rate-limits/rate-limits.service.js';
@@ -51,8 +49,6 @@ export async function createHub(config: AppConfig, opts: { logger?: ConsoleLogge
     app.useGlobalPipes(createValidationPipe());
     // Before any route: the limits that need no sign-in answer 429 before a request is read.
     await installRateLimits(app.getHttpAdapter().getInstance(), app.get(RateLimitService));
-    // Each request's reads that start in the same tick are sent as one statement (read-batch.ts).
-    if (config.readBatching) installReadBatchScope(app.getHttpAdapter().getInstance(), app.get(DataSource));
     // Document uploads (POST /documents): streamed multipart, one file; busboy stops reading a file
     // past the limit (the document service refuses it in German and keeps nothing).
     await app.register(fastifyMultipart, { limits: { files: 1, fields: 0, parts: 1, fileSize: resolved.objectStorage.documents.maxBytes + 1, headerPairs: 100 } });

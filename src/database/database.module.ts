@@ -15,11 +15,11 @@ import { typeormOptions } from './typeorm-options.js';
  * schema-build noise and are not logged); `check` applies none and refuses to build the hub on a
  * schema that is behind (main.ts waits for another process to migrate before it gets here).
  */
-async function connect(options: DataSourceOptions, mode: MigrationsMode): Promise<DataSource> {
+async function connect(options: DataSourceOptions, mode: MigrationsMode, readBatching: boolean): Promise<DataSource> {
   const logger = new Logger('Migrations');
   const db = await new ResilientDataSource(options).initialize();
-  // A request's concurrent reads go to PostgreSQL as one statement (read-batch.ts).
-  installReadBatching(db);
+  // Reads due in the same tick go to PostgreSQL as one statement (read-batch.ts).
+  if (readBatching) installReadBatching(db);
   try {
     if (mode === 'run') {
       await migrateUnderLock(db, logger);
@@ -50,7 +50,7 @@ export class DatabaseModule {
             if (!config.databaseUrl) throw new Error('databaseUrl must be resolved before the app module starts');
             return { ...typeormOptions(config.databaseUrl, { migrationsRun: false, embedded: config.embeddedDatabase, preparedStatements: config.preparedStatements }), retryAttempts: 3, retryDelay: 1000 };
           },
-          dataSourceFactory: (options) => connect(options!, config.migrations),
+          dataSourceFactory: (options) => connect(options!, config.migrations, config.readBatching),
         }),
       ],
     };

@@ -12,7 +12,6 @@ import { seedDemoPages } from '../bench/demo-fixtures.js';
 import { PAGE_DOCUMENTS, type PageFixtures } from '../bench/pages.js';
 import { MEETING_DETAIL, NETWORK_DEEP } from '../bench/queries.js';
 import { TEST_RATE_LIMITS } from '../support/global-setup.js';
-import { withReadBatch } from '../../src/database/read-batch.js';
 import { freshDatabase } from '../support/test-hub.js';
 
 /** Every statement sent to PostgreSQL, whoever sends it (TypeORM, a plain pg query, the generic-plan pool). */
@@ -118,16 +117,16 @@ describe.each(['false', 'always'])('SQL statements per page document (GRAPHQL_CO
       ['SELECT count(*)::int AS n FROM organization', []],
     ];
     const alone = [];
-    for (const [sql, params] of reads) alone.push(await withReadBatch(db, () => db.query(sql, params)));
+    for (const [sql, params] of reads) alone.push(await db.query(sql, params));
     const counter = countStatements();
-    const together = await withReadBatch(db, () => Promise.all(reads.map(([sql, params]) => db.query(sql, params))));
+    const together = await Promise.all(reads.map(([sql, params]) => db.query(sql, params)));
     expect(counter.stop()).toHaveLength(1);
     expect(together).toEqual(alone);
     expect((together[0] as Record<string, unknown>[])[0].at).toBeInstanceOf(Date);
     // A read that fails takes no other down with it; it gets the error it would have got alone.
     const bad = `SELECT id FROM person WHERE id = $1::uuid`;
-    await withReadBatch(db, () => db.query(bad, ['6a0b7f0e-4a8c-4d5e-9f00-0123456789ab']));
-    const settled = await withReadBatch(db, () => Promise.allSettled([db.query(reads[1][0], reads[1][1]), db.query(bad, ['kein-uuid'])]));
+    await db.query(bad, ['6a0b7f0e-4a8c-4d5e-9f00-0123456789ab']);
+    const settled = await Promise.allSettled([db.query(reads[1][0], reads[1][1]), db.query(bad, ['kein-uuid'])]);
     expect(settled[0]).toEqual({ status: 'fulfilled', value: alone[1] });
     expect(settled[1]).toMatchObject({ status: 'rejected', reason: { name: 'QueryFailedError', driverError: { code: '22P02' } } });
   });
