@@ -67,8 +67,17 @@ export class AuthGuard implements CanActivate {
     return found;
   }
 
-  private async authenticate(req: HubRequest): Promise<void> {
-    if (req.viewer) return; // several root fields in one request authenticate once
+  /** Several root fields of one request authenticate once, also when their guards run at the same time. */
+  private authenticate(req: HubRequest): Promise<void> {
+    if (req.viewer) return Promise.resolve();
+    let signIn = this.signIns.get(req);
+    if (!signIn) this.signIns.set(req, (signIn = this.signIn(req)));
+    return signIn;
+  }
+
+  private readonly signIns = new WeakMap<HubRequest, Promise<void>>();
+
+  private async signIn(req: HubRequest): Promise<void> {
     const header = req.headers.authorization;
     if (!header) return;
     const match = /^Bearer\s+(\S+)$/i.exec(header);

@@ -1,3 +1,4 @@
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 /**
  * Set-based reads into plain objects, without TypeORM's entity hydration: a column map per table
  * (property → column), a SELECT list with a prefix per joined table, and the way back from a row
@@ -102,3 +103,20 @@ export const MEETING_CHANGE_COLUMNS: ColumnMap = {
   id: 'id', meetingId: 'meeting_id', kind: 'kind', startsAt: 'starts_at', endsAt: 'ends_at', previousStartsAt: 'previous_starts_at',
   previousEndsAt: 'previous_ends_at', reason: 'reason', changedById: 'changed_by_id', at: 'at',
 };
+
+const ENTITY_COLUMNS = new WeakMap<object, ColumnMap>();
+
+/**
+ * An entity's column map from TypeORM's metadata (property → column), for reading it as plain rows
+ * without entity hydration. A `date` column is read as text ('YYYY-MM-DD'), as TypeORM hands it
+ * over (node-postgres would make it a Date). Built once per entity: selectList caches by map.
+ */
+export function entityColumns(db: DataSource, entity: EntityTarget<ObjectLiteral>): ColumnMap {
+  const metadata = db.getMetadata(entity);
+  let map = ENTITY_COLUMNS.get(metadata.target as object);
+  if (!map) {
+    map = Object.fromEntries(metadata.columns.map((c) => [c.propertyName, c.type === 'date' ? `${c.databaseName}::text` : c.databaseName]));
+    ENTITY_COLUMNS.set(metadata.target as object, map);
+  }
+  return map;
+}

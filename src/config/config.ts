@@ -27,6 +27,8 @@ export interface AppConfig {
    * no session of its own). Never on the embedded database, which serves one session.
    */
   readonly outboxListen: boolean;
+  /** DATABASE_READ_BATCHING: a request's reads due in the same tick sent as one statement (src/database/read-batch.ts). */
+  readonly readBatching: boolean;
   /** MIGRATIONS: `run` = migrate at start (under the migration lock), `check` = never; wait, unready, for another process. */
   readonly migrations: MigrationsMode;
   /**
@@ -166,6 +168,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (outboxListen !== 'true' && outboxListen !== 'false') {
     problems.push(`OUTBOX_LISTEN must be "true" or "false" (false behind a transaction-mode PgBouncer), got "${outboxListen}"`);
   }
+  const readBatching = env.DATABASE_READ_BATCHING ?? 'true';
+  if (readBatching !== 'true' && readBatching !== 'false') problems.push(`DATABASE_READ_BATCHING must be "true" or "false", got "${readBatching}"`);
   const migrations = parseMigrationsMode(env, databaseUrl, problems);
   const compiledQueries = env.GRAPHQL_COMPILED_QUERIES ?? 'true';
   if (!['true', 'false', 'always'].includes(compiledQueries)) problems.push(`GRAPHQL_COMPILED_QUERIES must be "true", "always" or "false", got "${compiledQueries}"`);
@@ -202,6 +206,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     embeddedDatabase: false,
     preparedStatements: preparedStatements === 'true',
     outboxListen: outboxListen === 'true',
+    readBatching: readBatching === 'true',
     migrations,
     compiledQueries: compiledQueries !== 'false',
     compileAfter: compiledQueries === 'always' ? 1 : 2,

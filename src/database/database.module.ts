@@ -5,6 +5,7 @@ import type { AppConfig } from '../config/config.js';
 import type { MigrationsMode } from '../config/migrations-config.js';
 import { migrateUnderLock } from './migration-lock.js';
 import { KNOWN_MIGRATIONS, readPendingMigrations } from './pending-migrations.js';
+import { installReadBatching } from './read-batch.js';
 import { ResilientDataSource } from './resilience.js';
 import { typeormOptions } from './typeorm-options.js';
 
@@ -14,9 +15,11 @@ import { typeormOptions } from './typeorm-options.js';
  * schema-build noise and are not logged); `check` applies none and refuses to build the hub on a
  * schema that is behind (main.ts waits for another process to migrate before it gets here).
  */
-async function connect(options: DataSourceOptions, mode: MigrationsMode): Promise<DataSource> {
+async function connect(options: DataSourceOptions, mode: MigrationsMode, readBatching: boolean): Promise<DataSource> {
   const logger = new Logger('Migrations');
   const db = await new ResilientDataSource(options).initialize();
+  // Reads due in the same tick go to PostgreSQL as one statement (read-batch.ts).
+  if (readBatching) installReadBatching(db);
   try {
     if (mode === 'run') {
       await migrateUnderLock(db, logger);
@@ -47,7 +50,7 @@ export class DatabaseModule {
             if (!config.databaseUrl) throw new Error('databaseUrl must be resolved before the app module starts');
             return { ...typeormOptions(config.databaseUrl, { migrationsRun: false, embedded: config.embeddedDatabase, preparedStatements: config.preparedStatements }), retryAttempts: 3, retryDelay: 1000 };
           },
-          dataSourceFactory: (options) => connect(options!, config.migrations),
+          dataSourceFactory: (options) => connect(options!, config.migrations, config.readBatching),
         }),
       ],
     };

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
+import { readBatchOf } from './read-batch.js';
 
 /**
  * Named prepared statements for the statements the hub sends again and again (issue 13, P1).
@@ -93,6 +94,9 @@ const hotPools = new WeakMap<DataSource, pg.Pool>();
 export async function keyRead<T>(db: DataSource, sql: string, params: unknown[]): Promise<T> {
   const pool = hotPools.get(db) ?? openHotPool(db);
   if (!pool) return db.query<T>(sql, params);
+  // A key read due with others goes out combined with them (read-batch.ts), on the main pool.
+  const batch = readBatchOf(db);
+  if (batch) return (await batch.add(sql, params, () => pool.query(sql, params))) as T;
   return (await pool.query(sql, params)).rows as T;
 }
 

@@ -11,7 +11,7 @@ import { todayInBerlin } from '../common/scalars.js';
 import { OrganizationsService, primeOrganization } from '../organizations/organizations.service.js';
 import { recordAudit } from '../audit/audit.js';
 import { recordEvent } from '../outbox/outbox.js';
-import { PeopleService, personOrganizations, personOrganizationsJson, primePerson } from '../people/people.service.js';
+import { PeopleService, personOrganizations, personOrganizationsSet, primePerson } from '../people/people.service.js';
 import type { PersonEntity } from '../people/person.entity.js';
 import type { OrganizationEntity } from '../organizations/organization.entity.js';
 import { NETWORK_COLUMNS, ORGANIZATION_COLUMNS, PERSON_COLUMNS, pick, selectList, type ColumnMap } from '../common/sql-rows.js';
@@ -225,9 +225,15 @@ export class NetworksService {
         manyByKey(
           async (ids) => {
             const rows = await this.db.query<(Record<string, unknown> & { orgs?: Parameters<typeof personOrganizations>[0] })[]>(
-              `SELECT ${selectList('r', own)}, ${selectList('p', person, 'p_')}${withOrganizations ? `, ${personOrganizationsJson('p.id', org)} AS orgs` : ''}
-                 FROM network_role r JOIN person p ON p.id = r.person_id
-                WHERE r.network_id = ANY($1) ORDER BY p.display_name`,
+              // The holders' organizations in one pass over all of them (personOrganizationsSet).
+              withOrganizations
+                ? `WITH orgs AS (${personOrganizationsSet('SELECT person_id FROM network_role WHERE network_id = ANY($1)', org)})
+                   SELECT ${selectList('r', own)}, ${selectList('p', person, 'p_')}, coalesce(orgs.orgs, '[]') AS orgs
+                     FROM network_role r JOIN person p ON p.id = r.person_id LEFT JOIN orgs ON orgs.person_id = p.id
+                    WHERE r.network_id = ANY($1) ORDER BY p.display_name`
+                : `SELECT ${selectList('r', own)}, ${selectList('p', person, 'p_')}
+                     FROM network_role r JOIN person p ON p.id = r.person_id
+                    WHERE r.network_id = ANY($1) ORDER BY p.display_name`,
               [ids],
             );
             return rows.map((row) => {

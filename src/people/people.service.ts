@@ -128,19 +128,22 @@ export function personLoader(loaders: RequestLoaders, db: DataSource): DataLoade
 }
 
 /**
- * A correlated subquery (JSON array) of the organizations the person `personIdSql` acts for, with
- * the network each stems from: network roles and group memberships.
+ * The organizations the persons of `personIdsSql` (a subquery of person ids) act for, with the
+ * network each stems from (network roles and group memberships): one row (person_id, orgs: a JSON
+ * array of { networkId, org }) per person who has any. Set-based:
+ * one pass over the roles and memberships of all of them, where the correlated form looks each
+ * person up on their own (issue 24: 40 of the deep network query's 43 ms at Land size).
  */
-export function personOrganizationsJson(personIdSql: string, columns: ColumnMap = ORGANIZATION_COLUMNS): string {
-  return `coalesce((SELECT json_agg(json_build_object('networkId', t.network_id, 'org', ${jsonObject('o', columns)}))
-      FROM (SELECT DISTINCT organization_id, network_id FROM (
-              SELECT organization_id, network_id FROM network_role WHERE person_id = ${personIdSql} AND organization_id IS NOT NULL
-              UNION SELECT gm.organization_id, g.network_id FROM group_member gm JOIN work_group g ON g.id = gm.group_id
-               WHERE gm.person_id = ${personIdSql} AND gm.organization_id IS NOT NULL) u) t
-      JOIN organization o ON o.id = t.organization_id), '[]')`;
+export function personOrganizationsSet(personIdsSql: string, columns: ColumnMap = ORGANIZATION_COLUMNS): string {
+  return `SELECT u.person_id, json_agg(json_build_object('networkId', u.network_id, 'org', ${jsonObject('o', columns)})) AS orgs
+      FROM (SELECT person_id, organization_id, network_id FROM network_role WHERE person_id IN (${personIdsSql}) AND organization_id IS NOT NULL
+            UNION SELECT gm.person_id, gm.organization_id, g.network_id FROM group_member gm JOIN work_group g ON g.id = gm.group_id
+             WHERE gm.person_id IN (${personIdsSql}) AND gm.organization_id IS NOT NULL) u
+      JOIN organization o ON o.id = u.organization_id
+     GROUP BY u.person_id`;
 }
 
-/** Rows of personOrganizationsJson back as objects. */
+/** The `orgs` of personOrganizationsSet back as objects. */
 export function personOrganizations(json: { networkId: string; org: Record<string, unknown> }[]): PersonOrganization[] {
   return json.map((r) => ({ networkId: r.networkId, org: fromJson<OrganizationEntity>(r.org)! }));
 }
@@ -150,7 +153,7 @@ function personOrganizationsLoader(loaders: RequestLoaders, db: DataSource): Dat
     new DataLoader<string, PersonOrganization[]>(async (ids) => {
       const rows = await retryIdempotent(() =>
         db.query<{ id: string; orgs: { networkId: string; org: Record<string, unknown> }[] }[]>(
-          `SELECT p.id, ${personOrganizationsJson('p.id')} AS orgs FROM unnest($1::uuid[]) AS p(id)`,
+          `${personOrganizationsSet('SELECT unnest($1::uuid[])').replace('SELECT u.person_id', 'SELECT u.person_id AS id')}`,
           [[...ids]],
         ),
       );

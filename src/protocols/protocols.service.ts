@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.js';
 import type { Viewer } from '../auth/viewer.js';
 import { uniqueViolation } from '../common/db-errors.js';
@@ -18,9 +18,7 @@ import { DecisionEntity } from './entities/decision.entity.js';
 import type { AddDecisionInput, ProtocolTransitionInput, StartProtocolInput, UpdateProtocolEntryInput } from './dto/protocol.inputs.js';
 import { loadProtocolDocument } from './protocol-document.js';
 import { assertMeetingNotFrozen } from './protocol-freeze.js';
-import { ProtocolEntryEntity } from './entities/protocol-entry.entity.js';
 import { renderProtocol } from './protocol-markdown.js';
-import { ProtocolRevisionEntity } from './entities/protocol-revision.entity.js';
 import { bumpVersion, EDITABLE, recordRevision } from './protocol-version.js';
 import { ensureApprovalMeeting, requireRuleMet, revisedInReview, startReview } from './review/review-rules.js';
 import { PROTOCOL_STATUS_DE, ProtocolStatus } from './protocol.enums.js';
@@ -29,6 +27,7 @@ import { networkName } from '../networks/network-queries.js';
 import { ProtocolRenderingsService } from './renderings/protocol-renderings.service.js';
 import { protocolRenderings, recordRenderings } from './renderings/rendering-snapshots.js';
 import type { ProtocolModel } from './protocol.model.js';
+import { decisionsOf, entriesOf, protocolsOfMeetings, revisionsOf } from './protocol-reads.js';
 
 /** Which protocol states each kind of reader sees: drafts are the moderators' own. */
 const VISIBLE: Record<MeetingAccess, ProtocolStatus[]> = {
@@ -172,21 +171,21 @@ export class ProtocolsService {
   /** The protocol of a meeting if the caller may see it in its current state. */
   async forMeeting(loaders: RequestLoaders, meeting: MeetingModel): Promise<ProtocolModel | null> {
     const protocol = await loaders
-      .get('meeting.protocol', () => oneByKey((ids) => this.db.getRepository(ProtocolEntity).findBy({ meetingId: In(ids) }), (p) => p.meetingId))
+      .get('meeting.protocol', () => oneByKey((ids) => protocolsOfMeetings(this.db, ids), (p) => p.meetingId))
       .load(meeting.id);
     return protocol && VISIBLE[meeting.access].includes(protocol.status) ? toProtocolModel(protocol, meeting.access) : null;
   }
 
   entries(loaders: RequestLoaders, protocolId: string) {
     return loaders
-      .get('protocol.entries', () => manyByKey((ids) => this.db.getRepository(ProtocolEntryEntity).findBy({ protocolId: In(ids) }), (e) => e.protocolId))
+      .get('protocol.entries', () => manyByKey((ids) => entriesOf(this.db, ids), (e) => e.protocolId))
       .load(protocolId);
   }
 
   decisions(loaders: RequestLoaders, protocolId: string) {
     return loaders
       .get('protocol.decisions', () =>
-        manyByKey((ids) => this.db.getRepository(DecisionEntity).find({ where: { protocolId: In(ids) }, order: { createdAt: 'ASC' } }), (d) => d.protocolId),
+        manyByKey((ids) => decisionsOf(this.db, ids), (d) => d.protocolId),
       )
       .load(protocolId);
   }
@@ -194,7 +193,7 @@ export class ProtocolsService {
   revisions(loaders: RequestLoaders, protocolId: string) {
     return loaders
       .get('protocol.revisions', () =>
-        manyByKey((ids) => this.db.getRepository(ProtocolRevisionEntity).find({ where: { protocolId: In(ids) }, order: { version: 'ASC' } }), (r) => r.protocolId),
+        manyByKey((ids) => revisionsOf(this.db, ids), (r) => r.protocolId),
       )
       .load(protocolId);
   }

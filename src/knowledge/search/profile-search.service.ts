@@ -123,11 +123,21 @@ export class ProfileSearchService {
    * `highlight` (for the snippet).
    */
   private async match(stems: string[], where: string[], params: unknown[], highlight: string[]): Promise<string> {
+    // Every stem's expansions at once (one wave of reads, read-batch.ts), the typo lookup beside them.
+    const expanded = await Promise.all(
+      stems.map(async (stem) => {
+        const [lexemes, similar] = await Promise.all([
+          stem.length >= MIN_PART ? this.containing(stem) : [stem],
+          stem.length >= MIN_TYPO ? this.similar(stem) : null,
+        ]);
+        return { lexemes, similar };
+      }),
+    );
     const parts: string[] = [];
-    for (const stem of stems) {
-      let lexemes = stem.length >= MIN_PART ? await this.containing(stem) : [stem];
+    for (const { lexemes: found, similar } of expanded) {
+      let lexemes = found;
       // A stem no text contains is most likely mistyped: the closest stems stand for it, at half weight.
-      const fuzzy = lexemes.length === 1 && stem.length >= MIN_TYPO && (await this.similar(stem));
+      const fuzzy = lexemes.length === 1 && similar;
       if (fuzzy && fuzzy.length) highlight.push(...(lexemes = fuzzy));
       const query = (weight: string) => lexemes.map((l) => `'${l}'${weight}`).join(' | ');
       params.push(query(''), query(':A'), query(':B'));
@@ -144,12 +154,15 @@ export class ProfileSearchService {
    * it by trigram similarity (pg_trgm's `%` on the same trigram index, at least SIMILARITY alike and
    * about as long),
    * or null when it is known. "burgerbeteil" (from "Bürgerbeteilung") finds "burgerbeteilig".
+   * It runs beside the stem's expansion (match): when a longer known stem contains it, the
+   * similarity lookup is skipped in the same statement (the answer would not be used).
    */
   private async similar(stem: string): Promise<string[] | null> {
     const rows = await this.db.query<{ lexeme: string; known: boolean }[]>(
       `SELECT lexeme, lexeme = $1 AS known FROM search_lexeme WHERE lexeme % $1 AND similarity(lexeme, $1) >= ${SIMILARITY} AND abs(length(lexeme) - length($1)) <= ${MAX_LENGTH_DIFF}
+          AND NOT EXISTS (SELECT 1 FROM search_lexeme x WHERE x.lexeme LIKE $2 AND x.lexeme <> $1)
         ORDER BY lexeme = $1 DESC, similarity(lexeme, $1) DESC, lexeme LIMIT ${MAX_TYPO_EXPANSION}`,
-      [stem],
+      [stem, `%${escapeLike(stem)}%`],
     );
     if (rows.some((r) => r.known)) return null;
     return rows.map((r) => r.lexeme).filter(isPlainLexeme);

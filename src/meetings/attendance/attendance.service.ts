@@ -6,7 +6,6 @@ import { badInput, DomainError, notFound } from '../../common/domain-error.js';
 import { isUuid } from '../../common/ids.js';
 import { manyByKey, RequestLoaders } from '../../common/request-loaders.js';
 import { PERSON_COLUMNS, pick, selectList } from '../../common/sql-rows.js';
-import { keyRead } from '../../database/prepared-statements.js';
 import { isActiveNonGuestMember } from '../../groups/group-membership.js';
 import { hasNetworkRole, isActiveMember } from '../../networks/network-memberships.js';
 import { primePerson } from '../../people/people.service.js';
@@ -142,7 +141,9 @@ export class AttendanceService {
     return loaders
       .get('meeting.attendance', () =>
         manyByKey(async (ids) => {
-          const rows = await keyRead<Record<string, unknown>[]>(this.db,
+          // Not a keyRead: with a generic plan (unknown number of meetings) PostgreSQL hash-joins
+          // every person for it, 3.6 ms at Land size against 0.06 ms with a plan for its values (issue 24).
+          const rows = await this.db.query<Record<string, unknown>[]>(
             `SELECT a.meeting_id AS "meetingId", a.person_id AS "personId", a.organization_id AS "organizationId", a.status, a.role, a.recorded_at AS "recordedAt",
                     ${selectList('p', PERSON_COLUMNS, 'p_')}
                FROM attendance a JOIN person p ON p.id = a.person_id WHERE a.meeting_id = ANY($1) ORDER BY a.status, a.role, p.display_name`,
