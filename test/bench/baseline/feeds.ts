@@ -38,21 +38,23 @@ const ACTIVE_GROUPS = `SELECT gm.group_id FROM group_member gm WHERE gm.person_i
   AND (gm.until IS NULL OR gm.until >= (now() AT TIME ZONE 'Europe/Berlin')::date)`;
 
 // The hub's own statements for the single meetings and the webinars, without the moderator flag
-// (it only personalises generated video links, and the bench runs without JITSI_URL). The hub
-// orders them by start in JavaScript, keeping the statement's order among equal starts: the same
-// FROM and WHERE keep that order the same.
+// (it only personalises generated video links, and the bench runs without JITSI_URL). Both order
+// by start and id, so meetings at the same moment come in the same order on both sides.
 const MEETINGS = `SELECT m.id, m.title, m.starts_at, m.ends_at, m.time_zone, m.location, m.online_url, m.cancelled, m.cancel_reason,
        m.sequence, m.updated_at, m.created_at, g.name AS group_name, 'meeting' AS kind
   FROM meeting m JOIN work_group g ON g.id = m.group_id
  WHERE m.starts_at >= now() - interval '90 days' AND m.starts_at < now() + interval '400 days'
-   AND m.series_id IS NULL AND (m.group_id IN (${ACTIVE_GROUPS}) OR m.id IN (SELECT mg.meeting_id FROM meeting_group mg WHERE mg.group_id IN (${ACTIVE_GROUPS})))`;
+   AND m.series_id IS NULL AND m.id IN (SELECT mm.id FROM meeting mm WHERE mm.group_id IN (${ACTIVE_GROUPS})
+                                        UNION ALL SELECT mg.meeting_id FROM meeting_group mg WHERE mg.group_id IN (${ACTIVE_GROUPS}))
+ ORDER BY m.starts_at, m.id`;
 
 const WEBINARS = `SELECT w.id, w.title, w.starts_at, w.ends_at, w.time_zone, NULL AS location, w.online_url, w.cancelled, w.cancel_reason,
        w.sequence, w.updated_at, w.created_at, s.title AS group_name, 'webinar' AS kind
   FROM webinar w JOIN event_series s ON s.id = w.series_id
  WHERE w.starts_at >= now() - interval '90 days' AND w.starts_at < now() + interval '400 days'
    AND (EXISTS (SELECT 1 FROM webinar_registration r WHERE r.webinar_id = w.id AND r.person_id = $1 AND r.status = 'CONFIRMED')
-        OR EXISTS (SELECT 1 FROM webinar_speaker sp WHERE sp.webinar_id = w.id AND sp.person_id = $1))`;
+        OR EXISTS (SELECT 1 FROM webinar_speaker sp WHERE sp.webinar_id = w.id AND sp.person_id = $1))
+ ORDER BY w.starts_at, w.id`;
 
 /** The series of the person's groups, oldest first, dates as text. */
 const SERIES = `SELECT s.id, s.group_id, g.name AS group_name, s.title, s.rrule, s.time_zone, s.start_time, s.duration_minutes, s.holiday_policy,
