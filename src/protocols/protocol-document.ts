@@ -36,33 +36,55 @@ export async function loadProtocolDocuments(
     [protocolIds],
   );
   const meetingIds = protocols.map((p: { meeting_id: string }) => p.meeting_id);
-  // One after the other: `db` may be a transaction's manager (one connection).
-  const groups = await db.query<{ key: string; name: string }[]>(
-    `SELECT key, name FROM (
+  const readGroups = () =>
+    db.query<{ key: string; name: string }[]>(
+      `SELECT key, name FROM (
          SELECT m.id AS key, 0 AS part, g.name FROM meeting m JOIN work_group g ON g.id = m.group_id WHERE m.id = ANY($1::uuid[])
          UNION ALL SELECT mg.meeting_id, 1, g.name FROM meeting_group mg JOIN work_group g ON g.id = mg.group_id WHERE mg.meeting_id = ANY($1::uuid[])
        ) g ORDER BY key, part`,
-    [meetingIds],
-  );
-  const attendance = await attendanceForProtocols(db, meetingIds);
-  const items = await db.query<{ key: string }[]>(
-    `SELECT p.id AS key, ai.id, ai.position, ai.title, ai.public, e.notes FROM protocol p
+      [meetingIds],
+    );
+  const readAttendance = () => attendanceForProtocols(db, meetingIds);
+  const readItems = () =>
+    db.query<{ key: string }[]>(
+      `SELECT p.id AS key, ai.id, ai.position, ai.title, ai.public, e.notes FROM protocol p
          JOIN agenda_item ai ON ai.meeting_id = p.meeting_id
          LEFT JOIN protocol_entry e ON e.agenda_item_id = ai.id AND e.protocol_id = p.id
         WHERE p.id = ANY($1::uuid[]) AND ai.status = 'ACCEPTED' ORDER BY p.id, ai.position`,
-    [protocolIds],
-  );
-  const decisions = await db.query<{ key: string }[]>(
-    `SELECT protocol_id AS key, agenda_item_id AS "agendaItemId", text, votes_for AS "votesFor", votes_against AS "votesAgainst", abstentions
+      [protocolIds],
+    );
+  const readDecisions = () =>
+    db.query<{ key: string }[]>(
+      `SELECT protocol_id AS key, agenda_item_id AS "agendaItemId", text, votes_for AS "votesFor", votes_against AS "votesAgainst", abstentions
          FROM decision WHERE protocol_id = ANY($1::uuid[]) ORDER BY protocol_id, created_at, id`,
-    [protocolIds],
-  );
-  const actionItems = await db.query<{ key: string }[]>(
-    `SELECT a.protocol_id AS key, a.title, pe.display_name AS assignee, coalesce(pe.public_profile AND pe.erased_at IS NULL, false) AS "assigneePublic", o.name AS organization, to_char(a.due_on, 'YYYY-MM-DD') AS "dueOn", a.status, a.public
+      [protocolIds],
+    );
+  const readActionItems = () =>
+    db.query<{ key: string }[]>(
+      `SELECT a.protocol_id AS key, a.title, pe.display_name AS assignee, coalesce(pe.public_profile AND pe.erased_at IS NULL, false) AS "assigneePublic", o.name AS organization, to_char(a.due_on, 'YYYY-MM-DD') AS "dueOn", a.status, a.public
          FROM action_item a LEFT JOIN person pe ON pe.id = a.assignee_id LEFT JOIN organization o ON o.id = a.assignee_organization_id
         WHERE a.protocol_id = ANY($1::uuid[]) ORDER BY a.protocol_id, a.created_at, a.id`,
-    [protocolIds],
-  );
+      [protocolIds],
+    );
+  // Side by side outside a transaction, so that the read batching sends the five as one statement
+  // (the meeting page renders an unpublished protocol from them); one after the other inside one,
+  // whose single connection takes a statement at a time.
+  const [groups, attendance, items, decisions, actionItems] = db.queryRunner
+    ?.isTransactionActive
+    ? [
+        await readGroups(),
+        await readAttendance(),
+        await readItems(),
+        await readDecisions(),
+        await readActionItems(),
+      ]
+    : await Promise.all([
+        readGroups(),
+        readAttendance(),
+        readItems(),
+        readDecisions(),
+        readActionItems(),
+      ]);
   const groupsOf = groupBy(groups);
   const itemsOf = groupBy(items);
   const decisionsOf = groupBy(decisions);
