@@ -3,8 +3,7 @@
 // hub uses (libs/recurrence), the meetings one statement.
 import { holidaysBetween, isHolidayRegion } from '../../../libs/recurrence/index.js';
 import { meetingStatus } from '../../../src/meetings/meeting-rules.js';
-import { type RegisterRoutes, variablesOf } from './common.js';
-import { answer } from './small-pages.js';
+import { type RegisterRoutes, sendData, variablesOf } from './common.js';
 
 interface MeetingRow {
   id: string;
@@ -45,7 +44,7 @@ export const registerCalendar: RegisterRoutes = (app, base) => {
     const { from, to } = variablesOf<{ from: string; to: string }>(req.body);
     const rows = await base.q<MeetingRow>(CALENDAR_MEETINGS, [me.id, new Date(from), new Date(to)]);
     const now = new Date();
-    return answer(reply, {
+    return sendData(reply, {
       upcomingMeetings: rows.map((m) => ({
         id: m.id,
         title: m.title,
@@ -63,6 +62,6 @@ export const registerCalendar: RegisterRoutes = (app, base) => {
     const rows = await base.q<{ federal_state: string }>(PERSON_STATES, [me.id]);
     const states = rows.map((r) => r.federal_state).filter(isHolidayRegion).sort();
     const publicHolidays = holidaysBetween(from, to, states.length ? states : ['DE']).map((h) => ({ date: h.date, name: h.name }));
-    return answer(reply, { publicHolidays });
+    return sendData(reply, { publicHolidays });
   });
 };

@@ -2,7 +2,7 @@
 // (jose, RS256, the same checks as the hub), and the one route convention: POST /page/<Operation>
 // with the GraphQL body (`{ query, variables }`) answers the bytes the hub answers for that
 // document; GET routes answer the HTTP reads under the hub's own paths.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { jwtVerify } from 'jose';
 import type pg from 'pg';
 import type { DevKey } from '../../../src/auth/dev-keys.js';
@@ -43,3 +43,13 @@ export const variablesOf = <T = Record<string, any>>(body: unknown): T => ((body
 
 /** German collation as the hub sorts names (ORDER BY … COLLATE, localeCompare 'de'). */
 export const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'de');
+
+/**
+ * Sends a GraphQL body as the hub writes it: JSON.stringify of the body and a newline (the hub's
+ * GraphQL server ends its body with one; Fastify's own serializer would not).
+ */
+export const sendBody = (reply: FastifyReply, body: unknown): FastifyReply =>
+  reply.type('application/json; charset=utf-8').send(`${JSON.stringify(body)}\n`);
+
+/** A GraphQL answer `{ data }` as the hub writes it. */
+export const sendData = (reply: FastifyReply, data: unknown): FastifyReply => sendBody(reply, { data });

@@ -3,7 +3,7 @@
 // selection order, fragments merged where graphql-js merges them (network gets members and people
 // after myRole; members start with person).
 import { randomBytes } from 'node:crypto';
-import { byName, variablesOf, type Baseline, type RegisterRoutes } from './common.js';
+import { byName, sendBody, variablesOf, type Baseline, type RegisterRoutes } from './common.js';
 import { groupAccess, groupView, meetingAccess, meetingStatus, type GroupRef, type MeetingAccess, type Roles } from './group-access.js';
 import { HEAD_SQL, MEETINGS_SQL, WORK_SQL, type MeetingRow } from './group-sql.js';
 
@@ -140,9 +140,8 @@ async function meOnly(base: Baseline, personId: string) {
 }
 
 export const registerGroup: RegisterRoutes = (app, base) => {
-  // The hub ends its JSON with a newline: the same bytes.
   app.post('/page/GroupPage', async (req, reply) => {
     const body = await groupPage(base, req.headers.authorization, variablesOf(req.body));
-    return reply.type('application/json; charset=utf-8').send(`${JSON.stringify(body)}\n`);
+    return sendBody(reply, body);
   });
 };

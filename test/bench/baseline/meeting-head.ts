@@ -99,5 +99,3 @@ const parseTimestamptz = pg.types.getTypeParser(1184, 'text') as (text: string) 
 export const isoOf = (text: string | null): string | null => (text === null ? null : parseTimestamptz(text).toISOString());
 export const dateOf = (text: string): Date => parseTimestamptz(text);
 
-/** The answer as the hub writes it (its GraphQL responses end with a newline). */
-export const gqlBody = (data: unknown) => `${JSON.stringify({ data })}\n`;

@@ -3,8 +3,8 @@
 // protocol (entries, decisions, action items, corrections, review, revisions). Four statements:
 // the caller, the head (meeting-head.ts), then the group's lists and the meeting's parts at once.
 import { renderProtocol, type ProtocolDocument } from '../../../src/protocols/protocol-markdown.js';
-import { byName, variablesOf, type Baseline, type RegisterRoutes } from './common.js';
-import { gqlBody, isoOf, meetingHead, statusOf, type Access, type MeetingHead } from './meeting-head.js';
+import { byName, sendData, variablesOf, type Baseline, type RegisterRoutes } from './common.js';
+import { isoOf, meetingHead, statusOf, type Access, type MeetingHead } from './meeting-head.js';
 import { GROUP_LISTS_SQL, PARTS_SQL } from './meeting-sql.js';
 
 type Json = any;
@@ -39,7 +39,7 @@ export const registerMeeting: RegisterRoutes = (app, base) => {
   app.post('/page/MeetingPage', async (req, reply) => {
     const viewer = await base.viewer(req.headers.authorization);
     const meeting = await meetingPage(base, variablesOf<{ id?: unknown }>(req.body).id, viewer.id);
-    return reply.type('application/json; charset=utf-8').send(gqlBody({ meeting, me: { id: viewer.id } }));
+    return sendData(reply, { meeting, me: { id: viewer.id } });
   });
 };
 

@@ -3,9 +3,8 @@
 // for, the caller's organizations) and NetworkAdmin (the pending join requests with the
 // requester's address, the members). Same rules as the hub: NetworksService.bySlug/members,
 // groupsInNetwork, NetworkGroupOverviewResolver, NetworkNewcomerResolver, JoinRequestsResolver.
-import type { Baseline, RegisterRoutes } from './common.js';
-import { variablesOf } from './common.js';
-import { ACTIVE, byGermanName, myOrganizationIds, sendData } from './overview.js';
+import { byName, sendData, variablesOf, type Baseline, type RegisterRoutes } from './common.js';
+import { ACTIVE, myOrganizationIds } from './overview.js';
 
 /**
  * The network by slug with the caller's role ($2), its moderator organization and its members
@@ -56,7 +55,7 @@ async function networkPage(base: Baseline, authorization: string | undefined, sl
     base.q(GROUPS, [slug, me.id]),
     base.q<{ id: string; name: string; own: boolean; member: boolean; mine: boolean }>(ORGANIZATIONS, [slug, me.id]),
   ]);
-  const meAnswer = { id: me.id, organizations: organizations.filter((o) => o.mine).map((o) => ({ id: o.id, name: o.name })).sort(byGermanName) };
+  const meAnswer = { id: me.id, organizations: organizations.filter((o) => o.mine).map((o) => ({ id: o.id, name: o.name })).sort(byName) };
   if (!n || (!n.role && n.join_policy === 'INVITE_ONLY')) return { network: null, me: meAnswer };
   const full = !!n.role;
   const manager = n.role === 'ADMIN' || n.role === 'MODERATOR';

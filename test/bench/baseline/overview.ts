@@ -4,9 +4,7 @@
 // the hub: MeetingsService.upcoming, ActionItemsService.mine, NetworksService.list,
 // GroupJoinRequestsService.pendingFor, RsvpService.myAnswer/mayAnswer (inviteeAnswers).
 import { randomBytes } from 'node:crypto';
-import type { FastifyReply } from 'fastify';
-import type { Baseline, RegisterRoutes } from './common.js';
-import { variablesOf } from './common.js';
+import { byName, sendData, variablesOf, type Baseline, type RegisterRoutes } from './common.js';
 
 /** SQL condition: the group_member row `gm` is active today in Germany (ACTIVE_MEMBER in the hub). */
 export const ACTIVE = `(gm.until IS NULL OR gm.until >= (now() AT TIME ZONE 'Europe/Berlin')::date)`;
@@ -19,10 +17,6 @@ export const myOrganizationIds = (personSql: string) => `SELECT organization_id 
     UNION SELECT organization_id FROM group_member WHERE person_id = ${personSql} AND organization_id IS NOT NULL`;
 
 /** The hub's body: `{"data":…}` and a newline (its GraphQL driver ends the body with one). */
-export const sendData = (reply: FastifyReply, data: unknown): FastifyReply => reply.type('application/json; charset=utf-8').send(`${JSON.stringify({ data })}\n`);
-
-export const byGermanName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'de');
-
 interface MeetingRow {
   id: string;
   title: string;
@@ -152,7 +146,7 @@ export const registerOverview: RegisterRoutes = (app, base) => {
     ]);
     const now = Date.now();
     return sendData(reply, {
-      me: { id: me.id, displayName: me.display_name, organizations: (misc.orgs as { name: string }[]).sort(byGermanName) },
+      me: { id: me.id, displayName: me.display_name, organizations: (misc.orgs as { name: string }[]).sort(byName) },
       upcomingMeetings: meetings.map((m) => ({
         id: m.id, title: m.title, startsAt: m.starts_at.toISOString(), endsAt: m.ends_at.toISOString(), timeZone: m.time_zone, status: status(m, now),
         // Without JITSI_URL (the bench) the join link is the hand-set online URL.

@@ -2,8 +2,8 @@
 // candidates, and the expected attendance per organization (people for the moderation). Three
 // statements: the caller, the head (meeting-head.ts), then the invitees with the answers that
 // hold for them (inviteeAnswers in src/rsvp/rsvp-answers.ts) and the caller's deputy candidates.
-import { variablesOf, type Baseline, type RegisterRoutes } from './common.js';
-import { ACTIVE, dateOf, gqlBody, meetingHead, statusOf, type MeetingHead } from './meeting-head.js';
+import { sendData, variablesOf, type Baseline, type RegisterRoutes } from './common.js';
+import { ACTIVE, dateOf, meetingHead, statusOf, type MeetingHead } from './meeting-head.js';
 
 type Json = any;
 
@@ -71,7 +71,7 @@ export const registerRsvp: RegisterRoutes = (app, base) => {
   app.post('/page/MeetingRsvp', async (req, reply) => {
     const viewer = await base.viewer(req.headers.authorization);
     const meeting = await meetingRsvp(base, variablesOf<{ id?: unknown }>(req.body).id, viewer.id);
-    return reply.type('application/json; charset=utf-8').send(gqlBody({ meeting }));
+    return sendData(reply, { meeting });
   });
 };
 

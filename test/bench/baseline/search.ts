@@ -5,8 +5,8 @@
 // Statements: the caller and the vocabulary side by side, then one for the total, the page and the
 // profiles with their organizations and fields (plus one for the similar stems when a stem is unknown).
 import { MIN_PART, snippet } from '../../../src/knowledge/search/search-text.js';
-import { type Baseline, type RegisterRoutes, variablesOf } from './common.js';
-import { answer, hubAdminOf } from './small-pages.js';
+import { type Baseline, type RegisterRoutes, sendData, variablesOf } from './common.js';
+import { hubAdminOf } from './small-pages.js';
 
 // The hub's constants (private to profile-search.service.ts), repeated.
 const MAX_TERMS = 8;
@@ -119,5 +119,5 @@ async function search(base: Baseline, authorization: string | undefined, v: Sear
 
 export const registerSearch: RegisterRoutes = (app, base) => {
   app.post('/page/SearchProfiles', async (req, reply) =>
-    answer(reply, { searchProjectProfiles: await search(base, req.headers.authorization, variablesOf<SearchVariables>(req.body)) }));
+    sendData(reply, { searchProjectProfiles: await search(base, req.headers.authorization, variablesOf<SearchVariables>(req.body)) }));
 };

@@ -1,11 +1,10 @@
 // The small documents' baselines (issue 24): the layout's `me`, the organization list, the network's
 // publication, the fields of action. One or two statements each; the caller's token is verified in
 // parallel with the read wherever the answer does not depend on who asks.
-import type { FastifyReply } from 'fastify';
 import { decodeJwt } from 'jose';
 import { HUB_ADMIN_ROLE } from '../../../src/auth/token-verifier.js';
 import { isUuid } from '../../../src/common/ids.js';
-import { type Baseline, type RegisterRoutes, variablesOf } from './common.js';
+import { type Baseline, type RegisterRoutes, sendData, variablesOf } from './common.js';
 
 /**
  * Whether the (already verified) token carries the hub-admin realm role: the hub takes `hubAdmin`
@@ -17,12 +16,6 @@ export function hubAdminOf(authorization: string | undefined): boolean {
   return Array.isArray(roles) && roles.includes(HUB_ADMIN_ROLE);
 }
 
-/**
- * Sends a GraphQL answer as the hub writes it: JSON.stringify of `{ data }` and a newline (the hub's
- * GraphQL server ends its body with one; Fastify's own serializer would not).
- */
-export const answer = (reply: FastifyReply, data: unknown): FastifyReply =>
-  reply.type('application/json; charset=utf-8').send(`${JSON.stringify({ data })}\n`);
 
 /** The public base URL as the hub's config normalizes it (OParl links carry it). */
 export const publicBaseUrl = (): string => (process.env.PUBLIC_BASE_URL ?? '').replace(/\/+$/, '');
@@ -112,7 +105,7 @@ async function meetingDocuments(base: Baseline, authorization: string | undefine
 export const registerSmallPages: RegisterRoutes = (app, base) => {
   app.post('/page/Layout', async (req, reply) => {
     const me = await base.viewer(req.headers.authorization);
-    return answer(reply, { me: { id: me.id, displayName: me.display_name, hubAdmin: hubAdminOf(req.headers.authorization) } });
+    return sendData(reply, { me: { id: me.id, displayName: me.display_name, hubAdmin: hubAdminOf(req.headers.authorization) } });
   });
 
   app.post('/page/AllOrganizations', async (req, reply) => {
@@ -120,11 +113,11 @@ export const registerSmallPages: RegisterRoutes = (app, base) => {
       base.viewer(req.headers.authorization),
       base.q<{ id: string; name: string; kind: string }>('SELECT id, name, kind FROM organization ORDER BY name ASC', []),
     ]);
-    return answer(reply, { organizations, me: { id: me.id, hubAdmin: hubAdminOf(req.headers.authorization) } });
+    return sendData(reply, { organizations, me: { id: me.id, hubAdmin: hubAdminOf(req.headers.authorization) } });
   });
 
   app.post('/page/NetworkPublication', async (req, reply) =>
-    answer(reply, await networkPublication(base, req.headers.authorization, variablesOf<{ slug: string }>(req.body).slug)));
+    sendData(reply, await networkPublication(base, req.headers.authorization, variablesOf<{ slug: string }>(req.body).slug)));
 
   // Public: the token, when sent, is still verified (the hub refuses a bad one), next to the read.
   app.post('/page/FieldsOfAction', async (req, reply) => {
@@ -132,7 +125,7 @@ export const registerSmallPages: RegisterRoutes = (app, base) => {
       req.headers.authorization ? base.viewer(req.headers.authorization) : null,
       base.q<{ id: string; key: string; name: string }>('SELECT id, key, name FROM field_of_action ORDER BY position ASC, name ASC', []),
     ]);
-    return answer(reply, { fieldsOfAction });
+    return sendData(reply, { fieldsOfAction });
   });
 
   // The page asks for a meeting's documents; other parent types are not part of the bench.
@@ -144,6 +137,6 @@ export const registerSmallPages: RegisterRoutes = (app, base) => {
       return reply.type('application/json; charset=utf-8')
         .send(`${JSON.stringify({ errors: [{ message: 'Sitzung nicht gefunden', locations: [{ line: 2, column: 3 }], path: ['documentsOf'], extensions: { code: 'NOT_FOUND' } }], data: null })}\n`);
     }
-    return answer(reply, { documentsOf });
+    return sendData(reply, { documentsOf });
   });
 };
