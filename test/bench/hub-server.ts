@@ -8,6 +8,7 @@ import { createHub } from '../../src/bootstrap.js';
 import { DEV_ISSUER, loadConfig } from '../../src/config/config.js';
 import { seedBenchData } from './scale-seed.js';
 import { seedDemoPages } from './demo-fixtures.js';
+import { seedLand } from './land-seed.js';
 import type { PageFixtures } from './pages.js';
 import { serveStatementCount } from './statement-counter.js';
 
@@ -24,7 +25,7 @@ const started = performance.now();
 const { meetingId } = factor ? await seedBenchData(db, factor) : { meetingId: '' };
 let fixtures: PageFixtures | undefined;
 if (data === 'demo') fixtures = await seedDemoPages(hub.app);
-else if (data.startsWith('land:')) fixtures = await (await import('./land-seed.js' as string)).seedLand(db, Number(data.slice(5)));
+else if (data.startsWith('land:')) fixtures = await seedLand(db, Number(data.slice(5)));
 const seedSeconds = (performance.now() - started) / 1000;
 if (factor || data) await db.query('VACUUM ANALYZE');
 await hub.app.listen(0, '127.0.0.1');
