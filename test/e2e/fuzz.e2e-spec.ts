@@ -99,6 +99,8 @@ describe.each([
   // Both execution modes (a fast path must keep every refusal of the slow one); the bridge run uses the default.
   ['bridge off, interpreted', async () => ({ GRAPHQL_COMPILED_QUERIES: 'false' })],
   ['bridge off, compiled', async () => ({ GRAPHQL_COMPILED_QUERIES: 'always' })],
+  // Read batching is on everywhere else (the default); its switch's other side keeps the same refusals.
+  ['bridge off, reads one by one', async () => ({ DATABASE_READ_BATCHING: 'false' })],
   [
     'bridge on',
     async () => ({
