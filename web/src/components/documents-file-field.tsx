@@ -1,4 +1,5 @@
 import type { Ref } from 'react';
+import { describedBy, Parts } from './form';
 
 /** A file input with its label, hint and the hub's refusal next to it; the file goes as soon as it is chosen. */
 export function FileField({
@@ -21,24 +22,15 @@ export function FileField({
   inputRef?: Ref<HTMLInputElement>;
   compact?: boolean;
 }) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`kern-form-input${error ? ' kern-form-input--error' : ''}${compact ? ' ik-documents__replace' : ''}`}>
-      <label className="kern-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <div className="kern-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      )}
+    <Parts id={id} label={label} hint={hint} error={error} className={compact ? 'ik-documents__replace' : undefined}>
       <input
         ref={inputRef}
         type="file"
         id={id}
         className="kern-form-input__input ik-documents__file"
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, hint, error)}
         aria-busy={busy || undefined}
         onChange={(e) => {
           const file = e.currentTarget.files?.[0];
@@ -46,12 +38,6 @@ export function FileField({
           if (file && !busy) onFile(file);
         }}
       />
-      {error && (
-        <p className="kern-error" id={`${id}-error`} role="alert">
-          <span className="kern-icon kern-icon--danger kern-icon--md" aria-hidden="true" />
-          <span className="kern-body">{error}</span>
-        </p>
-      )}
-    </div>
+    </Parts>
   );
 }

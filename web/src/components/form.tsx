@@ -9,13 +9,14 @@ interface Common {
   optional?: boolean;
 }
 
-function describedBy(id: string, hint?: string, error?: string | null) {
+export function describedBy(id: string, hint?: string, error?: string | null) {
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
 }
 
-function Parts({ id, label, hint, error, optional, children }: Common & { id: string; children: ReactNode }) {
+/** A field's frame: label, hint, the control, and the hub's refusal next to it. */
+export function Parts({ id, label, hint, error, optional, className, children }: Common & { id: string; className?: string; children: ReactNode }) {
   return (
-    <div className={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
+    <div className={`kern-form-input${error ? ' kern-form-input--error' : ''}${className ? ` ${className}` : ''}`}>
       <label className="kern-label" htmlFor={id}>
         {label}
         {optional && <span className="kern-label__optional"> – optional</span>}
@@ -40,7 +41,14 @@ function Parts({ id, label, hint, error, optional, children }: Common & { id: st
  * A time of day is typed as 24-hour "hh:mm" text: the browser's own time input follows the browser's
  * language and shows "10:00 AM" in an English browser, whatever the page's language.
  */
-const TIME_OF_DAY = { type: 'text', inputMode: 'numeric', placeholder: 'hh:mm', pattern: '([01][0-9]|2[0-3]):[0-5][0-9]', maxLength: 5, autoComplete: 'off' } as const;
+const TIME_OF_DAY = {
+  type: 'text',
+  inputMode: 'numeric',
+  placeholder: 'hh:mm',
+  pattern: '([01][0-9]|2[0-3]):[0-5][0-9]',
+  maxLength: 5,
+  autoComplete: 'off',
+} as const;
 
 export function TextField({ label, error, hint, optional, id, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
   const auto = useId();
